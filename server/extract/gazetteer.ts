@@ -197,7 +197,11 @@ export class Gazetteer {
         }
       } else {
         scanner.add(r.name, [r.id]);
-        if (short && !SHORT_FORM_STOPLIST.has(short)) scanner.add(short, [r.id], true);
+        if (short && !SHORT_FORM_STOPLIST.has(short)) {
+          scanner.add(short, [r.id], true);
+          // 湘西南 is a direction (south-west Hunan), not 湘西州: block short form + direction.
+          if (/[东南西北]$/.test(short)) for (const d of '东南西北') scanner.add(short + d, [], true);
+        }
       }
     }
     for (const area of NAMED_AREAS) for (const alias of area.aliases) scanner.add(alias, [`area:${area.name}`]);
@@ -241,7 +245,7 @@ export class RegionScanner {
         if (node?.ids) best = { ids: node.ids, end: j + 1 };
       }
       if (best) {
-        out.push({ ids: best.ids, start: i, end: best.end });
+        if (best.ids.length > 0) out.push({ ids: best.ids, start: i, end: best.end });
         i = best.end;
       } else i++;
     }

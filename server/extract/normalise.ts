@@ -34,6 +34,8 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(浏览量|浏览次数|阅读量|访问量|点击量)[::]\s*\d*[\s|]*$/,
   /^-?\s*(全部留言|评论|有用\(\d*\)|我要纠错|\/)$/,
   /^(首页|当前位置[::]).{0,40}>.{0,40}$/,
+  // A bare source credit at the foot of a page (one with a date stays: it dates the document).
+  /^来源[::][^\d]{1,30}\|?$/,
 ];
 
 function isChromeLine(line: string): boolean {

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ROLES } from './note-patterns';
+import { UNIT_KINDS } from './unit-names';
+
+/**
+ * The extraction contract (DESIGN.md): what `npm run extract` prints and what the loader reads.
+ * Extend by adding fields; never rename or remove one. Offsets (`start`, `end`) are UTF-16
+ * code-unit offsets into the decoded raw file (for CJK text, one per character).
+ */
+const Span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+
+export const RegionRef = z.object({ id: z.string(), name: z.string(), level: z.enum(['province', 'prefecture', 'county', 'area']) });
+
+export const Assignment = z.object({
+  unitId: z.string(),
+  surface: z.string(),
+  role: z.enum(ROLES as [string, ...string[]]),
+  inferred: z.boolean(),
+  /** 1-based index of the clause (the task's n-th note) this assignment comes from. */
+  clause: z.number().int().positive(),
+  quote: z.string(),
+  ...Span,
+  /** Where this unit's own name stands in the raw file. */
+  surfaceStart: z.number().int().nonnegative(),
+  surfaceEnd: z.number().int().nonnegative(),
+});
+
+export const Clause = z.object({ n: z.number().int().positive(), text: z.string(), quote: z.string(), ...Span });
+export const SubItem = z.object({ ordinal: z.string(), title: z.string(), ...Span });
+
+export const Task = z.object({
+  id: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  section: z.string(),
+  part: z.string(),
+  text: z.string(),
+  ...Span,
+  clauses: z.array(Clause),
+  items: z.array(SubItem),
+  assignments: z.array(Assignment),
+  regions: z.array(RegionRef),
+});
+
+export const Figure = z.object({ label: z.string(), value: z.number(), unit: z.string(), quote: z.string(), ...Span });
+
+export const Jurisdiction = z.object({ code: z.string(), name: z.string() });
+
+export const LeadRule = z.enum(['first-listed', 'first-listed-by-convention', 'explicit', 'none']);
+
+export const Document = z.object({
+  id: z.string(),
+  file: z.string(),
+  title: z.string(),
+  titleInferred: z.boolean(),
+  kind: z.enum(['plan', 'report']),
+  issuer: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  date: z.string().nullable(),
+  sha256: z.string(),
+  encoding: z.string(),
+  script: z.enum(['simplified', 'traditional']),
+  jurisdiction: Jurisdiction.extend({ evidence: z.string() }).nullable(),
+  leadRule: LeadRule,
+  tasks: z.array(Task),
+  figures: z.array(Figure),
+});
+
+export const Unit = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS as [string, ...string[]]),
+  jurisdiction: Jurisdiction,
+  surfaces: z.array(z.string()),
+  members: z.array(z.string()),
+  region: z.string().optional(),
+});
+
+export const Region = RegionRef.extend({ within: z.string().nullable(), partOf: z.array(z.string()) });
+
+export const Warning = z.object({ file: z.string(), message: z.string(), start: z.number().int().optional() });
+
+export const ExtractResult = z.object({
+  documents: z.array(Document),
+  units: z.array(Unit),
+  regions: z.array(Region),
+  warnings: z.array(Warning),
+});
+
+export type ExtractResult = z.infer<typeof ExtractResult>;
+export type ExtractedDocument = z.infer<typeof Document>;
+export type ExtractedTask = z.infer<typeof Task>;
+export type ExtractedAssignment = z.infer<typeof Assignment>;
+export type ExtractedUnit = z.infer<typeof Unit>;
+export type ExtractedRegion = z.infer<typeof Region>;
+export type ExtractWarning = z.infer<typeof Warning>;

@@ -1,0 +1,139 @@
+import type { Gazetteer, Region } from './gazetteer';
+import {
+  canonicalZone, classifyKind, isUnitLike, matchCollective, officialCore, splitLevelPrefix,
+  type CollectiveScope, type UnitKind,
+} from './unit-names';
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  jurisdiction: { code: string; name: string };
+  /** Every form the documents wrote it in (simplified). */
+  surfaces: string[];
+  /** For collectives: the units they stand for, where the divisions tell them. */
+  members: string[];
+  /** For local governments: the region they govern. */
+  region?: string;
+}
+
+export interface ResolvedSurface {
+  unit: Unit;
+  surface: string;
+  /** Offset of this surface inside the written item (non-zero for the second half of a split). */
+  offset: number;
+}
+
+/**
+ * Gives every unit one identity, scoped by jurisdiction: a unit's id is its jurisdiction's
+ * division code plus its canonical name, so 萍乡's 市发改委 and 湘潭's 市发改委 differ while
+ * 市发改委 and 市发展和改革委员会 in one city are the same unit.
+ */
+export class UnitRegistry {
+  private readonly units = new Map<string, Unit>();
+
+  constructor(private readonly gaz: Gazetteer) {}
+
+  all(): Unit[] {
+    return [...this.units.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Resolve one list item of a note. An item that is two known names run together
+   * (雨湖区湘潭经开区) comes back as two units; `split` says so.
+   */
+  resolve(surface: string, jurisdiction: Region): { resolved: ResolvedSurface[]; split: boolean } {
+    const halves = this.splitRunTogether(surface, jurisdiction);
+    if (halves) {
+      return {
+        resolved: halves.map(([s, offset]) => ({ unit: this.resolveOne(s, jurisdiction), surface: s, offset })),
+        split: true,
+      };
+    }
+    return { resolved: [{ unit: this.resolveOne(surface, jurisdiction), surface, offset: 0 }], split: false };
+  }
+
+  private resolveOne(surface: string, jurisdiction: Region): Unit {
+    const collective = matchCollective(surface);
+    if (collective) {
+      const unit = this.upsert(jurisdiction, collective.name, 'collective', surface);
+      if (unit.members.length === 0) unit.members = this.membersOf(collective.scope, jurisdiction);
+      return unit;
+    }
+    const region = this.governmentOf(surface, jurisdiction);
+    if (region) return this.government(region, jurisdiction, surface);
+
+    const { prefix, core } = splitLevelPrefix(surface);
+    const official = officialCore(core);
+    const kind = classifyKind(core, prefix !== '');
+    const name = prefix + (official ?? (kind === 'zone' ? canonicalZone(core) : core));
+    // 省… units named in a city's plan belong to the province.
+    const scope = prefix === '省' && jurisdiction.level !== 'province'
+      ? this.gaz.get(this.gaz.provinceOf(jurisdiction.id) ?? '') ?? jurisdiction
+      : jurisdiction;
+    return this.upsert(scope, name, kind, surface);
+  }
+
+  /** 湘乡市 / 湘乡市人民政府 / 湘乡市政府 in 湘潭's plan → the division 湘乡市. */
+  private governmentOf(surface: string, jurisdiction: Region): Region | null {
+    const base = surface.replace(/(人民政府|政府)$/, '');
+    if (base === '市' || base === '省' || base === '县' || base === '区') return base === surface ? null : jurisdiction;
+    const region = this.gaz.lookup(base).find((r) => r.id !== jurisdiction.id && this.gaz.isWithin(r.id, jurisdiction.id));
+    if (region && region.level !== 'area') return region;
+    if (base !== surface && base === jurisdiction.name) return jurisdiction;
+    return null;
+  }
+
+  private government(region: Region, jurisdiction: Region, surface: string | null): Unit {
+    const unit = this.upsert(jurisdiction, `${region.name}人民政府`, 'county_government', surface);
+    unit.region = region.id;
+    return unit;
+  }
+
+  /** 各县市区 → the county-level governments of the jurisdiction; 各市州 → its prefectures'. */
+  private membersOf(scope: CollectiveScope, jurisdiction: Region): string[] {
+    let regions: Region[] = [];
+    if (scope === 'counties') {
+      regions = jurisdiction.level === 'province'
+        ? this.gaz.subdivisions(jurisdiction.id).flatMap((p) => this.gaz.subdivisions(p.id))
+        : this.gaz.subdivisions(jurisdiction.id);
+    } else if (scope === 'prefectures' && jurisdiction.level === 'province') {
+      regions = this.gaz.subdivisions(jurisdiction.id);
+    }
+    return regions.map((r) => this.government(r, jurisdiction, null).id);
+  }
+
+  /**
+   * A list item that is a division of the jurisdiction followed by another unit whose name
+   * starts with a place (雨湖区 + 湘潭经开区): the note lost a delimiter. 湘潭市住房公积金管理中心
+   * or 雨湖区人民政府 are single names and stay whole.
+   */
+  private splitRunTogether(surface: string, jurisdiction: Region): Array<[string, number]> | null {
+    if (matchCollective(surface) || this.governmentOf(surface, jurisdiction)) return null;
+    const scanner = this.gaz.scannerFor(jurisdiction.id);
+    const mentions = scanner.scan(surface);
+    const first = mentions[0];
+    const second = mentions[1];
+    if (!first || !second || first.start !== 0 || second.start !== first.end) return null;
+    const head = surface.slice(0, first.end);
+    const rest = surface.slice(first.end);
+    const headRegion = this.gaz.lookup(head).find((r) => this.gaz.isWithin(r.id, jurisdiction.id) && r.id !== jurisdiction.id);
+    if (!headRegion || !isUnitLike(rest) || /^(人民政府|政府|管委会)/.test(rest)) return null;
+    return [[head, 0], [rest, first.end]];
+  }
+
+  /** `surface` is null for units known only from the divisions (members nobody wrote). */
+  private upsert(jurisdiction: Region, name: string, kind: UnitKind, surface: string | null): Unit {
+    const id = `${jurisdiction.id}:${name}`;
+    let unit = this.units.get(id);
+    if (!unit) {
+      unit = { id, name, kind, jurisdiction: { code: jurisdiction.id, name: jurisdiction.name }, surfaces: [], members: [] };
+      this.units.set(id, unit);
+    }
+    if (surface !== null && !unit.surfaces.includes(surface)) {
+      unit.surfaces.push(surface);
+      unit.surfaces.sort();
+    }
+    return unit;
+  }
+}
