@@ -101,7 +101,9 @@ function extractDocument(input: ExtractInput, gaz: Gazetteer, units: UnitRegistr
 
     const clauses: ExtractedTask['clauses'] = [];
     const assignments: ExtractedAssignment[] = [];
-    let clauseStart = b.bodyStart;
+    // With several clauses, the heading sentence (构建综合交通运输体系。) belongs to none of them.
+    const headingEnd = text.indexOf('。', b.bodyStart);
+    let clauseStart = own.length > 1 && headingEnd >= 0 && headingEnd < own[0]!.start ? headingEnd + 1 : b.bodyStart;
     own.forEach((note, i) => {
       const cs = skipLeading(text, clauseStart, note.start);
       const [rs, re] = toRaw(tm, note.start, note.end);
@@ -267,7 +269,8 @@ function subItems(text: string, from: number, to: number, tm: TextMap): Extracte
     const s = from + mk.at;
     const e = trimEnd(text, s, i + 1 < marks.length ? from + marks[i + 1]!.at : to);
     const [start, end] = toRaw(tm, s, e);
-    return { ordinal: mk.ordinal, title: titleOf(text.slice(s + mk.ordinal.length, e)), start, end };
+    // An item's heading phrase ends at its first comma as well: 二是切实增强规划引领调控作用,市级层面…
+    return { ordinal: mk.ordinal, title: titleOf(text.slice(s + mk.ordinal.length, e).split(/[,;]/)[0]!), start, end };
   });
 }
 
