@@ -84,7 +84,8 @@ function extractDocument(input: ExtractInput, gaz: Gazetteer, units: UnitRegistr
   const usedNotes = new Set<FoundNote>();
   const refs = new Map<string, number>();
 
-  for (const block of taskBlocks(root, text, notes)) {
+  const notesIn = notesWithin(notes);
+  for (const block of taskBlocks(root, text, notesIn)) {
     let ref = block.ref;
     // Numbering that repeats (two items "3." in one section) still needs unique ids.
     const seen = refs.get(ref) ?? 0;
@@ -94,7 +95,7 @@ function extractDocument(input: ExtractInput, gaz: Gazetteer, units: UnitRegistr
       ref = `${ref}#${seen + 1}`;
     }
     const b = block.block;
-    const own = notes.filter((n) => n.start >= b.bodyStart && n.end <= b.ownEnd);
+    const own = notesIn(b.bodyStart, b.ownEnd);
     own.forEach((n) => usedNotes.add(n));
     const [start, end] = toRaw(tm, b.start, trimEnd(text, b.start, b.ownEnd));
     const body = text.slice(b.bodyStart, b.ownEnd).trim();
@@ -171,13 +172,32 @@ function extractDocument(input: ExtractInput, gaz: Gazetteer, units: UnitRegistr
 
 interface TaskBlock { block: Block; ref: string; section: string; part: string }
 
+type NotesIn = (from: number, to: number) => FoundNote[];
+
+/** Notes lying within [from, to), by binary search over the notes sorted by start. */
+function notesWithin(notes: FoundNote[]): NotesIn {
+  return (from, to) => {
+    let lo = 0;
+    let hi = notes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (notes[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: FoundNote[] = [];
+    for (let i = lo; i < notes.length && notes[i]!.start < to; i++) if (notes[i]!.end <= to) out.push(notes[i]!);
+    return out;
+  };
+}
+
 /**
  * Which blocks are tasks: a numbered item with a note (or whose sibling items have notes); a
  * section or part whose own text carries a note (002's (五), 000's 保障措施 items); in a report,
  * the recommendations (paragraphs of an 对策/建议 part that open with its keyword or list 一是…).
  */
-function taskBlocks(root: Block, text: string, notes: FoundNote[]): TaskBlock[] {
-  const hasNote = (b: Block) => notes.some((n) => n.start >= b.bodyStart && n.end <= b.ownEnd);
+function taskBlocks(root: Block, text: string, notesIn: NotesIn): TaskBlock[] {
+  const hasNote = (b: Block) => notesIn(b.bodyStart, b.ownEnd).length > 0;
+  const siblingsHaveNotes = new Map<Block, boolean>();
   const out: TaskBlock[] = [];
   for (const b of walk(root)) {
     if (b.type === 'preamble') continue;
@@ -185,7 +205,9 @@ function taskBlocks(root: Block, text: string, notes: FoundNote[]): TaskBlock[] 
     const section = b.type === 'item' ? ancestor(b, 'section') ?? part : b.type === 'section' ? part : b.parent;
     const names = { section: section ? titleOf(section.heading) : '', part: part ? titleOf(part.heading) : '' };
     if (b.type === 'item') {
-      if (hasNote(b) || b.parent!.children.some((s) => s.type === 'item' && hasNote(s))) out.push({ block: b, ref: refOf(b), ...names });
+      const parent = b.parent!;
+      if (!siblingsHaveNotes.has(parent)) siblingsHaveNotes.set(parent, parent.children.some((s) => s.type === 'item' && hasNote(s)));
+      if (siblingsHaveNotes.get(parent)) out.push({ block: b, ref: refOf(b), ...names });
     } else if (b.type === 'section' || b.type === 'part') {
       if (hasNote(b)) out.push({ block: b, ref: refOf(b), ...names });
     }

@@ -57,12 +57,11 @@ const SPECIAL_SUFFIXES = [
   '土家族苗族自治州', '苗族侗族自治州', '布依族苗族自治州', '壮族苗族自治州', '傣族景颇族自治州', '哈尼族彝族自治州', '藏族羌族自治州',
   '维吾尔自治区', '回族自治区', '壮族自治区', '特别行政区', '自治区', '自治州', '自治县', '地区', '盟',
   '苗族自治县', '瑶族自治县', '侗族自治县', '土家族自治县', '土家族苗族自治县', '苗族土家族自治县',
-];
+].sort((a, b) => b.length - a.length);
 
 /** 湘西土家族苗族自治州 → 湘西; 城步苗族自治县 → 城步; 邵阳市 → 邵阳; 湖南省 → 湖南. */
 export function shortForm(name: string): string | null {
-  const sorted = [...SPECIAL_SUFFIXES].sort((a, b) => b.length - a.length);
-  for (const suf of sorted) {
+  for (const suf of SPECIAL_SUFFIXES) {
     if (name.endsWith(suf) && name.length - suf.length >= 2) return name.slice(0, -suf.length);
   }
   const m = /^(.{2,})(省|市|县|区|旗)$/.exec(name);
@@ -144,7 +143,7 @@ export class Gazetteer {
 
   private lookupShort(name: string): Region[] {
     const out: Region[] = [];
-    for (const r of this.regions.values()) if (r.level !== 'area' && shortForm(r.name) === name) out.push(r);
+    for (const r of this.regions.values()) if (this.short(r) === name) out.push(r);
     return out;
   }
 
@@ -166,49 +165,81 @@ export class Gazetteer {
     return cur && cur.level === 'province' ? cur.id : null;
   }
 
-  private readonly scanners = new Map<string, RegionScanner>();
+  private readonly layers = new Map<string, TrieNode>();
 
   /**
    * A scanner of region mentions for documents of one jurisdiction. Provinces, prefectures and
    * named areas are matched everywhere (full and short forms); counties by full name within the
    * jurisdiction's province, and by short form only within the jurisdiction itself, where a
-   * bare 隆回 or 城步 is unambiguous.
+   * bare 隆回 or 城步 is unambiguous. Each part is a trie built once and shared.
    */
   scannerFor(jurisdiction: string | null): RegionScanner {
     const key = jurisdiction ?? '';
     let s = this.scanners.get(key);
-    if (!s) {
-      s = this.buildScanner(jurisdiction);
-      this.scanners.set(key, s);
-    }
+    if (!s) this.scanners.set(key, (s = this.buildScanner(jurisdiction)));
     return s;
   }
 
+  private readonly scanners = new Map<string, RegionScanner>();
+
   private buildScanner(jurisdiction: string | null): RegionScanner {
-    const scanner = new RegionScanner();
     const province = jurisdiction ? this.provinceOf(jurisdiction) : null;
+    const layers = [this.layer('global', () => this.globalLayer())];
+    if (province) layers.push(this.layer(`counties:${province}`, () => this.countyLayer(province)));
+    if (jurisdiction && jurisdiction !== province) layers.push(this.layer(`short:${jurisdiction}`, () => this.shortLayer(jurisdiction)));
+    return new RegionScanner(layers);
+  }
+
+  private layer(key: string, build: () => TrieNode): TrieNode {
+    let t = this.layers.get(key);
+    if (!t) this.layers.set(key, (t = build()));
+    return t;
+  }
+
+  private globalLayer(): TrieNode {
+    const root = newNode();
     for (const r of this.regions.values()) {
-      const short = r.level === 'area' ? null : shortForm(r.name);
-      if (r.level === 'county') {
-        if (r.functionalZone) continue;
-        if (province && this.isWithin(r.id, province)) scanner.add(r.name, [r.id]);
-        if (short && jurisdiction && jurisdiction !== province && this.isWithin(r.id, jurisdiction) && !SHORT_FORM_STOPLIST.has(short)) {
-          scanner.add(short, [r.id], true); // 邵阳 is the city, not 邵阳县
-        }
-      } else {
-        scanner.add(r.name, [r.id]);
-        if (short && !SHORT_FORM_STOPLIST.has(short)) {
-          scanner.add(short, [r.id], true);
-          // 湘西南 is a direction (south-west Hunan), not 湘西州: block short form + direction.
-          if (/[东南西北]$/.test(short)) for (const d of '东南西北') scanner.add(short + d, [], true);
-        }
+      if (r.level === 'county') continue;
+      addName(root, r.name, [r.id]);
+      const short = this.short(r);
+      if (short && !SHORT_FORM_STOPLIST.has(short)) {
+        addName(root, short, [r.id], true);
+        // 湘西南 is a direction (south-west Hunan), not 湘西州: block short form + direction.
+        if (/[东南西北]$/.test(short)) for (const d of '东南西北') addName(root, short + d, [], true);
       }
     }
-    for (const area of NAMED_AREAS) for (const alias of area.aliases) scanner.add(alias, [`area:${area.name}`]);
-    for (const [alias, names] of Object.entries(MULTI_ALIASES)) {
-      scanner.add(alias, names.map((n) => this.lookup(n)[0]!.id));
+    for (const area of NAMED_AREAS) for (const alias of area.aliases) addName(root, alias, [`area:${area.name}`]);
+    for (const [alias, names] of Object.entries(MULTI_ALIASES)) addName(root, alias, names.map((n) => this.lookup(n)[0]!.id));
+    return root;
+  }
+
+  private countyLayer(province: string): TrieNode {
+    const root = newNode();
+    for (const p of this.children.get(province) ?? []) {
+      const members = this.regions.get(p)!.level === 'county' ? [p] : this.children.get(p) ?? [];
+      for (const c of members) {
+        const r = this.regions.get(c)!;
+        if (r.level === 'county' && !r.functionalZone) addName(root, r.name, [r.id]);
+      }
     }
-    return scanner;
+    return root;
+  }
+
+  private shortLayer(jurisdiction: string): TrieNode {
+    const root = newNode();
+    for (const r of this.subdivisions(jurisdiction)) {
+      const short = this.short(r);
+      if (short && !SHORT_FORM_STOPLIST.has(short)) addName(root, short, [r.id]);
+    }
+    return root;
+  }
+
+  private readonly shortForms = new Map<string, string | null>();
+  private short(r: Region): string | null {
+    if (r.level === 'area') return null;
+    let s = this.shortForms.get(r.id);
+    if (s === undefined) this.shortForms.set(r.id, (s = shortForm(r.name)));
+    return s;
   }
 }
 
@@ -218,19 +249,29 @@ function pad(code: string): string {
 
 interface TrieNode { next: Map<string, TrieNode>; ids?: string[] }
 
-/** Longest-match scanner over a trie of region names: linear in text length times name length. */
-export class RegionScanner {
-  private readonly root: TrieNode = { next: new Map() };
+const newNode = (): TrieNode => ({ next: new Map() });
 
-  add(name: string, ids: string[], onlyIfAbsent = false): void {
-    let node = this.root;
-    for (const ch of name) {
-      let n = node.next.get(ch);
-      if (!n) node.next.set(ch, (n = { next: new Map() }));
-      node = n;
-    }
-    if (onlyIfAbsent && node.ids) return;
-    node.ids = ids;
+function addName(root: TrieNode, name: string, ids: string[], onlyIfAbsent = false): void {
+  let node = root;
+  for (const ch of name) {
+    let n = node.next.get(ch);
+    if (!n) node.next.set(ch, (n = newNode()));
+    node = n;
+  }
+  if (onlyIfAbsent && node.ids) return;
+  node.ids = ids;
+}
+
+/**
+ * Longest-match scanner over layered tries: linear in text length times name length. Where two
+ * layers match equally long, the earlier layer wins (邵阳 is the city, not 邵阳县).
+ */
+export class RegionScanner {
+  /** Characters some name starts with: most characters of a text start none. */
+  private readonly firstChars = new Uint8Array(65536);
+
+  constructor(private readonly layers: TrieNode[]) {
+    for (const root of layers) for (const ch of root.next.keys()) this.firstChars[ch.charCodeAt(0)] = 1;
   }
 
   /** Every mention, longest match first at each position, non-overlapping. */
@@ -238,11 +279,17 @@ export class RegionScanner {
     const out: Array<{ ids: string[]; start: number; end: number }> = [];
     let i = 0;
     while (i < text.length) {
-      let node: TrieNode | undefined = this.root;
+      if (this.firstChars[text.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
       let best: { ids: string[]; end: number } | null = null;
-      for (let j = i; j < text.length && node; j++) {
-        node = node.next.get(text[j]!);
-        if (node?.ids) best = { ids: node.ids, end: j + 1 };
+      for (const root of this.layers) {
+        let node: TrieNode | undefined = root;
+        for (let j = i; j < text.length && node; j++) {
+          node = node.next.get(text[j]!);
+          if (node?.ids && (!best || j + 1 > best.end)) best = { ids: node.ids, end: j + 1 };
+        }
       }
       if (best) {
         if (best.ids.length > 0) out.push({ ids: best.ids, start: i, end: best.end });

@@ -44,8 +44,11 @@ function isChromeLine(line: string): boolean {
 }
 
 /** Fold full-width ASCII forms and odd spaces to their plain forms; drop \r and zero-width chars. */
+const FOLDABLE = /[\r\t\u200b\u200d\ufeff\uff01-\uff5e\u3000\u00a0﹝﹞]/;
+
 function fold(src: TextMap): TextMap {
   const t = src.text;
+  if (!FOLDABLE.test(t)) return src;
   return filterMap(
     src,
     (i) => {

@@ -32,6 +32,10 @@ export interface FoundNote extends ParsedNote {
 const MAX_NOTE_LENGTH = 1000;
 const LABEL_RE = new RegExp(`^(${NOTE_LABELS.map(([l]) => l).join('|')})\\s*[::]\\s*`);
 const LABEL_ROLE = new Map(NOTE_LABELS);
+const RULE_PHRASES_GLOBAL = LEAD_RULE_PHRASES.map((re) => new RegExp(re.source, 'g'));
+const SEGMENT_END = /[;。]/g;
+const COMMA = /,/g;
+const LIST_DELIMITER_GLOBAL = new RegExp(LIST_DELIMITER.source, 'g');
 
 /**
  * Parse the inside of a bracket (or a note line) into role-tagged unit surfaces, or null when
@@ -42,8 +46,8 @@ export function parseNoteContent(content: string): ParsedNote | null {
   let statesLeadRule = false;
   // Blank the rule phrases out (same length) so item offsets stay true.
   let text = content;
-  for (const re of LEAD_RULE_PHRASES) {
-    text = text.replace(new RegExp(re.source, 'g'), (m) => {
+  for (const re of RULE_PHRASES_GLOBAL) {
+    text = text.replace(re, (m) => {
       statesLeadRule = true;
       return ','.repeat(m.length);
     });
@@ -52,7 +56,7 @@ export function parseNoteContent(content: string): ParsedNote | null {
   const items: NoteItem[] = [];
   let labelled = false;
   // Segments end at ; or 。 — a label or a verb gives each its role.
-  for (const seg of splitWithOffsets(text, /[;。]/)) {
+  for (const seg of splitWithOffsets(text, SEGMENT_END)) {
     const label = LABEL_RE.exec(seg.text);
     if (label) {
       labelled = true;
@@ -63,7 +67,7 @@ export function parseNoteContent(content: string): ParsedNote | null {
     }
     // Unlabelled: runs of comma-separated parts, each run closed by a verb (X牵头负责,Y等参与).
     let runStart = -1;
-    for (const part of splitWithOffsets(seg.text, /,/)) {
+    for (const part of splitWithOffsets(seg.text, COMMA)) {
       if (runStart < 0) runStart = part.offset;
       const verb = NOTE_VERBS.find(([v]) => part.text.endsWith(v));
       if (!verb) continue;
@@ -85,7 +89,7 @@ export function parseNoteContent(content: string): ParsedNote | null {
 }
 
 function pushList(out: NoteItem[], body: string, offset: number, role: Role, explicit: boolean): boolean {
-  const parts = splitWithOffsets(body, new RegExp(LIST_DELIMITER.source));
+  const parts = splitWithOffsets(body, LIST_DELIMITER_GLOBAL);
   let pushed = 0;
   for (const p of parts) {
     let surface = p.text.trim();
@@ -110,8 +114,8 @@ function pushList(out: NoteItem[], body: string, offset: number, role: Role, exp
   return pushed > 0;
 }
 
-function splitWithOffsets(text: string, delimiter: RegExp): Array<{ text: string; offset: number }> {
-  const re = new RegExp(delimiter.source, 'g');
+/** Split on a global regex, keeping each piece's offset; empty pieces dropped. */
+function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offset: number }> {
   const out: Array<{ text: string; offset: number }> = [];
   let last = 0;
   for (const m of text.matchAll(re)) {

@@ -16,6 +16,32 @@ const PHRASE_FIXES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 let converter: ((s: string) => string) | undefined;
+let tradChars: Uint8Array | undefined;
+
+/**
+ * Characters that start some entry of OpenCC's t→cn tables (plus all surrogates, to be safe).
+ * A text with none of them is already simplified and need not go through the converter.
+ */
+function traditionalChars(): Uint8Array {
+  if (!tradChars) {
+    tradChars = new Uint8Array(65536);
+    tradChars.fill(1, 0xd800, 0xe000);
+    for (const group of OpenCC.Locale.to.cn ?? []) {
+      for (const dict of group) {
+        const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0]!) : dict.map(([k]) => k);
+        for (const key of entries) if (key) tradChars[key.charCodeAt(0)] = 1;
+      }
+    }
+    for (const [k] of PHRASE_FIXES) tradChars[k.charCodeAt(0)] = 1;
+  }
+  return tradChars;
+}
+
+function hasTraditional(text: string): boolean {
+  const flags = traditionalChars();
+  for (let i = 0; i < text.length; i++) if (flags[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
 
 function getConverter(): (s: string) => string {
   if (!converter) {
@@ -29,14 +55,15 @@ function getConverter(): (s: string) => string {
 /**
  * Convert to simplified, guaranteeing the result has the same length as the input: where a
  * phrase conversion would change the length (rare), that line is converted char by char.
+ * Only lines with a traditional character go through OpenCC (its trie walk is the cost).
  */
 export function toSimplified(text: string): string {
+  if (!hasTraditional(text)) return text;
   const convert = getConverter();
-  const whole = convert(text);
-  if (whole.length === text.length) return whole;
   return text
     .split('\n')
     .map((line) => {
+      if (!hasTraditional(line)) return line;
       const c = convert(line);
       if (c.length === line.length) return c;
       return Array.from(line, (ch) => {

@@ -25,12 +25,19 @@ export function filterMap(
   const out: string[] = [];
   const outMap = new Int32Array(text.length + 1);
   let n = 0;
+  // Copy unchanged runs as slices: most characters are kept as they are.
+  let runStart = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!keep(i)) continue;
+    const kept = keep(i);
     const ch = text[i]!;
-    out.push(replace ? replace(ch, i) : ch);
-    outMap[n++] = map[i]!;
+    const rep = kept && replace ? replace(ch, i) : ch;
+    if (kept) outMap[n++] = map[i]!;
+    if (kept && rep === ch) continue;
+    if (i > runStart) out.push(text.slice(runStart, i));
+    if (kept) out.push(rep);
+    runStart = i + 1;
   }
+  if (runStart < text.length) out.push(text.slice(runStart));
   outMap[n] = map[text.length]!;
   return { text: out.join(''), map: outMap.slice(0, n + 1) };
 }

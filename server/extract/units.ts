@@ -31,6 +31,8 @@ export interface ResolvedSurface {
  */
 export class UnitRegistry {
   private readonly units = new Map<string, Unit>();
+  /** Resolution is a pure function of (jurisdiction, surface); plans repeat the same names. */
+  private readonly resolved = new Map<string, { resolved: ResolvedSurface[]; split: boolean }>();
 
   constructor(private readonly gaz: Gazetteer) {}
 
@@ -43,6 +45,13 @@ export class UnitRegistry {
    * (雨湖区湘潭经开区) comes back as two units; `split` says so.
    */
   resolve(surface: string, jurisdiction: Region): { resolved: ResolvedSurface[]; split: boolean } {
+    const key = `${jurisdiction.id}|${surface}`;
+    let r = this.resolved.get(key);
+    if (!r) this.resolved.set(key, (r = this.resolveUncached(surface, jurisdiction)));
+    return r;
+  }
+
+  private resolveUncached(surface: string, jurisdiction: Region): { resolved: ResolvedSurface[]; split: boolean } {
     const halves = this.splitRunTogether(surface, jurisdiction);
     if (halves) {
       return {

@@ -205,7 +205,7 @@ describe('003 湘潭: traditional text with pinyin debris, lead by convention', 
     const t = task('003', '二.(四).5');
     const r = roles(t);
     expect(r.lead).toEqual(['市商务局']);
-    expect(r.responsible.slice(-4)).toEqual(['湘潭县人民政府', '雨湖区人民政府', '湘潭经开区', '湘潭综保区']);
+    expect(r.responsible!.slice(-4)).toEqual(['湘潭县人民政府', '雨湖区人民政府', '湘潭经开区', '湘潭综保区']);
     const raw = rawOf('003');
     const yuhu = t.assignments.find((a) => a.surface === '雨湖区')!;
     const jkq = t.assignments.find((a) => a.surface === '湘潭经开区')!;
