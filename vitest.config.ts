@@ -6,5 +6,6 @@ export default defineConfig({
     testTimeout: 60_000,
     // Tests share one CPU budget of two cores; run files in parallel, tests within a file in order.
     pool: 'forks',
+    reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });
