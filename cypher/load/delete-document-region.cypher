@@ -1,0 +1,2 @@
+MATCH (:Document {id: $documentId})-[r:ISSUED_IN]->(:Region)
+DELETE r

@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+MATCH (u:Unit {id: row.id})
+SET u.aliases = row.aliases

@@ -1,0 +1,4 @@
+MATCH (t:Task)
+WHERE t.id IN $ids
+RETURN t.id AS id, t.documentId AS documentId, t.ref AS ref, t.title AS title, t.section AS section, t.part AS part,
+       t.text AS text, t.start AS start, t.`end` AS `end`, t.clauses AS clauses, t.items AS items

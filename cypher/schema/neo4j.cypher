@@ -1,0 +1,14 @@
+// Neo4j schema: a uniqueness constraint (and so an index) on every id, and the look-ups the API
+// needs. The embedded store declares the same model as tables (server/graph/dialect.ts).
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT task_id IF NOT EXISTS FOR (t:Task) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (u:Unit) REQUIRE u.id IS UNIQUE;
+CREATE CONSTRAINT region_id IF NOT EXISTS FOR (r:Region) REQUIRE r.id IS UNIQUE;
+CREATE INDEX unit_name IF NOT EXISTS FOR (u:Unit) ON (u.name);
+CREATE INDEX unit_jurisdiction IF NOT EXISTS FOR (u:Unit) ON (u.jurisdictionCode, u.kind);
+CREATE TEXT INDEX unit_search IF NOT EXISTS FOR (u:Unit) ON (u.searchText);
+CREATE INDEX task_title IF NOT EXISTS FOR (t:Task) ON (t.title);
+CREATE TEXT INDEX task_search IF NOT EXISTS FOR (t:Task) ON (t.searchText);
+CREATE INDEX task_document IF NOT EXISTS FOR (t:Task) ON (t.documentId);
+CREATE INDEX region_name IF NOT EXISTS FOR (r:Region) ON (r.name);
+CREATE TEXT INDEX region_search IF NOT EXISTS FOR (r:Region) ON (r.searchText);

@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import kuzu from 'kuzu';
+import { kuzuParams, kuzuSchema, toKuzu } from './dialect';
+import { NODES, RELS } from './model';
+import { safeNumber } from './values';
+import { StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
+
+type Connection = InstanceType<typeof kuzu.Connection>;
+type Prepared = Awaited<ReturnType<Connection['prepare']>>;
+
+const READ_CONNECTIONS = 4;
+const BUFFER_POOL_BYTES = 1 << 30;
+
+/**
+ * The embedded store: Kuzu on a directory under DATA_DIR. Reads go to a few connections in
+ * turn; writes are serialised on one connection inside BEGIN TRANSACTION … COMMIT.
+ */
+export class KuzuStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  roundTrips = 0;
+  private readonly db: InstanceType<typeof kuzu.Database>;
+  private readonly writer: Connection;
+  private readonly readers: Connection[];
+  private next = 0;
+  private readonly prepared = new Map<Connection, Map<string, Promise<Prepared>>>();
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly location: string) {
+    mkdirSync(dirname(location), { recursive: true });
+    try {
+      this.db = new kuzu.Database(location, BUFFER_POOL_BYTES);
+      this.db.initSync();
+    } catch (err) {
+      throw new StoreError(
+        `cannot open the embedded graph database at ${location}: ${(err as Error).message}. ` +
+          'Is another copy of the app running on the same DATA_DIR? Stop it, or set DATA_DIR to another folder.',
+      );
+    }
+    this.writer = new kuzu.Connection(this.db);
+    this.readers = Array.from({ length: READ_CONNECTIONS }, () => new kuzu.Connection(this.db));
+  }
+
+  async ensureSchema(): Promise<void> {
+    for (const ddl of kuzuSchema(NODES, RELS)) await this.exec(this.writer, ddl, {});
+  }
+
+  run(query: string, params: Params = {}): Promise<Row[]> {
+    const conn = this.readers[this.next++ % this.readers.length]!;
+    return this.exec(conn, query, params);
+  }
+
+  write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    const job = this.writeQueue.then(async () => {
+      await this.exec(this.writer, 'BEGIN TRANSACTION', {});
+      try {
+        const result = await work({ run: (q, p = {}) => this.exec(this.writer, q, p) });
+        await this.exec(this.writer, 'COMMIT', {});
+        return result;
+      } catch (err) {
+        await this.exec(this.writer, 'ROLLBACK', {}).catch(() => undefined);
+        throw err;
+      }
+    });
+    this.writeQueue = job.catch(() => undefined);
+    return job;
+  }
+
+  private async exec(conn: Connection, query: string, params: Params): Promise<Row[]> {
+    this.roundTrips++;
+    const { query: text, skip } = kuzuParams(toKuzu(query), params);
+    if (skip) return [];
+    if (Object.keys(params).length === 0 && !text.includes('$')) {
+      const res = await conn.query(text);
+      return collect(res);
+    }
+    let cache = this.prepared.get(conn);
+    if (!cache) this.prepared.set(conn, (cache = new Map()));
+    let ps = cache.get(text);
+    if (!ps) cache.set(text, (ps = conn.prepare(text)));
+    const stmt = await ps;
+    if (!stmt.isSuccess()) {
+      cache.delete(text);
+      throw new Error(stmt.getErrorMessage());
+    }
+    return collect(await conn.execute(stmt, params as Record<string, never>));
+  }
+
+  async close(): Promise<void> {
+    await this.writeQueue;
+    for (const c of [...this.readers, this.writer]) await c.close();
+    await this.db.close();
+  }
+}
+
+async function collect(res: Awaited<ReturnType<Connection['execute']>>): Promise<Row[]> {
+  const results = Array.isArray(res) ? res : [res];
+  const rows: Row[] = [];
+  for (const r of results) {
+    for (const row of await r.getAll()) rows.push(plain(row) as Row);
+    r.close();
+  }
+  return rows;
+}
+
+/** Kuzu nodes/rels carry _id/_label/_src/_dst: keep only their properties, as Neo4j rows do. */
+function plain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === 'bigint') return safeNumber(v);
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as Record<string, unknown>;
+    if ('_nodes' in o && '_rels' in o) return { nodes: plain(o._nodes), rels: plain(o._rels) };
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(o)) {
+      if (k === '_id' || k === '_src' || k === '_dst') continue;
+      out[k === '_label' ? 'label' : k] = plain(x);
+    }
+    return out;
+  }
+  return v;
+}

@@ -1,0 +1,145 @@
+import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
+import { splitLevelPrefix, variantsOf } from '../extract/unit-names';
+import { ROLE_RELS } from './model';
+import { load } from './queries';
+import type { GraphStore, QueryRunner } from './store';
+
+export interface LoadOutcome {
+  documentId: string;
+  status: 'added' | 'replaced' | 'failed';
+  error?: string;
+}
+
+const ROLE_STATEMENT = { lead: 'merge-leads', responsible: 'merge-responsible', participant: 'merge-participates' } as const;
+void ROLE_RELS; // the statements above are the three relationship types of model.ts
+
+/**
+ * Load an extraction into the store, one transaction per document: a document that fails
+ * leaves nothing behind and the others still load. Loading the same result twice changes
+ * nothing; a document whose text changed has its old tasks and assignments replaced.
+ */
+export async function loadExtraction(
+  store: GraphStore,
+  result: Pick<ExtractResult, 'documents' | 'units' | 'regions'>,
+  onDocument?: (outcome: LoadOutcome, index: number) => void,
+): Promise<LoadOutcome[]> {
+  const units = new Map(result.units.map((u) => [u.id, u]));
+  const regions = new Map(result.regions.map((r) => [r.id, r]));
+  const outcomes: LoadOutcome[] = [];
+  for (const [i, doc] of result.documents.entries()) {
+    let outcome: LoadOutcome;
+    try {
+      const existed = await store.write((tx) => loadDocument(tx, doc, units, regions));
+      outcome = { documentId: doc.id, status: existed ? 'replaced' : 'added' };
+    } catch (err) {
+      outcome = { documentId: doc.id, status: 'failed', error: (err as Error).message };
+    }
+    outcomes.push(outcome);
+    onDocument?.(outcome, i);
+  }
+  return outcomes;
+}
+
+async function loadDocument(
+  tx: QueryRunner, doc: ExtractedDocument, allUnits: Map<string, ExtractedUnit>, allRegions: Map<string, ExtractedRegion>,
+): Promise<boolean> {
+  const existed = (await tx.run('MATCH (d:Document {id: $id}) RETURN d.id AS id', { id: doc.id })).length > 0;
+
+  // The units this document names, and the members of its collectives.
+  const unitIds = new Set(doc.tasks.flatMap((t) => t.assignments.map((a) => a.unitId)));
+  for (const id of [...unitIds]) for (const m of allUnits.get(id)?.members ?? []) unitIds.add(m);
+  const units = [...unitIds].map((id) => allUnits.get(id)).filter((u): u is ExtractedUnit => !!u);
+
+  // The regions it touches, with everything they lie within.
+  const regionIds = new Set<string>();
+  const addRegion = (id: string | null | undefined) => {
+    const r = id ? allRegions.get(id) : undefined;
+    if (!r || regionIds.has(r.id)) return;
+    regionIds.add(r.id);
+    addRegion(r.within);
+    r.partOf.forEach(addRegion);
+  };
+  addRegion(doc.jurisdiction?.code);
+  for (const t of doc.tasks) t.regions.forEach((r) => addRegion(r.id));
+  for (const u of units) {
+    addRegion(u.jurisdiction.code);
+    addRegion(u.region);
+  }
+  const regions = [...regionIds].map((id) => allRegions.get(id)!);
+
+  await tx.run(load('merge-regions'), {
+    rows: regions.map((r) => ({ id: r.id, name: r.name, level: r.level, searchText: r.name })),
+  });
+  await tx.run(load('merge-within'), {
+    rows: regions.flatMap((r) => [r.within, ...r.partOf].filter((p): p is string => !!p && regionIds.has(p)).map((p) => ({ fromId: r.id, toId: p }))),
+  });
+
+  await tx.run(load('delete-document-tasks'), { documentId: doc.id });
+  await tx.run(load('delete-document-region'), { documentId: doc.id });
+  await tx.run(load('merge-document'), {
+    rows: [{
+      id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
+      docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
+      leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures),
+    }],
+  });
+  if (doc.jurisdiction) {
+    await tx.run(load('merge-document-region'), { rows: [{ documentId: doc.id, regionId: doc.jurisdiction.code }] });
+  }
+
+  // Aliases accumulate across documents: merge with what the store already knows.
+  const known = new Map(
+    (await tx.run(load('unit-aliases'), { ids: units.map((u) => u.id) })).map((r) => [r.id as string, (r.aliases as string[] | null) ?? []]),
+  );
+  const unitRows = units.map((u) => {
+    const aliases = [...new Set([...(known.get(u.id) ?? []), ...u.surfaces])].sort();
+    return {
+      id: u.id, name: u.name, kind: u.kind, jurisdictionCode: u.jurisdiction.code, jurisdictionName: u.jurisdiction.name,
+      region: u.region ?? '', searchText: unitSearchText(u.name, aliases), aliases,
+    };
+  });
+  await tx.run(load('merge-units'), { rows: unitRows.map(({ aliases: _a, ...row }) => row) });
+  // Units nobody wrote (members known only from the divisions) have no aliases: no empty lists.
+  await tx.run(load('set-unit-aliases'), { rows: unitRows.filter((u) => u.aliases.length > 0).map((u) => ({ id: u.id, aliases: u.aliases })) });
+  await tx.run(load('merge-unit-jurisdiction'), {
+    rows: units.filter((u) => regionIds.has(u.jurisdiction.code)).map((u) => ({ unitId: u.id, regionId: u.jurisdiction.code })),
+  });
+  await tx.run(load('merge-members'), {
+    rows: units.flatMap((u) => u.members.map((m) => ({ memberId: m, collectiveId: u.id }))),
+  });
+
+  await tx.run(load('merge-tasks'), {
+    rows: doc.tasks.map((t) => ({
+      id: t.id, documentId: doc.id, ref: t.ref, title: t.title, section: t.section, part: t.part, text: t.text,
+      start: t.start, end: t.end, clauses: JSON.stringify(t.clauses), items: JSON.stringify(t.items),
+      searchText: `${t.title}|${t.text}`,
+    })),
+  });
+  await tx.run(load('merge-mentions'), {
+    rows: doc.tasks.flatMap((t) => t.regions.map((r) => ({ taskId: t.id, regionId: r.id }))),
+  });
+  for (const [role, statement] of Object.entries(ROLE_STATEMENT)) {
+    const rows = doc.tasks.flatMap((t) => t.assignments.filter((a) => a.role === role).map((a) => ({
+      unitId: a.unitId, taskId: t.id, clause: a.clause, role: a.role, inferred: a.inferred, quote: a.quote,
+      start: a.start, end: a.end, surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd, documentId: doc.id,
+    })));
+    if (rows.length) await tx.run(load(statement), { rows });
+  }
+
+  if (existed) {
+    // A replaced document may have been the last to name some units.
+    await tx.run(load('delete-orphan-collectives'));
+    await tx.run(load('delete-orphan-units'));
+  }
+  return existed;
+}
+
+/** Everything a unit is called, so search finds it by any of them (发改委 → 发展和改革委员会). */
+export function unitSearchText(name: string, aliases: readonly string[]): string {
+  const forms = new Set<string>([name, ...aliases]);
+  for (const n of [name, ...aliases]) {
+    const { prefix, core } = splitLevelPrefix(n);
+    for (const v of variantsOf(core)) forms.add(prefix + v);
+  }
+  return [...forms].join('|');
+}

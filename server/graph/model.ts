@@ -1,0 +1,60 @@
+/**
+ * The graph model (DESIGN.md) as data. It drives the embedded store's table declarations, the
+ * Neo4j constraints, and the schema the Cypher linter checks every statement against.
+ */
+export type PropType = 'STRING' | 'INT64' | 'BOOLEAN' | 'DOUBLE' | 'STRING[]';
+
+export interface NodeDef { label: string; props: Record<string, PropType> }
+export interface RelDef { type: string; from: string; to: string; props: Record<string, PropType> }
+
+const ASSIGNMENT_PROPS: Record<string, PropType> = {
+  role: 'STRING',
+  inferred: 'BOOLEAN',
+  clause: 'INT64',
+  quote: 'STRING',
+  start: 'INT64',
+  end: 'INT64',
+  surface: 'STRING',
+  surfaceStart: 'INT64',
+  surfaceEnd: 'INT64',
+  documentId: 'STRING',
+};
+
+export const NODES: readonly NodeDef[] = [
+  {
+    label: 'Document',
+    props: {
+      id: 'STRING', file: 'STRING', title: 'STRING', titleInferred: 'BOOLEAN', kind: 'STRING', issuer: 'STRING',
+      docNumber: 'STRING', date: 'STRING', sha256: 'STRING', encoding: 'STRING', script: 'STRING',
+      leadRule: 'STRING', jurisdictionEvidence: 'STRING', figures: 'STRING',
+    },
+  },
+  {
+    label: 'Task',
+    props: {
+      id: 'STRING', documentId: 'STRING', ref: 'STRING', title: 'STRING', section: 'STRING', part: 'STRING',
+      text: 'STRING', start: 'INT64', end: 'INT64', clauses: 'STRING', items: 'STRING', searchText: 'STRING',
+    },
+  },
+  {
+    label: 'Unit',
+    props: {
+      id: 'STRING', name: 'STRING', kind: 'STRING', aliases: 'STRING[]', jurisdictionCode: 'STRING',
+      jurisdictionName: 'STRING', region: 'STRING', searchText: 'STRING',
+    },
+  },
+  { label: 'Region', props: { id: 'STRING', name: 'STRING', level: 'STRING', searchText: 'STRING' } },
+];
+
+/** The three roles of an assignment, each its own relationship type (DESIGN.md). */
+export const ROLE_RELS = { lead: 'LEADS', responsible: 'RESPONSIBLE_FOR', participant: 'PARTICIPATES_IN' } as const;
+
+export const RELS: readonly RelDef[] = [
+  { type: 'ISSUED_IN', from: 'Document', to: 'Region', props: {} },
+  { type: 'HAS_TASK', from: 'Document', to: 'Task', props: {} },
+  ...Object.values(ROLE_RELS).map((type) => ({ type, from: 'Unit', to: 'Task', props: ASSIGNMENT_PROPS })),
+  { type: 'IN_JURISDICTION', from: 'Unit', to: 'Region', props: {} },
+  { type: 'MEMBER_OF', from: 'Unit', to: 'Unit', props: {} },
+  { type: 'MENTIONS', from: 'Task', to: 'Region', props: {} },
+  { type: 'WITHIN', from: 'Region', to: 'Region', props: {} },
+];

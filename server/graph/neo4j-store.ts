@@ -1,0 +1,153 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { NEO4J_SCHEMA } from './queries';
+import { safeNumber } from './values';
+import { StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
+
+export interface Neo4jOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+  /** How long to keep retrying while the server starts (docker compose up). */
+  connectTimeoutMs?: number;
+  /** Longest a single transaction may run before the server aborts it. */
+  queryTimeoutMs?: number;
+}
+
+const RETRYABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/**
+ * Neo4j through the official driver: one driver per process, a session per unit of work,
+ * managed transactions (executeRead / executeWrite, which the driver retries on transient
+ * errors), integers converted both ways without loss.
+ */
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  roundTrips = 0;
+  readonly location: string;
+  private readonly driver: Driver;
+
+  private constructor(private readonly opts: Neo4jOptions) {
+    this.location = `${opts.uri}${opts.database ? ` (database ${opts.database})` : ''}`;
+    this.driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 10_000,
+      userAgent: 'plan-graph-explorer',
+    });
+  }
+
+  /** Connect, retrying with backoff while the server starts; fail with a message naming the URI. */
+  static async connect(opts: Neo4jOptions): Promise<Neo4jStore> {
+    const store = new Neo4jStore(opts);
+    const deadline = Date.now() + (opts.connectTimeoutMs ?? 60_000);
+    let delay = 250;
+    for (;;) {
+      try {
+        await store.driver.verifyConnectivity({ database: opts.database });
+        return store;
+      } catch (err) {
+        const e = err as { code?: string; message: string };
+        if (e.code === 'Neo.ClientError.Security.Unauthorized' || e.code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+          await store.driver.close();
+          throw new StoreError(`Neo4j at ${opts.uri} refused user "${opts.user}": check NEO4J_USER and NEO4J_PASSWORD (${e.message})`);
+        }
+        if (e.code === 'Neo.ClientError.Database.DatabaseNotFound') {
+          await store.driver.close();
+          throw new StoreError(`Neo4j at ${opts.uri} has no database "${opts.database}": create it or unset NEO4J_DATABASE`);
+        }
+        if (Date.now() + delay > deadline || (e.code && !RETRYABLE.has(e.code))) {
+          await store.driver.close();
+          throw new StoreError(
+            `cannot reach Neo4j at ${opts.uri}: ${e.message}. Is the server running and is the URI right? ` +
+              'With docker compose: `docker compose up -d neo4j`; or unset NEO4J_URI to use the embedded store.',
+          );
+        }
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, 4_000);
+      }
+    }
+  }
+
+  async ensureSchema(): Promise<void> {
+    const session = this.driver.session({ database: this.opts.database });
+    try {
+      for (const statement of NEO4J_SCHEMA) {
+        this.roundTrips++;
+        await session.run(statement);
+      }
+    } finally {
+      await session.close();
+    }
+  }
+
+  async run(query: string, params: Params = {}): Promise<Row[]> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => this.exec(tx, query, params), { timeout: this.opts.queryTimeoutMs ?? 15_000 });
+    } catch (err) {
+      throw this.explain(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work({ run: (q, p = {}) => this.exec(tx, q, p) }), { timeout: this.opts.queryTimeoutMs ?? 60_000 });
+    } catch (err) {
+      throw this.explain(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async exec(tx: ManagedTransaction, query: string, params: Params): Promise<Row[]> {
+    this.roundTrips++;
+    const result = await tx.run(query, toNeo4j(params) as Record<string, unknown>);
+    return result.records.map((r) => fromNeo4j(r.toObject()) as Row);
+  }
+
+  /** Connection loss becomes a StoreError naming the server; query errors pass through. */
+  private explain(err: unknown): unknown {
+    const e = err as { code?: string; message?: string };
+    if (e.code && RETRYABLE.has(e.code)) {
+      return new StoreError(`Neo4j at ${this.opts.uri} is unavailable: ${e.message}. The API will recover when the server is back.`);
+    }
+    return err;
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** Whole numbers go as Neo4j integers (a JS number would be stored as a float). */
+function toNeo4j(v: unknown): unknown {
+  if (typeof v === 'number' && Number.isInteger(v)) return neo4j.int(v);
+  if (Array.isArray(v)) return v.map(toNeo4j);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toNeo4j(x)]));
+  return v;
+}
+
+function fromNeo4j(v: unknown): unknown {
+  if (neo4j.isInt(v)) return safeNumber(BigInt((v as { toString(): string }).toString()));
+  if (Array.isArray(v)) return v.map(fromNeo4j);
+  if (neo4j.isNode(v as never)) {
+    const n = v as unknown as { labels: string[]; properties: Record<string, unknown> };
+    return { ...(fromNeo4j(n.properties) as object), label: n.labels[0] ?? null };
+  }
+  if (neo4j.isRelationship(v as never)) {
+    const r = v as unknown as { type: string; properties: Record<string, unknown> };
+    return { ...(fromNeo4j(r.properties) as object), label: r.type };
+  }
+  if (neo4j.isPath(v as never)) {
+    const p = v as unknown as { start: unknown; segments: Array<{ relationship: unknown; end: unknown }> };
+    return { nodes: [p.start, ...p.segments.map((s) => s.end)].map(fromNeo4j), rels: p.segments.map((s) => fromNeo4j(s.relationship)) };
+  }
+  if (v && typeof v === 'object' && !(v instanceof Date) && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromNeo4j(x)]));
+  }
+  return v;
+}

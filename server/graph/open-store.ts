@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import type { Config } from '../config';
+import { KuzuStore } from './kuzu-store';
+import { Neo4jStore } from './neo4j-store';
+import type { GraphStore } from './store';
+
+/** Neo4j when NEO4J_URI is set, otherwise the embedded store under DATA_DIR. */
+export async function openStore(config: Config, opts: { connectTimeoutMs?: number } = {}): Promise<GraphStore> {
+  const store: GraphStore = config.NEO4J_URI
+    ? await Neo4jStore.connect({
+      uri: config.NEO4J_URI,
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD ?? '',
+      database: config.NEO4J_DATABASE,
+      connectTimeoutMs: opts.connectTimeoutMs,
+    })
+    : new KuzuStore(join(config.dataDir, 'graph.kuzu'));
+  await store.ensureSchema();
+  return store;
+}
