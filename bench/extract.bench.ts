@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { extract, type ExtractInput } from '../server/extract/extract';
 import { gazetteer } from '../server/extract/gazetteer';
 import { toSimplified } from '../server/extract/simplify';
-import { seedFilesIn } from './seed-files';
+import { seedFilesIn } from '../server/seeds';
 import { syntheticPlan } from './synthetic-plans';
 
 function measure(label: string, inputs: ExtractInput[], runs: number): void {

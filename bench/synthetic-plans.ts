@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gazetteer } from '../server/extract/gazetteer';
 import { NAME_VARIANTS } from '../server/extract/unit-names';
-import { seedFilesIn } from './seed-files';
+import { seedFilesIn } from '../server/seeds';
 
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
