@@ -58,7 +58,13 @@ export class KuzuStore implements GraphStore {
         await this.exec(this.writer, 'COMMIT', {});
         return result;
       } catch (err) {
+        // A failed statement has already ended the transaction in Kuzu; ROLLBACK may find none.
         await this.exec(this.writer, 'ROLLBACK', {}).catch(() => undefined);
+        // Kuzu 0.11 leaves rolled-back relationship inserts half-visible to the next writer
+        // ("Write-write conflict"); a checkpoint settles them. Failures are rare, so the cost is too.
+        await this.exec(this.writer, 'CHECKPOINT', {}).catch(() => undefined);
+        // Statements prepared inside a rolled-back transaction are not reused.
+        this.prepared.delete(this.writer);
         throw err;
       }
     });

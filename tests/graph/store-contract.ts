@@ -1,0 +1,235 @@
+/**
+ * What every store must answer after loading the seeds, checked against the documents by hand.
+ * Run on the embedded store always, and on Neo4j when NEO4J_URI is set.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extract } from '../../server/extract/extract';
+import { loadExtraction } from '../../server/graph/loader';
+import { load, read } from '../../server/graph/queries';
+import type { GraphStore, QueryRunner, Row } from '../../server/graph/store';
+import { seedFilesIn } from '../../server/seeds';
+
+export const seedExtraction = () => extract(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
+
+const D000 = '000_ac09c941922af47f';
+const D001 = '001_5bed96e789233213';
+const D002 = '002_a5635675dfd59e72';
+const D003 = '003_62dda1c1c8aa5205';
+const D004 = '004_ae2296e2f3e0d6ac';
+
+export const SEED_STATS = {
+  documents: 5, tasks: 83, units: 163, regions: 70, leads: 102, responsible: 332, participants: 48, mentions: 253, memberships: 41,
+};
+
+const ids = (rows: Row[], key = 'id') => rows.map((r) => r[key] as string);
+
+export function describeStoreContract(name: string, open: () => Promise<GraphStore>): void {
+  describe(`${name}: read queries on the seeds`, () => {
+    let store: GraphStore;
+    const q = (query: string, params: Record<string, unknown> = {}) => store.run(read(query), params);
+
+    beforeAll(async () => {
+      store = await open();
+      await store.write((tx) => tx.run(load('delete-all')));
+      const outcomes = await loadExtraction(store, seedExtraction());
+      expect(outcomes.map((o) => o.status)).toEqual(['added', 'added', 'added', 'added', 'added']);
+    }, 120_000);
+    afterAll(async () => store?.close());
+
+    it('stats: counts match the extraction', async () => {
+      expect((await q('stats'))[0]).toEqual(SEED_STATS);
+    });
+
+    it('documents: the five with their jurisdictions', async () => {
+      const docs = await q('documents');
+      expect(docs.map((d) => [d.id, d.jurisdictionName, d.kind])).toEqual([
+        [D000, '邵阳市', 'plan'], [D001, '萍乡市', 'plan'], [D002, '湖南省', 'plan'], [D003, '湘潭市', 'plan'], [D004, '邵阳市', 'report'],
+      ]);
+      expect(docs[1]!.docNumber).toBe('萍府办发〔2019〕5号');
+    });
+
+    it('assignments-of-units: the tasks 萍乡市商务局 leads', async () => {
+      const rows = await q('assignments-of-units', { unitIds: ['360300:市商务局'], roles: ['lead'] });
+      expect(ids(rows, 'taskId')).toEqual([`${D001}:二.(一).2`, `${D001}:二.(二).4`]);
+      expect(rows[0]!.quote).toBe('(牵头单位:市商务局、市发改委;责任单位:市交通运输局、萍乡海关、有关县区人民政府、萍乡经开区管委会、武功山景区管委会)');
+    });
+
+    it('assignments-of-tasks: the units of 邵阳’s task 1', async () => {
+      const rows = await q('assignments-of-tasks', { taskIds: [`${D000}:二.(一).1`] });
+      expect(rows.map((r) => [r.unitId, r.role, r.inferred])).toEqual([
+        ['430500:市发展和改革委员会', 'lead', false], ['430500:各县市区', 'responsible', false],
+      ]);
+    });
+
+    it('assignments-of-tasks: the lead of each clause of 湖南’s first task', async () => {
+      const rows = await q('assignments-of-tasks', { taskIds: [`${D002}:二.(三).1`] });
+      const leads = rows.filter((r) => r.role === 'lead').map((r) => [r.clause, r.unitId]);
+      expect(leads).toEqual([
+        [1, '430000:省发展和改革委员会'], [2, '430000:省交通运输厅'], [3, '430000:省交通运输厅'],
+        [4, '430000:省机场管理集团'], [5, '430000:省发展和改革委员会'],
+      ]);
+    });
+
+    it('members / member-of: 邵阳’s 各县市区 and its 12 county governments', async () => {
+      const members = ids(await q('members', { ids: ['430500:各县市区'] }), 'memberId');
+      expect(members).toHaveLength(12);
+      expect(members).toContain('430500:隆回县人民政府');
+      expect(members).toContain('430500:城步苗族自治县人民政府');
+      expect(ids(await q('member-of', { ids: ['430500:隆回县人民政府'] }), 'collectiveId')).toEqual(['430500:各县市区']);
+    });
+
+    it('units-by-id: aliases accumulate', async () => {
+      const [u] = await q('units-by-id', { ids: ['430000:省卫生和计划生育委员会'] });
+      expect(u).toMatchObject({ name: '省卫生和计划生育委员会', kind: 'department', jurisdictionCode: '430000', aliases: ['省卫生计生委', '省卫计委'] });
+    });
+
+    it('unit-ids: by jurisdiction, kind and text', async () => {
+      expect(ids(await q('unit-ids', { jurisdiction: '360300', kind: 'zone', text: '', limit: 50 }))).toEqual(['360300:武功山景区', '360300:萍乡经开区']);
+      const fgw = ids(await q('unit-ids', { jurisdiction: '', kind: '', text: '发改委', limit: 50 }));
+      expect(fgw.sort()).toEqual(['360300:市发展和改革委员会', '430000:省发展和改革委员会', '430300:市发展和改革委员会', '430500:市发展和改革委员会']);
+    });
+
+    it('tasks-by-id and task-ids', async () => {
+      const [t] = await q('tasks-by-id', { ids: [`${D000}:二.(一).1`] });
+      expect(t).toMatchObject({ ref: '二.(一).1', title: '加速连接大湾区铁路大通道', section: '实现基础设施互联互通', documentId: D000 });
+      const raw = readFileSync(seedFilesIn()[0]!, 'utf8');
+      expect(raw.slice(t!.start as number, t!.end as number).startsWith('1.加速连接大湾区铁路大通道。')).toBe(true);
+      expect(await q('task-ids', { documentId: D001, text: '' })).toHaveLength(17);
+      expect(ids(await q('task-ids', { documentId: '', text: '菜篮子' }))).toEqual([`${D000}:二.(二).7`]);
+    });
+
+    it('regions, task-regions and region-task-ids', async () => {
+      const shaoyang = (await q('regions')).find((r) => r.id === '430500')!;
+      expect(shaoyang.name).toBe('邵阳市');
+      expect([...(shaoyang.within as string[])].sort()).toEqual(['430000', 'area:湘南湘西承接产业转移示范区']);
+      expect(ids(await q('task-regions', { taskIds: [`${D000}:二.(一).3`] }), 'regionId')).toContain('area:东盟');
+      // 东盟: 000 items 3 and 14, 002 (八)1, 004's third recommendation.
+      expect(ids(await q('region-task-ids', { regionIds: ['area:东盟'] })).sort()).toEqual(
+        [`${D000}:二.(一).3`, `${D000}:二.(四).14`, `${D002}:二.(八).1`, `${D004}:二.3`],
+      );
+    });
+
+    it('unit-load: 邵阳’s 市发改委 leads 5 tasks and is responsible for 5; 各县市区 for 21', async () => {
+      const rows = await q('unit-load', { jurisdiction: '430500' });
+      const count = (unit: string, role: string) => rows.find((r) => r.unitId === unit && r.role === role)?.tasks ?? 0;
+      expect(count('430500:市发展和改革委员会', 'lead')).toBe(5);
+      expect(count('430500:市发展和改革委员会', 'responsible')).toBe(5);
+      expect(count('430500:市商务局', 'lead')).toBe(4);
+      expect(count('430500:各县市区', 'responsible')).toBe(21);
+    });
+
+    it('partners: 市绩效办 shares only 保障措施 (四) with three units', async () => {
+      const rows = await q('partners', { unitIds: ['430500:市绩效办'] });
+      expect(rows.map((r) => [r.partnerId, r.sharedTasks])).toEqual([
+        ['430500:市发展和改革委员会', 1], ['430500:市委组织部', 1], ['430500:市纪委监委', 1],
+      ]);
+    });
+
+    it('cooperation-issuer: 邵阳市–粤港澳大湾区 with its 25 evidence tasks', async () => {
+      const rows = (await q('cooperation-issuer')).filter((r) => r.fromId === '430500' && r.toId === 'area:粤港澳大湾区');
+      const tasks = ids(rows, 'taskId');
+      expect(tasks).toHaveLength(25);
+      expect(tasks).not.toContain(`${D000}:三.(三)`);
+      expect(tasks).toEqual(expect.arrayContaining([`${D004}:二.1`, `${D004}:二.3`, `${D004}:二.5`]));
+    });
+
+    it('cooperation-comention: 长沙 and 株洲 named together by 湘潭’s task', async () => {
+      const rows = (await q('cooperation-comention')).filter((r) => r.fromId === '430100' && r.toId === '430200');
+      expect(ids(rows, 'taskId')).toContain(`${D003}:二.(一).1`);
+    });
+
+    it('search-units, search-tasks, search-regions', async () => {
+      expect(ids(await q('search-units', { text: '发改委', limit: 20 }))).toHaveLength(4);
+      expect(ids(await q('search-tasks', { text: '菜篮子', limit: 20 }))).toEqual([`${D000}:二.(二).7`]);
+      expect(ids(await q('search-regions', { text: '大湾区', limit: 20 }))).toEqual(['area:粤港澳大湾区']);
+    });
+
+    it('lead-gaps: 萍乡’s 保障措施 items 15 and 16 have no lead', async () => {
+      const rows = await q('lead-gaps', { documentId: D001 });
+      const noLead = rows.filter((r) => r.unitId === null || r.unitId === undefined).map((r) => r.taskId);
+      expect(noLead).toEqual([`${D001}:三.15`, `${D001}:三.16`]);
+      expect(rows.filter((r) => r.taskId === `${D001}:二.(一).1`).map((r) => r.unitId).sort()).toEqual(['360300:市交通运输局', '360300:市公路局'].sort());
+    });
+
+    it('connection: 市绩效办 to 市商务局 through shared tasks', async () => {
+      const [row] = await q('connection', { fromId: '430500:市绩效办', toId: '430500:市商务局' });
+      const path = (row!.path as Array<Record<string, unknown>>).map((n) => n.id);
+      expect(path).toHaveLength(5); // unit – task – unit – task – unit
+      expect(path[0]).toBe('430500:市绩效办');
+      expect(path[4]).toBe('430500:市商务局');
+    });
+  });
+
+  describe(`${name}: loading`, () => {
+    let store: GraphStore;
+    const stats = async () => (await store.run(read('stats')))[0];
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => store?.close());
+
+    it('loading the same files twice leaves every count unchanged', async () => {
+      await store.write((tx) => tx.run(load('delete-all')));
+      const result = seedExtraction();
+      await loadExtraction(store, result);
+      const once = await stats();
+      const again = await loadExtraction(store, result);
+      expect(again.every((o) => o.status === 'replaced')).toBe(true);
+      expect(await stats()).toEqual(once);
+      expect(once).toEqual(SEED_STATS);
+    }, 120_000);
+
+    it('a document that fails half-way leaves nothing behind, and the others still load', async () => {
+      await store.write((tx) => tx.run(load('delete-all')));
+      // The same store, but the write transaction for 湖南's plan breaks after its tasks are written.
+      const failing: GraphStore = Object.create(store, {
+        write: {
+          value: <T>(work: (tx: QueryRunner) => Promise<T>) => store.write((tx) => work({
+            run: async (query, params) => {
+              const rows = await tx.run(query, params);
+              const touches002 = JSON.stringify(params ?? {}).includes(D002);
+              if (touches002 && query.includes('MERGE (t:Task')) throw new Error('injected failure');
+              return rows;
+            },
+          })),
+        },
+      });
+      const outcomes = await loadExtraction(failing, seedExtraction());
+      expect(outcomes.map((o) => o.status)).toEqual(['added', 'added', 'failed', 'added', 'added']);
+      expect(outcomes[2]!.error).toBe('injected failure');
+      expect(await store.run(read('task-ids'), { documentId: D002, text: '' })).toEqual([]);
+      expect((await store.run(read('documents'))).map((d) => d.id)).toEqual([D000, D001, D003, D004]);
+      // Nothing of 湖南's plan: none of its province-level units, no stray regions.
+      expect(await store.run(read('unit-ids'), { jurisdiction: '430000', kind: '', text: '', limit: 500 })).toEqual([]);
+      const without002 = seedExtraction();
+      without002.documents = without002.documents.filter((d) => d.id !== D002);
+      await store.write((tx) => tx.run(load('delete-all')));
+      await loadExtraction(store, without002);
+      const clean = await stats();
+      await store.write((tx) => tx.run(load('delete-all')));
+      await loadExtraction(failing, seedExtraction());
+      expect(await stats()).toEqual(clean);
+    }, 120_000);
+
+    it('a changed document replaces its tasks and assignments: nothing stale remains', async () => {
+      await store.write((tx) => tx.run(load('delete-all')));
+      const file = seedFilesIn()[1]!;
+      const original = readFileSync(file, 'utf8');
+      await loadExtraction(store, extract([{ file, bytes: Buffer.from(original) }]));
+      const leads = async () => ids(await store.run(read('assignments-of-units'), { unitIds: ['360300:市商务局'], roles: ['lead'] }), 'taskId');
+      expect(await leads()).toEqual([`${D001}:二.(一).2`, `${D001}:二.(二).4`]);
+
+      // 市商务局 no longer co-leads item 2, 萍乡学院 is dropped from item 9, and item 17 is gone.
+      const edited = original
+        .replace('(牵头单位:市商务局、市发改委;', '(牵头单位:市发改委;')
+        .replace('(牵头单位:市教育局、萍乡学院;', '(牵头单位:市教育局;')
+        .replace(/\n17\.加强跟踪协调[^\n]*/, '');
+      const outcome = await loadExtraction(store, extract([{ file, bytes: Buffer.from(edited) }]));
+      expect(outcome[0]!.status).toBe('replaced');
+      expect(await leads()).toEqual([`${D001}:二.(二).4`]);
+      expect(await store.run(read('task-ids'), { documentId: D001, text: '' })).toHaveLength(16);
+      expect(await store.run(read('units-by-id'), { ids: ['360300:萍乡学院'] })).toEqual([]);
+    }, 120_000);
+  });
+}
