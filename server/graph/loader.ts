@@ -10,8 +10,8 @@ export interface LoadOutcome {
   error?: string;
 }
 
-const ROLE_STATEMENT = { lead: 'merge-leads', responsible: 'merge-responsible', participant: 'merge-participates' } as const;
-void ROLE_RELS; // the statements above are the three relationship types of model.ts
+/** One statement per relationship type of model.ts's ROLE_RELS (a type cannot be a parameter). */
+const ROLE_STATEMENT: Record<keyof typeof ROLE_RELS, string> = { lead: 'create-leads', responsible: 'create-responsible', participant: 'create-participates' };
 
 /**
  * Load an extraction into the store, one transaction per document: a document that fails
@@ -67,11 +67,14 @@ async function loadDocument(
   }
   const regions = [...regionIds].map((id) => allRegions.get(id)!);
 
+  // Regions, and a unit's jurisdiction and members, are fixed by their ids: write only new ones.
+  const existingRegions = new Set((await tx.run(load('existing-regions'), { ids: regions.map((r) => r.id) })).map((r) => r.id as string));
+  const newRegions = regions.filter((r) => !existingRegions.has(r.id));
   await tx.run(load('merge-regions'), {
-    rows: regions.map((r) => ({ id: r.id, name: r.name, level: r.level, searchText: r.name })),
+    rows: newRegions.map((r) => ({ id: r.id, name: r.name, level: r.level, searchText: r.name })),
   });
   await tx.run(load('merge-within'), {
-    rows: regions.flatMap((r) => [r.within, ...r.partOf].filter((p): p is string => !!p && regionIds.has(p)).map((p) => ({ fromId: r.id, toId: p }))),
+    rows: newRegions.flatMap((r) => [r.within, ...r.partOf].filter((p): p is string => !!p && regionIds.has(p)).map((p) => ({ fromId: r.id, toId: p }))),
   });
 
   await tx.run(load('delete-document-tasks'), { documentId: doc.id });
@@ -92,38 +95,50 @@ async function loadDocument(
     (await tx.run(load('unit-aliases'), { ids: units.map((u) => u.id) })).map((r) => [r.id as string, (r.aliases as string[] | null) ?? []]),
   );
   const unitRows = units.map((u) => {
-    const aliases = [...new Set([...(known.get(u.id) ?? []), ...u.surfaces])].sort();
+    const before = known.get(u.id);
+    const aliases = [...new Set([...(before ?? []), ...u.surfaces])].sort();
     return {
-      id: u.id, name: u.name, kind: u.kind, jurisdictionCode: u.jurisdiction.code, jurisdictionName: u.jurisdiction.name,
-      region: u.region ?? '', searchText: unitSearchText(u.name, aliases), aliases,
+      isNew: before === undefined,
+      changed: before === undefined || aliases.length !== before.length,
+      row: {
+        id: u.id, name: u.name, kind: u.kind, jurisdictionCode: u.jurisdiction.code, jurisdictionName: u.jurisdiction.name,
+        region: u.region ?? '', searchText: unitSearchText(u.name, aliases),
+      },
+      aliases,
+      unit: u,
     };
   });
-  await tx.run(load('merge-units'), { rows: unitRows.map(({ aliases: _a, ...row }) => row) });
+  await tx.run(load('merge-units'), { rows: unitRows.filter((u) => u.changed).map((u) => u.row) });
   // Units nobody wrote (members known only from the divisions) have no aliases: no empty lists.
-  await tx.run(load('set-unit-aliases'), { rows: unitRows.filter((u) => u.aliases.length > 0).map((u) => ({ id: u.id, aliases: u.aliases })) });
+  await tx.run(load('set-unit-aliases'), {
+    rows: unitRows.filter((u) => u.changed && u.aliases.length > 0).map((u) => ({ id: u.row.id, aliases: u.aliases })),
+  });
+  const newUnits = unitRows.filter((u) => u.isNew).map((u) => u.unit);
   await tx.run(load('merge-unit-jurisdiction'), {
-    rows: units.filter((u) => regionIds.has(u.jurisdiction.code)).map((u) => ({ unitId: u.id, regionId: u.jurisdiction.code })),
+    rows: newUnits.filter((u) => regionIds.has(u.jurisdiction.code)).map((u) => ({ unitId: u.id, regionId: u.jurisdiction.code })),
   });
   await tx.run(load('merge-members'), {
-    rows: units.flatMap((u) => u.members.map((m) => ({ memberId: m, collectiveId: u.id }))),
+    rows: newUnits.flatMap((u) => u.members.map((m) => ({ memberId: m, collectiveId: u.id }))),
   });
 
-  await tx.run(load('merge-tasks'), {
+  await tx.run(load('create-tasks'), {
+    documentId: doc.id,
     rows: doc.tasks.map((t) => ({
-      id: t.id, documentId: doc.id, ref: t.ref, title: t.title, section: t.section, part: t.part, text: t.text,
+      id: t.id, ref: t.ref, title: t.title, section: t.section, part: t.part, text: t.text,
       start: t.start, end: t.end, clauses: JSON.stringify(t.clauses), items: JSON.stringify(t.items),
       searchText: `${t.title}|${t.text}`,
     })),
   });
-  await tx.run(load('merge-mentions'), {
+  await tx.run(load('create-mentions'), {
+    documentId: doc.id,
     rows: doc.tasks.flatMap((t) => t.regions.map((r) => ({ taskId: t.id, regionId: r.id }))),
   });
   for (const [role, statement] of Object.entries(ROLE_STATEMENT)) {
     const rows = doc.tasks.flatMap((t) => t.assignments.filter((a) => a.role === role).map((a) => ({
       unitId: a.unitId, taskId: t.id, clause: a.clause, role: a.role, inferred: a.inferred, quote: a.quote,
-      start: a.start, end: a.end, surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd, documentId: doc.id,
+      start: a.start, end: a.end, surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd,
     })));
-    if (rows.length) await tx.run(load(statement), { rows });
+    await tx.run(load(statement), { documentId: doc.id, rows });
   }
 
   if (existed) {

@@ -56,14 +56,14 @@ export class Neo4jStore implements GraphStore {
           await store.driver.close();
           throw new StoreError(`Neo4j at ${opts.uri} has no database "${opts.database}": create it or unset NEO4J_DATABASE`);
         }
-        if (Date.now() + delay > deadline || (e.code && !RETRYABLE.has(e.code))) {
+        if (Date.now() >= deadline || (e.code && !RETRYABLE.has(e.code))) {
           await store.driver.close();
           throw new StoreError(
             `cannot reach Neo4j at ${opts.uri}: ${e.message}. Is the server running and is the URI right? ` +
               'With docker compose: `docker compose up -d neo4j`; or unset NEO4J_URI to use the embedded store.',
           );
         }
-        await new Promise((r) => setTimeout(r, delay));
+        await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, deadline - Date.now()))));
         delay = Math.min(delay * 2, 4_000);
       }
     }

@@ -189,7 +189,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
             run: async (query, params) => {
               const rows = await tx.run(query, params);
               const touches002 = JSON.stringify(params ?? {}).includes(D002);
-              if (touches002 && query.includes('MERGE (t:Task')) throw new Error('injected failure');
+              if (touches002 && query === load('create-tasks')) throw new Error('injected failure');
               return rows;
             },
           })),

@@ -1,0 +1,58 @@
+/**
+ * npm run bench:load — load time and rows/s into the embedded store for the seeds and the
+ * synthetic 1,000-plan corpus; the same into Neo4j when NEO4J_URI is set.
+ * Goals (embedded): the seeds in under 2 s, the 1,000-plan corpus in under 60 s.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../server/config';
+import type { ExtractResult } from '../server/extract/contract';
+import { extract } from '../server/extract/extract';
+import { KuzuStore } from '../server/graph/kuzu-store';
+import { loadExtraction } from '../server/graph/loader';
+import { openStore } from '../server/graph/open-store';
+import { load } from '../server/graph/queries';
+import type { GraphStore } from '../server/graph/store';
+import { seedFilesIn } from '../server/seeds';
+import { syntheticPlan } from './synthetic-plans';
+
+/** Rows written: nodes and relationships the documents bring (shared units/regions counted once per document). */
+function rows(r: ExtractResult): number {
+  return r.documents.reduce((n, d) => n + 1 + d.tasks.length * 2 + d.tasks.reduce((m, t) => m + t.assignments.length + t.regions.length, 0), 0) + r.units.length + r.regions.length;
+}
+
+async function bench(label: string, store: GraphStore, result: ExtractResult): Promise<void> {
+  await store.write((tx) => tx.run(load('delete-all')));
+  const t0 = performance.now();
+  const outcomes = await loadExtraction(store, result);
+  const s = (performance.now() - t0) / 1000;
+  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  const n = rows(result);
+  console.log(`${label.padEnd(34)} ${String(result.documents.length).padStart(5)} docs ${String(n).padStart(8)} rows  ${s.toFixed(2).padStart(7)} s  ${Math.round(n / s).toString().padStart(7)} rows/s  ${(s * 1000 / result.documents.length).toFixed(1)} ms/doc${failed ? `  (${failed} FAILED)` : ''}`);
+}
+
+const seeds = extract(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
+const synthetic = extract(Array.from({ length: 1000 }, (_, n) => {
+  const p = syntheticPlan(n);
+  return { file: p.file, bytes: Buffer.from(p.text) };
+}));
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-load-'));
+const embedded = new KuzuStore(join(dir, 'graph.kuzu'));
+await embedded.ensureSchema();
+await bench('embedded: seeds', embedded, seeds);
+await bench('embedded: seeds again (idempotent)', embedded, seeds);
+await bench('embedded: 1,000 synthetic plans', embedded, synthetic);
+await embedded.close();
+rmSync(dir, { recursive: true, force: true });
+
+const config = loadConfig();
+if (config.NEO4J_URI) {
+  const neo = await openStore(config);
+  await bench(`neo4j ${config.NEO4J_URI}: seeds`, neo, seeds);
+  await bench(`neo4j ${config.NEO4J_URI}: 1,000 synthetic plans`, neo, synthetic);
+  await neo.close();
+} else {
+  console.log('neo4j: not measured (NEO4J_URI is not set; no Neo4j server can run on the build machines)');
+}
