@@ -1,0 +1,69 @@
+/**
+ * Unit load: how many tasks a unit leads, is responsible for and takes part in, and how far
+ * above its peers (same jurisdiction and kind) it stands. A supervisor sees the counts, the
+ * peers' mean and the z-score, so the reason a unit is flagged is plain.
+ */
+export const WEIGHTS = { lead: 3, responsible: 2, participant: 1 } as const;
+export const OVERLOAD_Z = 2;
+export const MIN_PEERS = 3;
+
+export type Measure = 'LEAD' | 'TOTAL' | 'WEIGHTED';
+
+export interface Counts { unitId: string; kind: string; lead: number; responsible: number; participant: number }
+
+export interface UnitLoad extends Counts {
+  total: number;
+  weighted: number;
+  value: number;
+  peers: number;
+  peerMean: number;
+  peerStdDev: number;
+  zScore: number;
+  overloaded: boolean;
+}
+
+export function measureOf(c: Counts, by: Measure): number {
+  if (by === 'LEAD') return c.lead;
+  if (by === 'TOTAL') return c.lead + c.responsible + c.participant;
+  return WEIGHTS.lead * c.lead + WEIGHTS.responsible * c.responsible + WEIGHTS.participant * c.participant;
+}
+
+/** Loads of every unit, with statistics over the units of the same kind (population std. dev.). */
+export function computeLoads(counts: Counts[], by: Measure): UnitLoad[] {
+  const byKind = new Map<string, Counts[]>();
+  for (const c of counts) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+  return counts.map((c) => {
+    const peers = byKind.get(c.kind)!;
+    const values = peers.map((p) => measureOf(p, by));
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
+    const value = measureOf(c, by);
+    const z = sd === 0 ? 0 : (value - mean) / sd;
+    return {
+      ...c,
+      total: measureOf(c, 'TOTAL'),
+      weighted: measureOf(c, 'WEIGHTED'),
+      value,
+      peers: peers.length,
+      peerMean: round(mean),
+      peerStdDev: round(sd),
+      zScore: round(z),
+      overloaded: peers.length >= MIN_PEERS && z >= OVERLOAD_Z,
+    };
+  });
+}
+
+/** Rows of cypher/read/unit-load (one per unit and role) → counts per unit. */
+export function countsFromRows(rows: Array<Record<string, unknown>>): Counts[] {
+  const map = new Map<string, Counts>();
+  for (const r of rows) {
+    const id = r.unitId as string;
+    const c = map.get(id) ?? { unitId: id, kind: r.kind as string, lead: 0, responsible: 0, participant: 0 };
+    const role = r.role as keyof typeof WEIGHTS | null;
+    if (role) c[role] = Number(r.tasks);
+    map.set(id, c);
+  }
+  return [...map.values()];
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

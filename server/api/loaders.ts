@@ -1,0 +1,61 @@
+import DataLoader from 'dataloader';
+import { read } from '../graph/queries';
+import type { GraphStore, Row } from '../graph/store';
+import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
+
+/**
+ * Per-request batching and caching: a nested query asks the store once per kind of thing,
+ * not once per parent (no N+1). Documents and regions are few and read whole.
+ */
+export function createLoaders(store: GraphStore) {
+  const byKey = <T extends Row>(query: string, param: string, key: string) =>
+    new DataLoader<string, T | null>(async (ids) => {
+      const rows = (await store.run(read(query), { [param]: [...ids] })) as T[];
+      const map = new Map(rows.map((r) => [r[key] as string, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  const grouped = <T extends Row>(query: string, param: string, key: string, extra: Record<string, unknown> = {}) =>
+    new DataLoader<string, T[]>(async (ids) => {
+      const rows = (await store.run(read(query), { [param]: [...ids], ...extra })) as T[];
+      const map = new Map<string, T[]>();
+      for (const r of rows) {
+        const k = r[key] as string;
+        if (!map.has(k)) map.set(k, []);
+        map.get(k)!.push(r);
+      }
+      return ids.map((id) => map.get(id) ?? []);
+    });
+  const once = <T>(load: () => Promise<T>) => {
+    let p: Promise<T> | undefined;
+    return () => (p ??= load());
+  };
+
+  return {
+    documents: once(async () => {
+      const rows = (await store.run(read('documents'))) as unknown as DocumentRow[];
+      return new Map(rows.map((d) => [d.id, d]));
+    }),
+    regions: once(async () => {
+      const rows = (await store.run(read('regions'))) as unknown as RegionRow[];
+      const regions = new Map(rows.map((r) => [r.id, { ...r, within: (r.within ?? []).filter((w): w is string => !!w) }]));
+      const children = new Map<string, string[]>();
+      for (const r of regions.values()) {
+        for (const w of r.within) children.set(w, [...(children.get(w) ?? []), r.id]);
+      }
+      return { regions, children };
+    }),
+    unit: byKey<UnitRow & Row>('units-by-id', 'ids', 'id'),
+    task: byKey<TaskRow & Row>('tasks-by-id', 'ids', 'id'),
+    assignmentsOfTask: grouped<AssignmentRow & Row>('assignments-of-tasks', 'taskIds', 'taskId'),
+    assignmentsOfUnit: grouped<AssignmentRow & Row>('assignments-of-units', 'unitIds', 'unitId', { roles: ['lead', 'responsible', 'participant'] }),
+    members: grouped<Row>('members', 'ids', 'collectiveId'),
+    memberOf: grouped<Row>('member-of', 'ids', 'memberId'),
+    regionsOfTask: grouped<Row>('task-regions', 'taskIds', 'taskId'),
+    partners: grouped<Row>('partners', 'unitIds', 'unitId'),
+    /** Task counts per unit and role, for all units of a jurisdiction. */
+    loadOf: new DataLoader<string, Row[]>(async (jurisdictions) =>
+      Promise.all(jurisdictions.map((j) => store.run(read('unit-load'), { jurisdiction: j })))),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,18 @@
+/** The shapes the read queries in cypher/read/ return; GraphQL resolvers start from these. */
+export interface DocumentRow {
+  id: string; file: string; title: string; titleInferred: boolean; kind: string; issuer: string; docNumber: string;
+  date: string; sha256: string; script: string; leadRule: string; jurisdictionEvidence: string; figures: string;
+  jurisdictionCode: string | null; jurisdictionName: string | null;
+}
+export interface TaskRow {
+  id: string; documentId: string; ref: string; title: string; section: string; part: string; text: string;
+  start: number; end: number; clauses: string; items: string;
+}
+export interface UnitRow {
+  id: string; name: string; kind: string; aliases: string[] | null; jurisdictionCode: string; jurisdictionName: string; region: string;
+}
+export interface AssignmentRow {
+  taskId: string; unitId: string; role: 'lead' | 'responsible' | 'participant'; inferred: boolean; clause: number; quote: string;
+  start: number; end: number; surface: string; surfaceStart: number; surfaceEnd: number; documentId: string;
+}
+export interface RegionRow { id: string; name: string; level: string; within: Array<string | null> | null }

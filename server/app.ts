@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pino, type Logger } from 'pino';
+import { createApollo } from './api/apollo';
+import type { Config } from './config';
+import { extract } from './extract/extract';
+import { loadExtraction } from './graph/loader';
+import { openStore } from './graph/open-store';
+import { read } from './graph/queries';
+import type { GraphStore } from './graph/store';
+import { createHttpServer } from './http/server';
+import { seedFilesIn } from './seeds';
+
+export const WEB_DIR = join(import.meta.dirname, '../dist/web');
+
+export interface App { url: string; server: Server; store: GraphStore; close(): Promise<void> }
+
+/** Open the store, load the seeds into an empty one, and serve the API and the web app. */
+export async function startApp(config: Config, opts: { log?: Logger; store?: GraphStore; webDir?: string } = {}): Promise<App> {
+  const log = opts.log ?? pino({ level: config.LOG_LEVEL });
+  const store = opts.store ?? (await openStore(config));
+  log.info({ store: store.kind, location: store.location }, 'store open');
+
+  const [stats] = await store.run(read('stats'));
+  if (!stats || stats.documents === 0) {
+    const t0 = performance.now();
+    const result = extract(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
+    const outcomes = await loadExtraction(store, result);
+    log.info({ documents: outcomes.filter((o) => o.status !== 'failed').length, ms: Math.round(performance.now() - t0) }, 'empty store: seeds loaded');
+  }
+
+  const apollo = createApollo(log);
+  await apollo.start();
+  const server = createHttpServer({ apollo, store, config, log, webDir: opts.webDir ?? WEB_DIR });
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  return {
+    url, server, store,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+      if (!opts.store) await store.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/** npm start: the app on the configured store (embedded unless NEO4J_URI is set). */
+import { ConfigError, loadConfig } from './config';
+import { startApp } from './app';
+import { StoreError } from './graph/store';
+
+try {
+  const app = await startApp(loadConfig());
+  process.stdout.write(`\n  责任落实图谱 is running: ${app.url}\n  GraphQL API:            ${app.url}/graphql\n  Store:                  ${app.store.kind} (${app.store.location})\n\n`);
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (err) {
+  const known = err instanceof ConfigError || err instanceof StoreError;
+  process.stderr.write(`${known ? '' : 'could not start: '}${(err as Error).message}\n`);
+  process.exit(1);
+}
