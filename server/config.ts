@@ -6,7 +6,7 @@ import { z } from 'zod';
  * with a message naming the variable, what was wrong and what to do.
  */
 const Env = z.object({
-  PORT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535').default(4000),
+  PORT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–65535 (0 = any free port)').max(65535, 'must be 0–65535 (0 = any free port)').default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
   NEO4J_URI: z
     .string()

@@ -123,7 +123,11 @@ export const resolvers = {
       const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
       return buildLinks(issuer, comention, { region: region as string | null, partner: partner as string | null });
     },
-    regions: async (_: unknown, __: Args, ctx: Context) => [...(await ctx.loaders.regions()).regions.values()].filter((r) => r.within.length === 0),
+    // Roots: provinces and named areas (a province may also lie within an area such as 泛珠三角区域).
+    regions: async (_: unknown, __: Args, ctx: Context) => {
+      const { regions } = await ctx.loaders.regions();
+      return [...regions.values()].filter((r) => r.within.every((w) => regions.get(w)?.level === 'area'));
+    },
     region: (_: unknown, { id }: Args, ctx: Context) => regionById(ctx, id as string),
     connection: async (_: unknown, { from, to }: Args, ctx: Context) => {
       if (from === to) throw userError('from and to are the same unit');

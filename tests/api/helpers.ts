@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { startApp, type App } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { KuzuStore } from '../../server/graph/kuzu-store';
+import type { GraphStore } from '../../server/graph/store';
+
+export const INGEST_TOKEN = 'test-token-0123456789abcdef';
+
+/** The real app on a fresh embedded store (seeds loaded at start), on a free port of 127.0.0.1. */
+export async function startTestApp(opts: { store?: GraphStore; env?: Record<string, string> } = {}): Promise<App & { kuzu: KuzuStore }> {
+  const kuzu = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'api-')), 'graph.kuzu'));
+  await kuzu.ensureSchema();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', INGEST_TOKEN, LOG_LEVEL: 'silent', ...opts.env });
+  const app = await startApp(config, { store: opts.store ?? kuzu, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
+  const closeApp = app.close;
+  return Object.assign(app, {
+    kuzu,
+    close: async () => {
+      await closeApp();
+      await kuzu.close();
+    },
+  });
+}
+
+export interface GqlResult { status: number; data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }
+
+export async function gql(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...(await res.json()) };
+}
