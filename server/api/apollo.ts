@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -11,8 +12,12 @@ import { resolvers } from './resolvers';
 
 export const TYPE_DEFS = readFileSync(join(import.meta.dirname, 'schema.graphql'), 'utf8');
 
-/** Limits on what one request may ask: deep nesting, huge fan-out and alias floods are refused. */
-export const LIMITS = { maxDepth: 10, maxCost: 20_000, maxAliases: 15, maxDirectives: 20, maxTokens: 2_000 };
+/**
+ * Limits on what one request may ask: deep nesting, huge fan-out and alias floods are refused.
+ * Cost (armor's static estimate): the unit panel's query costs ≈ 350 and a wide nested one
+ * ≈ 650, while nested fragments that multiply each other reach tens of thousands.
+ */
+export const LIMITS = { maxDepth: 10, maxCost: 3_000, maxAliases: 15, maxDirectives: 20, maxTokens: 2_000 };
 
 export function createApollo(log: Logger): ApolloServer<Context> {
   const armor = new ApolloArmor({
@@ -21,6 +26,8 @@ export function createApollo(log: Logger): ApolloServer<Context> {
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
     maxTokens: { n: LIMITS.maxTokens },
+    // The schema is public (introspection is on), so "Did you mean …" only helps.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return new ApolloServer<Context>({
     typeDefs: TYPE_DEFS,
@@ -34,7 +41,7 @@ export function createApollo(log: Logger): ApolloServer<Context> {
 
 /** Store outages say what happened; unexpected errors are logged and answered without internals. */
 function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const original = unwrapResolverError(error);
   if (original instanceof StoreError) {
     return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: 'STORE_UNAVAILABLE' } };
   }
