@@ -7,6 +7,7 @@ import { createApollo } from './api/apollo';
 import type { Config } from './config';
 import { extract } from './extract/extract';
 import { loadExtraction } from './graph/loader';
+import { CachedStore } from './graph/cached-store';
 import { openStore } from './graph/open-store';
 import { read } from './graph/queries';
 import type { GraphStore } from './graph/store';
@@ -31,9 +32,11 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
     log.info({ documents: outcomes.filter((o) => o.status !== 'failed').length, ms: Math.round(performance.now() - t0) }, 'empty store: seeds loaded');
   }
 
+  // Reads are cached until the next write; Neo4j may be written by others, so only briefly.
+  const cached = new CachedStore(store, { ttlMs: store.kind === 'neo4j' ? 10_000 : undefined });
   const apollo = createApollo(log);
   await apollo.start();
-  const server = createHttpServer({ apollo, store, config, log, webDir: opts.webDir ?? WEB_DIR });
+  const server = createHttpServer({ apollo, store: cached, health: store, config, log, webDir: opts.webDir ?? WEB_DIR });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;

@@ -45,7 +45,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * A thin HTTP layer: /graphql (Apollo), /healthz, and the web app's static files; CORS only
  * for configured origins; request bodies capped. No framework, nothing implicit.
  */
-export function createHttpServer(opts: { apollo: ApolloServer<Context>; store: GraphStore; config: Config; log: Logger; webDir: string }): Server {
+export function createHttpServer(opts: {
+  apollo: ApolloServer<Context>;
+  store: GraphStore;
+  /** The store itself, not a cache in front of it: /healthz must see an outage. */
+  health: GraphStore;
+  config: Config;
+  log: Logger;
+  webDir: string;
+}): Server {
   const { apollo, store, config, log, webDir } = opts;
   const origins = (config.CORS_ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -87,7 +95,7 @@ export function createHttpServer(opts: { apollo: ApolloServer<Context>; store: G
 
   const health = async (res: ServerResponse) => {
     try {
-      const [s] = await store.run(read('stats'));
+      const [s] = await opts.health.run(read('stats'));
       sendJson(res, 200, { status: 'ok', store: { kind: store.kind, location: store.location }, documents: s?.documents ?? 0, tasks: s?.tasks ?? 0 });
     } catch (err) {
       sendJson(res, 503, { status: 'unavailable', store: { kind: store.kind, location: store.location }, error: (err as Error).message });

@@ -1,0 +1,53 @@
+import type { GraphStore, Params, QueryRunner, Row } from './store';
+
+/**
+ * A read cache in front of a store. The graph changes only when something is written, so
+ * identical reads share one answer: cleared on every write through this process, and kept at
+ * most `ttlMs` (Neo4j may be written by other processes; the embedded store is locked to this
+ * one). Concurrent identical reads share one in-flight query. Rows are shared: callers must
+ * not mutate them (resolvers and loaders only read).
+ */
+export class CachedStore implements GraphStore {
+  private readonly entries = new Map<string, { at: number; rows: Promise<Row[]> }>();
+
+  constructor(readonly inner: GraphStore, private readonly opts: { maxEntries?: number; ttlMs?: number } = {}) {}
+
+  get kind() { return this.inner.kind; }
+  get location() { return this.inner.location; }
+  get roundTrips() { return this.inner.roundTrips; }
+
+  ensureSchema(): Promise<void> {
+    return this.inner.ensureSchema();
+  }
+
+  run(query: string, params: Params = {}): Promise<Row[]> {
+    const key = `${query}\u0000${JSON.stringify(params)}`;
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < (this.opts.ttlMs ?? Infinity)) {
+      // Refresh its place: the map's order is least recently used first.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.rows;
+    }
+    const rows = this.inner.run(query, params);
+    this.entries.set(key, { at: now, rows });
+    rows.catch(() => this.entries.delete(key)); // failures are not remembered
+    const max = this.opts.maxEntries ?? 5000;
+    while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
+    return rows;
+  }
+
+  async write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    try {
+      return await this.inner.write(work);
+    } finally {
+      this.entries.clear();
+    }
+  }
+
+  close(): Promise<void> {
+    this.entries.clear();
+    return this.inner.close();
+  }
+}
