@@ -16,4 +16,5 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
 EXPOSE 4000
-CMD ["npm", "start"]
+# The web app was built in the build stage; start the server directly.
+CMD ["node", "--import", "tsx", "server/main.ts"]

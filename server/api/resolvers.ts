@@ -164,6 +164,7 @@ export const resolvers = {
       return tasksByIds(ctx, ids);
     },
     figures: (d: DocumentRow) => json(d.figures, []),
+    text: async (d: DocumentRow, _: Args, ctx: Context) => ((await ctx.store.run(read('document-text'), { id: d.id }))[0]?.raw as string) ?? '',
   },
 
   Task: {

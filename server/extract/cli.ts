@@ -63,7 +63,7 @@ function main(): number {
   bar?.stop();
 
   for (const w of result.warnings) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
-  const { failed, ...contract } = result;
+  const { failed, texts: _texts, ...contract } = result;
   process.stdout.write(format === 'table' ? `${formatTable(contract)}\n` : `${JSON.stringify(contract, null, 2)}\n`);
   const tasks = contract.documents.reduce((n, d) => n + d.tasks.length, 0);
   process.stderr.write(`${contract.documents.length} documents, ${tasks} tasks, ${contract.units.length} units; ${failed.length + unreadable.length} files skipped\n`);

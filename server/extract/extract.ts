@@ -33,15 +33,21 @@ const ROLE_STRENGTH: Record<Role, number> = { lead: 3, responsible: 2, participa
  * Extract every input into one result. Files that cannot be read become warnings (with the
  * reason) and the rest still go through. Unit identities are shared across the documents.
  */
-export function extract(inputs: ExtractInput[], options: ExtractOptions = {}): ExtractResult & { failed: string[] } {
+/**
+ * Besides the contract: `failed` (files skipped) and `texts` (each document's decoded raw text,
+ * which the offsets index; kept out of the JSON, stored for highlighting).
+ */
+export function extract(inputs: ExtractInput[], options: ExtractOptions = {}): ExtractResult & { failed: string[]; texts: Record<string, string> } {
   const gaz = gazetteer();
   const units = new UnitRegistry(gaz);
   const documents: ExtractedDocument[] = [];
   const warnings: ExtractWarning[] = [];
   const failed: string[] = [];
+  const texts: Record<string, string> = {};
   for (const input of inputs) {
     try {
-      documents.push(extractDocument(input, gaz, units, warnings));
+      const doc = extractDocument(input, gaz, units, warnings, texts);
+      documents.push(doc);
       options.onFile?.(input.file, true);
     } catch (err) {
       // A bug on one odd document must not lose the others: report it like a bad file.
@@ -52,16 +58,19 @@ export function extract(inputs: ExtractInput[], options: ExtractOptions = {}): E
     }
   }
   const unitList = units.all();
-  return { documents, units: unitList, regions: collectRegions(gaz, documents, unitList), warnings, failed };
+  return { documents, units: unitList, regions: collectRegions(gaz, documents, unitList), warnings, failed, texts };
 }
 
 export function documentId(file: string): string {
   return basename(file, extname(file));
 }
 
-function extractDocument(input: ExtractInput, gaz: Gazetteer, units: UnitRegistry, warnings: ExtractWarning[]): ExtractedDocument {
+function extractDocument(
+  input: ExtractInput, gaz: Gazetteer, units: UnitRegistry, warnings: ExtractWarning[], texts: Record<string, string>,
+): ExtractedDocument {
   const { file } = input;
   const { text: raw, encoding } = decode(input.bytes);
+  texts[documentId(file)] = raw;
   const norm = normalise(raw);
   for (const w of norm.warnings) warnings.push({ file, ...w });
   const tm = norm.tm;

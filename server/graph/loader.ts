@@ -20,7 +20,7 @@ const ROLE_STATEMENT: Record<keyof typeof ROLE_RELS, string> = { lead: 'create-l
  */
 export async function loadExtraction(
   store: GraphStore,
-  result: Pick<ExtractResult, 'documents' | 'units' | 'regions'>,
+  result: Pick<ExtractResult, 'documents' | 'units' | 'regions'> & { texts?: Record<string, string> },
   onDocument?: (outcome: LoadOutcome, index: number) => void,
 ): Promise<LoadOutcome[]> {
   const units = new Map(result.units.map((u) => [u.id, u]));
@@ -29,7 +29,7 @@ export async function loadExtraction(
   for (const [i, doc] of result.documents.entries()) {
     let outcome: LoadOutcome;
     try {
-      const existed = await store.write((tx) => loadDocument(tx, doc, units, regions));
+      const existed = await store.write((tx) => loadDocument(tx, doc, units, regions, result.texts?.[doc.id] ?? ''));
       outcome = { documentId: doc.id, status: existed ? 'replaced' : 'added' };
     } catch (err) {
       outcome = { documentId: doc.id, status: 'failed', error: (err as Error).message };
@@ -41,7 +41,7 @@ export async function loadExtraction(
 }
 
 async function loadDocument(
-  tx: QueryRunner, doc: ExtractedDocument, allUnits: Map<string, ExtractedUnit>, allRegions: Map<string, ExtractedRegion>,
+  tx: QueryRunner, doc: ExtractedDocument, allUnits: Map<string, ExtractedUnit>, allRegions: Map<string, ExtractedRegion>, raw: string,
 ): Promise<boolean> {
   const existed = (await tx.run('MATCH (d:Document {id: $id}) RETURN d.id AS id', { id: doc.id })).length > 0;
 
@@ -83,7 +83,7 @@ async function loadDocument(
     rows: [{
       id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
       docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
-      leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures),
+      leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw,
     }],
   });
   if (doc.jurisdiction) {

@@ -26,7 +26,7 @@ export const NODES: readonly NodeDef[] = [
     props: {
       id: 'STRING', file: 'STRING', title: 'STRING', titleInferred: 'BOOLEAN', kind: 'STRING', issuer: 'STRING',
       docNumber: 'STRING', date: 'STRING', sha256: 'STRING', encoding: 'STRING', script: 'STRING',
-      leadRule: 'STRING', jurisdictionEvidence: 'STRING', figures: 'STRING',
+      leadRule: 'STRING', jurisdictionEvidence: 'STRING', figures: 'STRING', raw: 'STRING',
     },
   },
   {

@@ -10,11 +10,11 @@ import type { GraphStore } from '../../server/graph/store';
 export const INGEST_TOKEN = 'test-token-0123456789abcdef';
 
 /** The real app on a fresh embedded store (seeds loaded at start), on a free port of 127.0.0.1. */
-export async function startTestApp(opts: { wrap?: (store: KuzuStore) => GraphStore; env?: Record<string, string> } = {}): Promise<App & { kuzu: KuzuStore }> {
+export async function startTestApp(opts: { wrap?: (store: KuzuStore) => GraphStore; env?: Record<string, string>; webDir?: string } = {}): Promise<App & { kuzu: KuzuStore }> {
   const kuzu = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'api-')), 'graph.kuzu'));
   await kuzu.ensureSchema();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', INGEST_TOKEN, LOG_LEVEL: 'silent', ...opts.env });
-  const app = await startApp(config, { store: opts.wrap ? opts.wrap(kuzu) : kuzu, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
+  const app = await startApp(config, { store: opts.wrap ? opts.wrap(kuzu) : kuzu, log: pino({ level: 'silent' }), webDir: opts.webDir ?? join(tmpdir(), 'no-web') });
   const closeApp = app.close;
   return Object.assign(app, {
     kuzu,

@@ -68,10 +68,10 @@ describe('fuzz', () => {
 
   it('always produces output that satisfies the contract schema', () => {
     const r = extract(seedFiles().map((file) => ({ file, bytes: readFileSync(file) })));
-    const { failed: _failed, ...contract } = r;
+    const { failed: _failed, texts: _t, ...contract } = r;
     expect(() => ExtractResult.parse(contract)).not.toThrow();
     const mutated = extract([{ file: 'm.txt', bytes: Buffer.from(MUTATIONS[3]![1](seeds[2]!)) }]);
-    const { failed: _f2, ...c2 } = mutated;
+    const { failed: _f2, texts: _t2, ...c2 } = mutated;
     expect(() => ExtractResult.parse(c2)).not.toThrow();
   });
 });

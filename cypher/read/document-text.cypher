@@ -1,0 +1,2 @@
+MATCH (d:Document {id: $id})
+RETURN d.raw AS raw

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2]!; const out = process.argv[3]!;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const errors: string[] = [];
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto(url);
+await page.waitForTimeout(5000);
+await page.screenshot({ path: out });
+console.log('errors:', errors, 'units:', await page.evaluate(() => (window as any).__cy?.nodes('[type="unit"]').length));
+await browser.close();

@@ -1,0 +1,42 @@
+/** The GraphQL API, with errors a supervisor can read. */
+export class ApiError extends Error {}
+
+export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  } catch {
+    throw new ApiError('network');
+  }
+  let body: { data?: T; errors?: Array<{ message: string }> };
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(`HTTP ${res.status}`);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  if (!res.ok || !body.data) throw new ApiError(`HTTP ${res.status}`);
+  return body.data;
+}
+
+export const NETWORK_QUERY = `{
+  documents { id title jurisdiction { id name } }
+  units(limit: 500) { id name kind jurisdiction { id name } load { lead responsible participant total }
+    tasks { role task { id title document { id } } } memberOf { id } }
+}`;
+
+export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliases jurisdiction { name }
+  load { lead responsible participant total weighted peerMean zScore peers overloaded }
+  tasks { role inferred quote start end clause task { id ref title section document { id title } } }
+  members { id name } memberOf { id name } partners(limit: 8) { unit { id name } sharedTasks } } }`;
+
+export const DOCUMENT_TEXT_QUERY = 'query($id: ID!) { document(id: $id) { id title text } }';
+
+export const SEARCH_QUERY = `query($text: String!) { search(text: $text, limit: 12) {
+  units { id name kind jurisdiction { name } } tasks { id ref title document { id title } } regions { id name level } } }`;
+
+export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure) { overloadedUnits(jurisdiction: $j, by: $by, top: 20) {
+  unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded } }`;
+
+export const COOPERATION_QUERY = `query($region: ID) { cooperationLinks(region: $region) { from { id name level } to { id name level } kinds count
+  tasks { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } units { id name } } }`;

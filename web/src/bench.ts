@@ -1,0 +1,53 @@
+/**
+ * The network benchmark page (npm run bench:web opens it in headless Chromium): a synthetic graph
+ * of ?units= units and ?edges= shared-task edges, with the app's style and layout. Reports time
+ * to first render (elements at their seeded positions) and fcose layout time in window.__bench.
+ */
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { GRAPH_STYLE, LAYOUT } from './cytoscape-style';
+import { seededPosition } from './lib/graph';
+
+cytoscape.use(fcose);
+declare global { interface Window { __bench?: Record<string, number> } }
+
+const params = new URLSearchParams(location.search);
+const units = Number(params.get('units') ?? 5000);
+const edges = Number(params.get('edges') ?? 20000);
+const kinds = ['department', 'party_organ', 'county_government', 'zone', 'vertical_agency', 'enterprise', 'institution', 'federation', 'collective'];
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const groups = Math.max(1, Math.round(units / 40));
+
+const elements: cytoscape.ElementDefinition[] = [];
+for (let g = 0; g < groups; g++) elements.push({ data: { id: `g${g}`, type: 'group', label: `辖区${g}` } });
+for (let i = 0; i < units; i++) {
+  const load = Math.floor(rnd() * 30);
+  elements.push({ data: { id: `u${i}`, type: 'unit', kind: kinds[i % kinds.length], label: `单位${i}`, parent: `g${i % groups}`, size: 16 + Math.sqrt(load) * 9 }, position: seededPosition(`u${i}`) });
+}
+const seen = new Set<string>();
+while (seen.size < edges) {
+  // Mostly within a jurisdiction, as real plans are.
+  const a = Math.floor(rnd() * units);
+  const b = rnd() < 0.8 ? (a + groups * (1 + Math.floor(rnd() * 20))) % units : Math.floor(rnd() * units);
+  if (a === b) continue;
+  const key = a < b ? `${a}-${b}` : `${b}-${a}`;
+  if (seen.has(key)) continue;
+  seen.add(key);
+  elements.push({ data: { id: `e${key}`, source: `u${a}`, target: `u${b}`, type: 'shared', weight: 1 + Math.floor(rnd() * 4) } });
+}
+
+const t0 = performance.now();
+const cy = cytoscape({ container: document.getElementById('cy'), elements, style: GRAPH_STYLE, layout: { name: 'preset' } });
+requestAnimationFrame(() => {
+  const firstRender = performance.now() - t0;
+  const t1 = performance.now();
+  const layout = cy.layout(LAYOUT);
+  layout.one('layoutstop', () => {
+    const layoutMs = performance.now() - t1;
+    requestAnimationFrame(() => {
+      window.__bench = { units, edges: cy.edges().length, firstRenderMs: Math.round(firstRender), layoutMs: Math.round(layoutMs), totalMs: Math.round(performance.now() - t0) };
+    });
+  });
+  layout.run();
+});

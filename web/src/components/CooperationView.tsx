@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { COOPERATION_QUERY } from '../api';
+import { useT } from '../i18n';
+import { toCsv } from '../lib/csv';
+import { download } from '../lib/download';
+import { useQuery } from '../useQuery';
+import { Status } from './Status';
+
+interface Link {
+  from: { id: string; name: string }; to: { id: string; name: string; level: string }; kinds: string[]; count: number;
+  tasks: Array<{ id: string; ref: string; title: string; document: { id: string; title: string }; assignments: Array<{ unit: { id: string; name: string } }> }>;
+  units: Array<{ id: string; name: string }>;
+}
+
+/** The regions a region is tied to by tasks, strongest first, with the evidence and who carries it. */
+export function CooperationView(props: { regions: Array<{ id: string; name: string }>; region: string; onRegion: (id: string) => void; onSelect: (id: string) => void }) {
+  const { t } = useT();
+  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.region });
+  const links = q.data?.cooperationLinks ?? [];
+  const [open, setOpen] = useState<string>('');
+  const max = Math.max(1, ...links.map((l) => l.count));
+  const exportCsv = () => download(`cooperation-${props.region}.csv`, toCsv(links.flatMap((l) => l.tasks.map((task) => ({ l, task }))), [
+    { header: 'from', value: (r) => r.l.from.name }, { header: 'to', value: (r) => r.l.to.name }, { header: 'kinds', value: (r) => r.l.kinds.join(' ') },
+    { header: 'document', value: (r) => r.task.document.title }, { header: 'ref', value: (r) => r.task.ref }, { header: 'task', value: (r) => r.task.title },
+    { header: 'leads', value: (r) => r.task.assignments.map((a) => a.unit.name).join('、') },
+  ]));
+  return (
+    <section className="cooperation" aria-label={t('cooperation')}>
+      <div className="toolbar">
+        <label>{t('region')}{' '}
+          <select value={props.region} onChange={(e) => props.onRegion(e.target.value)}>
+            {props.regions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={exportCsv} disabled={links.length === 0}>{t('exportCsv')}</button>
+      </div>
+      <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && links.length === 0} />
+      <ul className="links" data-testid="links">
+        {links.map((l) => {
+          const key = `${l.from.id}|${l.to.id}`;
+          return (
+            <li key={key} data-link={`${l.from.name}–${l.to.name}`}>
+              <button type="button" className="link-row" aria-expanded={open === key} onClick={() => setOpen(open === key ? '' : key)}>
+                <span className="pair">{l.from.name} — {l.to.name}</span>
+                <span className="bar" style={{ width: `${(60 * l.count) / max}%` }} />
+                <span className="value">{l.count} {t('count')}</span>
+              </button>
+              {open === key && (
+                <div className="evidence">
+                  <h4>{t('evidence')}</h4>
+                  <ol>
+                    {l.tasks.map((task) => (
+                      <li key={task.id}>
+                        <span className="ref">{task.document.title} {task.ref}</span> {task.title}
+                        {task.assignments.length > 0 && <> · {t('lead')}: {task.assignments.map((a) => <button key={a.unit.id} type="button" className="link" onClick={() => props.onSelect(a.unit.id)}>{a.unit.name}</button>)}</>}
+                      </li>
+                    ))}
+                  </ol>
+                  <p>{t('carriedBy')}: {l.units.map((u) => u.name).join('、')}</p>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { OVERLOAD_QUERY } from '../api';
+import { useT } from '../i18n';
+import { KIND_COLORS } from '../i18n';
+import { toCsv } from '../lib/csv';
+import { download } from '../lib/download';
+import type { Measure } from '../lib/url-state';
+import { useQuery } from '../useQuery';
+import { Status } from './Status';
+
+interface Load {
+  unit: { id: string; name: string; kind: string }; lead: number; responsible: number; participant: number; total: number;
+  weighted: number; value: number; peers: number; peerMean: number; peerStdDev: number; zScore: number; overloaded: boolean;
+}
+
+/** Units of one jurisdiction ranked by load: a bar chart with the peer mean marked, and the table behind it. */
+export function OverloadView(props: {
+  jurisdictions: Array<{ id: string; name: string }>; jurisdiction: string; measure: Measure;
+  onChange: (p: { jurisdiction?: string; measure?: Measure }) => void; onSelect: (id: string) => void;
+}) {
+  const { t, kind } = useT();
+  const j = props.jurisdiction || props.jurisdictions[0]?.id || '';
+  const q = useQuery<{ overloadedUnits: Load[] }>(OVERLOAD_QUERY, j ? { j, by: props.measure } : null);
+  const rows = q.data?.overloadedUnits ?? [];
+  const max = Math.max(1, ...rows.map((r) => r.value));
+
+  const exportCsv = () => download(`load-${j}.csv`, toCsv(rows, [
+    { header: 'unit', value: (r) => r.unit.name }, { header: 'kind', value: (r) => r.unit.kind }, { header: 'lead', value: (r) => r.lead },
+    { header: 'responsible', value: (r) => r.responsible }, { header: 'participant', value: (r) => r.participant }, { header: 'total', value: (r) => r.total },
+    { header: 'weighted', value: (r) => r.weighted }, { header: 'peers', value: (r) => r.peers }, { header: 'peerMean', value: (r) => r.peerMean },
+    { header: 'zScore', value: (r) => r.zScore }, { header: 'overloaded', value: (r) => r.overloaded },
+  ]));
+
+  return (
+    <section className="overload" aria-label={t('overload')}>
+      <div className="toolbar">
+        <label>{t('jurisdiction')}{' '}
+          <select value={j} onChange={(e) => props.onChange({ jurisdiction: e.target.value })}>
+            {props.jurisdictions.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+        </label>
+        <label>{t('measure')}{' '}
+          <select value={props.measure} onChange={(e) => props.onChange({ measure: e.target.value as Measure })}>
+            {(['WEIGHTED', 'LEAD', 'TOTAL'] as const).map((m) => <option key={m} value={m}>{t(m)}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={exportCsv} disabled={rows.length === 0}>{t('exportCsv')}</button>
+      </div>
+      <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && rows.length === 0} />
+      {rows.length > 0 && (
+        <table className="bars" data-testid="overload-table">
+          <thead>
+            <tr><th>{t('unit')}</th><th>{t(props.measure)}</th><th>{t('lead')}</th><th>{t('responsible')}</th><th>{t('participant')}</th><th>{t('peerMean')}</th><th>{t('zScore')}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.unit.id} className={r.overloaded ? 'over' : ''}>
+                <td><button type="button" className="link" onClick={() => props.onSelect(r.unit.id)}>{r.unit.name}</button> <small>{kind(r.unit.kind)}</small></td>
+                <td className="bar-cell">
+                  <span className="bar" style={{ width: `${(100 * r.value) / max}%`, background: KIND_COLORS[r.unit.kind.toLowerCase()] }} />
+                  <span className="mean" style={{ left: `${(100 * r.peerMean) / max}%` }} title={`${t('peerMean')} ${r.peerMean}`} />
+                  <span className="value">{r.value}</span>
+                </td>
+                <td>{r.lead}</td><td>{r.responsible}</td><td>{r.participant}</td><td>{r.peerMean}</td>
+                <td>{r.zScore}{r.overloaded && <strong className="flag"> {t('overloaded')}</strong>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { SEARCH_QUERY } from '../api';
+import { useT } from '../i18n';
+import { useQuery } from '../useQuery';
+import { Status } from './Status';
+
+/** Units, tasks and places by any spelling; pick one to open it. */
+export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: string) => void; onRegion: (id: string) => void }) {
+  const { t, kind } = useT();
+  const [text, setText] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setDebounced(text.trim()), 250);
+    return () => clearTimeout(h);
+  }, [text]);
+  const q = useQuery<{ search: any }>(SEARCH_QUERY, debounced ? { text: debounced } : null);
+  const r = q.data?.search;
+  const pick = (f: () => void) => {
+    f();
+    setText('');
+    setDebounced('');
+  };
+  return (
+    <div className="search" role="search">
+      <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('search')} aria-label={t('search')} data-testid="search" />
+      {debounced && (
+        <div className="results" data-testid="search-results">
+          <Status loading={q.loading} error={q.error} empty={!!r && r.units.length + r.tasks.length + r.regions.length === 0} />
+          {r && r.units.length > 0 && (<><h4>{t('unit')}</h4><ul>{r.units.map((u: any) => (
+            <li key={u.id}><button type="button" onClick={() => pick(() => props.onUnit(u.id))}>{u.name} <small>{u.jurisdiction?.name} · {kind(u.kind)}</small></button></li>))}</ul></>)}
+          {r && r.tasks.length > 0 && (<><h4>{t('tasks')}</h4><ul>{r.tasks.map((x: any) => (
+            <li key={x.id}><button type="button" onClick={() => pick(() => props.onTask(x.document.id))}>{x.title} <small>{x.document.title} {x.ref}</small></button></li>))}</ul></>)}
+          {r && r.regions.length > 0 && (<><h4>{t('regions')}</h4><ul>{r.regions.map((x: any) => (
+            <li key={x.id}><button type="button" onClick={() => pick(() => props.onRegion(x.id))}>{x.name}</button></li>))}</ul></>)}
+        </div>
+      )}
+    </div>
+  );
+}

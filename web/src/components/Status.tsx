@@ -1,0 +1,17 @@
+import { useT } from '../i18n';
+
+/** Loading, error (with retry) and empty states, said plainly. */
+export function Status(props: { loading?: boolean; error?: string | null; empty?: boolean; retry?: () => void }) {
+  const { t } = useT();
+  if (props.loading) return <p className="status" role="status">{t('loading')}</p>;
+  if (props.error) {
+    return (
+      <p className="status error" role="alert">
+        {props.error === 'network' ? t('apiDown') : `${t('error')}${props.error}`}
+        {props.retry && <button type="button" onClick={props.retry}>{t('retry')}</button>}
+      </p>
+    );
+  }
+  if (props.empty) return <p className="status">{t('empty')}</p>;
+  return null;
+}

@@ -1,0 +1,90 @@
+import { UNIT_QUERY } from '../api';
+import { useT } from '../i18n';
+import { toCsv } from '../lib/csv';
+import { download } from '../lib/download';
+import { useQuery } from '../useQuery';
+import { Status } from './Status';
+
+interface Assignment {
+  role: 'LEAD' | 'RESPONSIBLE' | 'PARTICIPANT'; inferred: boolean; quote: string; start: number; end: number; clause: number;
+  task: { id: string; ref: string; title: string; section: string; document: { id: string; title: string } };
+}
+
+const ROLE_ORDER = ['LEAD', 'RESPONSIBLE', 'PARTICIPANT'] as const;
+const ROLE_LABEL = { LEAD: 'leads', RESPONSIBLE: 'responsibleFor', PARTICIPANT: 'participatesIn' } as const;
+
+/** Everything a unit leads, is responsible for and takes part in, by document, with the notes. */
+export function UnitPanel(props: { id: string; onClose: () => void; onSelect: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void }) {
+  const { t, kind } = useT();
+  const q = useQuery<{ unit: any }>(UNIT_QUERY, { id: props.id });
+  const u = q.data?.unit;
+
+  const exportCsv = () => {
+    if (!u) return;
+    download(`${u.name}.csv`, toCsv(u.tasks as Assignment[], [
+      { header: 'unit', value: () => u.name }, { header: 'role', value: (a) => a.role.toLowerCase() },
+      { header: 'inferred', value: (a) => a.inferred }, { header: 'document', value: (a) => a.task.document.title },
+      { header: 'ref', value: (a) => a.task.ref }, { header: 'task', value: (a) => a.task.title }, { header: 'note', value: (a) => a.quote },
+    ]));
+  };
+
+  return (
+    <aside className="panel" aria-label={u?.name ?? t('unit')} data-testid="unit-panel">
+      <header>
+        <h2>{u?.name ?? '…'}</h2>
+        <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
+      </header>
+      <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !u} />
+      {u && (
+        <>
+          <p className="meta">
+            {kind(u.kind)} · {u.jurisdiction?.name}{u.aliases.length > 0 && ` · ${u.aliases.join('、')}`}
+          </p>
+          <p className="meta">
+            {t('load')}: {t('lead')} {u.load.lead} · {t('responsible')} {u.load.responsible} · {t('participant')} {u.load.participant}
+            {' · '}{t('zScore')} {u.load.zScore}{u.load.overloaded && <strong className="flag"> {t('overloaded')}</strong>}
+          </p>
+          <button type="button" onClick={exportCsv}>{t('exportCsv')}</button>
+          {ROLE_ORDER.map((role) => {
+            const list = (u.tasks as Assignment[]).filter((a) => a.role === role);
+            if (list.length === 0) return null;
+            const byDoc = new Map<string, Assignment[]>();
+            for (const a of list) byDoc.set(a.task.document.title, [...(byDoc.get(a.task.document.title) ?? []), a]);
+            return (
+              <section key={role} data-testid={`role-${role.toLowerCase()}`}>
+                <h3>{t(ROLE_LABEL[role])}（{new Set(list.map((a) => a.task.id)).size}）</h3>
+                {[...byDoc].map(([doc, items]) => (
+                  <div key={doc} className="doc-group">
+                    <h4>{doc}</h4>
+                    <ul>
+                      {items.map((a) => (
+                        <li key={`${a.task.id}-${a.clause}`}>
+                          <span className="ref">{a.task.ref}</span> <span className="task-title">{a.task.title}</span>
+                          {a.inferred && <em>{t('inferred')}</em>}
+                          <blockquote>{a.quote}</blockquote>
+                          <button type="button" className="link" onClick={() => props.onOpenText(a.task.document.id, a.start, a.end)}>{t('viewInText')}</button>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+              </section>
+            );
+          })}
+          {u.partners.length > 0 && (
+            <section>
+              <h3>{t('partners')}</h3>
+              <ul className="chips">{u.partners.map((p: any) => <li key={p.unit.id}><button type="button" onClick={() => props.onSelect(p.unit.id)}>{p.unit.name} ×{p.sharedTasks}</button></li>)}</ul>
+            </section>
+          )}
+          {u.members.length > 0 && (
+            <section><h3>{t('members')}</h3><ul className="chips">{u.members.map((m: any) => <li key={m.id}><button type="button" onClick={() => props.onSelect(m.id)}>{m.name}</button></li>)}</ul></section>
+          )}
+          {u.memberOf.length > 0 && (
+            <section><h3>{t('memberOf')}</h3><ul className="chips">{u.memberOf.map((m: any) => <li key={m.id}><button type="button" onClick={() => props.onSelect(m.id)}>{m.name}</button></li>)}</ul></section>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

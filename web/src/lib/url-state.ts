@@ -1,0 +1,77 @@
+/**
+ * The view's state lives in the URL, so a supervisor can share exactly what they see.
+ * parse() tolerates anything a user may paste; serialize() writes only non-default values.
+ */
+export type View = 'network' | 'overload' | 'cooperation';
+export type Lang = 'zh' | 'en';
+export type RoleFilter = '' | 'lead' | 'responsible' | 'participant';
+export type Measure = 'LEAD' | 'TOTAL' | 'WEIGHTED';
+
+export interface ViewState {
+  view: View;
+  lang: Lang;
+  /** Selected unit (its panel is open). */
+  unit: string;
+  /** Document open in the reader, and the raw offsets to highlight. */
+  doc: string;
+  hl: [number, number] | null;
+  /** Filters. */
+  document: string;
+  jurisdiction: string;
+  role: RoleFilter;
+  kinds: string[];
+  showTasks: boolean;
+  /** Overload and cooperation views. */
+  measure: Measure;
+  region: string;
+}
+
+export const DEFAULT_STATE: ViewState = {
+  view: 'network', lang: 'zh', unit: '', doc: '', hl: null, document: '', jurisdiction: '', role: '', kinds: [],
+  showTasks: false, measure: 'WEIGHTED', region: '430500',
+};
+
+const VIEWS: readonly View[] = ['network', 'overload', 'cooperation'];
+const ROLES: readonly RoleFilter[] = ['', 'lead', 'responsible', 'participant'];
+const MEASURES: readonly Measure[] = ['LEAD', 'TOTAL', 'WEIGHTED'];
+const oneOf = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+
+export function parseState(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  const hl = (p.get('hl') ?? '').split('-').map(Number);
+  return {
+    view: oneOf(p.get('view'), VIEWS, DEFAULT_STATE.view),
+    lang: p.get('lang') === 'en' ? 'en' : 'zh',
+    unit: p.get('unit') ?? '',
+    doc: p.get('doc') ?? '',
+    hl: hl.length === 2 && hl.every((n) => Number.isInteger(n) && n >= 0) && hl[0]! <= hl[1]! ? [hl[0]!, hl[1]!] : null,
+    document: p.get('document') ?? '',
+    jurisdiction: /^\d{6}$/.test(p.get('jurisdiction') ?? '') ? p.get('jurisdiction')! : '',
+    role: oneOf(p.get('role'), ROLES, ''),
+    kinds: (p.get('kinds') ?? '').split(',').filter(Boolean),
+    showTasks: p.get('tasks') === '1',
+    measure: oneOf(p.get('measure'), MEASURES, DEFAULT_STATE.measure),
+    region: p.get('region') || DEFAULT_STATE.region,
+  };
+}
+
+export function serializeState(s: ViewState): string {
+  const p = new URLSearchParams();
+  const set = (k: string, v: string, d: string) => {
+    if (v !== d) p.set(k, v);
+  };
+  set('view', s.view, DEFAULT_STATE.view);
+  set('lang', s.lang, DEFAULT_STATE.lang);
+  set('unit', s.unit, '');
+  set('doc', s.doc, '');
+  if (s.hl) p.set('hl', `${s.hl[0]}-${s.hl[1]}`);
+  set('document', s.document, '');
+  set('jurisdiction', s.jurisdiction, '');
+  set('role', s.role, '');
+  set('kinds', s.kinds.join(','), '');
+  if (s.showTasks) p.set('tasks', '1');
+  set('measure', s.measure, DEFAULT_STATE.measure);
+  set('region', s.region, DEFAULT_STATE.region);
+  const q = p.toString();
+  return q ? `?${q}` : '';
+}
