@@ -3,6 +3,9 @@
  * between units that share tasks (weighted by how many), collective–member edges, and, on
  * demand, task nodes with lead / responsible / participant edges. Filters apply here.
  */
+/** Kept in step with cytoscape-style.ts (which this pure module must not import). */
+export const GROUP_LIMIT = 1500;
+
 export interface UnitData {
   id: string;
   name: string;
@@ -47,12 +50,14 @@ export function buildGraph(units: readonly UnitData[], f: Filters): { nodes: Nod
   }
   const ids = new Set(visible.map((u) => u.id));
 
+  // Jurisdictions as boxes around their units, unless the graph is too large for compound layout.
+  const grouped = visible.length <= GROUP_LIMIT;
   const groups = new Map<string, string>();
-  for (const u of visible) if (u.jurisdiction) groups.set(`j:${u.jurisdiction.id}`, u.jurisdiction.name);
+  if (grouped) for (const u of visible) if (u.jurisdiction) groups.set(`j:${u.jurisdiction.id}`, u.jurisdiction.name);
   const nodes: NodeEl[] = [...groups].map(([id, label]) => ({ data: { id, label, type: 'group' as const } }));
   for (const u of visible) {
     const load = u.load.total;
-    nodes.push({ data: { id: u.id, label: u.name, type: 'unit', kind: kindOf(u), parent: u.jurisdiction ? `j:${u.jurisdiction.id}` : undefined, load, size: 16 + Math.min(56, Math.sqrt(load) * 9) } });
+    nodes.push({ data: { id: u.id, label: u.name, type: 'unit', kind: kindOf(u), parent: grouped && u.jurisdiction ? `j:${u.jurisdiction.id}` : undefined, load, size: 16 + Math.min(56, Math.sqrt(load) * 9) } });
   }
 
   // Units per task, then one weighted edge per pair of units sharing tasks.

@@ -1,0 +1,42 @@
+/**
+ * npm run bench:web — in headless Chromium: how soon the seed network is interactive (from
+ * navigation to the laid-out graph), and first render and layout time of a synthetic graph of
+ * 5,000 units and 20,000 edges. Goals: seeds under 1.5 s; the 5,000-unit graph laid out under 5 s.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { pino } from 'pino';
+import { startApp, WEB_DIR } from '../server/app';
+import { loadConfig } from '../server/config';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-web-')) });
+const app = await startApp(config, { log: pino({ level: 'silent' }), webDir: WEB_DIR });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => console.log(`  page error: ${String(e).slice(0, 200)}`));
+  const seeds: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(`${app.url}/?run=${i}`);
+    seeds.push(await page.waitForFunction(() => window.__networkReadyMs, undefined, { timeout: 30_000 }).then((h) => h.jsonValue() as Promise<number>));
+  }
+  seeds.sort((a, b) => a - b);
+  const units = await page.evaluate(() => window.__cy!.nodes('[type="unit"]').length);
+  console.log(`seed network (${units} units): interactive ${Math.round(seeds[2]!)} ms after navigation (median of 5; min ${Math.round(seeds[0]!)})`);
+
+  for (const [u, e] of [[1000, 4000], [5000, 20000]] as const) {
+    await page.goto(`${app.url}/bench.html?units=${u}&edges=${e}`, { waitUntil: 'commit', timeout: 180_000 });
+    const limit = 120_000;
+    const r = await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: limit, polling: 500 })
+      .then((h) => h.jsonValue() as Promise<Record<string, number>>).catch(() => null);
+    console.log(r
+      ? `synthetic ${r.units} units / ${r.edges} edges${r.grouped ? ' (grouped)' : ''}: first render ${r.firstRenderMs} ms, layout ${r.layoutMs} ms, total ${r.totalMs} ms`
+      : `synthetic ${u} units / ${e} edges: not laid out within ${limit / 1000} s`);
+  }
+} finally {
+  await browser.close();
+  await app.close();
+}
