@@ -21,16 +21,16 @@ try {
   const seeds: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.goto(`${app.url}/?run=${i}`);
-    seeds.push(await page.waitForFunction(() => window.__networkReadyMs, undefined, { timeout: 30_000 }).then((h) => h.jsonValue() as Promise<number>));
+    seeds.push(await page.waitForFunction(() => (globalThis as any).__networkReadyMs, undefined, { timeout: 30_000 }).then((h) => h.jsonValue() as Promise<number>));
   }
   seeds.sort((a, b) => a - b);
-  const units = await page.evaluate(() => window.__cy!.nodes('[type="unit"]').length);
+  const units = await page.evaluate(() => (globalThis as any).__cy!.nodes('[type="unit"]').length);
   console.log(`seed network (${units} units): interactive ${Math.round(seeds[2]!)} ms after navigation (median of 5; min ${Math.round(seeds[0]!)})`);
 
   for (const [u, e] of [[1000, 4000], [5000, 20000]] as const) {
     await page.goto(`${app.url}/bench.html?units=${u}&edges=${e}`, { waitUntil: 'commit', timeout: 180_000 });
     const limit = 120_000;
-    const r = await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, undefined, { timeout: limit, polling: 500 })
+    const r = await page.waitForFunction(() => (globalThis as any).__bench, undefined, { timeout: limit, polling: 500 })
       .then((h) => h.jsonValue() as Promise<Record<string, number>>).catch(() => null);
     console.log(r
       ? `synthetic ${r.units} units / ${r.edges} edges${r.grouped ? ' (grouped)' : ''}: first render ${r.firstRenderMs} ms, layout ${r.layoutMs} ms, total ${r.totalMs} ms`

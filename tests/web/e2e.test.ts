@@ -34,11 +34,11 @@ describe('web explorer', () => {
     await app?.close();
   });
 
-  const unitNodes = () => page.evaluate(() => window.__cy?.nodes('[type="unit"]').length ?? 0);
+  const unitNodes = () => page.evaluate(() => (globalThis as any).__cy?.nodes('[type="unit"]').length ?? 0);
 
   it('draws the network with every unit as a node', async () => {
     await page.goto(app.url);
-    await page.waitForFunction(() => (window.__cy?.nodes('[type="unit"]').length ?? 0) > 0);
+    await page.waitForFunction(() => ((globalThis as any).__cy?.nodes('[type="unit"]').length ?? 0) > 0);
     expect(await unitNodes()).toBe(163); // every unit of the five documents, counties included
     await expect.poll(() => page.getByTestId('unit-count').textContent()).toBe('163个单位');
     await page.screenshot({ path: join(SHOTS, 'network.png') });
@@ -77,7 +77,7 @@ describe('web explorer', () => {
 
   it('keeps the view in the URL and switches to English', async () => {
     await page.goto(`${app.url}/?jurisdiction=360300&kinds=department`);
-    await page.waitForFunction(() => (window.__cy?.nodes('[type="unit"]').length ?? 0) > 0);
+    await page.waitForFunction(() => ((globalThis as any).__cy?.nodes('[type="unit"]').length ?? 0) > 0);
     // 萍乡's departments, from its notes: 交通运输局 公路局 发改委 自然资源和规划局 商务局 工信局 市场监管局 金融办
     // 科技局 农业农村局 文广新旅局 教育局 卫健委 医保局 人社局 (萍乡海关 is vertical, 萍乡学院 an institution).
     expect(await unitNodes()).toBe(15);
