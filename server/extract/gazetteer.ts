@@ -133,20 +133,6 @@ export class Gazetteer {
     return (this.byName.get(name) ?? []).map((id) => this.regions.get(id)!);
   }
 
-  /** Resolve a full or short name, preferring regions inside `scope` (a region id). */
-  resolve(name: string, scope?: string): Region | undefined {
-    const full = this.lookup(name);
-    const candidates = full.length ? full : this.lookupShort(name);
-    if (candidates.length <= 1 || !scope) return candidates[0];
-    return candidates.find((r) => this.isWithin(r.id, scope)) ?? candidates.find((r) => r.level !== 'county') ?? candidates[0];
-  }
-
-  private lookupShort(name: string): Region[] {
-    const out: Region[] = [];
-    for (const r of this.regions.values()) if (this.short(r) === name) out.push(r);
-    return out;
-  }
-
   isWithin(id: string, ancestor: string): boolean {
     for (let cur: string | null | undefined = id; cur; cur = this.regions.get(cur)?.within) {
       if (cur === ancestor) return true;

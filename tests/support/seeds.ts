@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract } from '../../server/extract/extract';
 import type { ExtractedDocument, ExtractedTask, ExtractResult } from '../../server/extract/contract';
+import { extract } from '../../server/extract/extract';
+import { SEEDS_DIR, seedFilesIn } from '../../server/seeds';
 
-export const SEEDS_DIR = join(import.meta.dirname, '../../seeds');
-export const seedFiles = (): string[] => readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS_DIR, f));
+export { SEEDS_DIR };
+export const seedFiles = (): string[] => seedFilesIn();
 
 let cached: ExtractResult | undefined;
 export function seedResult(): ExtractResult {
