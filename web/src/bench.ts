@@ -15,8 +15,15 @@ const params = new URLSearchParams(location.search);
 const units = Number(params.get('units') ?? 5000);
 const edges = Number(params.get('edges') ?? 20000);
 const kinds = ['department', 'party_organ', 'county_government', 'zone', 'vertical_agency', 'enterprise', 'institution', 'federation', 'collective'];
+// mulberry32: 32-bit integer arithmetic (an LCG in JS doubles loses precision and cycles early).
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const groups = Math.max(1, Math.round(units / 40));
 // Jurisdiction groups (compound nodes), as the app draws them up to GROUP_LIMIT units.
 const grouped = units <= GROUP_LIMIT;
@@ -44,7 +51,7 @@ const cy = cytoscape({ container: document.getElementById('cy'), elements, style
 requestAnimationFrame(() => {
   const firstRender = performance.now() - t0;
   const t1 = performance.now();
-  const layout = cy.layout(layoutFor(cy.nodes().length));
+  const layout = cy.layout(params.get('layout') === 'none' ? { name: 'preset' } : layoutFor(cy.nodes().length));
   layout.one('layoutstop', () => {
     const layoutMs = performance.now() - t1;
     requestAnimationFrame(() => {
