@@ -218,7 +218,9 @@ export const resolvers = {
     from: (l: { from: string }, _: Args, ctx: Context) => regionById(ctx, l.from),
     to: (l: { to: string }, _: Args, ctx: Context) => regionById(ctx, l.to),
     count: (l: { taskIds: string[] }) => l.taskIds.length,
-    tasks: (l: { taskIds: string[] }, _: Args, ctx: Context) => tasksByIds(ctx, l.taskIds),
+    // In document order (ids would put 三.(一) before 二.(一).1).
+    tasks: async (l: { taskIds: string[] }, _: Args, ctx: Context) =>
+      (await tasksByIds(ctx, l.taskIds)).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start),
     units: async (l: { taskIds: string[] }, _: Args, ctx: Context) => {
       const all = await ctx.loaders.assignmentsOfTask.loadMany(l.taskIds);
       const ids = [...new Set(all.flatMap((x) => (x instanceof Error ? [] : x.map((a) => a.unitId as string))))];
