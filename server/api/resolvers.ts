@@ -44,12 +44,12 @@ const json = <T>(s: string | null | undefined, fallback: T): T => {
 };
 const orNull = (s: string | null | undefined) => (s ? s : null);
 
-async function tasksByIds(ctx: Context, ids: string[]): Promise<TaskRow[]> {
-  return compact(await ctx.loaders.task.loadMany(ids).then((r) => r.map((x) => (x instanceof Error ? null : x)))) as unknown as TaskRow[];
+/** The rows for these ids, in their order, leaving out ids that are not in the store. */
+async function rowsByIds<T>(loader: { loadMany(ids: string[]): Promise<unknown[]> }, ids: string[]): Promise<T[]> {
+  return (await loader.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
 }
-async function unitsByIds(ctx: Context, ids: string[]): Promise<UnitRow[]> {
-  return compact(await ctx.loaders.unit.loadMany(ids).then((r) => r.map((x) => (x instanceof Error ? null : x)))) as unknown as UnitRow[];
-}
+const tasksByIds = (ctx: Context, ids: string[]) => rowsByIds<TaskRow>(ctx.loaders.task, ids);
+const unitsByIds = (ctx: Context, ids: string[]) => rowsByIds<UnitRow>(ctx.loaders.unit, ids);
 async function regionById(ctx: Context, id: string | null | undefined) {
   if (!id) return null;
   return (await ctx.loaders.regions()).regions.get(id) ?? null;

@@ -1,3 +1,4 @@
+import { lines } from './lines';
 import { filterMap, identityMap, removeRanges, replaceSameLength, type TextMap } from './text-map';
 import { toSimplified } from './simplify';
 
@@ -38,9 +39,8 @@ const CHROME_LINES: readonly RegExp[] = [
   /^来源[::][^\d]{1,30}\|?$/,
 ];
 
-function isChromeLine(line: string): boolean {
-  const t = line.trim();
-  return t.length > 0 && CHROME_LINES.some((re) => re.test(t));
+function isChromeLine(trimmed: string): boolean {
+  return trimmed.length > 0 && CHROME_LINES.some((re) => re.test(trimmed));
 }
 
 /** Fold full-width ASCII forms and odd spaces to their plain forms; drop \r and zero-width chars. */
@@ -95,13 +95,7 @@ export function normalise(raw: string): NormaliseResult {
   tm = replaceSameLength(tm, simplified);
 
   const chrome: Array<[number, number]> = [];
-  let lineStart = 0;
-  while (lineStart <= tm.text.length) {
-    let lineEnd = tm.text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = tm.text.length;
-    if (isChromeLine(tm.text.slice(lineStart, lineEnd))) chrome.push([lineStart, lineEnd + 1]);
-    lineStart = lineEnd + 1;
-  }
+  for (const line of lines(tm.text)) if (isChromeLine(line.text)) chrome.push([line.start, line.end + 1]);
   tm = removeRanges(tm, chrome);
 
   return { tm, convertedChars, pinyinRemoved: pinyin.length, warnings };

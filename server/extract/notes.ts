@@ -2,6 +2,7 @@ import {
   LEAD_MARKER, LEAD_RULE_PHRASES, LIST_DELIMITER, LIST_TAIL, NOTE_LABELS, NOTE_VERBS,
   RULE_SCOPE_WORDS, type Role,
 } from './note-patterns';
+import { lines } from './lines';
 import { isUnitLike } from './unit-names';
 
 export interface NoteItem {
@@ -157,19 +158,12 @@ export function findNotes(text: string): FoundNote[] {
   }
 
   // Notes on their own lines; consecutive label lines (牵头单位:… / 责任单位:…) form one note.
-  let lineStart = 0;
   let pending: FoundNote | null = null;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const raw = text.slice(lineStart, lineEnd);
-    const lead = raw.length - raw.trimStart().length;
-    const line = raw.trim();
+  for (const { start: lineStart, end: lineEnd, at: start, text: line } of lines(text)) {
     const parsed = LABEL_RE.test(line) && !notes.some((n) => n.start >= lineStart && n.start < lineEnd)
       ? parseNoteContent(line.replace(/[。.]$/, ''))
       : null;
     if (parsed) {
-      const start = lineStart + lead;
       for (const item of parsed.items) item.offset += start;
       if (pending) {
         pending.items.push(...parsed.items);
@@ -184,7 +178,6 @@ export function findNotes(text: string): FoundNote[] {
       notes.push(pending);
       pending = null;
     }
-    lineStart = lineEnd + 1;
   }
   if (pending) notes.push(pending);
 

@@ -1,3 +1,5 @@
+import { lines } from './lines';
+
 /**
  * The outline of a document: parts (一、), sections ((一)), numbered items (1. 1、), and for
  * reports the ●-headed parts and their paragraphs. Works on normalised text, line by line.
@@ -35,15 +37,7 @@ export function outline(text: string, opts: { report: boolean }): Block {
   };
   let open: Block = root;
   let reportParts = 0;
-  let pos = 0;
-  while (pos <= text.length) {
-    let lineEnd = text.indexOf('\n', pos);
-    if (lineEnd < 0) lineEnd = text.length;
-    const raw = text.slice(pos, lineEnd);
-    const indent = raw.length - raw.trimStart().length;
-    const line = raw.trim();
-    const at = pos + indent;
-
+  for (const { end: lineEnd, at, text: line } of lines(text)) {
     let type: BlockType | null = null;
     let m: RegExpExecArray | null = null;
     let label = '';
@@ -71,7 +65,6 @@ export function outline(text: string, opts: { report: boolean }): Block {
       for (let b: Block | null = open; b; b = b.parent) b.end = Math.max(b.end, lineEnd);
       if (open.children.length === 0) open.ownEnd = lineEnd;
     }
-    pos = lineEnd + 1;
   }
   fixEnds(root, text.length);
   return root;
