@@ -1,9 +1,11 @@
-// One edge per unit, task and clause; the tasks are new in this transaction, so CREATE.
-MATCH (:Document {id: $documentId})-[:HAS_TASK]->(t:Task)
+// One edge per unit, task and clause, for the units of one jurisdiction (see unit-aliases)
+// and the tasks of one document, all new in this transaction: CREATE.
+MATCH (:Region {id: $jurisdictionCode})<-[:IN_JURISDICTION]-(u:Unit)
 UNWIND $rows AS row
-WITH t, row
+WITH u, row
+WHERE u.id = row.unitId
+MATCH (:Document {id: $documentId})-[:HAS_TASK]->(t:Task)
 WHERE t.id = row.taskId
-MATCH (u:Unit {id: row.unitId})
 CREATE (u)-[:LEADS {role: row.role, inferred: row.inferred, clause: row.clause, quote: row.quote, start: row.start,
     `end`: row.`end`, surface: row.surface, surfaceStart: row.surfaceStart, surfaceEnd: row.surfaceEnd,
     documentId: $documentId}]->(t)

@@ -1,7 +1,10 @@
-// Tasks are reached through their document (an index lookup), not by scanning every task.
-MATCH (:Document {id: $documentId})-[:HAS_TASK]->(t:Task)
+// The regions by id (an index seek on Neo4j, one pass over the few regions on the embedded
+// store), the tasks through their document; every task is new in this transaction, so CREATE.
+MATCH (r:Region)
+WHERE r.id IN $regionIds
 UNWIND $rows AS row
-WITH t, row
+WITH r, row
+WHERE r.id = row.regionId
+MATCH (:Document {id: $documentId})-[:HAS_TASK]->(t:Task)
 WHERE t.id = row.taskId
-MATCH (r:Region {id: row.regionId})
 CREATE (t)-[:MENTIONS]->(r)

@@ -1,6 +1,5 @@
-UNWIND $rows AS row
-MERGE (d:Document {id: row.id})
-SET d.file = row.file, d.title = row.title, d.titleInferred = row.titleInferred, d.kind = row.kind,
-    d.issuer = row.issuer, d.docNumber = row.docNumber, d.date = row.date, d.sha256 = row.sha256,
-    d.encoding = row.encoding, d.script = row.script, d.leadRule = row.leadRule,
-    d.jurisdictionEvidence = row.jurisdictionEvidence, d.figures = row.figures, d.raw = row.raw
+// Scalar parameters, not a one-row list: an index look-up on both stores.
+MERGE (d:Document {id: $id})
+SET d.file = $file, d.title = $title, d.titleInferred = $titleInferred, d.kind = $kind, d.issuer = $issuer,
+    d.docNumber = $docNumber, d.date = $date, d.sha256 = $sha256, d.encoding = $encoding, d.script = $script,
+    d.leadRule = $leadRule, d.jurisdictionEvidence = $jurisdictionEvidence, d.figures = $figures, d.raw = $raw

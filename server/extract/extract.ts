@@ -343,9 +343,15 @@ function collectRegions(gaz: Gazetteer, documents: ExtractedDocument[], units: R
     add(d.jurisdiction?.code);
     for (const t of d.tasks) t.regions.forEach((r) => add(r.id));
   }
-  for (const u of units) add(u.region);
+  for (const u of units) {
+    add(u.region);
+    add(u.jurisdiction.code);
+  }
+  // Units of a document whose government is unknown still hang from a region (the store finds
+  // units through their jurisdiction), so 未知辖区 is listed when it is used.
+  if (units.some((u) => u.jurisdiction.code === UNKNOWN_JURISDICTION.id)) ids.add(UNKNOWN_JURISDICTION.id);
   return [...ids].sort().map((rid) => {
-    const r = gaz.get(rid)!;
+    const r = rid === UNKNOWN_JURISDICTION.id ? UNKNOWN_JURISDICTION : gaz.get(rid)!;
     return { id: r.id, name: r.name, level: r.level, within: r.within, partOf: [...r.partOf] };
   });
 }

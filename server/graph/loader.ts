@@ -43,12 +43,16 @@ export async function loadExtraction(
 async function loadDocument(
   tx: QueryRunner, doc: ExtractedDocument, allUnits: Map<string, ExtractedUnit>, allRegions: Map<string, ExtractedRegion>, raw: string,
 ): Promise<boolean> {
-  const existed = (await tx.run('MATCH (d:Document {id: $id}) RETURN d.id AS id', { id: doc.id })).length > 0;
+  const existed = (await tx.run(load('document-exists'), { id: doc.id })).length > 0;
 
   // The units this document names, and the members of its collectives.
   const unitIds = new Set(doc.tasks.flatMap((t) => t.assignments.map((a) => a.unitId)));
   for (const id of [...unitIds]) for (const m of allUnits.get(id)?.members ?? []) unitIds.add(m);
-  const units = [...unitIds].map((id) => allUnits.get(id)).filter((u): u is ExtractedUnit => !!u);
+  const units = [...unitIds].map((id) => {
+    const u = allUnits.get(id);
+    if (!u) throw new Error(`${doc.id}: unit ${id} is named by a task but missing from the extraction`);
+    return u;
+  });
 
   // The regions it touches, with everything they lie within.
   const regionIds = new Set<string>();
@@ -64,13 +68,15 @@ async function loadDocument(
   for (const u of units) {
     addRegion(u.jurisdiction.code);
     addRegion(u.region);
+    // Units are found through their jurisdiction (cypher/load/unit-aliases.cypher says why).
+    if (!regionIds.has(u.jurisdiction.code)) throw new Error(`${doc.id}: the jurisdiction ${u.jurisdiction.code} of unit ${u.id} is missing from the extraction`);
   }
   const regions = [...regionIds].map((id) => allRegions.get(id)!);
 
   // Regions, and a unit's jurisdiction and members, are fixed by their ids: write only new ones.
   const existingRegions = new Set((await tx.run(load('existing-regions'), { ids: regions.map((r) => r.id) })).map((r) => r.id as string));
   const newRegions = regions.filter((r) => !existingRegions.has(r.id));
-  await tx.run(load('merge-regions'), {
+  await tx.run(load('create-regions'), {
     rows: newRegions.map((r) => ({ id: r.id, name: r.name, level: r.level, searchText: r.name })),
   });
   await tx.run(load('merge-within'), {
@@ -80,46 +86,41 @@ async function loadDocument(
   await tx.run(load('delete-document-tasks'), { documentId: doc.id });
   await tx.run(load('delete-document-region'), { documentId: doc.id });
   await tx.run(load('merge-document'), {
-    rows: [{
-      id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
-      docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
-      leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw,
-    }],
+    id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
+    docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
+    leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw,
   });
-  if (doc.jurisdiction) {
-    await tx.run(load('merge-document-region'), { rows: [{ documentId: doc.id, regionId: doc.jurisdiction.code }] });
-  }
+  if (doc.jurisdiction) await tx.run(load('create-document-region'), { documentId: doc.id, regionId: doc.jurisdiction.code });
 
-  // Aliases accumulate across documents: merge with what the store already knows.
-  const known = new Map(
-    (await tx.run(load('unit-aliases'), { ids: units.map((u) => u.id) })).map((r) => [r.id as string, (r.aliases as string[] | null) ?? []]),
-  );
-  const unitRows = units.map((u) => {
-    const before = known.get(u.id);
-    const aliases = [...new Set([...(before ?? []), ...u.surfaces])].sort();
-    return {
-      isNew: before === undefined,
-      changed: before === undefined || aliases.length !== before.length,
-      row: {
-        id: u.id, name: u.name, kind: u.kind, jurisdictionCode: u.jurisdiction.code, jurisdictionName: u.jurisdiction.name,
-        region: u.region ?? '', searchText: unitSearchText(u.name, aliases),
-      },
-      aliases,
-      unit: u,
-    };
-  });
-  await tx.run(load('merge-units'), { rows: unitRows.filter((u) => u.changed).map((u) => u.row) });
-  // Units nobody wrote (members known only from the divisions) have no aliases: no empty lists.
-  await tx.run(load('set-unit-aliases'), {
-    rows: unitRows.filter((u) => u.changed && u.aliases.length > 0).map((u) => ({ id: u.row.id, aliases: u.aliases })),
-  });
-  const newUnits = unitRows.filter((u) => u.isNew).map((u) => u.unit);
-  await tx.run(load('merge-unit-jurisdiction'), {
-    rows: newUnits.filter((u) => regionIds.has(u.jurisdiction.code)).map((u) => ({ unitId: u.id, regionId: u.jurisdiction.code })),
-  });
-  await tx.run(load('merge-members'), {
-    rows: newUnits.flatMap((u) => u.members.map((m) => ({ memberId: m, collectiveId: u.id }))),
-  });
+  const newCollectives: ExtractedUnit[] = [];
+  for (const [jurisdictionCode, group] of groupBy(units, (u) => u.jurisdiction.code)) {
+    // Aliases accumulate across documents: merge with what the store already knows.
+    const known = new Map(
+      (await tx.run(load('unit-aliases'), { jurisdictionCode, ids: group.map((u) => u.id) }))
+        .map((r) => [r.id as string, (r.aliases as string[] | null) ?? []]),
+    );
+    const created = group.filter((u) => !known.has(u.id));
+    await tx.run(load('create-units'), {
+      jurisdictionCode,
+      rows: created.map((u) => ({
+        id: u.id, name: u.name, kind: u.kind, jurisdictionName: u.jurisdiction.name, region: u.region ?? '',
+        searchText: unitSearchText(u.name, u.surfaces),
+      })),
+    });
+    newCollectives.push(...created.filter((u) => u.members.length > 0));
+    // Units nobody wrote (members known only from the divisions) have no aliases: no empty lists.
+    const aliasRows = group.flatMap((u) => {
+      const before = known.get(u.id) ?? [];
+      const aliases = [...new Set([...before, ...u.surfaces])].sort();
+      return aliases.length > before.length ? [{ id: u.id, aliases, searchText: unitSearchText(u.name, aliases) }] : [];
+    });
+    await tx.run(load('set-unit-aliases'), { jurisdictionCode, rows: aliasRows });
+  }
+  for (const c of newCollectives) {
+    for (const [jurisdictionCode, members] of groupBy(c.members, (m) => allUnits.get(m)!.jurisdiction.code)) {
+      await tx.run(load('merge-members'), { collectiveId: c.id, jurisdictionCode, memberIds: members });
+    }
+  }
 
   await tx.run(load('create-tasks'), {
     documentId: doc.id,
@@ -129,16 +130,17 @@ async function loadDocument(
       searchText: `${t.title}|${t.text}`,
     })),
   });
-  await tx.run(load('create-mentions'), {
-    documentId: doc.id,
-    rows: doc.tasks.flatMap((t) => t.regions.map((r) => ({ taskId: t.id, regionId: r.id }))),
-  });
-  for (const [role, statement] of Object.entries(ROLE_STATEMENT)) {
-    const rows = doc.tasks.flatMap((t) => t.assignments.filter((a) => a.role === role).map((a) => ({
-      unitId: a.unitId, taskId: t.id, clause: a.clause, role: a.role, inferred: a.inferred, quote: a.quote,
-      start: a.start, end: a.end, surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd,
-    })));
-    await tx.run(load(statement), { documentId: doc.id, rows });
+  const mentions = doc.tasks.flatMap((t) => t.regions.map((r) => ({ taskId: t.id, regionId: r.id })));
+  await tx.run(load('create-mentions'), { documentId: doc.id, regionIds: [...new Set(mentions.map((m) => m.regionId))], rows: mentions });
+
+  const assignments = doc.tasks.flatMap((t) => t.assignments.map((a) => ({
+    unitId: a.unitId, taskId: t.id, clause: a.clause, role: a.role, inferred: a.inferred, quote: a.quote,
+    start: a.start, end: a.end, surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd,
+  })));
+  for (const [role, rows] of groupBy(assignments, (a) => a.role)) {
+    for (const [jurisdictionCode, group] of groupBy(rows, (a) => allUnits.get(a.unitId)!.jurisdiction.code)) {
+      await tx.run(load(ROLE_STATEMENT[role as keyof typeof ROLE_STATEMENT]), { documentId: doc.id, jurisdictionCode, rows: group });
+    }
   }
 
   if (existed) {
@@ -147,6 +149,17 @@ async function loadDocument(
     await tx.run(load('delete-orphan-units'));
   }
   return existed;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** Everything a unit is called, so search finds it by any of them (发改委 → 发展和改革委员会). */

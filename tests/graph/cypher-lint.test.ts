@@ -13,6 +13,10 @@ import { LOAD, NEO4J_SCHEMA, READ } from '../../server/graph/queries';
 const PARAMETERS: Record<string, unknown> = {
   rows: [{}], ids: ['x'], id: 'x', taskIds: ['x'], unitIds: ['x'], regionIds: ['x'], roles: ['lead'],
   documentId: 'x', jurisdiction: '430500', kind: 'department', text: '发改委', limit: 20, fromId: 'a', toId: 'b',
+  jurisdictionCode: '430500', regionId: '430500', collectiveId: 'x', memberIds: ['x'],
+  // merge-document's properties
+  file: 'x', title: 'x', titleInferred: false, issuer: 'x', docNumber: 'x', date: 'x', sha256: 'x', encoding: 'utf-8',
+  script: 'simplified', leadRule: 'explicit', jurisdictionEvidence: 'x', figures: '[]', raw: 'x',
 };
 
 /** Keys of the $rows maps the load statements read (row.fromId …); the linter sees them as property keys. */

@@ -212,6 +212,21 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(await stats()).toEqual(clean);
     }, 120_000);
 
+    it('a plan whose government cannot be told still loads: its units hang from 未知辖区', async () => {
+      await store.write((tx) => tx.run(load('delete-all')));
+      const text = '关于加快现代物流发展的实施方案\n\n一、重点任务\n' +
+        '1.完善物流网络。建设一批物流园区。(牵头单位:发改委;责任单位:商务局、交通运输局)\n' +
+        '2.培育市场主体。支持企业做大做强。(牵头单位:商务局;责任单位:各县区人民政府)\n';
+      const outcomes = await loadExtraction(store, extract([{ file: 'nowhere.txt', bytes: Buffer.from(text) }]));
+      expect(outcomes).toEqual([{ documentId: 'nowhere', status: 'added' }]);
+      // Four units named in the two notes (发改委 under its full name, 各县区人民政府 as the collective).
+      expect(ids(await store.run(read('unit-ids'), { jurisdiction: '000000', kind: '', text: '', limit: 50 })).sort()).toEqual(
+        ['000000:交通运输局', '000000:发展和改革委员会', '000000:各县市区', '000000:商务局'],
+      );
+      const leads = await store.run(read('assignments-of-units'), { unitIds: ['000000:商务局'], roles: ['lead'] });
+      expect(ids(leads, 'taskId')).toEqual(['nowhere:一.2']);
+    }, 120_000);
+
     it('a changed document replaces its tasks and assignments: nothing stale remains', async () => {
       await store.write((tx) => tx.run(load('delete-all')));
       const file = seedFilesIn()[1]!;

@@ -1,0 +1,2 @@
+MATCH (d:Document {id: $id})
+RETURN d.id AS id
