@@ -83,8 +83,10 @@ async function loadDocument(
     rows: newRegions.flatMap((r) => [r.within, ...r.partOf].filter((p): p is string => !!p && regionIds.has(p)).map((p) => ({ fromId: r.id, toId: p }))),
   });
 
-  await tx.run(load('delete-document-tasks'), { documentId: doc.id });
-  await tx.run(load('delete-document-region'), { documentId: doc.id });
+  if (existed) {
+    await tx.run(load('delete-document-tasks'), { documentId: doc.id });
+    await tx.run(load('delete-document-region'), { documentId: doc.id });
+  }
   await tx.run(load('merge-document'), {
     id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
     docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
