@@ -1,2 +1,0 @@
-MATCH (:Document {id: $documentId})-[r:ISSUED_IN]->(:Region)
-DELETE r
