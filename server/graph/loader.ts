@@ -115,21 +115,23 @@ async function loadDocument(
       (await tx.run(load('unit-aliases'), { jurisdictionCode, ids: group.map((u) => u.id) }))
         .map((r) => [r.id as string, (r.aliases as string[] | null) ?? []]),
     );
-    const created = group.filter((u) => !known.has(u.id));
+    const rows = group.map((u) => {
+      const before = known.get(u.id);
+      const aliases = [...new Set([...(before ?? []), ...u.surfaces])].sort();
+      return { unit: u, before, aliases, searchText: unitSearchText(u.name, aliases) };
+    });
+    const created = rows.filter((r) => r.before === undefined);
     await tx.run(load('create-units'), {
       jurisdictionCode,
-      rows: created.map((u) => ({
-        id: u.id, name: u.name, kind: u.kind, jurisdictionName: u.jurisdiction.name, region: u.region ?? '',
-        searchText: unitSearchText(u.name, u.surfaces),
+      rows: created.map(({ unit: u, searchText }) => ({
+        id: u.id, name: u.name, kind: u.kind, jurisdictionName: u.jurisdiction.name, region: u.region ?? '', searchText,
       })),
     });
-    newCollectives.push(...created.filter((u) => u.members.length > 0));
+    newCollectives.push(...created.map((r) => r.unit).filter((u) => u.members.length > 0));
     // Units nobody wrote (members known only from the divisions) have no aliases: no empty lists.
-    const aliasRows = group.flatMap((u) => {
-      const before = known.get(u.id) ?? [];
-      const aliases = [...new Set([...before, ...u.surfaces])].sort();
-      return aliases.length > before.length ? [{ id: u.id, aliases, searchText: unitSearchText(u.name, aliases) }] : [];
-    });
+    const aliasRows = rows
+      .filter((r) => r.aliases.length > (r.before?.length ?? 0))
+      .map((r) => ({ id: r.unit.id, aliases: r.aliases, searchText: r.searchText }));
     await tx.run(load('set-unit-aliases'), { jurisdictionCode, rows: aliasRows });
   }
   for (const c of newCollectives) {
@@ -162,6 +164,7 @@ async function loadDocument(
   return existed;
 }
 
+/** Map.groupBy arrives with Node 21; the project targets Node 20. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
