@@ -20,11 +20,22 @@ export function kuzuSchema(nodes: readonly NodeDef[], rels: readonly RelDef[]): 
   ];
 }
 
+/**
+ * `n.p IN $list`: Kuzu 0.11's IN reads the wrong rows among those created in the running
+ * transaction (it matches the right number, then returns other rows' values; tests/graph/
+ * dialect.test.ts shows it). The list predicate any() reads them right, so statements run inside
+ * a write transaction use it. Reads see only committed rows and keep IN, which is faster.
+ */
+const IN_PARAM = /\b(\w+)\.(\w+)\s+IN\s+\$(\w+)/g;
+
 const SHORTEST_PATH = /shortestPath\(\((\w+)\)-\[(:[\w|]+)?\*(\d*)\.\.(\d+)\]-\((\w+)\)\)/g;
 
 /** Rewrite the Neo4j spellings our Cypher uses into Kuzu's. */
-export function toKuzu(cypher: string): string {
-  return cypher
+export function toKuzu(cypher: string, opts: { inWriteTransaction?: boolean } = {}): string {
+  const text = opts.inWriteTransaction
+    ? cypher.replace(IN_PARAM, (_m, v: string, p: string, param: string) => `any(inItem IN $${param} WHERE inItem = ${v}.${p})`)
+    : cypher;
+  return text
     .replace(SHORTEST_PATH, (_m, a: string, types: string | undefined, min: string, max: string, b: string) =>
       `(${a})-[${types ?? ''}* SHORTEST ${min || '1'}..${max}]-(${b})`)
     .replace(/\btype\((\w+)\)/g, 'label($1)');

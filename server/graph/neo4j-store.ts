@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { NEO4J_SCHEMA } from './queries';
 import { safeNumber } from './values';
-import { StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
+import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
 
 export interface Neo4jOptions {
   uri: string;
@@ -26,6 +26,7 @@ export class Neo4jStore implements GraphStore {
   roundTrips = 0;
   readonly location: string;
   private readonly driver: Driver;
+  private readonly serialise = serialiser();
 
   private constructor(private readonly opts: Neo4jOptions) {
     this.location = `${opts.uri}${opts.database ? ` (database ${opts.database})` : ''}`;
@@ -92,7 +93,11 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+  write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    return this.serialise(() => this.writeNow(work));
+  }
+
+  private async writeNow<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite((tx) => work({ run: (q, p = {}) => this.exec(tx, q, p) }), { timeout: this.opts.queryTimeoutMs ?? 60_000 });
@@ -119,6 +124,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    await this.serialise(async () => undefined);
     await this.driver.close();
   }
 }

@@ -12,7 +12,10 @@ export interface GraphStore extends QueryRunner {
   readonly location: string;
   /** Create tables / constraints and indexes if missing. */
   ensureSchema(): Promise<void>;
-  /** Run `work` in one write transaction: all of it is committed, or none of it. */
+  /**
+   * Run `work` in one write transaction: all of it is committed, or none of it. Writes from one
+   * process run one at a time: the loader reads what the store holds, then creates what is new.
+   */
   write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T>;
   /** Queries sent to the store so far (for the no-N+1 tests and for metrics). */
   readonly roundTrips: number;
@@ -22,4 +25,14 @@ export interface GraphStore extends QueryRunner {
 /** A store problem a user can act on (unreachable server, wrong password, locked file). */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
+}
+
+/** Runs the jobs given to it one after another, each once the previous one has settled. */
+export function serialiser(): <T>(job: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (job) => {
+    const run = last.then(job);
+    last = run.catch(() => undefined);
+    return run;
+  };
 }

@@ -23,6 +23,12 @@ describe('dialect', () => {
     expect(toKuzu('MATCH (n) RETURN n.type')).toBe('MATCH (n) RETURN n.type');
   });
 
+  it('inside a write transaction, spells `n.p IN $list` as any()', () => {
+    const q = 'MATCH (r:Region) WHERE r.id IN $ids RETURN r.id';
+    expect(toKuzu(q, { inWriteTransaction: true })).toBe('MATCH (r:Region) WHERE any(inItem IN $ids WHERE inItem = r.id) RETURN r.id');
+    expect(toKuzu(q)).toBe(q);
+  });
+
   it('skips UNWIND of an empty list and casts other empty lists', () => {
     expect(kuzuParams('UNWIND $rows AS row MERGE (n:X {id: row.id})', { rows: [] }).skip).toBe(true);
     expect(kuzuParams('MATCH (u:Unit) WHERE u.id IN $ids RETURN u', { ids: [] })).toEqual({
@@ -46,6 +52,17 @@ describe('dialect', () => {
     it('answers an empty id list with no rows instead of crashing', async () => {
       expect(await store.run(read('units-by-id'), { ids: [] })).toEqual([]);
       await store.write((tx) => tx.run('UNWIND $rows AS row MERGE (u:Unit {id: row.id})', { rows: [] }));
+    });
+
+    it('finds rows created in the running transaction by a list of ids', async () => {
+      // Kuzu 0.11's IN returned r3's values for the new region here, until the statement said any().
+      const ids = Array.from({ length: 27 }, (_, i) => `r${i}`);
+      await store.write((tx) => tx.run("UNWIND $ids AS i CREATE (:Region {id: i, name: i, level: 'county', searchText: i})", { ids }));
+      const found = await store.write(async (tx) => {
+        await tx.run("CREATE (:Region {id: 'new', name: 'new', level: 'county', searchText: 'new'})");
+        return tx.run('MATCH (r:Region) WHERE r.id IN $ids RETURN r.id AS id', { ids: ['r3', 'new', 'r5'] });
+      });
+      expect(found.map((r) => r.id).sort()).toEqual(['new', 'r3', 'r5']);
     });
 
     it('returns paths as plain node property maps', async () => {

@@ -212,6 +212,30 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(await stats()).toEqual(clean);
     }, 120_000);
 
+    it('writes from one process run one at a time, so two loads sharing units do not collide', async () => {
+      await store.write((tx) => tx.run(load('delete-all')));
+      const log: string[] = [];
+      const job = (name: string) => store.write(async (tx) => {
+        log.push(`${name} begins`);
+        await tx.run(read('stats'));
+        await new Promise((r) => setTimeout(r, 20));
+        log.push(`${name} ends`);
+      });
+      await Promise.all([job('a'), job('b')]);
+      expect(log).toEqual(['a begins', 'a ends', 'b begins', 'b ends']);
+
+      // 邵阳's plan and report name the same units; loaded at once, each unit is still written once.
+      const result = seedExtraction();
+      const only = (id: string) => ({ ...result, documents: result.documents.filter((d) => d.id === id) });
+      const outcomes = await Promise.all([loadExtraction(store, only(D000)), loadExtraction(store, only(D004))]);
+      expect(outcomes.flat().map((o) => o.status)).toEqual(['added', 'added']);
+      const both = await stats();
+      await store.write((tx) => tx.run(load('delete-all')));
+      await loadExtraction(store, only(D000));
+      await loadExtraction(store, only(D004));
+      expect(await stats()).toEqual(both);
+    }, 120_000);
+
     it('a plan whose government cannot be told still loads: its units hang from 未知辖区', async () => {
       await store.write((tx) => tx.run(load('delete-all')));
       const text = '关于加快现代物流发展的实施方案\n\n一、重点任务\n' +
