@@ -25,11 +25,13 @@ function rows(r: ExtractResult): number {
 async function bench(label: string, store: GraphStore, result: ExtractResult): Promise<void> {
   await store.write((tx) => tx.run(load('delete-all')));
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const outcomes = await loadExtraction(store, result);
   const s = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   const n = rows(result);
-  console.log(`${label.padEnd(34)} ${String(result.documents.length).padStart(5)} docs ${String(n).padStart(8)} rows  ${s.toFixed(2).padStart(7)} s  ${Math.round(n / s).toString().padStart(7)} rows/s  ${(s * 1000 / result.documents.length).toFixed(1)} ms/doc${failed ? `  (${failed} FAILED)` : ''}`);
+  console.log(`${label.padEnd(34)} ${String(result.documents.length).padStart(5)} docs ${String(n).padStart(8)} rows  ${s.toFixed(2).padStart(7)} s  ${Math.round(n / s).toString().padStart(7)} rows/s  ${(s * 1000 / result.documents.length).toFixed(1)} ms/doc  cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s${failed ? `  (${failed} FAILED)` : ''}`);
 }
 
 const seeds = extract(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));

@@ -1,6 +1,7 @@
-// The document's old tasks were deleted in this transaction, so every task is new: CREATE.
+// The document node is new in this transaction (create-document), so every task is: CREATE.
+// One list per field, as in create-leads.
 MATCH (d:Document {id: $documentId})
-UNWIND $rows AS row
-CREATE (d)-[:HAS_TASK]->(t:Task {id: row.id, documentId: $documentId, ref: row.ref, title: row.title, section: row.section,
-    part: row.part, text: row.text, start: row.start, `end`: row.`end`, clauses: row.clauses, items: row.items,
-    searchText: row.searchText})
+UNWIND range(0, size($ids) - 1) AS i
+CREATE (d)-[:HAS_TASK]->(:Task {id: $ids[i], documentId: $documentId, ref: $refs[i], title: $titles[i],
+    section: $sections[i], part: $parts[i], text: $texts[i], start: $taskStarts[i], `end`: $taskEnds[i],
+    clauses: $clauseJson[i], items: $itemJson[i], searchText: $searchTexts[i]})

@@ -4,6 +4,7 @@
  * - Kuzu's shortest path is `(a)-[:T* SHORTEST 1..n]-(b)`, Neo4j's `shortestPath((a)-[:T*..n]-(b))`.
  * - Kuzu has `label(r)` where Neo4j has `type(r)` (our queries read `r.role` instead, but a
  *   statement that uses type() still runs).
+ * - Kuzu counts list positions from 1, Neo4j from 0: `$list[i]` becomes `$list[i + 1]`.
  * - Values: Kuzu nodes carry `_label`/`_id`, Neo4j nodes are objects with `properties`;
  *   both become plain property maps (see the adapters' row conversion).
  */
@@ -28,6 +29,9 @@ export function kuzuSchema(nodes: readonly NodeDef[], rels: readonly RelDef[]): 
  */
 const IN_PARAM = /\b(\w+)\.(\w+)\s+IN\s+\$(\w+)/g;
 
+/** `$list[i]`: Neo4j counts list positions from 0, Kuzu from 1. */
+const PARAM_INDEX = /\$(\w+)\[(\w+)\]/g;
+
 const SHORTEST_PATH = /shortestPath\(\((\w+)\)-\[(:[\w|]+)?\*(\d*)\.\.(\d+)\]-\((\w+)\)\)/g;
 
 /** Rewrite the Neo4j spellings our Cypher uses into Kuzu's. */
@@ -38,7 +42,8 @@ export function toKuzu(cypher: string, opts: { inWriteTransaction?: boolean } = 
   return text
     .replace(SHORTEST_PATH, (_m, a: string, types: string | undefined, min: string, max: string, b: string) =>
       `(${a})-[${types ?? ''}* SHORTEST ${min || '1'}..${max}]-(${b})`)
-    .replace(/\btype\((\w+)\)/g, 'label($1)');
+    .replace(/\btype\((\w+)\)/g, 'label($1)')
+    .replace(PARAM_INDEX, '$$$1[$2 + 1]');
 }
 
 /**

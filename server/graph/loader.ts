@@ -140,24 +140,33 @@ async function loadDocument(
     }
   }
 
+  const tasks = doc.tasks;
   await tx.run(load('create-tasks'), {
     documentId: doc.id,
-    rows: doc.tasks.map((t) => ({
-      id: t.id, ref: t.ref, title: t.title, section: t.section, part: t.part, text: t.text,
-      start: t.start, end: t.end, clauses: JSON.stringify(t.clauses), items: JSON.stringify(t.items),
-      searchText: `${t.title}|${t.text}`,
-    })),
+    ids: tasks.map((t) => t.id), refs: tasks.map((t) => t.ref), titles: tasks.map((t) => t.title),
+    sections: tasks.map((t) => t.section), parts: tasks.map((t) => t.part), texts: tasks.map((t) => t.text),
+    taskStarts: tasks.map((t) => t.start), taskEnds: tasks.map((t) => t.end), clauseJson: tasks.map((t) => JSON.stringify(t.clauses)),
+    itemJson: tasks.map((t) => JSON.stringify(t.items)), searchTexts: tasks.map((t) => `${t.title}|${t.text}`),
   });
-  const mentions = doc.tasks.flatMap((t) => t.regions.map((r) => ({ taskId: t.id, regionId: r.id })));
-  await tx.run(load('create-mentions'), { documentId: doc.id, regionIds: [...new Set(mentions.map((m) => m.regionId))], rows: mentions });
+  const mentions = tasks.flatMap((t) => t.regions.map((r) => ({ taskId: t.id, regionId: r.id })));
+  if (mentions.length > 0) {
+    await tx.run(load('create-mentions'), {
+      documentId: doc.id, regionIds: [...new Set(mentions.map((m) => m.regionId))],
+      taskIds: mentions.map((m) => m.taskId), mentionedIds: mentions.map((m) => m.regionId),
+    });
+  }
 
-  const assignments = doc.tasks.flatMap((t) => t.assignments.map((a) => ({
-    unitId: a.unitId, taskId: t.id, clause: a.clause, role: a.role, inferred: a.inferred, quote: a.quote,
-    start: a.start, end: a.end, surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd,
-  })));
-  for (const [role, rows] of groupBy(assignments, (a) => a.role)) {
-    for (const [jurisdictionCode, group] of groupBy(rows, (a) => allUnits.get(a.unitId)!.jurisdiction.code)) {
-      await tx.run(load(ROLE_STATEMENT[role as keyof typeof ROLE_STATEMENT]), { documentId: doc.id, jurisdictionCode, rows: group });
+  for (const [role, statement] of Object.entries(ROLE_STATEMENT)) {
+    const assignments = doc.tasks.flatMap((t) => t.assignments.filter((a) => a.role === role).map((a) => ({ ...a, taskId: t.id })));
+    for (const [jurisdictionCode, group] of groupBy(assignments, (a) => allUnits.get(a.unitId)!.jurisdiction.code)) {
+      // One list per field (cypher/load/create-leads.cypher says why).
+      await tx.run(load(statement), {
+        documentId: doc.id, jurisdictionCode,
+        unitIds: group.map((a) => a.unitId), taskIds: group.map((a) => a.taskId), inferred: group.map((a) => a.inferred),
+        clauses: group.map((a) => a.clause), quotes: group.map((a) => a.quote), quoteStarts: group.map((a) => a.start),
+        quoteEnds: group.map((a) => a.end), surfaces: group.map((a) => a.surface), surfaceStarts: group.map((a) => a.surfaceStart),
+        surfaceEnds: group.map((a) => a.surfaceEnd),
+      });
     }
   }
 

@@ -14,6 +14,10 @@ const PARAMETERS: Record<string, unknown> = {
   rows: [{}], ids: ['x'], id: 'x', taskIds: ['x'], unitIds: ['x'], regionIds: ['x'], roles: ['lead'],
   documentId: 'x', jurisdiction: '430500', kind: 'department', text: '发改委', limit: 20, fromId: 'a', toId: 'b',
   jurisdictionCode: '430500', regionId: '430500', collectiveId: 'x', memberIds: ['x'],
+  // the assignment statements' columns
+  refs: ['x'], titles: ['x'], sections: ['x'], parts: ['x'], texts: ['x'], taskStarts: [0], taskEnds: [1], clauseJson: ['[]'],
+  itemJson: ['[]'], searchTexts: ['x'], mentionedIds: ['x'],
+  inferred: [false], clauses: [1], quotes: ['x'], quoteStarts: [0], quoteEnds: [1], surfaces: ['x'], surfaceStarts: [0], surfaceEnds: [1],
   // merge-document's properties
   file: 'x', title: 'x', titleInferred: false, issuer: 'x', docNumber: 'x', date: 'x', sha256: 'x', encoding: 'utf-8',
   script: 'simplified', leadRule: 'explicit', jurisdictionEvidence: 'x', figures: '[]', raw: 'x',

@@ -29,6 +29,10 @@ describe('dialect', () => {
     expect(toKuzu(q)).toBe(q);
   });
 
+  it('counts list positions from 1', () => {
+    expect(toKuzu('UNWIND range(0, size($ids) - 1) AS i RETURN $ids[i], $quotes[i]')).toBe('UNWIND range(0, size($ids) - 1) AS i RETURN $ids[i + 1], $quotes[i + 1]');
+  });
+
   it('skips UNWIND of an empty list and casts other empty lists', () => {
     expect(kuzuParams('UNWIND $rows AS row MERGE (n:X {id: row.id})', { rows: [] }).skip).toBe(true);
     expect(kuzuParams('MATCH (u:Unit) WHERE u.id IN $ids RETURN u', { ids: [] })).toEqual({

@@ -50,6 +50,11 @@ describe('embedded (Kuzu): loading again after the store was closed', () => {
   }, 120_000);
 });
 
+/** An assignment edge with every property it carries. */
+function assignment(unitId: string, rel: string, taskId: string, a: Record<string, unknown>): string {
+  return [unitId, rel, taskId, a.role, a.inferred, a.clause, a.quote, a.start, a.end, a.surface, a.surfaceStart, a.surfaceEnd, a.documentId].join(' ');
+}
+
 /** Every edge the extraction implies, one line each: what a load must leave in the store. */
 function edgesOf(r: ExtractResult): string[] {
   const regionIds = new Set(r.regions.map((x) => x.id));
@@ -58,9 +63,9 @@ function edgesOf(r: ExtractResult): string[] {
     ...r.documents.flatMap((d) => [
       ...(d.jurisdiction ? [`${d.id} ISSUED_IN ${d.jurisdiction.code}`] : []),
       ...d.tasks.flatMap((t) => [
-        `${d.id} HAS_TASK ${t.id}`,
+        `${d.id} HAS_TASK ${[t.id, t.ref, t.title, t.section, t.part, t.start, t.end, t.text, JSON.stringify(t.clauses), JSON.stringify(t.items)].join(' ')}`,
         ...t.regions.map((x) => `${t.id} MENTIONS ${x.id}`),
-        ...t.assignments.map((a) => `${a.unitId} ${ROLE_RELS[a.role as keyof typeof ROLE_RELS]} ${t.id} #${a.clause} @${a.start} ${a.surface}`),
+        ...t.assignments.map((a) => assignment(a.unitId, ROLE_RELS[a.role as keyof typeof ROLE_RELS], t.id, { ...a, documentId: d.id })),
       ]),
     ]),
     ...r.units.flatMap((u) => [`${u.id} IN_JURISDICTION ${u.jurisdiction.code}`, ...u.members.map((m) => `${m} MEMBER_OF ${u.id}`)]),
@@ -73,9 +78,13 @@ async function edgesIn(store: KuzuStore): Promise<string[]> {
   const q = (cypher: string) => store.run(cypher);
   return [
     ...(await q('MATCH (d:Document)-[:ISSUED_IN]->(r:Region) RETURN d.id + " ISSUED_IN " + r.id AS e')),
-    ...(await q('MATCH (d:Document)-[:HAS_TASK]->(t:Task) RETURN d.id + " HAS_TASK " + t.id AS e')),
+    ...(await q('MATCH (d:Document)-[:HAS_TASK]->(t:Task) RETURN d.id AS d, t')).map(({ d, t: task }) => {
+      const t = task as Record<string, unknown>;
+      return { e: `${d} HAS_TASK ${[t.id, t.ref, t.title, t.section, t.part, t.start, t.end, t.text, t.clauses, t.items].join(' ')}` };
+    }),
     ...(await q('MATCH (t:Task)-[:MENTIONS]->(r:Region) RETURN t.id + " MENTIONS " + r.id AS e')),
-    ...(await q('MATCH (u:Unit)-[a:LEADS|RESPONSIBLE_FOR|PARTICIPATES_IN]->(t:Task) RETURN u.id + " " + label(a) + " " + t.id + " #" + CAST(a.clause AS STRING) + " @" + CAST(a.start AS STRING) + " " + a.surface AS e')),
+    ...(await q('MATCH (u:Unit)-[a:LEADS|RESPONSIBLE_FOR|PARTICIPATES_IN]->(t:Task) RETURN u.id AS u, label(a) AS rel, t.id AS t, a'))
+      .map((r) => ({ e: assignment(r.u as string, r.rel as string, r.t as string, r.a as Record<string, unknown>) })),
     ...(await q('MATCH (u:Unit)-[:IN_JURISDICTION]->(r:Region) RETURN u.id + " IN_JURISDICTION " + r.id AS e')),
     ...(await q('MATCH (m:Unit)-[:MEMBER_OF]->(c:Unit) RETURN m.id + " MEMBER_OF " + c.id AS e')),
     ...(await q('MATCH (a:Region)-[:WITHIN]->(b:Region) RETURN a.id + " WITHIN " + b.id AS e')),
