@@ -64,7 +64,7 @@ export class KuzuStore implements GraphStore {
     return this.serialise(async () => {
       await this.exec(this.writer, 'BEGIN TRANSACTION', {});
       try {
-        const result = await work({ run: (q, p = {}) => this.exec(this.writer, q, p, true) });
+        const result = await work({ run: (q, p = {}) => this.exec(this.writer, q, p) });
         await this.exec(this.writer, 'COMMIT', {});
         return result;
       } catch (err) {
@@ -80,9 +80,10 @@ export class KuzuStore implements GraphStore {
     });
   }
 
-  private async exec(conn: Connection, query: string, params: Params, inWriteTransaction = false): Promise<Row[]> {
+  private async exec(conn: Connection, query: string, params: Params): Promise<Row[]> {
     this.roundTrips++;
-    const { query: text, skip } = kuzuParams(toKuzu(query, { inWriteTransaction }), params);
+    // The writer connection only ever runs write transactions (and the schema's DDL).
+    const { query: text, skip } = kuzuParams(toKuzu(query, { inWriteTransaction: conn === this.writer }), params);
     if (skip) return [];
     if (Object.keys(params).length === 0 && !text.includes('$')) {
       const res = await conn.query(text);

@@ -39,9 +39,9 @@ export async function loadExtraction(
   }
   if (outcomes.some((o) => o.status === 'replaced')) {
     // A replaced document may have been the last to name some units. This runs in its own
-    // transaction, on committed data: Kuzu 0.11 misreads, now and then, the relationships of a
-    // stored node within the transaction that deleted and re-created them, and dropped a unit
-    // the new version still names. Should it fail, the orphans stay until the next replacement.
+    // transaction, on committed data: Kuzu 0.11 misreads the relationships of a stored node within
+    // the transaction that deleted and re-created them, and so dropped units the new version still
+    // names. Should it fail, the orphans stay until the next replacement.
     try {
       await store.write(async (tx) => {
         await tx.run(load('delete-orphan-collectives'));
