@@ -28,6 +28,28 @@ export const Assignment = z.object({
 export const Clause = z.object({ n: z.number().int().positive(), text: z.string(), quote: z.string(), ...Span });
 export const SubItem = z.object({ ordinal: z.string(), title: z.string(), ...Span });
 
+/**
+ * When a task is due, as the document writes it. `date` is the last day of the stated period
+ * (2024年底 → 2024-12-31; 6月底 with no year → the plan's year); null unless kind is 'date'.
+ * `start`/`end` locate `text` in the raw file.
+ */
+export const DEADLINE_KINDS = ['date', 'ongoing', 'periodic', 'unparsed'] as const;
+export const Deadline = z.object({
+  text: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  kind: z.enum(DEADLINE_KINDS),
+  ...Span,
+});
+
+/** A person or post answerable for a task (牵头负责领导:刘惠; 责任领导:分管副市长). Never a unit. */
+export const Leader = z.object({
+  /** The person's name, spaces inside it removed (王 健 → 王健); the post itself when only a post is named. */
+  name: z.string(),
+  /** The post or unit written with the name (市卫生局方来英 → 市卫生局), or null. */
+  post: z.string().nullable(),
+  ...Span,
+});
+
 export const Task = z.object({
   id: z.string(),
   ref: z.string(),
@@ -40,6 +62,8 @@ export const Task = z.object({
   items: z.array(SubItem),
   assignments: z.array(Assignment),
   regions: z.array(RegionRef),
+  deadline: Deadline.optional(),
+  leaders: z.array(Leader),
 });
 
 export const Figure = z.object({ label: z.string(), value: z.number(), unit: z.string(), quote: z.string(), ...Span });
@@ -59,6 +83,8 @@ export const Document = z.object({
   date: z.string().nullable(),
   sha256: z.string(),
   encoding: z.string(),
+  /** The file's format as read (text, docx, xlsx, pdf, html); offsets index the text the reader produced. */
+  format: z.enum(['text', 'docx', 'xlsx', 'pdf', 'html']),
   script: z.enum(['simplified', 'traditional']),
   jurisdiction: Jurisdiction.extend({ evidence: z.string() }).nullable(),
   leadRule: LeadRule,
@@ -94,3 +120,5 @@ export type ExtractedAssignment = z.infer<typeof Assignment>;
 export type ExtractedUnit = z.infer<typeof Unit>;
 export type ExtractedRegion = z.infer<typeof Region>;
 export type ExtractWarning = z.infer<typeof Warning>;
+export type ExtractedDeadline = z.infer<typeof Deadline>;
+export type ExtractedLeader = z.infer<typeof Leader>;

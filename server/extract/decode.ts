@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import type { DocumentSource } from './document-model';
 
 /** A problem with one input file that stops it from being read; other files still go through. */
 export class InputError extends Error {
@@ -49,4 +50,10 @@ export function decode(bytes: Uint8Array): Decoded {
     throw new InputError(`the file is binary or in an unknown encoding (read as ${decoded.encoding} it is mostly control characters)`);
   }
   return decoded;
+}
+
+/** A plain-text file as the document model: its decoded text and no tables given (the grammar finds them). */
+export function textSource(bytes: Uint8Array): DocumentSource {
+  const { text, encoding } = decode(bytes);
+  return { text, tables: [], format: 'text', encoding, warnings: [] };
 }

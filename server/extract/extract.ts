@@ -3,7 +3,8 @@ import { basename, extname } from 'node:path';
 import type {
   ExtractedAssignment, ExtractedDocument, ExtractedRegion, ExtractedTask, ExtractResult, ExtractWarning,
 } from './contract';
-import { decode, InputError } from './decode';
+import { InputError, textSource } from './decode';
+import type { DocumentSource } from './document-model';
 import { findFigures } from './figures';
 import { gazetteer, type Gazetteer, type Region } from './gazetteer';
 import { readMeta } from './metadata';
@@ -16,7 +17,10 @@ import { UnitRegistry } from './units';
 
 export interface ExtractInput {
   file: string;
+  /** The file as received (hashed for the document's sha256; decoded as text when no source is given). */
   bytes: Uint8Array;
+  /** The document model a reader made of the file (server/ingest); plain text when absent. */
+  source?: DocumentSource;
 }
 
 export interface ExtractOptions {
@@ -69,7 +73,9 @@ function extractDocument(
   input: ExtractInput, gaz: Gazetteer, units: UnitRegistry, warnings: ExtractWarning[], texts: Record<string, string>,
 ): ExtractedDocument {
   const { file } = input;
-  const { text: raw, encoding } = decode(input.bytes);
+  const source = input.source ?? textSource(input.bytes);
+  const { text: raw, encoding } = source;
+  for (const message of source.warnings) warnings.push({ file, message });
   texts[documentId(file)] = raw;
   const norm = normalise(raw);
   for (const w of norm.warnings) warnings.push({ file, ...w });
@@ -140,6 +146,7 @@ function extractDocument(
       items: subItems(text, b.bodyStart, b.ownEnd, tm),
       assignments: dedupe(assignments),
       regions: [...regionIds].map((rid) => gaz.get(rid)!).map((r) => ({ id: r.id, name: r.name, level: r.level })),
+      leaders: [],
     });
   }
 
@@ -166,6 +173,7 @@ function extractDocument(
     date: meta.date,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
     encoding,
+    format: source.format,
     script: norm.convertedChars > Math.max(20, text.length * 0.02) ? 'traditional' : 'simplified',
     jurisdiction: meta.jurisdiction,
     leadRule,
