@@ -136,7 +136,7 @@ function extractDocument(
     tasks.push({
       id: `${id}:${ref}`,
       ref,
-      title: titleOf(b.heading),
+      title: taskTitle(text, b, own[0]?.start ?? b.ownEnd),
       section: block.section,
       part: block.part,
       text: body,
@@ -284,6 +284,19 @@ function dedupe(list: ExtractedAssignment[]): ExtractedAssignment[] {
     if (!prev || ROLE_STRENGTH[a.role as Role] > ROLE_STRENGTH[prev.role as Role]) best.set(key, a);
   }
   return list.filter((a) => best.get(`${a.clause}|${a.unitId}`) === a);
+}
+
+/**
+ * A task's title: its heading phrase, or, when the heading is a bare title line (no 。) over a
+ * paragraph of its own that carries the note, that paragraph's first sentence.
+ */
+function taskTitle(text: string, b: Block, noteStart: number): string {
+  const headingEnd = b.bodyStart + b.heading.length;
+  if (b.type === 'section' && !/[。;]/.test(b.heading)) {
+    const para = text.slice(headingEnd, noteStart).trim();
+    if (para.length > 8 && /[。;,]/.test(para)) return titleOf(para);
+  }
+  return titleOf(b.heading);
 }
 
 /** The heading phrase up to the first 。 (or the first bracket), as the task's title. */
