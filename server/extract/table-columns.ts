@@ -3,6 +3,7 @@
  * responsible or participant units, its leaders, its deadline), whatever the order and subset.
  * As with note-patterns.ts, a city's new header word is a row here, not code.
  */
+import { findDeadlines, parseDeadline } from './deadline';
 import { DEADLINE_LABEL, LEADER_LABEL, NOTE_LABELS, type Role } from './note-patterns';
 import { splitUnitList } from './notes';
 import { isUnitLike } from './unit-names';
@@ -33,7 +34,7 @@ const TASK_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
 /** A header cell as written → what its column holds, or null when it is no header word. */
 export function columnOf(header: string): Column | null {
   const h = header.replace(/\s+/g, '').replace(/\([^()]*\)$/, '').replace(/[::]$/, '');
-  if (h === '' || h.length > 16) return null;
+  if (h === '' || h.length > 16 || /(表|清单|汇总)$/.test(h)) return null;
   if (SERIAL.test(h)) return { kind: 'serial', rank: 0 };
   const role = UNIT_LABELS.get(h) ?? UNIT_LABELS.get(h.replace(/[(（].*$/, ''));
   if (role) return { kind: 'units', role, rank: 0 };
@@ -66,8 +67,24 @@ export type CellType = 'serial' | 'group' | 'units' | 'person' | 'deadline' | 'n
 const SERIAL_CELL = /^(\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/;
 const GROUP_CELL = /^[一二三四五六七八九十]{1,3}、\S/;
 const NUMBER_CELL = /^[\d.,%]+$/;
-/** A short cell about when: 2024, 2021.8, 12月底前, 第三季度, 全年, 长期坚持, 9月投入使用. */
-const DEADLINE_CELL = /^(?:\d{4}(?:[.\-/年]\d{0,2}月?)?|\d{4}年.{0,12}|\d{1,2}月.{0,12}|.{0,6}(?:季度|上半年|下半年|全年|年底|年内|年末|长期|持续|常态化|每年|每季|每月).{0,8})$/;
+/** Words a deadline cell may carry besides its dates: 12月底前完成, 9月投入使用, 1.2021年8月 2.2021年12月. */
+const DEADLINE_REST = /^[\s\d.、,;前后底末内初旬份完成开工动工建成竣工投入使用投用完工实现启动到位计划预计力争确保争取]*$/;
+
+/** A cell about when: 2024, 2021.8, 12月底前, 第三季度, 全年, 长期坚持, 9月投入使用 — dates and few other words. */
+function isDeadlineCell(t: string): boolean {
+  if (/^\d{4}(\.\d{1,2})?$/.test(t)) return true;
+  if (t.length <= 10 && parseDeadline(t, 2000).kind !== 'unparsed') return true;
+  const phrases = findDeadlines(t);
+  if (phrases.length === 0) return false;
+  let rest = '';
+  let at = 0;
+  for (const p of phrases) {
+    rest += t.slice(at, p.start);
+    at = p.end;
+  }
+  rest += t.slice(at);
+  return rest.length <= 6 || DEADLINE_REST.test(rest);
+}
 const PERSON = /^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$/;
 const POST = /(书记|市长|县长|区长|州长|省长|主席|主任|局长|厅长|秘书长|部长|旗长|镇长|乡长|组长)$/;
 
@@ -76,20 +93,22 @@ export function cellType(text: string): CellType {
   if (SERIAL_CELL.test(t)) return 'serial';
   if (GROUP_CELL.test(t) && t.length <= 40) return 'group';
   if (NUMBER_CELL.test(t)) return /^\d{4}$/.test(t) ? 'deadline' : 'number';
-  if (t.length <= 24 && DEADLINE_CELL.test(t.replace(/\s+/g, ''))) return 'deadline';
+  if (t.length <= 60 && isDeadlineCell(t)) return 'deadline';
   const items = splitUnitList(t.replace(/^[★☆※*]\s*/, ''));
   if (items.length > 0 && items.every((i) => isUnitLike(i.text.replace(/^[★☆※*]\s*/, '').replace(/等(有关|相关)?(单位|部门)?$/, '')))) return 'units';
-  if (t.split(/[、,\s\n]+/).filter(Boolean).every((p) => PERSON.test(p) || POST.test(p)) && t.length <= 24) return 'person';
+  if (t.split(/[、,\n]+/).map((p) => p.trim()).filter(Boolean).every((p) => PERSON.test(p) || POST.test(p)) && t.length <= 24) return 'person';
   return 'text';
 }
 
-/** How well a cell of a type fits a column; 0 = not at all. */
-export function fit(type: CellType, col: Column, textLength: number): number {
+/** How well a cell fits a column; 0 = not at all. */
+export function fit(type: CellType, col: Column, text: string): number {
+  const textLength = text.length;
   switch (col.kind) {
     case 'serial': return type === 'serial' ? 3 : 0;
     case 'units': return type === 'units' ? 3 : 0;
     case 'leader': return type === 'person' ? 3 : 0;
-    case 'deadline': return type === 'deadline' ? 3 : type === 'number' ? 0.5 : type === 'text' && textLength <= 30 ? 0.3 : 0;
+    // 计划10月底完成新增墓地建设: a short text with a date may well be the deadline cell.
+    case 'deadline': return type === 'deadline' ? 3 : type === 'number' ? 0.5 : type === 'text' && textLength <= 30 ? (findDeadlines(text).length > 0 ? 1.5 : 0.5) : 0;
     case 'task': return type === 'text' || type === 'group' ? 1 + col.rank * (textLength > 10 ? 1 : 0.2) : type === 'units' || type === 'deadline' || type === 'number' ? 0.2 : 0;
     case 'other': return type === 'serial' ? 0.1 : 0.5;
   }

@@ -9,7 +9,7 @@
  * header's order, rather than by position alone.
  */
 import type { SourceTable, Span } from './document-model';
-import { cellType, fit, headerOf, type CellType, type Column } from './table-columns';
+import { cellType, columnOf, fit, headerOf, type CellType, type Column } from './table-columns';
 import { lines, type Line } from './lines';
 
 export interface TableRow extends Span {
@@ -33,6 +33,7 @@ interface Token extends Span {
   type: CellType;
 }
 
+const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 const cellText = (text: string, s: Span) => text.slice(s.start, s.end);
 
 /** Read a table a reader gave (rows × cells): the header is the first row that reads as one. */
@@ -85,11 +86,12 @@ export function findTextTables(text: string, skip: readonly Span[] = []): Table[
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
     if (line.text === '' || skip.some((s) => line.start < s.end && line.end > s.start)) continue;
-    const found = streamHeader(all, i) ?? rowHeader(line);
+    const stream = streamHeader(all, i);
+    const found = stream ?? rowHeader(line);
     if (!found) continue;
-    const caption = captionBefore(all, i);
-    const table = found.style === 'stream'
-      ? readStream(text, all, found.next, found.columns)
+    const caption = (!stream && 'caption' in found && found.caption) || captionBefore(all, i);
+    const table = stream
+      ? readStream(text, all, stream.next, stream.columns)
       : readRows(text, all, i + 1, found.columns, found.style);
     if (table.rows.some((r) => r.cells.some((c, k) => c.length > 0 && found.columns[k]!.kind === 'units'))) {
       out.push({ ...table, start: line.start, columns: found.columns, caption });
@@ -121,13 +123,21 @@ function splitRow(line: string, style: Style): string[] {
   return wide.length >= 3 ? wide : line.split(/\s+/).filter(Boolean);
 }
 
-function rowHeader(line: Line): { style: Style; columns: Column[] } | null {
-  if (line.text.length > 200) return null;
+function rowHeader(line: Line): { style: Style; columns: Column[]; caption?: string } | null {
   const style: Style = line.text.includes('|') ? 'pipe-rows' : 'space-rows';
-  const cells = splitRow(line.text, style);
-  if (cells.filter(Boolean).length < 2) return null;
-  const columns = headerOf(cells.filter(Boolean));
-  return columns ? { style, columns } : null;
+  const cells = splitRow(line.text, style).filter(Boolean);
+  if (cells.length < 2) return null;
+  if (line.text.length <= 200) {
+    const columns = headerOf(cells);
+    if (columns) return { style, columns };
+  }
+  // A page that ran its text into one line: the header is the line's tail (…分解表 序号 名称 工作任务 牵头责任单位).
+  if (style !== 'space-rows') return null;
+  let k = cells.length;
+  while (k > 0 && columnOf(cells[k - 1]!) !== null) k--;
+  if (cells.length - k < 3 || k === 0) return null;
+  const columns = headerOf(cells.slice(k));
+  return columns ? { style, columns, caption: cells[k - 1]!.length <= 60 ? cells[k - 1]! : '' } : null;
 }
 
 const ONLY_PIPES = /^\|+$/;
@@ -142,13 +152,8 @@ function streamHeader(all: Line[], i: number): { style: Style; columns: Column[]
     if (t === '' || ONLY_PIPES.test(t)) continue;
     const cell = strip(t);
     if (cell.includes('|') || cell.length > 16 || /\s{2,}/.test(cell)) break;
-    if (headerOf([cell, '牵头单位', '任务']) === null) break; // not a header word
-    const before = cells.length;
+    if (columnOf(cell) === null) break; // not a header word
     cells.push(cell);
-    if (headerOf(cells) === null && before >= 3) {
-      cells.pop();
-      break;
-    }
   }
   if (cells.length < 3) return null;
   const columns = headerOf(cells);
@@ -177,8 +182,8 @@ function readRows(text: string, all: Line[], from: number, columns: Column[], st
       if (last >= 0) prev.cells[last]!.push(tokens[0]!);
       prev.end = tokens[0]!.end;
     } else {
-      const placed = place(tokens, columns, true);
-      if (style === 'space-rows' && placed.fitTotal < tokens.length * 0.6) break; // prose, not a row
+      const placed = place(tokens, columns, style === 'pipe-rows');
+      if (style === 'space-rows' && placed.fitTotal < tokens.length * 0.4) break; // prose, not a row
       rows.push(rowOf(tokens, placed.columnOf, columns));
     }
     end = line.end;
@@ -269,6 +274,12 @@ function readStream(text: string, all: Line[], from: number, columns: Column[]):
 function segment(tokens: Token[], columns: Column[]): TableRow[] {
   const hasSerial = columns.some((c) => c.kind === 'serial');
   const rows: TableRow[] = [];
+  // A serial starts a row only when it counts on from the last (1, 2, 3 …); 300 in a row is an amount.
+  let lastSerial = 0;
+  const serialValue = (t: string) => {
+    const m = /^(\d{1,3})/.exec(t);
+    return m ? Number(m[1]) : CN_ORDINALS.indexOf(t.replace(/[.、]$/, '')) + 1 || NaN;
+  };
   let cur: { tokens: Token[]; cols: number[]; numbered: boolean } | null = null;
   const flush = () => {
     if (cur && cur.tokens.length > 0) rows.push(rowOf(cur.tokens, cur.cols, columns, cur.numbered));
@@ -280,7 +291,9 @@ function segment(tokens: Token[], columns: Column[]): TableRow[] {
       rows.push({ start: tok.start, end: tok.end, cells: columns.map(() => []), group: tok, numbered: false });
       continue;
     }
-    if (tok.type === 'serial' && hasSerial) {
+    if (tok.type === 'serial' && !(hasSerial && (serialValue(tok.text) === lastSerial + 1 || serialValue(tok.text) === 1))) tok.type = 'number';
+    if (tok.type === 'serial') {
+      lastSerial = serialValue(tok.text);
       flush();
       cur = { tokens: [tok], cols: [columns.findIndex((c) => c.kind === 'serial')], numbered: true };
       continue;
@@ -288,20 +301,20 @@ function segment(tokens: Token[], columns: Column[]): TableRow[] {
     const last: number = cur ? cur.cols[cur.cols.length - 1]! : -1;
     let col = -1;
     for (let c = last + 1; c < columns.length; c++) {
-      if (fit(tok.type, columns[c]!, tok.text.length) > 0.4) {
+      if (fit(tok.type, columns[c]!, tok.text) > 0.4) {
         col = c;
         break;
       }
     }
     // A unit list or a person on the next line of the same cell (one unit per line).
-    if (col < 0 && cur && last >= 0 && (columns[last]!.kind === 'units' || columns[last]!.kind === 'leader') && fit(tok.type, columns[last]!, tok.text.length) > 0) col = last;
+    if (col < 0 && cur && last >= 0 && (columns[last]!.kind === 'units' || columns[last]!.kind === 'leader') && fit(tok.type, columns[last]!, tok.text) > 0) col = last;
     if (col < 0) {
       // The first cell of a row that continues a merged one: the column it fits best.
       flush();
       let best = -1;
       for (let c = 0; c < columns.length; c++) {
-        const f = fit(tok.type, columns[c]!, tok.text.length);
-        if (f > 0.4 && (best < 0 || f > fit(tok.type, columns[best]!, tok.text.length))) best = c;
+        const f = fit(tok.type, columns[c]!, tok.text);
+        if (f > 0.4 && (best < 0 || f > fit(tok.type, columns[best]!, tok.text))) best = c;
       }
       if (best < 0) continue;
       cur = { tokens: [], cols: [], numbered: false };
@@ -321,9 +334,11 @@ function segment(tokens: Token[], columns: Column[]): TableRow[] {
  * the header's order — whichever fits its cells best.
  */
 function place(tokens: Token[], columns: Column[], positional: boolean): { columnOf: number[]; fitTotal: number } {
-  const score = (cols: number[]) => cols.reduce((s, c, i) => s + (c >= 0 && tokens[i]!.text !== '' ? fit(tokens[i]!.type, columns[c]!, tokens[i]!.text.length) : 0), 0);
+  const score = (cols: number[]) => cols.reduce((s, c, i) => s + (c >= 0 && tokens[i]!.text !== '' ? fit(tokens[i]!.type, columns[c]!, tokens[i]!.text) : 0), 0);
+  // Cells between pipes keep their order and their empty cells: their position counts for something.
+  const prior = (cols: number[]) => (positional ? cols.filter((c, i) => c >= 0 && tokens[i]!.text !== '').length : 0);
   const candidates: number[][] = [];
-  if (positional && tokens.length <= columns.length) {
+  if (tokens.length <= columns.length) {
     candidates.push(tokens.map((_, i) => i));
     const nonEmpty = tokens.filter((t) => t.text !== '');
     const shift = columns.length - nonEmpty.length;
@@ -340,19 +355,22 @@ function place(tokens: Token[], columns: Column[], positional: boolean): { colum
     }
     let col = -1;
     for (let c = last + 1; c < columns.length; c++) {
-      if (fit(t.type, columns[c]!, t.text.length) > 0.4) {
+      if (fit(t.type, columns[c]!, t.text) > 0.4) {
         col = c;
         break;
       }
     }
-    if (col < 0 && last >= 0 && fit(t.type, columns[last]!, t.text.length) > 0) col = last;
+    if (col < 0 && last >= 0 && fit(t.type, columns[last]!, t.text) > 0) col = last;
     typed.push(col);
     if (col >= 0) last = col;
   }
   candidates.push(typed);
-  let best = candidates[0]!;
-  for (const c of candidates) if (score(c) > score(best)) best = c;
-  return { columnOf: best, fitTotal: score(best) / 3 };
+  const total = (cols: number[], i: number) => score(cols) + (i < candidates.length - 1 ? prior(cols) : 0);
+  let best = 0;
+  candidates.forEach((c, i) => {
+    if (total(c, i) > total(candidates[best]!, best)) best = i;
+  });
+  return { columnOf: candidates[best]!, fitTotal: score(candidates[best]!) / 3 };
 }
 
 function rowOf(tokens: Token[], cols: number[], columns: Column[], numbered?: boolean): TableRow {
