@@ -10,7 +10,7 @@ import { findFigures } from './figures';
 import { gazetteer, type Gazetteer, type Region } from './gazetteer';
 import { readMeta } from './metadata';
 import { normalise } from './normalise';
-import type { Role } from './note-patterns';
+import { LEAD_RULE_PHRASES, type Role } from './note-patterns';
 import { readLeaders, type FoundLeader } from './leaders';
 import { findNotes, type FoundNote } from './notes';
 import { proseTasks } from './prose-tasks';
@@ -101,7 +101,8 @@ function extractDocument(
   const root = outline(prose, { report: meta.kind === 'report' });
   const drafts = [...proseTasks(prose, root, notes), ...tableDrafts].sort((a, b) => a.start - b.start);
   const allNotes = drafts.flatMap((d) => d.clauses.map((c) => c.note));
-  const leadRule = [...notes, ...allNotes].some((n) => n.statesLeadRule)
+  // The first-listed rule may be stated once anywhere: in a note, or in a sentence of the text.
+  const leadRule = [...notes, ...allNotes].some((n) => n.statesLeadRule) || LEAD_RULE_PHRASES.some((re) => re.test(prose))
     ? 'first-listed'
     : allNotes.some((n) => n.hasExplicitLead)
       ? 'explicit'

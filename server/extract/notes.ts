@@ -12,6 +12,8 @@ export interface NoteItem {
   explicit: boolean;
   /** Offset of the surface within the note text. */
   offset: number;
+  /** The label the item stands under (牵头单位, 主办单位), when it has one. */
+  label?: string;
 }
 
 /** A non-unit field of a note (a leader or a deadline), as written, with its offset in the note text. */
@@ -45,27 +47,45 @@ const MAX_NOTE_LENGTH = 1000;
 type LabelKind = { kind: 'units'; role: Role } | { kind: 'leaders' } | { kind: 'deadline' };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Role labels with an organisation noun may run into their list without a colon (责任单位县直各有关单位). */
-const NOUN_LABELS = NOTE_LABELS.filter(([l]) => l.length > 2).map(([l]) => l).sort((a, b) => b.length - a.length);
-const BARE_LABELS = NOTE_LABELS.filter(([l]) => l.length <= 2).map(([l]) => l);
+/** Role labels that name an organisation noun (牵头单位) may run into their list without a colon. */
+const NOUN_LABELS = new Set(NOTE_LABELS.filter(([l]) => l.length > 2).map(([l]) => l));
 const LABEL_ROLE = new Map(NOTE_LABELS);
-/**
- * A label starts a field at the start of the note or after a separator: a role label (colon optional when it
- * names an organisation noun), a leader label or a deadline label (colon required).
- */
-const LABEL_RE = new RegExp(
-  `(?<=^|[;,。\\s)])(?:(${NOUN_LABELS.map(escape).join('|')})\\s*[::]?|(${BARE_LABELS.map(escape).join('|')})\\s*[::]|(${LEADER_LABEL.source})\\s*[::]|(${DEADLINE_LABEL.source})\\s*[::])\\s*`,
+const LEADER_WHOLE = new RegExp(`^(?:${LEADER_LABEL.source})$`);
+/** Every label, longest alternatives first; which ones count is decided per match (see labelsIn). */
+const LABEL_CANDIDATE = new RegExp(
+  `([【\\[])?(${LEADER_LABEL.source}|${DEADLINE_LABEL.source}|${[...LABEL_ROLE.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})([】\\]])?\\s*([::])?\\s*`,
   'g',
 );
+
+interface LabelMatch { index: number; length: number; kind: LabelKind }
+
+/**
+ * The labels that start a field: 【牵头单位】 or [责任单位] anywhere; a label at the start or after a
+ * separator, with its colon (责任领导:, 完成时限:, 配合:) or, for a role label naming an organisation
+ * noun, without one (…;责任单位县直各有关单位); and such a role label with its colon anywhere
+ * (牵头部门:市商务局配合部门:市财政局).
+ */
+function labelsIn(text: string): LabelMatch[] {
+  const out: LabelMatch[] = [];
+  for (const m of text.matchAll(LABEL_CANDIDATE)) {
+    const label = m[2]!;
+    const bracketed = m[1] !== undefined && m[3] !== undefined;
+    if (!bracketed && (m[1] !== undefined || m[3] !== undefined)) continue;
+    const colon = m[4] !== undefined;
+    const at = m.index!;
+    const boundary = at === 0 || /[;,。\s)】\]]/.test(text[at - 1]!);
+    const noun = NOUN_LABELS.has(label);
+    if (!(bracketed || (boundary && (noun || colon)) || (noun && colon))) continue;
+    const role = LABEL_ROLE.get(label);
+    const kind: LabelKind = role ? { kind: 'units', role } : LEADER_WHOLE.test(label) ? { kind: 'leaders' } : { kind: 'deadline' };
+    out.push({ index: at, length: m[0].length, kind });
+  }
+  return out;
+}
+
 /** Does the line start with a label of any kind (a note line: 责任单位:…, 完成时限:…)? */
 export function startsWithLabel(line: string): boolean {
-  return LABEL_AT_START.test(line);
-}
-const LABEL_AT_START = new RegExp(`^${LABEL_RE.source.replace('(?<=^|[;,。\\s)])', '')}`);
-
-function labelKind(m: RegExpExecArray): LabelKind {
-  if (m[1] || m[2]) return { kind: 'units', role: LABEL_ROLE.get((m[1] ?? m[2])!)! };
-  return m[3] ? { kind: 'leaders' } : { kind: 'deadline' };
+  return labelsIn(line.slice(0, 24))[0]?.index === 0;
 }
 
 const RULE_PHRASES_GLOBAL = LEAD_RULE_PHRASES.map((re) => new RegExp(re.source, 'g'));
@@ -92,24 +112,32 @@ export function parseNoteContent(content: string): ParsedNote | null {
   const items: NoteItem[] = [];
   const leaders: NoteField[] = [];
   let deadline: NoteField | null = null;
-  const labels = [...text.matchAll(LABEL_RE)];
+  const labels = labelsIn(text);
   // Text before the first label: unlabelled lists closed by verbs (X牵头负责,Y等参与).
   const head = text.slice(0, labels[0]?.index ?? text.length);
   if (head.replace(/[\s,;。]/g, '') !== '' && !verbRuns(items, head, 0, null)) return null;
   labels.forEach((m, i) => {
-    const bodyStart = m.index! + m[0].length;
+    const bodyStart = m.index + m.length;
     const bodyEnd = labels[i + 1]?.index ?? text.length;
     const raw = text.slice(bodyStart, bodyEnd);
     const body = raw.replace(SEPARATORS, '');
     if (body === '') return;
     const at = bodyStart + raw.indexOf(body);
-    const kind = labelKind(m as RegExpExecArray);
+    const { kind } = m;
     if (kind.kind === 'leaders') leaders.push({ text: body, offset: at });
     else if (kind.kind === 'deadline') deadline ??= { text: body, offset: at };
     // A labelled list may still close with a verb of its own (责任单位:A、B分别牵头).
-    else verbRuns(items, body, at, kind.role);
+    else {
+      const before = items.length;
+      verbRuns(items, body, at, kind.role);
+      for (const item of items.slice(before)) item.label = text.slice(m.index, m.index + m.length).replace(/[【】[\]::\s]/g, '');
+    }
   });
   if (items.length === 0 && leaders.length === 0 && deadline === null) return null;
+  // 主办 is the lead, unless the same note names a 牵头单位: then the 主办 units are responsible.
+  if (items.some((i) => i.role === 'lead' && i.label?.startsWith('牵头'))) {
+    for (const i of items) if (i.role === 'lead' && i.label?.startsWith('主办')) i.role = 'responsible';
+  }
   // Without a label, every item must look like a unit: (由企业负责) is prose.
   if (labels.length === 0 && !items.every((i) => isUnitLike(i.surface))) return null;
   return { items, statesLeadRule, hasExplicitLead: items.some((i) => i.role === 'lead'), leaders, deadline };

@@ -61,26 +61,20 @@ export function proseTasks(text: string, root: Block, notes: FoundNote[]): TaskD
 interface TaskBlock { block: Block; ref: string; section: string; part: string }
 
 /**
- * Which blocks are tasks: a numbered item with a note (or whose sibling items have notes); a
- * section or part whose own text carries a note (002's (五), 000's 保障措施 items); in a report,
+ * Which blocks are tasks: a numbered item with a note of its own (an item without one is not,
+ * even when its neighbours have notes); a section or part whose own text carries a note (002's (五), 000's 保障措施 items); in a report,
  * the recommendations (paragraphs of an 对策/建议 part that open with its keyword or list 一是…).
  */
 function taskBlocks(root: Block, text: string, notesIn: NotesIn): TaskBlock[] {
   const hasNote = (b: Block) => notesIn(b.bodyStart, b.ownEnd).some(namesUnits);
-  const siblingsHaveNotes = new Map<Block, boolean>();
   const out: TaskBlock[] = [];
   for (const b of walk(root)) {
     if (b.type === 'preamble') continue;
     const part = ancestor(b, 'part');
     const section = b.type === 'item' ? ancestor(b, 'section') ?? part : b.type === 'section' ? part : b.parent;
     const names = { section: section ? titleOf(section.heading) : '', part: part ? titleOf(part.heading) : '' };
-    if (b.type === 'item') {
-      const parent = b.parent!;
-      if (!siblingsHaveNotes.has(parent)) siblingsHaveNotes.set(parent, parent.children.some((s) => s.type === 'item' && hasNote(s)));
-      if (siblingsHaveNotes.get(parent)) out.push({ block: b, ref: refOf(b), ...names });
-    } else if (b.type === 'section' || b.type === 'part') {
-      if (hasNote(b)) out.push({ block: b, ref: refOf(b), ...names });
-    }
+    // A numbered item, section or part is a task when its own text carries a note naming units.
+    if ((b.type === 'item' || b.type === 'section' || b.type === 'part') && hasNote(b)) out.push({ block: b, ref: refOf(b), ...names });
   }
   // Reports: recommendations, numbered 1… within their part.
   for (const part of root.children) {

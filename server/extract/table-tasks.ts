@@ -6,7 +6,7 @@
  */
 import type { Span } from './document-model';
 import { type FoundNote, type NoteItem, splitUnitList } from './notes';
-import type { Table, TableRow } from './tables';
+import { titleColumn, type Table, type TableRow } from './tables';
 import { blank, titleOf, type TaskDraft } from './task-draft';
 
 /** Leading numbering inside a task cell: 1. / 1、 / (一). */
@@ -16,7 +16,7 @@ export function tableTasks(text: string, tables: readonly Table[]): TaskDraft[] 
   const out: TaskDraft[] = [];
   tables.forEach((table, t) => {
     const { columns } = table;
-    const titleCol = bestTaskColumn(table);
+    const titleCol = titleColumn(columns);
     if (titleCol < 0) return;
     const serialCol = columns.findIndex((c) => c.kind === 'serial');
     let group = '';
@@ -39,9 +39,10 @@ export function tableTasks(text: string, tables: readonly Table[]): TaskDraft[] 
       // A task under a merged unit cell (no serial of its own) takes the units above.
       const inherited = !hasUnits && !row.numbered && lastUnits ? lastUnits : null;
       const note = rowNote(text, table, row, inherited);
+      if (note.items.length === 0) continue; // a row no unit owns (a total, or one cut off) is no task
       rowNo++;
       const serial = serialCol >= 0 ? row.cells[serialCol]![0] : undefined;
-      const titleText = cell(text, titleSpan);
+      const titleText = titleSpan.map((sp) => cell(text, sp)).join('');
       const numbering = CELL_NUMBERING.exec(titleText);
       const ref = `表${t + 1}.${serial ? cell(text, serial).replace(/[.、]$/, '') : numbering ? numbering[0].replace(/[^\d一二三四五六七八九十]/g, '') : rowNo}`;
       const taskCells = columns.flatMap((c, k) => (c.kind === 'task' || c.kind === 'other' ? row.cells[k]! : []));
@@ -53,7 +54,7 @@ export function tableTasks(text: string, tables: readonly Table[]): TaskDraft[] 
         start: row.start,
         end: row.end,
         text: taskCells.map((s) => cell(text, s)).join('\n'),
-        clauses: note.items.length > 0 ? [{ start: row.start, end: row.end, note }] : [],
+        clauses: [{ start: row.start, end: row.end, note }],
         fields: [note],
         items: [],
         ownText: {
@@ -72,25 +73,16 @@ export function tableTasks(text: string, tables: readonly Table[]): TaskDraft[] 
 
 const cell = (text: string, s: Span) => text.slice(s.start, s.end);
 
-/** The column that holds the task's title: the highest-ranked task column. */
-function bestTaskColumn(table: Table): number {
-  let best = -1;
-  table.columns.forEach((c, k) => {
-    if (c.kind === 'task' && (best < 0 || c.rank > table.columns[best]!.rank)) best = k;
-  });
-  return best;
-}
-
-/** The row's title cell: the best task column, else another task column that is filled. */
-function firstTaskCell(row: TableRow, table: Table, titleCol: number): Span | null {
-  const own = row.cells[titleCol]![0];
-  if (own) return own;
+/** The row's title cell (its lines joined): the best task column, else another task column that is filled. */
+function firstTaskCell(row: TableRow, table: Table, titleCol: number): Span[] | null {
+  const own = row.cells[titleCol]!;
+  if (own.length > 0) return own;
   const ranked = table.columns
     .map((c, k) => ({ c, k }))
     .filter(({ c, k }) => c.kind === 'task' && k !== titleCol && row.cells[k]!.length > 0)
     .sort((a, b) => b.c.rank - a.c.rank);
   // A lower-ranked cell (项目名称) stands in only when the row has no other way to name the task.
-  return ranked[0] && table.columns[ranked[0].k]!.rank >= 1 ? row.cells[ranked[0].k]![0]! : null;
+  return ranked[0] && table.columns[ranked[0].k]!.rank >= 1 ? row.cells[ranked[0].k]! : null;
 }
 
 function unitAndPersonCells(table: Table, row: TableRow): Span[] {

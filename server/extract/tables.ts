@@ -123,9 +123,32 @@ function splitRow(line: string, style: Style): string[] {
   return wide.length >= 3 ? wide : line.split(/\s+/).filter(Boolean);
 }
 
+/** 序 号 任 务 名 称 牵 头 部 门: header words written with spaces between their characters, joined back. */
+function joinSpacedWords(cells: string[]): string[] {
+  const out: string[] = [];
+  let acc = '';
+  cells.forEach((c, i) => {
+    if (c.length !== 1) {
+      if (acc) out.push(acc);
+      acc = '';
+      out.push(c);
+      return;
+    }
+    acc += c;
+    const next = cells[i + 1];
+    if (columnOf(acc) !== null && (next === undefined || next.length !== 1 || columnOf(acc + next) === null)) {
+      out.push(acc);
+      acc = '';
+    }
+  });
+  if (acc) out.push(acc);
+  return out;
+}
+
 function rowHeader(line: Line): { style: Style; columns: Column[]; caption?: string } | null {
   const style: Style = line.text.includes('|') ? 'pipe-rows' : 'space-rows';
-  const cells = splitRow(line.text, style).filter(Boolean);
+  let cells = splitRow(line.text, style).filter(Boolean);
+  if (style === 'space-rows') cells = joinSpacedWords(cells);
   if (cells.length < 2) return null;
   if (line.text.length <= 200) {
     const columns = headerOf(cells);
@@ -169,7 +192,18 @@ function readRows(text: string, all: Line[], from: number, columns: Column[], st
   for (let k = from; k < all.length; k++) {
     const line = all[k]!;
     if (line.text === '' || ONLY_PIPES.test(line.text)) continue;
-    if (TABLE_END.test(line.text) || (style === 'pipe-rows' && !line.text.includes('|'))) break;
+    if (TABLE_END.test(line.text)) break;
+    if (style === 'pipe-rows' && !line.text.includes('|')) {
+      // A cell wrapped onto a line of its own continues the row above when the table goes on below.
+      const next = all.slice(k + 1).find((l) => l.text !== '');
+      if (!next?.text.includes('|') || rows.length === 0 || rows[rows.length - 1]!.group) break;
+      const prev = rows[rows.length - 1]!;
+      const col = titleColumn(columns);
+      if (col >= 0) prev.cells[col]!.push({ start: line.at, end: line.at + line.text.length });
+      prev.end = line.end;
+      end = line.end;
+      continue;
+    }
     if (rowHeader(line)) break;
     const tokens = tokensOf(text, line, style);
     if (tokens.length === 0) continue;
@@ -188,7 +222,36 @@ function readRows(text: string, all: Line[], from: number, columns: Column[], st
     }
     end = line.end;
   }
-  return { end, rows };
+  return { end, rows: mergeWrapped(rows, columns) };
+}
+
+/** The column that holds the task's title: the highest-ranked task column, or -1. */
+export function titleColumn(columns: readonly Column[]): number {
+  let best = -1;
+  columns.forEach((c, k) => {
+    if (c.kind === 'task' && (best < 0 || c.rank > columns[best]!.rank)) best = k;
+  });
+  return best;
+}
+
+/**
+ * In a numbered table, a row with no number and nothing but text (no unit, person or date) is
+ * the rest of the row above, wrapped onto the next line: its cells join that row's.
+ */
+function mergeWrapped(rows: TableRow[], columns: readonly Column[]): TableRow[] {
+  if (!columns.some((c) => c.kind === 'serial')) return rows;
+  const out: TableRow[] = [];
+  for (const r of rows) {
+    const prev = out[out.length - 1];
+    const onlyText = r.cells.every((c, k) => c.length === 0 || columns[k]!.kind === 'task' || columns[k]!.kind === 'other');
+    if (prev && !prev.group && !r.group && !r.numbered && onlyText) {
+      r.cells.forEach((c, k) => prev.cells[k]!.push(...c));
+      prev.end = Math.max(prev.end, r.end);
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
 }
 
 function tokensOf(text: string, line: Line, style: Style): Token[] {
@@ -258,7 +321,7 @@ function readStream(text: string, all: Line[], from: number, columns: Column[]):
     extend(line.start + last, line.end);
   }
   close();
-  return { end, rows: segment(tokens, columns) };
+  return { end, rows: mergeWrapped(segment(tokens, columns), columns) };
 
   function extend(s: number, e: number) {
     const piece = text.slice(s, e);
