@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import kuzu from 'kuzu';
-import { kuzuParams, kuzuSchema, toKuzu } from './dialect';
+import { kuzuAddColumns, kuzuParams, kuzuSchema, toKuzu } from './dialect';
 import { NODES, RELS } from './model';
 import { safeNumber } from './values';
 import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
@@ -53,6 +53,11 @@ export class KuzuStore implements GraphStore {
 
   async ensureSchema(): Promise<void> {
     for (const ddl of kuzuSchema(NODES, RELS)) await this.exec(this.writer, ddl, {});
+    // A database made by an earlier version lacks properties added since (Task.deadline…): add them.
+    for (const def of [...NODES.map((n) => ({ table: n.label, props: n.props })), ...RELS.map((r) => ({ table: r.type, props: r.props }))]) {
+      const have = new Set((await this.exec(this.writer, `CALL TABLE_INFO('${def.table}') RETURN name`, {})).map((r) => r.name as string));
+      for (const ddl of kuzuAddColumns(def.table, def.props, have)) await this.exec(this.writer, ddl, {});
+    }
   }
 
   run(query: string, params: Params = {}): Promise<Row[]> {
