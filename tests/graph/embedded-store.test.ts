@@ -155,3 +155,25 @@ describe('embedded (Kuzu): a database made before deadlines and leaders existed'
     }
   }, 60_000);
 });
+
+describe('embedded (Kuzu): many reads at once', () => {
+  // Kuzu 0.11 crashed the process (SIGSEGV) when two queries ran on one connection at once, which
+  // a GraphQL request with five searches in parallel did on the four read connections.
+  it('answers twelve different reads started together', async () => {
+    const store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'));
+    try {
+      await store.ensureSchema();
+      await loadExtraction(store, seedExtraction());
+      const reads = [
+        ['search-units', { text: '发改委', limit: 20 }], ['search-tasks', { text: '菜篮子', limit: 20 }], ['search-regions', { text: '大湾区', limit: 20 }],
+        ['search-leaders', { text: '刘惠', limit: 20 }], ['unit-ids', { jurisdiction: '430500', kind: '', text: '', limit: 100 }],
+        ['unit-load', { jurisdiction: '430500' }], ['stats', {}], ['documents', {}], ['regions', {}],
+        ['task-ids', { documentId: '', text: '' }], ['members', { ids: ['430500:各县市区'] }], ['partners', { unitIds: ['430500:市绩效办'] }],
+      ] as const;
+      const results = await Promise.all(reads.map(([q, p]) => store.run(read(q), p)));
+      expect(results.map((r) => r.length)).toEqual([4, 1, 1, 0, expect.any(Number), expect.any(Number), 1, 5, 70, 83, 12, 3]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
