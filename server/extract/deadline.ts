@@ -173,6 +173,8 @@ const SHAPES: Shape[] = [
 function boundaryOk(text: string, i: number): boolean {
   const prev = text[i - 1];
   if (prev === undefined) return true;
+  // 1.4月底前 / 2.8月底前: a list number, then the date.
+  if (prev === '.' && /\d/.test(text[i - 2] ?? '') && !/[\d.]/.test(text[i - 3] ?? '')) return true;
   return !/[\d.]/.test(prev) && !CN.includes(prev) && prev !== '第' && prev !== '年';
 }
 
@@ -272,6 +274,8 @@ export function findDeadlines(text: string): DeadlinePhrase[] {
   return scan(text).map(({ start, end, text: t }) => ({ start, end, text: t }));
 }
 
+/** A completion: 5月底前完成, 2025年建成通车, 2012年4月30日前封顶 — preferred over a later date that only says what goes on then. */
+const COMPLETES_AFTER = /^(?:[,,]?(?:力争|争取|全面|基本|确保|实现)?)(?:完成|建成|完工|竣工|投用|投入使用|投入运行|交付|封顶|通车|办结|实现|达到|达标|出台|到位|落实)/;
 /** A start, not a completion: 3月上旬开始, 2020年开工建设, 自2021年起. */
 const STARTS_AFTER = /^(?:[,,]?(?:力争|争取|全面|正式|陆续|率先|基本)?)(?:开工|开始|启动|动工|开建|起(?!草)|试运行|试点)/;
 /** Not a deadline of the task: a baseline (较2023年), the past (2019年至今, 2018年以来), a cited title. */
@@ -296,6 +300,7 @@ function insideTitle(text: string, at: number): boolean {
  */
 export function latestCompletion(text: string, planYear: number | null): TextDeadline | null {
   const completions: TextDeadline[] = [];
+  const others: TextDeadline[] = [];
   const starts: TextDeadline[] = [];
   let sentenceYear: number | null = null;
   let lastEnd = 0;
@@ -313,9 +318,9 @@ export function latestCompletion(text: string, planYear: number | null): TextDea
     if (POLICY_PERIOD_BEFORE.test(before) || POLICY_PERIOD_AFTER.test(after)) continue;
     if (RECURRING_BEFORE.test(before)) continue;
     const found: TextDeadline = { start: p.start, end: p.end, text: p.text, date, kind: 'date' };
-    (STARTS_AFTER.test(after) ? starts : completions).push(found);
+    (STARTS_AFTER.test(after) ? starts : COMPLETES_AFTER.test(after) || /完成$/.test(p.text) ? completions : others).push(found);
   }
-  const pool = completions.length > 0 ? completions : starts;
+  const pool = completions.length > 0 ? completions : others.length > 0 ? others : starts;
   let best: TextDeadline | null = null;
   for (const d of pool) if (best === null || d.date > best.date) best = d;
   return best;
