@@ -3,31 +3,13 @@
  * over real HTTP on the embedded store loaded with the seeds and the ledger fixture (株洲's plan,
  * whose deadlines and leaders are set by hand from its text: tests/support/ledger-fixture.ts).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../server/app';
-import { loadConfig } from '../../server/config';
-import { KuzuStore } from '../../server/graph/kuzu-store';
-import { loadExtraction } from '../../server/graph/loader';
-import { seedFilesIn } from '../../server/seeds';
-import { ASOF, FIXTURE_ID, withFixture } from '../support/ledger-fixture';
+import { startLedgerApp } from '../support/ledger-app';
+import { ASOF, FIXTURE_ID } from '../support/ledger-fixture';
 import { gql } from './helpers';
 
 const F = (ref: string) => `${FIXTURE_ID}:${ref}`;
-
-export async function startLedgerApp(): Promise<App & { kuzu: KuzuStore }> {
-  const kuzu = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'ledger-')), 'graph.kuzu'));
-  await kuzu.ensureSchema();
-  await loadExtraction(kuzu, withFixture(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) }))));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-  const app = await startApp(config, { store: kuzu, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
-  const close = app.close;
-  return Object.assign(app, { kuzu, close: async () => { await close(); await kuzu.close(); } });
-}
 
 describe('API: deadlines, status and leaders', () => {
   let app: Awaited<ReturnType<typeof startLedgerApp>>;
