@@ -4,6 +4,7 @@ import { extname, join, normalize } from 'node:path';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { exportLedger, LedgerInputError } from '../api/ledger';
 import { createLoaders } from '../api/loaders';
 import type { Context } from '../api/resolvers';
 import { read } from '../graph/queries';
@@ -102,6 +103,24 @@ export function createHttpServer(opts: {
     }
   };
 
+  // The ledger's logic is in server/api/ledger.ts; this only answers the request.
+  const ledger = async (res: ServerResponse, url: URL) => {
+    let file;
+    try {
+      file = await exportLedger(store, url.searchParams, config.DUE_SOON_DAYS);
+    } catch (err) {
+      if (err instanceof LedgerInputError) throw new HttpError(400, err.message);
+      throw err;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'content-length': file.body.length,
+      'cache-control': 'no-store',
+    });
+    res.end(file.body);
+  };
+
   const staticFile = (res: ServerResponse, pathname: string) => {
     const index = join(webDir, 'index.html');
     if (!existsSync(index)) {
@@ -128,6 +147,7 @@ export function createHttpServer(opts: {
         res.end();
       } else if (url.pathname === '/graphql') await graphql(req, res, url);
       else if (url.pathname === '/healthz') await health(res);
+      else if (url.pathname === '/export/ledger.xlsx' && req.method === 'GET') await ledger(res, url);
       else if (req.method === 'GET' || req.method === 'HEAD') staticFile(res, url.pathname);
       else throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
     } catch (err) {
