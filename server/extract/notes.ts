@@ -257,6 +257,7 @@ function delimiterAt(body: string, i: number): number {
 
 /** 环保厅和内蒙古电力监管办 → two units; 经济和信息化委 stays one (经济 is no unit). */
 function splitConjunction(p: { text: string; offset: number }): Array<{ text: string; offset: number }> {
+  if (!p.text.includes('和') && !p.text.includes('与')) return [p];
   for (const m of p.text.matchAll(/[和与]/g)) {
     const left = p.text.slice(0, m.index);
     const right = p.text.slice(m.index! + 1);

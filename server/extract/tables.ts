@@ -78,6 +78,8 @@ function lastLineBefore(text: string, at: number): string {
 
 type Style = 'pipe-rows' | 'space-rows' | 'stream';
 
+const UNIT_WORD = /单\s*位|部\s*门|处\s*室|科\s*室|主\s*体|机\s*构/;
+
 /** Every task table written as text, in order. Regions of `skip` (tables a reader gave) are left alone. */
 export function findTextTables(text: string, skip: readonly Span[] = []): Table[] {
   if (!/序\s*号|单位|部门|领导|时限/.test(text)) return [];
@@ -85,7 +87,9 @@ export function findTextTables(text: string, skip: readonly Span[] = []): Table[
   const out: Table[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
-    if (line.text === '' || skip.some((s) => line.start < s.end && line.end > s.start)) continue;
+    // A header starts with a short header word on a line of its own, or holds a unit column's word.
+    if (line.text === '' || (line.text.length > 20 && !UNIT_WORD.test(line.text))) continue;
+    if (skip.some((s) => line.start < s.end && line.end > s.start)) continue;
     const stream = streamHeader(all, i);
     const found = stream ?? rowHeader(line);
     if (!found) continue;
