@@ -1,0 +1,142 @@
+/** .docx: paragraphs in order with Word's list numbers rendered, tables with merged cells repeated. */
+import { readFileSync } from 'node:fs';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../server/extract/extract';
+import { readDocument } from '../../server/ingest/read';
+import { formatNumber } from '../../server/ingest/numbering';
+import { seedFiles } from '../support/seeds';
+import { cells, seedLines, seedText } from './fixtures';
+
+
+
+/**
+ * Seed 001 as Word would hold it: each line a paragraph, and the numbers of its headings (一、),
+ * sub-headings ((一)) and items (1., running on through the whole plan) made Word list numbers,
+ * so they are in numbering.xml and not in the text.
+ */
+export async function seed001Docx(): Promise<Buffer> {
+  const children = seedLines('001').map((line) => {
+    let m: RegExpExecArray | null;
+    if ((m = /^([一二三四五六七八九十]+)、(.*)$/.exec(line))) return new Paragraph({ text: m[2], numbering: { reference: 'outline', level: 0 } });
+    if ((m = /^\(([一二三四五六七八九十]+)\)(.*)$/.exec(line))) return new Paragraph({ text: m[2], numbering: { reference: 'outline', level: 1 } });
+    if ((m = /^(\d+)\.\s*(.*)$/.exec(line))) return new Paragraph({ text: m[2], numbering: { reference: 'items', level: 0 } });
+    return new Paragraph({ children: [new TextRun(line)] });
+  });
+  const doc = new Document({
+    numbering: {
+      config: [
+        { reference: 'outline', levels: [
+          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+          { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '(%2)', alignment: AlignmentType.LEFT },
+        ] },
+        { reference: 'items', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] },
+      ],
+    },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+describe('.docx with paragraphs (seed 001, numbers as Word list numbering)', () => {
+  it('gives the paragraphs in order with the list numbers rendered as Word shows them', async () => {
+    const bytes = await seed001Docx();
+    // The numbers really are gone from the text Word stores.
+    expect(bytes.includes(Buffer.from('二、'))).toBe(false);
+    const source = await readDocument({ file: 'plan.docx', bytes });
+    expect(source.format).toBe('docx');
+    expect(source.tables).toEqual([]);
+    // Word shows the number glued to the text ("1.打造…"); the seed has one "1. " with a space.
+    expect(source.text.trimEnd().split('\n')).toEqual(seedLines('001').map((l) => l.replace(/^(\d+\.)\s+/, '$1')));
+  });
+
+  it('extracts the same tasks, units and roles as the .txt', async () => {
+    const source = await readDocument({ file: '001.docx', bytes: await seed001Docx() });
+    const fromDocx = extract([{ file: '001.docx', bytes: new Uint8Array(), source }]);
+    const txtFile = seedFiles().find((f) => f.includes('/001_'))!;
+    const fromTxt = extract([{ file: '001.docx', bytes: readFileSync(txtFile) }]);
+    const doc = fromDocx.documents[0]!;
+    const units = (id: string) => fromDocx.units.find((u) => u.id === id)!.name;
+    // By hand from the plan: 1. 打造区域综合交通网络 (牵头单位:市交通运输局、市公路局;责任单位:市发改委、…)
+    const t = doc.tasks.find((x) => x.title === '打造区域综合交通网络')!;
+    expect(t.ref).toBe('二.(一).1');
+    expect(t.assignments.filter((a) => a.role === 'lead').map((a) => units(a.unitId))).toEqual(['市交通运输局', '市公路局']);
+    expect(t.assignments.filter((a) => a.role === 'responsible').map((a) => a.surface)).toEqual(['市发改委', '市自然资源和规划局', '各县区人民政府', '萍乡经开区管委会', '武功山景区管委会']);
+    // And every task as from the .txt (refs, titles, who does what).
+    const summary = (r: typeof fromTxt) => r.documents[0]!.tasks.map((x) => [x.ref, x.title, x.assignments.map((a) => [a.surface, a.role, a.inferred])]);
+    expect(summary(fromDocx)).toEqual(summary(fromTxt));
+    expect(summary(fromDocx)).toHaveLength(17);
+  });
+});
+
+/** Rows of seed 001's last tasks as a 任务分解表: its units as the plan writes them (checked against it below). */
+const TITLE = '萍乡对接粤港澳大湾区建设行动方案重点任务分解表';
+const SHARED = '市直有关部门、有关县区人民政府、萍乡经开区管委会、武功山景区管委会';
+const ROWS: Array<[string, string, string, string]> = [
+  ['13', '全面融入“一带一路”总体布局', '市发改委', '市商务局、市人社局、市工信局、有关县区人民政府、萍乡经开区管委会、武功山景区管委会'],
+  ['14', '深化“放管服”改革', '市发改委、萍乡海关', SHARED],
+  ['15', '强化组织领导', '', SHARED],
+  ['16', '抓好任务落实', '', SHARED],
+  ['17', '加强跟踪协调', '市发改委', SHARED],
+];
+
+export async function tableDocx(): Promise<Buffer> {
+  const cell = (text: string, opts: { rowSpan?: number; columnSpan?: number } = {}) => new TableCell({ children: [new Paragraph(text)], ...opts });
+  const rows = [
+    new TableRow({ children: [cell(TITLE, { columnSpan: 4 })] }),
+    new TableRow({ children: ['序号', '重点任务', '牵头单位', '责任单位'].map((t) => cell(t)) }),
+    new TableRow({ children: ROWS[0]!.map((t) => cell(t)) }),
+    // 责任单位 merged down over tasks 14–17 (vMerge), as such tables do.
+    new TableRow({ children: [cell('14'), cell(ROWS[1]![1]), cell(ROWS[1]![2]), cell(SHARED, { rowSpan: 4 })] }),
+    ...ROWS.slice(2).map((r) => new TableRow({ children: [cell(r[0]), cell(r[1]), cell(r[2])] })),
+  ];
+  const doc = new Document({ sections: [{ children: [new Paragraph('萍乡市人民政府办公室'), new Table({ rows }), new Paragraph('(此件主动公开)')] }] });
+  return Packer.toBuffer(doc);
+}
+
+describe('.docx with a table with merged cells', () => {
+  it('the rows are real: every unit list is written so in seed 001', () => {
+    for (const r of ROWS) for (const s of [r[1], r[2], r[3]]) if (s) expect(seedText('001')).toContain(s);
+  });
+
+  it('writes each row as a line and repeats a merged cell in every row it covers', async () => {
+    const bytes = await tableDocx();
+    expect(bytes.length).toBeGreaterThan(0);
+    const source = await readDocument({ file: 'table.docx', bytes });
+    expect(source.tables).toHaveLength(1);
+    const header = ['序号', '重点任务', '牵头单位', '责任单位'];
+    expect(cells(source)).toEqual([
+      [TITLE, TITLE, TITLE, TITLE],
+      header,
+      ...ROWS,
+    ]);
+    // The merged cells are written once (in their first row/column); the spans repeat.
+    const t = source.tables[0]!;
+    expect(t.rows[3]![3]).toEqual(t.rows[6]![3]);
+    expect(t.rows[0]![0]).toEqual(t.rows[0]![3]);
+    expect(source.text.split(SHARED)).toHaveLength(2);
+    expect(source.text).toBe([
+      '萍乡市人民政府办公室',
+      `${TITLE} |  |  | `,
+      header.join(' | '),
+      ROWS[0]!.join(' | '),
+      `14 | 深化“放管服”改革 | 市发改委、萍乡海关 | ${SHARED}`,
+      '15 | 强化组织领导 |  | ',
+      '16 | 抓好任务落实 |  | ',
+      '17 | 加强跟踪协调 | 市发改委 | ',
+      '(此件主动公开)',
+      '',
+    ].join('\n'));
+    expect(source.text.slice(t.start, t.end).split('\n')).toHaveLength(7);
+  });
+});
+
+describe('Word list numbers', () => {
+  it('are written as Word writes them', () => {
+    expect([1, 2, 10, 11, 20, 21, 100, 101].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '二', '十', '十一', '二十', '二十一', '一百', '一百零一']);
+    expect(formatNumber(3, 'decimalEnclosedCircle')).toBe('③');
+    expect(formatNumber(4, 'upperRoman')).toBe('IV');
+    expect(formatNumber(2, 'ideographTraditional')).toBe('乙');
+    expect(formatNumber(12, 'chineseLegalSimplified')).toBe('壹拾贰');
+  });
+});
