@@ -29,12 +29,13 @@ function resolved(rows: GridCell[][], r: number, c: number): string {
   return cell.text;
 }
 
-/** Pad rows to one width, then drop rows and columns whose every position is empty. */
+/** Pad rows to one width, then drop the rows whose every position is empty and the columns with no text of their own. */
 export function tidyGrid(rows: GridCell[][]): GridCell[][] {
   const width = Math.max(0, ...rows.map((r) => r.length));
   const padded = rows.map((r) => [...r, ...Array.from({ length: width - r.length }, (): GridCell => ({ text: '' }))]);
   const keepRows = padded.map((row, r) => row.some((_, c) => cellText(resolved(padded, r, c)) !== ''));
-  const keepCols = Array.from({ length: width }, (_, c) => padded.some((_, r) => keepRows[r] && cellText(resolved(padded, r, c)) !== ''));
+  // A column only covered by a merge from its left (a title across the sheet) has nothing of its own.
+  const keepCols = Array.from({ length: width }, (_, c) => padded.some((row, r) => keepRows[r] && cellText(row[c]!.from && row[c]!.from![1] !== c ? '' : resolved(padded, r, c)) !== ''));
   const rowIndex: number[] = [];
   const colIndex: number[] = [];
   let n = 0;
