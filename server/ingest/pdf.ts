@@ -39,6 +39,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentSource> {
     const warnings: string[] = [];
     const empty: number[] = [];
     let previousTable: { columns: number[]; rows: GridCell[][] } | undefined;
+    let lastParagraph: { block: { kind: 'paragraph'; text: string }; full: boolean } | undefined;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const { runs, rules, images } = await pageContent(page);
@@ -55,14 +56,24 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentSource> {
         previousTable.rows.push(...first.rows.map((row) => row.map((c): GridCell => (c.from ? { from: [c.from[0] + base, c.from[1]] } : c))));
         pageBlocks.shift();
       }
+      // A paragraph that runs to the foot of one page and on at the head of the next is one paragraph.
+      const head = pageBlocks[0];
+      const tail = lastParagraph;
+      if (head?.kind === 'paragraph' && tail && blocks[blocks.length - 1] === tail.block && tail.full && head.flushLeft) {
+        tail.block.text = joinLines(tail.block.text, head.text);
+        tail.full = head.full ?? false;
+        pageBlocks.shift();
+      }
       for (const b of pageBlocks) {
-        if (b.kind === 'table') {
-          blocks.push({ kind: 'table', rows: b.rows });
-          previousTable = b;
-        } else {
-          blocks.push(b);
+        if (b.kind === 'paragraph') {
+          const block = { kind: 'paragraph' as const, text: b.text };
+          blocks.push(block);
+          lastParagraph = { block, full: b.full ?? false };
           previousTable = undefined;
+          continue;
         }
+        blocks.push({ kind: 'table', rows: b.rows });
+        previousTable = b;
       }
       page.cleanup();
     }
@@ -174,7 +185,9 @@ function pathRules(data: ArrayLike<number>, ctm: Matrix): Rule[] {
   return out;
 }
 
-type PageBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: GridCell[][]; columns: number[] };
+type PageBlock = { kind: 'paragraph'; text: string; flushLeft?: boolean; full?: boolean } | { kind: 'table'; rows: GridCell[][]; columns: number[] };
+
+const joinLines = (a: string, b: string) => (CJK_END.test(a) || CJK_START.test(b) ? a + b : `${a} ${b}`);
 
 function sameColumns(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) < 3);
@@ -291,7 +304,7 @@ function pageLayout(runs: Run[], rules: Rule[]): PageBlock[] {
     placed.push({ top: t.ys[0]!, block: { kind: 'table', rows, columns: t.xs } });
   });
   const extents = tables.map((t) => [t.ys[t.ys.length - 1]!, t.ys[0]!] as [number, number]);
-  for (const para of paragraphs(lines(free), extents)) placed.push({ top: para.top, block: { kind: 'paragraph', text: para.text } });
+  for (const para of paragraphs(lines(free), extents)) placed.push({ top: para.top, block: { kind: 'paragraph', text: para.text, flushLeft: para.flushLeft, full: para.full } });
   return placed.sort((a, b) => b.top - a.top).map((p) => p.block);
 }
 
@@ -326,7 +339,10 @@ export function lines(runs: Run[]): Line[] {
       for (const r of g) {
         const gap = r.x - end;
         const t = r.text;
-        if (text && gap > 0.25 * r.size && !/\s$/.test(text) && !(CJK_END.test(text) && CJK_START.test(t) && gap < 1.5 * r.size)) text += ' ';
+        // Chinese has no spaces: a gap after CJK text (or a list number's "1." / "(一)") before a CJK character is
+        // layout (a tab after a number, justified spacing), not a space in the text.
+        const glued = (CJK_END.test(text) || /[.)]$/.test(text)) && CJK_START.test(t) && gap < 3 * r.size;
+        if (text && gap > 0.25 * r.size && !/\s$/.test(text) && !glued) text += ' ';
         text += t;
         end = Math.max(end, r.x + r.width);
       }
@@ -336,6 +352,8 @@ export function lines(runs: Run[]): Line[] {
     .sort((a, b) => b.y - a.y);
 }
 
+const ITEM_START = /^(\d{1,3}[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])/;
+
 /** Page numbers and running footers are not the document's text. */
 const PAGE_NUMBER = /^([-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 
@@ -343,26 +361,40 @@ const PAGE_NUMBER = /^([-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(\s*[,�
  * Lines → paragraphs: a line that reaches the right margin and is followed, at the usual
  * spacing, by one that is not indented continues the same paragraph.
  */
-function paragraphs(ls: Line[], tables: Array<[number, number]>): Array<{ top: number; text: string }> {
+interface Para {
+  top: number;
+  text: string;
+  /** Its first line starts at the left margin (not indented); its last line runs to the right margin. */
+  flushLeft: boolean;
+  full: boolean;
+}
+
+function paragraphs(ls: Line[], tables: Array<[number, number]>): Para[] {
   const body = ls.filter((l) => !PAGE_NUMBER.test(l.text));
   if (body.length === 0) return [];
   const left = Math.min(...body.map((l) => l.x0));
   const right = Math.max(...body.map((l) => l.x1));
   const pitches = body.slice(1).map((l, i) => body[i]!.y - l.y).filter((d) => d > 0).sort((a, b) => a - b);
   const pitch = pitches[Math.floor(pitches.length / 2)] ?? 0;
-  const out: Array<{ top: number; text: string }> = [];
+  const out: Para[] = [];
   let prev: Line | undefined;
+  const reachesRight = (l: Line) => l.x1 >= right - 4 * l.size;
+  const flushLeft = (l: Line) => l.x0 <= left + 0.5 * l.size;
   for (const l of body) {
     const continues = prev !== undefined
-      && prev.x1 >= right - 1.5 * prev.size
-      && l.x0 <= left + 0.5 * l.size
+      // Short of the margin by a few characters still wraps: a number or a bracketed run is not broken.
+      && reachesRight(prev)
+      && flushLeft(l)
+      // A sentence ended and a numbered item begins: a new paragraph even at the margin.
+      && !(/[。！？；:：)）]$/.test(prev.text) && ITEM_START.test(l.text))
       && Math.abs(prev.size - l.size) < 1
       && prev.y - l.y <= pitch * 1.3 + 0.5
       && !tables.some(([bottom, top]) => top <= prev!.y && bottom >= l.y);
     if (continues) {
       const last = out[out.length - 1]!;
-      last.text += CJK_END.test(last.text) || CJK_START.test(l.text) ? l.text : ` ${l.text}`;
-    } else out.push({ top: l.y + l.size, text: l.text });
+      last.text = joinLines(last.text, l.text);
+      last.full = reachesRight(l);
+    } else out.push({ top: l.y + l.size, text: l.text, flushLeft: flushLeft(l), full: reachesRight(l) });
     prev = l;
   }
   return out;
