@@ -57,7 +57,7 @@ export async function convertWithLibreOffice(bytes: Uint8Array, ext: string, to:
       '--convert-to', to, '--outdir', out, input,
     ];
     const { code, timedOut, stderr } = await run(soffice, args, { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, HOME: dir }, timeoutMs);
-    if (timedOut) throw new InputError(`converting the file with LibreOffice took over ${Math.round(timeoutMs / 100) / 10} s; given up (the file may be malformed)`);
+    if (timedOut) throw new InputError(`converting the file with LibreOffice took over ${timeoutMs / 1000} s; given up (the file may be malformed)`);
     const produced = (await readdir(out)).find((f) => f.endsWith(`.${to}`));
     if (!produced) {
       const why = stderr.split('\n').find((l) => /error|fail/i.test(l))?.trim();

@@ -84,7 +84,7 @@ function inWorker(job: ParseJob, options: ReadOptions): Promise<ParseResult> {
       void worker.terminate();
       f();
     };
-    const timer = setTimeout(() => finish(() => reject(new InputError(`reading the file took over ${Math.round(timeoutMs / 100) / 10} s; given up (the file may be malformed)`))), timeoutMs);
+    const timer = setTimeout(() => finish(() => reject(new InputError(`reading the file took over ${timeoutMs / 1000} s; given up (the file may be malformed)`))), timeoutMs);
     worker.on('message', (m: { ok: true; result: ParseResult } | { ok: false; input: boolean; message: string }) =>
       finish(() => (m.ok ? resolve(m.result) : reject(m.input ? new InputError(m.message) : new InputError(`the file could not be read: ${m.message}`)))),
     );
