@@ -76,6 +76,26 @@ describe('.docx with a table with merged cells', () => {
     ].join('\n'));
     expect(source.text.slice(t.start, t.end).split('\n')).toHaveLength(7);
   });
+
+  it('extracts the table tasks, a merged 责任单位 cell applying to every row it spans', async () => {
+    const source = await readDocument({ file: 'table.docx', bytes: await tableDocx() });
+    const r = extract([{ file: 'table.docx', bytes: new Uint8Array(), source }]);
+    const byTitle = (title: string) => r.documents[0]!.tasks.find((t) => t.title === title)!;
+    const roles = (title: string) => byTitle(title).assignments.map((a) => [a.surface, a.role]);
+    const shared = ['市直有关部门', '有关县区人民政府', '萍乡经开区管委会', '武功山景区管委会'].map((u) => [u, 'responsible']);
+    // By hand from the rows: 14 has two leads; 15 and 16 no lead; 17 市发改委; all four share the merged cell.
+    expect(roles('深化“放管服”改革')).toEqual([['市发改委', 'lead'], ['萍乡海关', 'lead'], ...shared]);
+    expect(roles('强化组织领导')).toEqual(shared);
+    expect(roles('抓好任务落实')).toEqual(shared);
+    expect(roles('加强跟踪协调')).toEqual([['市发改委', 'lead'], ...shared]);
+    // The offsets of a merged cell's unit point at that cell (written once, in row 14), wherever the row is.
+    const a = byTitle('加强跟踪协调').assignments.find((x) => x.surface === '武功山景区管委会')!;
+    const cell = source.tables[0]!.rows[3]![3]!;
+    expect(source.text.slice(cell.start, cell.end)).toBe(SHARED);
+    expect(a.start).toBeGreaterThanOrEqual(cell.start);
+    expect(a.start).toBeLessThan(cell.end);
+    expect(r.documents[0]!.tasks).toHaveLength(5);
+  });
 });
 
 describe('Word list numbers', () => {

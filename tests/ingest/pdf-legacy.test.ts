@@ -45,6 +45,15 @@ describe('PDF', () => {
     expect(source.text.trimEnd().split('\n').at(-1)).toBe('(此件主动公开)');
   });
 
+  it('extracts the table tasks from the PDF as from the .docx', async () => {
+    const source = await readDocument({ file: 'table.pdf', bytes: tablePdf });
+    const r = extract([{ file: 'table.pdf', bytes: new Uint8Array(), source }]);
+    const t = r.documents[0]!.tasks.find((x) => x.title === '加强跟踪协调')!;
+    // By hand: 17 加强跟踪协调, 牵头单位 市发改委, 责任单位 the merged cell.
+    expect(t.assignments.map((a) => [a.surface, a.role])).toEqual([['市发改委', 'lead'], ...SHARED.split('、').map((u) => [u, 'responsible'])]);
+    expect(r.documents[0]!.tasks).toHaveLength(5);
+  });
+
   it('rebuilds the paragraphs of a plan in prose, wrapped lines joined, and extracts the same tasks as the .txt', async () => {
     const source = await readDocument({ file: 'plan.pdf', bytes: planPdf });
     const want = seedLines('001').map((l) => l.replace(/^(\d+\.)\s+/, '$1'));

@@ -1,6 +1,7 @@
 /** .xlsx: every sheet, every row (title rows above the header kept), merged cells repeated, empty rows/columns dropped. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { extract } from '../../server/extract/extract';
 import { readDocument } from '../../server/ingest/read';
 import { cells, corpusText } from './fixtures';
 
@@ -66,5 +67,17 @@ describe('.xlsx with a title row above the header and a merged cell', () => {
     expect(lines[4]).toBe(`12 | ${itemText('十二')} |  | 市教委 | 市教委刘利民 | 各区县政府`);
     expect(lines.slice(6, 8)).toEqual(['说明', '数据来源:北京市人民政府']);
     expect(source.warnings).toEqual(['sheet "空表" is empty; skipped']);
+  });
+
+  it('extracts the rows as tasks with their units, roles, leaders and the merged deadline', async () => {
+    const source = await readDocument({ file: 'tasks.xlsx', bytes: await workbook() });
+    const r = extract([{ file: 'tasks.xlsx', bytes: new Uint8Array(), source }]);
+    const tasks = r.documents[0]!.tasks;
+    expect(tasks).toHaveLength(3);
+    // By hand: 主要责任单位 leads, 协办单位 participates, 项目负责人 are people; one merged 完成时限 for all three.
+    expect(tasks[1]!.assignments.map((a) => [a.surface, a.role])).toEqual([['市教委', 'lead'], ['各区县政府', 'participant']]);
+    expect(tasks[0]!.assignments.map((a) => [a.surface, a.role])).toEqual([['市卫生局', 'lead'], ['市红十字会', 'lead'], ['市公安局公安交通管理局', 'participant']]);
+    expect(tasks[2]!.leaders.map((l) => l.name)).toEqual(['张志宽']);
+    expect(tasks.map((t) => t.deadline?.text)).toEqual(['2009年11月底前', '2009年11月底前', '2009年11月底前']);
   });
 });
