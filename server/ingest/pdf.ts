@@ -10,7 +10,7 @@ import { layout, type Block, type GridCell } from './layout';
  * wrapped lines joined into paragraphs; a table is found by its ruling lines (the borders every
  * 任务分解表 has), each run placed in the cell whose box holds it, so a cell wrapped over several
  * lines comes back as one cell and a cell whose border is missing across rows is one merged cell.
- * Where a table has no rules, columns are recovered from the runs' x positions instead.
+ * A table drawn without rules is read as lines of text (its cells separated by spaces).
  */
 export async function readPdf(bytes: Uint8Array): Promise<DocumentSource> {
   const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -181,7 +181,7 @@ function pathRules(data: ArrayLike<number>, ctm: Matrix): Rule[] {
       cur = start;
     } else break;
   }
-  // A thin filled rectangle is a rule drawn as a box: its two long edges are one rule.
+  // A thin filled rectangle (a rule drawn as a box) gives two rules a hair apart; clustering makes them one.
   return out;
 }
 
