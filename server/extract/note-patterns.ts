@@ -11,7 +11,7 @@ export const ROLES: readonly Role[] = ['lead', 'responsible', 'participant'];
  * Role labels: a qualifier and an organisation noun (牵头单位, 配合部门, 协同责任单位, 责任主体), so
  * 牵头处室 or 参加单位 need no row of their own. Longest qualifier first.
  */
-const ROLE_QUALIFIERS: ReadonlyArray<readonly [string, Role]> = [
+export const ROLE_QUALIFIERS: ReadonlyArray<readonly [string, Role]> = [
   ['牵头责任', 'lead'], ['主要责任', 'lead'], ['牵头负责', 'lead'], ['牵头', 'lead'], ['主办', 'lead'], ['主责', 'lead'],
   ['协同责任', 'participant'], ['配合责任', 'participant'], ['配合', 'participant'], ['协办', 'participant'],
   ['协同', 'participant'], ['参与', 'participant'], ['参加', 'participant'], ['协作', 'participant'],
@@ -19,7 +19,7 @@ const ROLE_QUALIFIERS: ReadonlyArray<readonly [string, Role]> = [
   ['具体责任', 'responsible'], ['直接责任', 'responsible'], ['责任', 'responsible'], ['负责', 'responsible'],
   ['承办', 'responsible'], ['实施', 'responsible'], ['落实', 'responsible'],
 ];
-const ORG_NOUNS = ['单位', '部门', '处室', '科室', '主体', '机构'];
+export const ORG_NOUNS = ['单位', '部门', '处室', '科室', '主体', '机构'];
 
 /** Labels before a colon: 牵头单位:A、B;责任单位:C. Also the bare verbs (牵头:A), which need the colon. */
 export const NOTE_LABELS: ReadonlyArray<readonly [string, Role]> = [

@@ -1,6 +1,6 @@
 import {
   DEADLINE_LABEL, LEAD_MARK_BEFORE, LEAD_MARKER, LEAD_RULE_PHRASES, LEADER_LABEL, LIST_DELIMITER, LIST_TAIL,
-  NOTE_LABELS, NOTE_VERBS, RULE_SCOPE_WORDS, type Role,
+  NOTE_LABELS, NOTE_VERBS, ORG_NOUNS, ROLE_QUALIFIERS, RULE_SCOPE_WORDS, type Role,
 } from './note-patterns';
 import { logicalLines } from './lines';
 import { isUnitLike } from './unit-names';
@@ -52,8 +52,9 @@ const NOUN_LABELS = new Set(NOTE_LABELS.filter(([l]) => l.length > 2).map(([l]) 
 const LABEL_ROLE = new Map(NOTE_LABELS);
 const LEADER_WHOLE = new RegExp(`^(?:${LEADER_LABEL.source})$`);
 /** Every label, longest alternatives first; which ones count is decided per match (see labelsIn). */
+const byLength = (xs: Iterable<string>) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
 const LABEL_CANDIDATE = new RegExp(
-  `([【\\[])?(${LEADER_LABEL.source}|${DEADLINE_LABEL.source}|${[...LABEL_ROLE.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})([】\\]])?\\s*([::])?\\s*`,
+  `([【\\[])?(${LEADER_LABEL.source}|${DEADLINE_LABEL.source}|(?:${byLength(ROLE_QUALIFIERS.map(([q]) => q))})(?:${byLength(ORG_NOUNS)})|${byLength(NOTE_LABELS.filter(([l]) => l.length <= 2).map(([l]) => l))})([】\\]])?\\s*([::])?\\s*`,
   'g',
 );
 
@@ -93,6 +94,7 @@ const RULE_PHRASES_GLOBAL = LEAD_RULE_PHRASES.map((re) => new RegExp(re.source, 
 /** A bracket inside a note that holds only the rule: 市财政局(第一责任单位为牵头单位,下同). */
 const RULE_BRACKET = new RegExp(`\\((?:${LEAD_RULE_PHRASES.map((re) => re.source).join('|')})[,;]?\\)`, 'g');
 const COMMA = /,/g;
+const MAY_STATE_RULE = /[为是](?:牵头|主办|主责)/;
 /** Every note holds a label, a verb or a rule, and each of those one of these words: most brackets are skipped at once. */
 const MAY_BE_NOTE = /单位|部门|处室|科室|主体|机构|牵头|主办|主责|配合|协办|参与|参加|协助|负责|责任|领导|时限|时间|期限|日期|节点|进度|第一|首位/;
 const SEPARATORS = /^[\s;,。:]+|[\s;,。:]+$/g;
@@ -109,8 +111,11 @@ export function parseNoteContent(content: string): ParsedNote | null {
     statesLeadRule = true;
     return ','.repeat(m.length);
   };
-  let text = content.replace(RULE_BRACKET, blank);
-  for (const re of RULE_PHRASES_GLOBAL) text = text.replace(re, blank);
+  let text = content;
+  if (MAY_STATE_RULE.test(content)) {
+    text = text.replace(RULE_BRACKET, blank);
+    for (const re of RULE_PHRASES_GLOBAL) text = text.replace(re, blank);
+  }
 
   const items: NoteItem[] = [];
   const leaders: NoteField[] = [];
