@@ -92,6 +92,9 @@ function authorize(config: Config, authorization: string | undefined): void {
 
 const mb = (n: number) => `${(n / 1048576).toFixed(n % 1048576 === 0 ? 0 : 1)} MB`;
 
+const tooLarge = (file: string) =>
+  new HttpError(413, 'FILE_TOO_LARGE', `${file} is over the ${mb(UPLOAD_LIMITS.fileBytes)} limit for one file: nothing in this request was loaded`, file);
+
 /** Read every file part into memory, enforcing the limits before anything is extracted or written. */
 async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; bytes: Buffer }>> {
   const files: Array<{ file: string; bytes: Buffer }> = [];
@@ -104,15 +107,9 @@ async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; 
       if (part.fieldname !== 'file') {
         throw new HttpError(400, 'BAD_FIELD', `${current} was sent in the form field "${part.fieldname}": send every file in a field named "file"`, current);
       }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new HttpError(413, 'FILE_TOO_LARGE', `${current} is over the ${mb(UPLOAD_LIMITS.fileBytes)} limit for one file: nothing in this request was loaded`, current);
-        }
-        throw err;
-      }
+      const bytes = await part.toBuffer();
+      // The limit shows either as an error (here or from the next part) or as a cut-short file.
+      if (part.file.truncated) throw tooLarge(current);
       total += bytes.length;
       if (total > UPLOAD_LIMITS.requestBytes) {
         throw new HttpError(413, 'REQUEST_TOO_LARGE', `the files add up to over ${mb(UPLOAD_LIMITS.requestBytes)} at ${current}: send fewer files per request; nothing in this request was loaded`, current);
@@ -122,6 +119,7 @@ async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; 
   } catch (err) {
     if (err instanceof HttpError) throw err;
     const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(current ?? '(unnamed)');
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
       throw new HttpError(413, 'TOO_MANY_FILES', `more than ${UPLOAD_LIMITS.files} files in one request (refused at ${current ?? 'the first file'}): send at most ${UPLOAD_LIMITS.files}; nothing in this request was loaded`);
     }
