@@ -12,6 +12,7 @@ import { openStore } from './graph/open-store';
 import { read } from './graph/queries';
 import type { GraphStore } from './graph/store';
 import { createHttpServer } from './http/server';
+import { readInputs } from './ingest/read-inputs';
 import { seedFilesIn } from './seeds';
 
 export const WEB_DIR = join(import.meta.dirname, '../dist/web');
@@ -27,7 +28,9 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
   const [stats] = await store.run(read('stats'));
   if (!stats || stats.documents === 0) {
     const t0 = performance.now();
-    const result = extract(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
+    const read = await readInputs(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
+    for (const w of read.warnings) log.warn({ file: w.file }, w.message);
+    const result = extract(read.inputs);
     const outcomes = await loadExtraction(store, result);
     log.info({ documents: outcomes.filter((o) => o.status !== 'failed').length, ms: Math.round(performance.now() - t0) }, 'empty store: seeds loaded');
   }

@@ -1,4 +1,4 @@
-import { lines } from './lines';
+import { logicalLines } from './lines';
 
 /**
  * The outline of a document: parts (一、), sections ((一)), numbered items (1. 1、), and for
@@ -25,7 +25,7 @@ export interface Block {
 
 const PART = /^([一二三四五六七八九十]{1,3})、\s*/;
 const SECTION = /^\(([一二三四五六七八九十]{1,3})\)\s*/;
-const ITEM = /^(\d{1,3})\s*[、.](?!\d)\s*/;
+const ITEM = /^(\d{1,3})\s*[、.](?!\d(?!\d{3}年))\s*/;
 const REPORT_PART = /^[●■◆▲★]\s*/;
 
 const RANK: Record<BlockType, number> = { preamble: 0, part: 1, section: 2, item: 3, paragraph: 3 };
@@ -37,7 +37,7 @@ export function outline(text: string, opts: { report: boolean }): Block {
   };
   let open: Block = root;
   let reportParts = 0;
-  for (const { end: lineEnd, at, text: line } of lines(text)) {
+  for (const { end: lineEnd, at, text: line } of logicalLines(text)) {
     let type: BlockType | null = null;
     let m: RegExpExecArray | null = null;
     let label = '';

@@ -105,7 +105,7 @@ const ZONE_EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/综合保税区$/, '综保区'],
 ];
 
-export type CollectiveScope = 'counties' | 'prefectures' | 'departments' | 'zones' | 'units';
+export type CollectiveScope = 'counties' | 'prefectures' | 'departments' | 'zones' | 'towns' | 'units';
 
 /**
  * Collectives: a name that stands for a group of units. `all` distinguishes 各县市区 (every
@@ -124,6 +124,11 @@ const COLLECTIVES: ReadonlyArray<{ re: RegExp; scope: CollectiveScope; name: (al
     name: (all, m) => (all ? `各${m[2]}部门` : `${m[2]}有关部门`),
   },
   { re: /^(各|有关|相关)?(园区|产业园区)$/, scope: 'zones', name: (all) => (all ? '各园区' : '有关园区') },
+  {
+    re: /^(各|有关|相关)?(乡镇|镇|乡|镇街|乡镇街道|镇\(街道\)|乡镇\(街道\)|街道|镇\(街\)|街镇|乡镇\(街\))(人民政府|政府|办事处)?$/,
+    scope: 'towns',
+    name: (all) => (all ? '各乡镇(街道)' : '有关乡镇(街道)'),
+  },
   { re: /^(各|有关|相关)?(相关|有关|成员)?(部门|单位)$/, scope: 'units', name: (_all, m) => (m[1] === '各' ? '各相关单位' : '有关单位') },
 ];
 
