@@ -20,7 +20,7 @@ export async function docxFromText(text: string): Promise<Buffer> {
 /** An .xlsx 任务分解表: title rows above the header (as published), then one row per task. */
 export async function xlsxTable(titleRows: string[], header: string[], rows: string[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('任务分解表');
+  const sheet = book.addWorksheet('Sheet1');
   for (const t of titleRows) {
     const r = sheet.addRow([t]);
     sheet.mergeCells(r.number, 1, r.number, header.length);
