@@ -5,11 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import CFB from 'cfb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_LIMITS } from '../../server/http/documents';
 import { read } from '../../server/graph/queries';
 import { SEEDS_DIR } from '../../server/seeds';
 import { gql, INGEST_TOKEN, startTestApp } from '../api/helpers';
+import { leftovers } from '../ingest/fixtures';
+import { miniDocx, para, zip } from '../ingest/zip-writer';
 import { corpusText, docxFromText } from '../support/office';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -214,5 +217,50 @@ describe('POST /api/documents with no INGEST_TOKEN configured', () => {
     const r = await upload(app.url, [{ name: 'hengyang.txt', bytes: HENGYANG }]);
     expect(r.status).toBe(403);
     expect(r.body.error).toEqual({ code: 'FORBIDDEN', message: 'uploading is disabled on this server: set INGEST_TOKEN to enable it' });
+  });
+});
+
+/**
+ * The hostile files of issue 11 through the upload: each refused with a 4xx naming the file and
+ * the reason (the readers' own tests, tests/ingest/hostile.test.ts, cover every variant), the
+ * server serving on, the store unchanged and no temporary file left.
+ */
+describe('POST /api/documents with hostile files', () => {
+  let app: App;
+  const tempBefore = leftovers();
+  beforeAll(async () => {
+    app = await startTestApp();
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    expect(leftovers()).toEqual(tempBefore);
+  });
+
+  const encryptedDocx = () => {
+    // What Word writes for a password-protected .docx: an OLE file holding the encrypted package.
+    const cfb = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(cfb, '/EncryptionInfo', Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
+    CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(4096, 7));
+    return Buffer.from(CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+  };
+  const cases: Array<[string, string, () => Buffer | Promise<Buffer>, RegExp]> = [
+    ['a zip bomb', 'bomb.docx', () => zip([...miniDocx(para('x')), { name: 'word/media/pad.bin', data: Buffer.alloc(20 * 1024 * 1024, 0x20) }]), /zip bomb/],
+    ['an external XML entity', 'xxe.docx', () => zip(miniDocx(para('&xxe;'), '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')), /declares a DOCTYPE or XML entities/],
+    ['a password-protected Word file', 'secret.docx', encryptedDocx, /password-protected/],
+    ['an image named .docx', 'photo.docx', () => Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex'), /binary/],
+  ];
+
+  it.each(cases)('%s is refused with its reason, and nothing is left of it', async (_what, name, make, reason) => {
+    const stats = async () => (await app.kuzu.run(read('stats')))[0];
+    const before = await stats();
+    const r = await upload(app.url, [{ name, bytes: await make() }]);
+    expect(r.status).toBe(422);
+    expect(r.body.files[0]).toMatchObject({ file: name, ok: false, code: 'UNREADABLE' });
+    expect(r.body.files[0].error.startsWith(`${name} cannot be read: `)).toBe(true);
+    expect(r.body.files[0].error).toMatch(reason);
+    expect(r.body.files[0].error).not.toContain('root:');
+    expect(await stats()).toEqual(before);
+    expect((await gql(app.url, `{ document(id: "${name.replace(/\.docx$/, '')}") { id } }`)).data.document).toBeNull();
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
   });
 });

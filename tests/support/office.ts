@@ -1,13 +1,13 @@
 /**
- * Word and Excel files made the way a government office makes them, from real plan text
- * (tests/support/corpus/ holds two plans from ../shared/corpus, unchanged).
+ * Word and Excel files made the way a government office makes them, from real plan text: the
+ * shared corpus beside the repository (../shared/corpus, read in place, never copied in).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 
-export const CORPUS = join(import.meta.dirname, 'corpus');
+export const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
 
 export const corpusText = (name: string) => readFileSync(join(CORPUS, name), 'utf8');
 
@@ -31,16 +31,20 @@ export async function xlsxTable(titleRows: string[], header: string[], rows: str
 }
 
 /**
- * 厦门市's measures (a01_xiamen.txt) as the 任务分解表 an office would file: its two measures
- * with their 责任单位 and 时限要求, under the document's title.
+ * 厦门市's measures (a01_xiamen.txt) as the 任务分解表 an office would file: under the document's
+ * title, one row per measure with its 责任单位 and 时限要求 lines as cells. The rule the text
+ * states in its first 责任单位 line ("(第一责任单位为牵头单位,下同)") goes where a table states it,
+ * in a note above the header.
  */
 export function xiamenTable(): Promise<Buffer> {
-  return xlsxTable(
-    ['厦门市聚焦企业关切进一步落实优化营商环境政策的若干措施', '厦门市人民政府办公厅 厦府办〔2019〕10号'],
-    ['序号', '工作任务', '责任单位', '时限要求'],
-    [
-      ['1', '推进完善PPP健康运行长效机制和基础性制度建设,加强存量项目监管,规范有序推进翔安新机场片区地下综合管廊PPP项目建设,确保PPP项目协议落实到位。', '市发改委、市财政局', '持续推进'],
-      ['2', '严格落实全省统一的招投标政策,消除招投标过程中对企业设置的不合理限制和壁垒。', '市建设局', '持续推进'],
-    ],
-  );
+  const lines = corpusText('a01_xiamen.txt').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const rows: string[][] = [];
+  lines.forEach((line, i) => {
+    const m = /^\(([一二三四五六七八九十]+)\)(.+)$/.exec(line);
+    if (!m) return;
+    const field = (label: string) => lines.slice(i + 1, i + 4).find((l) => l.startsWith(label))?.slice(label.length) ?? '';
+    rows.push([String(rows.length + 1), m[2]!, field('责任单位:').replace(/\(第一责任单位为牵头单位,下同\)$/, ''), field('时限要求:')]);
+  });
+  if (rows.length !== 2) throw new Error(`a01_xiamen.txt: expected its 2 measures, found ${rows.length}`);
+  return xlsxTable(['厦门市聚焦企业关切进一步落实优化营商环境政策的若干措施', '注:第一责任单位为牵头单位'], ['序号', '工作任务', '责任单位', '时限要求'], rows);
 }
