@@ -55,7 +55,8 @@ export async function ingestFile(store: GraphStore, file: string, bytes: Uint8Ar
   const doc = result.documents[0];
   if (!doc) return fail(422, file, 'UNREADABLE', `${file} cannot be read: ${result.warnings[0]?.message ?? 'unknown reason'}`);
   if (doc.tasks.length === 0) {
-    const why = result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message ?? 'no numbered item carries a responsibility note';
+    const found = result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message.replace(/^no tasks found: /, '');
+    const why = found ?? 'no numbered item carries a responsibility note';
     return fail(422, file, 'NO_TASKS', `${file} has no tasks: ${why}`);
   }
   try {
