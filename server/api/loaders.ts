@@ -52,6 +52,9 @@ export function createLoaders(store: GraphStore) {
     memberOf: grouped<Row>('member-of', 'ids', 'memberId'),
     regionsOfTask: grouped<Row>('task-regions', 'taskIds', 'taskId'),
     partners: grouped<Row>('partners', 'unitIds', 'unitId'),
+    leader: byKey<Row>('leaders-by-id', 'ids', 'id'),
+    leadersOfTask: grouped<Row>('leaders-of-tasks', 'taskIds', 'taskId'),
+    tasksOfLeader: grouped<Row>('tasks-of-leaders', 'ids', 'leaderId'),
     /** Task counts per unit and role, for all units of a jurisdiction. */
     loadOf: new DataLoader<string, Row[]>(async (jurisdictions) =>
       Promise.all(jurisdictions.map((j) => store.run(read('unit-load'), { jurisdiction: j })))),

@@ -184,13 +184,20 @@ interface Found extends DeadlinePhrase {
   core: Core;
 }
 
+/** Characters a phrase can start with: a digit, a numeral, or a period word's first character. */
+const PHRASE_START = new Set([...'0123456789一二两三四五六七八九十第上下年全今明当本次'].map((c) => c.charCodeAt(0)));
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Text with none of these states no date; most task sentences are skipped at once. */
+const MAY_HOLD_DATE = /\d|年|月|季度|半年/;
+
 function scan(text: string): Found[] {
+  if (!MAY_HOLD_DATE.test(text)) return [];
   const out: Found[] = [];
   let i = 0;
   while (i < text.length) {
     let hit: Found | null = null;
     // A year starts with a digit or 二; others with a month, quarter or period word: skip the rest fast.
-    if (/[\d一二两三四五六七八九十第上下年全今明当本次]/.test(text[i]!) && (i === 0 || !/\d/.test(text[i - 1]!))) {
+    if (PHRASE_START.has(text.charCodeAt(i)) && (i === 0 || !isDigit(text.charCodeAt(i - 1)))) {
       for (const shape of SHAPES) {
         if (shape.needsBoundary && !boundaryOk(text, i)) continue;
         shape.re.lastIndex = i;

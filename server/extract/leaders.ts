@@ -13,7 +13,6 @@ export interface FoundLeader {
   end: number;
 }
 
-const CJK = /^[\u4e00-\u9fff]$/;
 const PERSON = /^[\u4e00-\u9fff·]{2,5}$/;
 const POST = /(书记|市长|县长|区长|州长|省长|旗长|镇长|乡长|主席|主任|局长|厅长|部长|秘书长|组长|委员|领导|负责人|负责同志)$/;
 
@@ -23,15 +22,13 @@ export function readLeaders(field: NoteField): FoundLeader[] {
   const text = field.text;
   for (const m of text.matchAll(/[^、,;\n]+/g)) {
     const piece = m[0];
-    const tokens = [...piece.matchAll(/\S+/g)];
-    // Single characters spaced apart are one name (王 健); whole names spaced apart are several.
+    // A name is never one character: a lone character joins its neighbour (王 健, 市文旅局王 健); whole names spaced apart are several.
     const groups: Array<{ start: number; end: number }> = [];
-    for (const t of tokens) {
+    for (const t of piece.matchAll(/\S+/g)) {
       const s = m.index! + t.index!;
       const e = s + t[0].length;
       const prev = groups[groups.length - 1];
-      const prevText = prev ? text.slice(prev.start, prev.end).replace(/\s+/g, '') : '';
-      if (prev && (t[0].length === 1 && CJK.test(t[0]) && prevText.length < 3 || prevText.length === 1)) prev.end = e;
+      if (prev && (t[0].length === 1 || prev.end - prev.start === 1)) prev.end = e;
       else groups.push({ start: s, end: e });
     }
     for (const g of groups) {

@@ -22,7 +22,8 @@ const LABEL_AHEAD = /[【[]?[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|负责�
  * (…以上。责任单位:A,完成时间:… / …封顶。3、完成…), or at a space before them when a page ran its
  * whole body into one line (…县税务局 2.落实…).
  */
-const BREAK = new RegExp(`(?:(?<=。)\\s*|\\s+)(?=(?:${NUMBERING.source})[\\u4e00-\\u9fff“《(]|${LABEL_AHEAD.source})`, 'g');
+const BREAK_AT = /。\s*|\s+/g;
+const BREAK_AHEAD = new RegExp(`(?:${NUMBERING.source})[\\u4e00-\\u9fff“《(]|${LABEL_AHEAD.source}`, 'y');
 
 /**
  * Every logical line of `text`: physical lines, split further where one holds several items or
@@ -36,10 +37,14 @@ export function* logicalLines(text: string): Generator<Line> {
     }
     const raw = text.slice(line.start, line.end);
     let from = 0;
-    for (const m of raw.matchAll(BREAK)) {
+    for (const m of raw.matchAll(BREAK_AT)) {
       const cut = m.index! + m[0].length;
-      if (m.index! <= from || raw.slice(from, m.index).trim() === '') continue;
-      yield piece(text, line.start + from, line.start + m.index!);
+      BREAK_AHEAD.lastIndex = cut;
+      if (!BREAK_AHEAD.test(raw)) continue;
+      // After 。 the break falls after it; at spaces, the spaces go.
+      const at = raw[m.index!] === '。' ? m.index! + 1 : m.index!;
+      if (at <= from || raw.slice(from, at).trim() === '') continue;
+      yield piece(text, line.start + from, line.start + at);
       from = cut;
     }
     yield from === 0 ? line : piece(text, line.start + from, line.end);

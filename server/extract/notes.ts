@@ -85,13 +85,16 @@ function labelsIn(text: string): LabelMatch[] {
 
 /** Does the line start with a label of any kind (a note line: 责任单位:…, 完成时限:…)? */
 export function startsWithLabel(line: string): boolean {
-  return labelsIn(line.slice(0, 24))[0]?.index === 0;
+  const head = line.slice(0, 24);
+  return MAY_BE_NOTE.test(head) && labelsIn(head)[0]?.index === 0;
 }
 
 const RULE_PHRASES_GLOBAL = LEAD_RULE_PHRASES.map((re) => new RegExp(re.source, 'g'));
 /** A bracket inside a note that holds only the rule: 市财政局(第一责任单位为牵头单位,下同). */
 const RULE_BRACKET = new RegExp(`\\((?:${LEAD_RULE_PHRASES.map((re) => re.source).join('|')})[,;]?\\)`, 'g');
 const COMMA = /,/g;
+/** Every note holds a label, a verb or a rule, and each of those one of these words: most brackets are skipped at once. */
+const MAY_BE_NOTE = /单位|部门|处室|科室|主体|机构|牵头|主办|主责|配合|协办|参与|参加|协助|负责|责任|领导|时限|时间|期限|日期|节点|进度|第一|首位/;
 const SEPARATORS = /^[\s;,。:]+|[\s;,。:]+$/g;
 
 /**
@@ -99,7 +102,7 @@ const SEPARATORS = /^[\s;,。:]+|[\s;,。:]+$/g;
  * a deadline, or null when it is prose and not a responsibility note.
  */
 export function parseNoteContent(content: string): ParsedNote | null {
-  if (content.length === 0 || content.length > MAX_NOTE_LENGTH) return null;
+  if (content.length === 0 || content.length > MAX_NOTE_LENGTH || !MAY_BE_NOTE.test(content)) return null;
   let statesLeadRule = false;
   // Blank the rule phrases out (same length) so item offsets stay true.
   const blank = (m: string) => {
@@ -216,10 +219,10 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0) {
-      const m = LIST_DELIMITER_STICKY.exec(body.slice(i, i + 8));
-      if (m && m.index === 0) {
-        cut(i, m[0].length);
-        i += m[0].length - 1;
+      const len = delimiterAt(body, i);
+      if (len > 0) {
+        cut(i, len);
+        i += len - 1;
       }
     }
   }
@@ -241,7 +244,16 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
   return out.flatMap(splitConjunction);
 }
 
-const LIST_DELIMITER_STICKY = new RegExp(`^(?:${LIST_DELIMITER.source})`);
+const LIST_DELIMITER_STICKY = new RegExp(LIST_DELIMITER.source, 'y');
+/** Most characters are no delimiter's start: test the pattern only at those that can be. */
+const DELIMITER_START = new Set([...'、,;及和 \t\n\u3000']);
+
+/** Length of the list delimiter at `i` (LIST_DELIMITER), or 0. */
+function delimiterAt(body: string, i: number): number {
+  if (!DELIMITER_START.has(body[i]!)) return 0;
+  LIST_DELIMITER_STICKY.lastIndex = i;
+  return LIST_DELIMITER_STICKY.exec(body)?.[0].length ?? 0;
+}
 
 /** 环保厅和内蒙古电力监管办 → two units; 经济和信息化委 stays one (经济 is no unit). */
 function splitConjunction(p: { text: string; offset: number }): Array<{ text: string; offset: number }> {

@@ -34,7 +34,7 @@ const TASK_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
 /** A header cell as written → what its column holds, or null when it is no header word. */
 export function columnOf(header: string): Column | null {
   const h = header.replace(/\s+/g, '').replace(/\([^()]*\)$/, '').replace(/[::]$/, '');
-  if (h === '' || h.length > 16 || /(表|清单|汇总)$/.test(h)) return null;
+  if (h === '' || h.length > 16 || /(表|清单|汇总)$/.test(h) || /^([一二三四五六七八九十]+、|\d+[.、])/.test(h)) return null;
   if (SERIAL.test(h)) return { kind: 'serial', rank: 0 };
   const role = UNIT_LABELS.get(h) ?? UNIT_LABELS.get(h.replace(/[(（].*$/, ''));
   if (role) return { kind: 'units', role, rank: 0 };

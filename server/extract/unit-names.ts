@@ -113,13 +113,13 @@ export type CollectiveScope = 'counties' | 'prefectures' | 'departments' | 'zone
  */
 const COLLECTIVES: ReadonlyArray<{ re: RegExp; scope: CollectiveScope; name: (all: boolean, m: RegExpExecArray) => string }> = [
   {
-    re: /^(各|有关|相关)?(县市区|县区|县\(市、?区\)|县\(市\)区|县市|区县|县\(区\)|市区县|县市区和园区)(人民政府|政府)?$/,
+    re: /^(各|有关|相关)?(县市区|县区|县\(市、?区\)|县\(市\)区|县市|区县|县\(区\)|市区县|县市区和园区)(人民政府|政府)?(\(管委会\)|及管委会)?$/,
     scope: 'counties',
     name: (all) => (all ? '各县市区' : '有关县市区'),
   },
   { re: /^(各|有关|相关)?(市州|市\(州\)|市、州)(人民政府|政府)?$/, scope: 'prefectures', name: (all) => (all ? '各市州' : '有关市州') },
   {
-    re: /^(各)?(市直|省直|县直|区直)(各|有关|相关)?(部门|单位)$/,
+    re: /^(各)?(市直|省直|县直|区直)(各有关|各相关|各|有关|相关)?(部门|单位)$/,
     scope: 'departments',
     name: (all, m) => (all ? `各${m[2]}部门` : `${m[2]}有关部门`),
   },

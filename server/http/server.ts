@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { exportLedger, LedgerInputError } from '../api/ledger';
 import { createLoaders } from '../api/loaders';
 import type { Context } from '../api/resolvers';
 import { read } from '../graph/queries';
@@ -129,6 +130,22 @@ export async function createHttpServer(opts: {
   });
 
   await app.register(documentRoutes, { store, config, log });
+
+  // The ledger's logic is in server/api/ledger.ts; this only answers the request.
+  app.get('/export/ledger.xlsx', async (req, reply) => {
+    let file;
+    try {
+      file = await exportLedger(store, new URL(req.url, 'http://localhost').searchParams, config.DUE_SOON_DAYS);
+    } catch (err) {
+      if (err instanceof LedgerInputError) throw new HttpError(400, 'BAD_REQUEST', err.message);
+      throw err;
+    }
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
+  });
 
   const built = existsSync(join(webDir, 'index.html'));
   if (built) {

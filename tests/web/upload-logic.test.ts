@@ -1,7 +1,6 @@
 /** How the page reads the upload API's answers (web/src/lib/upload.ts); the real answers are in tests/http/upload.test.ts. */
 import { describe, expect, it } from 'vitest';
-import { UPLOAD_ERRORS } from '../../web/src/i18n';
-import { readAnswer, reasonOf } from '../../web/src/lib/upload';
+import { readAnswer, reasonOf, UPLOAD_ERRORS } from '../../web/src/lib/upload';
 
 describe('reading an upload answer', () => {
   it('takes the file’s entry when the server answered per file', () => {

@@ -5,7 +5,10 @@ import { DocumentReader } from './components/DocumentReader';
 import { NetworkView } from './components/NetworkView';
 import { OverloadView } from './components/OverloadView';
 import { SearchBox } from './components/SearchBox';
+import { LedgerView } from './components/LedgerView';
 import { Status } from './components/Status';
+import { TaskPanel } from './components/TaskPanel';
+import { TimelineView } from './components/TimelineView';
 import { UnitPanel } from './components/UnitPanel';
 import { UploadDialog } from './components/UploadDialog';
 import { KIND_COLORS, LangContext, useT } from './i18n';
@@ -55,15 +58,16 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
   }, [documents]);
   const filters = useMemo(() => ({ document: s.document, jurisdiction: s.jurisdiction, role: s.role, kinds: s.kinds, showTasks: s.showTasks }),
     [s.document, s.jurisdiction, s.role, s.kinds, s.showTasks]);
-  const selectUnit = (id: string) => set({ unit: id, doc: '', hl: null });
+  const selectUnit = (id: string) => set({ unit: id, doc: '', hl: null, task: '' });
+  const selectTask = (id: string) => set({ task: id, doc: '', hl: null });
 
   return (
     <div className="app">
       <header className="top">
         <div className="brand"><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
-        <SearchBox onUnit={selectUnit} onTask={(doc) => set({ doc, hl: null })} onRegion={(id) => set({ view: 'cooperation', region: id })} />
+        <SearchBox onUnit={selectUnit} onTask={(_doc, id) => selectTask(id)} onRegion={(id) => set({ view: 'cooperation', region: id })} />
         <nav className="tabs" aria-label="views">
-          {(['network', 'overload', 'cooperation'] as const).map((v) => (
+          {(['network', 'overload', 'cooperation', 'timeline', 'ledger'] as const).map((v) => (
             <button key={v} type="button" aria-pressed={s.view === v} onClick={() => set({ view: v })} data-testid={`tab-${v}`}>{t(v)}</button>
           ))}
         </nav>
@@ -123,12 +127,23 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
           {q.data && s.view === 'cooperation' && (
             <CooperationView regions={jurisdictions} region={s.region} onRegion={(region) => set({ region })} onSelect={selectUnit} />
           )}
+          {q.data && s.view === 'timeline' && (
+            <TimelineView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} by={s.by} from={s.from} to={s.to} unit={s.unit} role={s.role}
+              onChange={(p) => set(p)} onSelect={selectUnit} onTask={selectTask} />
+          )}
+          {q.data && s.view === 'ledger' && (
+            <LedgerView documents={documents} jurisdictions={jurisdictions}
+              filters={{ jurisdiction: s.jurisdiction, document: s.document, unit: s.unit, role: s.role, status: s.status }}
+              onChange={(p) => set(p as Partial<ViewState>)} onSelect={selectUnit} onTask={selectTask} />
+          )}
         </div>
 
         {s.doc ? (
           <DocumentReader id={s.doc} hl={s.hl} onClose={() => set({ doc: '', hl: null })} />
+        ) : s.task ? (
+          <TaskPanel id={s.task} onClose={() => set({ task: '' })} onSelect={selectUnit} onTask={selectTask} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} />
         ) : s.unit ? (
-          <UnitPanel id={s.unit} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} />
+          <UnitPanel id={s.unit} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} onTask={selectTask} />
         ) : null}
       </main>
     </div>

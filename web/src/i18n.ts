@@ -78,30 +78,42 @@ const STRINGS = {
   showInNetwork: { zh: '在网络中查看', en: 'Show in the network' },
   reason: { zh: '原因：', en: 'Reason: ' },
   uploadProgress: { zh: '上传进度', en: 'Upload progress' },
+  timeline: { zh: '时间线', en: 'Timeline' },
+  ledger: { zh: '台账', en: 'Ledger' },
+  exportLedger: { zh: '导出台账', en: 'Export ledger' },
+  status: { zh: '状态', en: 'Status' },
+  deadline: { zh: '完成时限', en: 'Deadline' },
+  dueDate: { zh: '截止日期', en: 'Due date' },
+  leaders: { zh: '责任领导', en: 'Leaders' },
+  note: { zh: '原文依据', en: 'Source note' },
+  refCol: { zh: '任务编号', en: 'Task ref' },
+  byMonth: { zh: '按月', en: 'By month' },
+  byQuarter: { zh: '按季度', en: 'By quarter' },
+  from: { zh: '起', en: 'From' },
+  to: { zh: '止', en: 'To' },
+  rows: { zh: '行', en: ' rows' },
+  pastDueMeaning: {
+    zh: '状态仅按文件所定的完成时限计算：“已过期”只表示所定日期已过，不代表任务未完成（系统没有进度数据）。',
+    en: 'Status comes from the stated deadline alone: “Past due” only means the stated date has passed, not that the task is unfinished (there is no progress data).',
+  },
+  followUps: { zh: '跟进的方案任务', en: 'Plan tasks it follows up' },
+  followedUpBy: { zh: '后续报告的跟进', en: 'Followed up by reports' },
+  sharedTerms: { zh: '共同的专有名称', en: 'Shared distinctive terms' },
+  score: { zh: '得分', en: 'Score' },
+  openTask: { zh: '任务详情', en: 'Task details' },
+  assignments: { zh: '责任分工', en: 'Assignments' },
+  noDeadline: { zh: '未写明时限', en: 'No deadline stated' },
+  statuses: {
+    zh: { PAST_DUE: '已过期', DUE_SOON: '即将到期', LATER: '未到期', ONGOING: '长期/定期', NONE: '无时限' },
+    en: { PAST_DUE: 'Past due', DUE_SOON: 'Due soon', LATER: 'Later', ONGOING: 'Ongoing', NONE: 'No deadline' },
+  },
   kinds: {
     zh: { department: '部门', party_organ: '党委机构', county_government: '县区政府', zone: '园区/开发区', vertical_agency: '垂直管理机构', enterprise: '企业', institution: '事业单位', federation: '群团组织', collective: '集合单位' },
     en: { department: 'Department', party_organ: 'Party organ', county_government: 'County government', zone: 'Zone / park', vertical_agency: 'Vertical agency', enterprise: 'Enterprise', institution: 'Institution', federation: 'Federation', collective: 'Collective' },
   },
 } as const;
 
-type Key = Exclude<keyof typeof STRINGS, 'kinds'>;
-
-/** Upload refusals by the server's code (the server's own message, in English, gives the detail). */
-export const UPLOAD_ERRORS: Record<string, { zh: string; en: string }> = {
-  UNAUTHENTICATED: { zh: '导入令牌缺失或不正确，请重新输入后再试。', en: 'The ingest token is missing or wrong: enter it again and retry.' },
-  FORBIDDEN: { zh: '服务器未开启上传（需要设置 INGEST_TOKEN）。', en: 'Uploading is disabled on this server (INGEST_TOKEN is not set).' },
-  FILE_TOO_LARGE: { zh: '文件超过 10 MB 的上限。', en: 'The file is over the 10 MB limit.' },
-  REQUEST_TOO_LARGE: { zh: '上传的内容超过上限。', en: 'The upload is over the size limit.' },
-  TOO_MANY_FILES: { zh: '一次上传的文件过多。', en: 'Too many files in one upload.' },
-  BAD_FILENAME: { zh: '文件名不能用作文档编号：请只用汉字、字母、数字和 _ . - ( )，扩展名为 .docx、.xlsx、.pdf、.html、.txt 等。', en: 'The file name cannot be a document id: use letters, digits and _ . - ( ), ending in .docx, .xlsx, .pdf, .html, .txt….' },
-  DUPLICATE_DOCUMENT: { zh: '与另一个文件同名（扩展名不同），请改名后再上传。', en: 'Another file has the same name (with another extension): rename one.' },
-  UNREADABLE: { zh: '无法读取该文件。', en: 'The file cannot be read.' },
-  NO_TASKS: { zh: '文件中没有找到任务（没有带牵头单位或责任单位说明的条目）。', en: 'No tasks found (no item carries a lead or responsible-unit note).' },
-  LOAD_FAILED: { zh: '写入数据库失败，没有写入任何内容。', en: 'Writing to the database failed; nothing was written.' },
-  STORE_UNAVAILABLE: { zh: '数据库暂时不可用，请稍后重试。', en: 'The database is unavailable; try again later.' },
-  NETWORK: { zh: '无法连接服务器，请确认服务已启动后重试。', en: 'Cannot reach the server. Check that it is running and try again.' },
-  HTTP: { zh: '上传失败。', en: 'The upload failed.' },
-};
+type Key = Exclude<keyof typeof STRINGS, 'kinds' | 'statuses'>;
 
 export const LangContext = createContext<Lang>('zh');
 
@@ -109,10 +121,16 @@ export function useT() {
   const lang = useContext(LangContext);
   const t = (k: Key) => STRINGS[k][lang];
   const kind = (k: string) => (STRINGS.kinds[lang] as Record<string, string>)[k.toLowerCase()] ?? k;
-  return { t, kind, lang };
+  const status = (s: string) => (STRINGS.statuses[lang] as Record<string, string>)[s] ?? s;
+  return { t, kind, status, lang };
 }
 
 export const KIND_COLORS: Record<string, string> = {
   department: '#2f6fb5', party_organ: '#c0392b', county_government: '#2e8b57', zone: '#d68910', vertical_agency: '#7d3c98',
   enterprise: '#16a085', institution: '#5d6d7e', federation: '#e84393', collective: '#95a5a6',
+};
+
+/** Status lights: red, yellow, green, blue, grey (the same as the Excel ledger's fills). */
+export const STATUS_COLORS: Record<string, string> = {
+  PAST_DUE: '#e0605e', DUE_SOON: '#f0c419', LATER: '#3fa663', ONGOING: '#4f8fd6', NONE: '#b8bec6',
 };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { UPLOAD_ERRORS, useT } from '../i18n';
-import { ACCEPTED, reasonOf, TOKEN_KEY, uploadFile, type UploadOutcome } from '../lib/upload';
+import { useT } from '../i18n';
+import { ACCEPTED, reasonOf, TOKEN_KEY, UPLOAD_ERRORS, type UploadOutcome } from '../lib/upload';
+import { uploadFile } from '../lib/upload-request';
 
 interface Item {
   key: number;

@@ -42,21 +42,22 @@ export function reasonOf(file: string, message: string): string {
   return message;
 }
 
-/** Send one file; `onProgress` gets the share sent (0–1); resolves with the outcome, never rejects. */
-export function uploadFile(file: File, token: string, onProgress: (sent: number) => void): Promise<UploadOutcome> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/documents');
-    xhr.setRequestHeader('authorization', `Bearer ${token}`);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    xhr.upload.onload = () => onProgress(1);
-    xhr.onload = () => resolve(readAnswer(xhr.status, xhr.responseText));
-    xhr.onerror = () => resolve({ ok: false, code: 'NETWORK', message: 'network' });
-    xhr.onabort = () => resolve({ ok: false, code: 'NETWORK', message: 'aborted' });
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
-}
+/**
+ * Upload refusals by the server's code, in Chinese and English (kept here rather than in i18n.ts
+ * so that this module stays free of React; the server's own message, in English, gives the detail).
+ */
+export const UPLOAD_ERRORS: Record<string, { zh: string; en: string }> = {
+  UNAUTHENTICATED: { zh: '导入令牌缺失或不正确，请重新输入后再试。', en: 'The ingest token is missing or wrong: enter it again and retry.' },
+  FORBIDDEN: { zh: '服务器未开启上传（需要设置 INGEST_TOKEN）。', en: 'Uploading is disabled on this server (INGEST_TOKEN is not set).' },
+  FILE_TOO_LARGE: { zh: '文件超过 10 MB 的上限。', en: 'The file is over the 10 MB limit.' },
+  REQUEST_TOO_LARGE: { zh: '上传的内容超过上限。', en: 'The upload is over the size limit.' },
+  TOO_MANY_FILES: { zh: '一次上传的文件过多。', en: 'Too many files in one upload.' },
+  BAD_FILENAME: { zh: '文件名不能用作文档编号：请只用汉字、字母、数字和 _ . - ( )，扩展名为 .docx、.xlsx、.pdf、.html、.txt 等。', en: 'The file name cannot be a document id: use letters, digits and _ . - ( ), ending in .docx, .xlsx, .pdf, .html, .txt….' },
+  DUPLICATE_DOCUMENT: { zh: '与另一个文件同名（扩展名不同），请改名后再上传。', en: 'Another file has the same name (with another extension): rename one.' },
+  UNREADABLE: { zh: '无法读取该文件。', en: 'The file cannot be read.' },
+  NO_TASKS: { zh: '文件中没有找到任务（没有带牵头单位或责任单位说明的条目）。', en: 'No tasks found (no item carries a lead or responsible-unit note).' },
+  LOAD_FAILED: { zh: '写入数据库失败，没有写入任何内容。', en: 'Writing to the database failed; nothing was written.' },
+  STORE_UNAVAILABLE: { zh: '数据库暂时不可用，请稍后重试。', en: 'The database is unavailable; try again later.' },
+  NETWORK: { zh: '无法连接服务器，请确认服务已启动后重试。', en: 'Cannot reach the server. Check that it is running and try again.' },
+  HTTP: { zh: '上传失败。', en: 'The upload failed.' },
+};

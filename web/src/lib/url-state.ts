@@ -2,10 +2,12 @@
  * The view's state lives in the URL, so a supervisor can share exactly what they see.
  * parse() tolerates anything a user may paste; serialize() writes only non-default values.
  */
-export type View = 'network' | 'overload' | 'cooperation';
+export type View = 'network' | 'overload' | 'cooperation' | 'timeline' | 'ledger';
 export type Lang = 'zh' | 'en';
 export type RoleFilter = '' | 'lead' | 'responsible' | 'participant';
 export type Measure = 'LEAD' | 'TOTAL' | 'WEIGHTED';
+export type StatusFilter = '' | 'PAST_DUE' | 'DUE_SOON' | 'LATER' | 'ONGOING' | 'NONE';
+export type PeriodBy = 'MONTH' | 'QUARTER';
 
 export interface ViewState {
   view: View;
@@ -24,14 +26,23 @@ export interface ViewState {
   /** Overload and cooperation views. */
   measure: Measure;
   region: string;
+  /** Task panel (deadline, leaders, follow-ups). */
+  task: string;
+  /** Timeline and ledger views. */
+  status: StatusFilter;
+  by: PeriodBy;
+  from: string;
+  to: string;
 }
 
 export const DEFAULT_STATE: ViewState = {
   view: 'network', lang: 'zh', unit: '', doc: '', hl: null, document: '', jurisdiction: '', role: '', kinds: [],
-  showTasks: false, measure: 'WEIGHTED', region: '430500',
+  showTasks: false, measure: 'WEIGHTED', region: '430500', task: '', status: '', by: 'QUARTER', from: '', to: '',
 };
 
-const VIEWS: readonly View[] = ['network', 'overload', 'cooperation'];
+const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger'];
+const STATUSES: readonly StatusFilter[] = ['', 'PAST_DUE', 'DUE_SOON', 'LATER', 'ONGOING', 'NONE'];
+const isoOr = (v: string | null) => (/^\d{4}-\d{2}-\d{2}$/.test(v ?? '') ? v! : '');
 const ROLES: readonly RoleFilter[] = ['', 'lead', 'responsible', 'participant'];
 const MEASURES: readonly Measure[] = ['LEAD', 'TOTAL', 'WEIGHTED'];
 const oneOf = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
@@ -52,6 +63,11 @@ export function parseState(search: string): ViewState {
     showTasks: p.get('tasks') === '1',
     measure: oneOf(p.get('measure'), MEASURES, DEFAULT_STATE.measure),
     region: p.get('region') || DEFAULT_STATE.region,
+    task: p.get('task') ?? '',
+    status: oneOf(p.get('status'), STATUSES, ''),
+    by: p.get('by') === 'MONTH' ? 'MONTH' : 'QUARTER',
+    from: isoOr(p.get('from')),
+    to: isoOr(p.get('to')),
   };
 }
 
@@ -72,6 +88,11 @@ export function serializeState(s: ViewState): string {
   if (s.showTasks) p.set('tasks', '1');
   set('measure', s.measure, DEFAULT_STATE.measure);
   set('region', s.region, DEFAULT_STATE.region);
+  set('task', s.task, '');
+  set('status', s.status, '');
+  set('by', s.by, DEFAULT_STATE.by);
+  set('from', s.from, '');
+  set('to', s.to, '');
   const q = p.toString();
   return q ? `?${q}` : '';
 }
