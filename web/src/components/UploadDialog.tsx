@@ -113,8 +113,8 @@ export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (i
       e.preventDefault(); // allows the drop
       e.dataTransfer!.dropEffect = 'copy';
     };
-    const leave = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+    const leave = () => {
+      // Whatever it carries: an overlay must never outstay the drag.
       depth = Math.max(0, depth - 1);
       if (depth === 0) setDragging(false);
     };
