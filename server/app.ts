@@ -39,15 +39,15 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
   const cached = new CachedStore(store, { ttlMs: store.kind === 'neo4j' ? 10_000 : undefined });
   const apollo = createApollo(log);
   await apollo.start();
-  const server = createHttpServer({ apollo, store: cached, health: store, config, log, webDir: opts.webDir ?? WEB_DIR });
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const http = await createHttpServer({ apollo, store: cached, health: store, config, log, webDir: opts.webDir ?? WEB_DIR });
+  await http.listen({ port: config.PORT, host: config.HOST });
+  const server = http.server;
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   return {
     url, server, store,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await http.close();
       await apollo.stop();
       if (!opts.store) await store.close();
     },

@@ -10,6 +10,7 @@ import { Status } from './components/Status';
 import { TaskPanel } from './components/TaskPanel';
 import { TimelineView } from './components/TimelineView';
 import { UnitPanel } from './components/UnitPanel';
+import { UploadDialog } from './components/UploadDialog';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { UnitData } from './lib/graph';
 import { parseState, serializeState, type ViewState } from './lib/url-state';
@@ -70,6 +71,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
             <button key={v} type="button" aria-pressed={s.view === v} onClick={() => set({ view: v })} data-testid={`tab-${v}`}>{t(v)}</button>
           ))}
         </nav>
+        <UploadDialog onUploaded={q.retry} onOpenDocument={(id) => set({ view: 'network', document: id, unit: '', doc: '', hl: null })} />
         <button type="button" className="lang" onClick={() => set({ lang: s.lang === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
 
