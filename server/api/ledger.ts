@@ -4,6 +4,7 @@
  * 台账 view and the export show the same), `ledgerWorkbook` the Excel file.
  */
 import ExcelJS from 'exceljs';
+import { byKeys } from '../graph/values';
 import { read } from '../graph/queries';
 import type { QueryRunner } from '../graph/store';
 import { parseIsoDate, STATUSES, taskStatus, today, type TaskStatus } from './analytics/status';
@@ -82,9 +83,9 @@ export class LedgerInputError extends Error {
 
 /** The ledger's rows for a filter, in document order (by task, then lead, responsible, participant). */
 export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number): Promise<LedgerRow[]> {
-  const assignments = await store.run(read('ledger-rows'), {
+  const assignments = (await store.run(read('ledger-rows'), {
     jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '',
-  });
+  })).sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
   const asOf = filter.asOf ?? today();
   const soonDays = filter.soonDays ?? soonDaysDefault;
   const rows = new Map<string, Omit<LedgerRow, 'n' | 'leaders'> & { order: number }>();
