@@ -25,7 +25,8 @@ export const UPLOAD_LIMITS = {
  * and the page's URLs carry: the characters ingestDocument accepts, and the extensions the
  * readers take. Office/PDF/HTML names are told by extension here, by their bytes in the readers.
  */
-const FILENAME = /^[\p{L}\p{N}_.()\-—]{1,120}\.(txt|text|docx|doc|wps|xlsx|xls|et|pdf|html|htm)$/iu;
+// Chinese file names carry spaces, （）, 《》 and 〔〕: anything goes but path separators, control characters and what Windows forbids.
+const FILENAME = /^(?!\.)[^/\\\x00-\x1f<>:"|?*]{1,120}\.(txt|text|docx|doc|wps|xlsx|xls|et|pdf|html|htm)$/iu;
 
 export type FileResult =
   | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED'; tasks: number; units: number; warnings: string[] }
@@ -41,7 +42,7 @@ const fail = (status: number, file: string, code: string, error: string): Failur
  */
 export async function ingestFile(store: GraphStore, file: string, bytes: Uint8Array, log: Logger): Promise<{ status: number; result: FileResult }> {
   if (!FILENAME.test(file)) {
-    return fail(400, file, 'BAD_FILENAME', `${file}: the file name is not usable as a document id: rename it to letters, digits, _ . - ( ) ending in .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .wps, .et or .txt`);
+    return fail(400, file, 'BAD_FILENAME', `${file}: the file name is not usable as a document id: rename it without / \\ : * ? " < > | and ending in .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .wps, .et or .txt`);
   }
   let source;
   try {

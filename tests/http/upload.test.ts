@@ -175,14 +175,18 @@ describe('POST /api/documents', () => {
 
     it('a file name that cannot be a document id (400), and two files that would share one', async () => {
       const before = await snapshot();
-      const r = await upload(app.url, [{ name: 'plan; DROP.txt', bytes: HENGYANG }, { name: 'plan.exe', bytes: HENGYANG }]);
+      const r = await upload(app.url, [{ name: 'plan|DROP.txt', bytes: HENGYANG }, { name: 'plan.exe', bytes: HENGYANG }]);
       expect(r.status).toBe(400);
-      expect(r.body.files.map((f: any) => [f.file, f.code])).toEqual([['plan; DROP.txt', 'BAD_FILENAME'], ['plan.exe', 'BAD_FILENAME']]);
-      expect(r.body.files[0].error).toMatch(/^plan; DROP\.txt: the file name is not usable as a document id: rename it/);
+      expect(r.body.files.map((f: any) => [f.file, f.code])).toEqual([['plan|DROP.txt', 'BAD_FILENAME'], ['plan.exe', 'BAD_FILENAME']]);
+      expect(r.body.files[0].error).toMatch(/^plan\|DROP\.txt: the file name is not usable as a document id: rename it/);
       await unchanged(before);
       const dup = await upload(app.url, [{ name: 'twin.txt', bytes: HENGYANG }, { name: 'twin.docx', bytes: HENGYANG }]);
       expect(dup.status).toBe(207);
       expect(dup.body.files[1]).toEqual({ file: 'twin.docx', ok: false, code: 'DUPLICATE_DOCUMENT', error: 'twin.docx and twin.txt would both become document "twin": rename one of them or send them separately' });
+      // Names as Chinese offices write them (spaces, full-width brackets) are fine.
+      const chinese = await upload(app.url, [{ name: '关于印发 衡阳（2023）方案.txt', bytes: HENGYANG }]);
+      expect(chinese.status).toBe(200);
+      expect(chinese.body.files[0]).toMatchObject({ ok: true, documentId: '关于印发 衡阳（2023）方案' });
     });
 
     it('a request that is not multipart (415) or has no file (400)', async () => {
