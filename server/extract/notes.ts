@@ -100,22 +100,28 @@ const MAY_BE_NOTE = /单位|部门|处室|科室|主体|机构|牵头|主办|主
 const SEPARATORS = /^[\s;,。:]+|[\s;,。:]+$/g;
 
 /**
+ * The first-listed rule blanked out of a note or cell (same length, so offsets stay true):
+ * 市财政局(第一责任单位为牵头单位,下同) → 市财政局,,,,,,,,,,,,,,.
+ */
+export function blankRule(content: string): { text: string; statesLeadRule: boolean } {
+  if (!MAY_STATE_RULE.test(content)) return { text: content, statesLeadRule: false };
+  let statesLeadRule = false;
+  const blank = (m: string) => {
+    statesLeadRule = true;
+    return ','.repeat(m.length);
+  };
+  let text = content.replace(RULE_BRACKET, blank);
+  for (const re of RULE_PHRASES_GLOBAL) text = text.replace(re, blank);
+  return { text, statesLeadRule };
+}
+
+/**
  * Parse the inside of a bracket (or a note line) into role-tagged unit surfaces plus leaders and
  * a deadline, or null when it is prose and not a responsibility note.
  */
 export function parseNoteContent(content: string): ParsedNote | null {
   if (content.length === 0 || content.length > MAX_NOTE_LENGTH || !MAY_BE_NOTE.test(content)) return null;
-  let statesLeadRule = false;
-  // Blank the rule phrases out (same length) so item offsets stay true.
-  const blank = (m: string) => {
-    statesLeadRule = true;
-    return ','.repeat(m.length);
-  };
-  let text = content;
-  if (MAY_STATE_RULE.test(content)) {
-    text = text.replace(RULE_BRACKET, blank);
-    for (const re of RULE_PHRASES_GLOBAL) text = text.replace(re, blank);
-  }
+  const { text, statesLeadRule } = blankRule(content);
 
   const items: NoteItem[] = [];
   const leaders: NoteField[] = [];

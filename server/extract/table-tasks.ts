@@ -5,7 +5,7 @@
  * date); a row with a task but no units, under a merged unit cell, takes the units above.
  */
 import type { Span } from './document-model';
-import { type FoundNote, type NoteItem, splitUnitList } from './notes';
+import { blankRule, type FoundNote, type NoteItem, splitUnitList } from './notes';
 import { titleColumn, type Table, type TableRow } from './tables';
 import { blank, titleOf, type TaskDraft } from './task-draft';
 
@@ -92,10 +92,13 @@ function unitAndPersonCells(table: Table, row: TableRow): Span[] {
 /** The row read as a responsibility note: its units with their column's role, its leaders and deadline. */
 function rowNote(text: string, table: Table, row: TableRow, inherited: Span[][] | null = null): FoundNote {
   const items: NoteItem[] = [];
+  let statesLeadRule = false;
   table.columns.forEach((c, k) => {
     if (c.kind !== 'units') return;
     for (const span of inherited ? inherited[k]! : row.cells[k]!) {
-      for (const p of splitUnitList(cell(text, span))) {
+      const unblanked = blankRule(cell(text, span));
+      statesLeadRule ||= unblanked.statesLeadRule;
+      for (const p of splitUnitList(unblanked.text)) {
         let surface = p.text;
         let offset = span.start + p.offset;
         let role = c.role!;
@@ -120,7 +123,7 @@ function rowNote(text: string, table: Table, row: TableRow, inherited: Span[][] 
   const deadlines = fieldsOf('deadline');
   return {
     items,
-    statesLeadRule: false,
+    statesLeadRule,
     hasExplicitLead: items.some((i) => i.role === 'lead'),
     leaders: fieldsOf('leader'),
     deadline: deadlines[0] ?? null,

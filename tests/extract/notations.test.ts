@@ -200,6 +200,16 @@ describe('tables written as text', () => {
     expect(doc.tasks.map((t) => [t.deadline?.date ?? null, t.deadline?.kind])).toEqual([['2024-12-31', 'date'], [null, 'periodic']]);
   });
 
+  it('reads the first-listed rule written in a unit cell, for every row', () => {
+    const text = `${HEAD}序号 | 工作任务 | 责任单位 |\n1 | 规范PPP项目建设 | 市发改委、市财政局(第一责任单位为牵头单位,下同) |\n2 | 清理拖欠企业账款 | 市工信局、市财政局 |`;
+    const { doc } = read(text);
+    expect(doc.leadRule).toBe('first-listed');
+    expect(doc.tasks.map((t) => t.assignments.map((a) => `${a.role}${a.inferred ? '*' : ''}:${a.surface}`))).toEqual([
+      ['lead:市发改委', 'responsible:市财政局'],
+      ['lead:市工信局', 'responsible:市财政局'],
+    ]);
+  });
+
   it('reads a tab-separated table with leaders and deadlines, persons never units', () => {
     const text = `${HEAD}序号\t重点任务\t责任人\t牵头单位\t责任单位\t完成时间\n1\t建成污水处理厂\t张三\t市水务局\t市住建局、市生态环境局\t2025年6月底前完成\n2\t开通城市公交新线路\t李四\t市交通运输局\t市公交集团\t长期坚持`;
     const { doc, name } = read(text);
