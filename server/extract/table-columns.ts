@@ -5,7 +5,7 @@
  */
 import { findDeadlines, parseDeadline } from './deadline';
 import { DEADLINE_LABEL, LEADER_LABEL, NOTE_LABELS, type Role } from './note-patterns';
-import { splitUnitList } from './notes';
+import { blankRule, splitUnitList } from './notes';
 import { isUnitLike } from './unit-names';
 
 export type ColumnKind = 'serial' | 'task' | 'units' | 'leader' | 'deadline' | 'other';
@@ -94,7 +94,7 @@ export function cellType(text: string): CellType {
   if (GROUP_CELL.test(t) && t.length <= 40) return 'group';
   if (NUMBER_CELL.test(t)) return /^\d{4}$/.test(t) ? 'deadline' : 'number';
   if (t.length <= 60 && isDeadlineCell(t)) return 'deadline';
-  const items = splitUnitList(t.replace(/^[★☆※*]\s*/, ''));
+  const items = splitUnitList(blankRule(t).text.replace(/^[★☆※*]\s*/, ''));
   if (items.length > 0 && items.every((i) => isUnitLike(i.text.replace(/^[★☆※*]\s*/, '').replace(/等(有关|相关)?(单位|部门)?$/, '')))) return 'units';
   if (t.split(/[、,\n]+/).map((p) => p.trim()).filter(Boolean).every((p) => PERSON.test(p) || POST.test(p)) && t.length <= 24) return 'person';
   return 'text';
