@@ -12,6 +12,7 @@ import { readMeta } from './metadata';
 import { normalise } from './normalise';
 import { LEAD_RULE_PHRASES, type Role } from './note-patterns';
 import { readLeaders, type FoundLeader } from './leaders';
+import { logicalLines } from './lines';
 import { findNotes, type FoundNote } from './notes';
 import { proseTasks } from './prose-tasks';
 import { outline } from './structure';
@@ -92,13 +93,14 @@ function extractDocument(
   const tables = tablesOf(text, tm, source.tables);
   // The prose is read with the tables blanked out, so a cell is never read as a heading or a note.
   const prose = blank(text, 0, text.length, tables);
-  const notes = findNotes(prose);
+  const logical = [...logicalLines(prose)];
+  const notes = findNotes(prose, logical);
   const tableDrafts = tableTasks(text, tables);
   const meta = readMeta(text, gaz, notes.length > 0 || tableDrafts.length > 0);
   if (!meta.jurisdiction) warnings.push({ file, message: 'could not tell which government issued this document; units are scoped to 未知辖区' });
   const jurisdiction = (meta.jurisdiction && gaz.get(meta.jurisdiction.code)) || UNKNOWN_JURISDICTION;
 
-  const root = outline(prose, { report: meta.kind === 'report' });
+  const root = outline(prose, { report: meta.kind === 'report' }, logical);
   const drafts = [...proseTasks(prose, root, notes), ...tableDrafts].sort((a, b) => a.start - b.start);
   const allNotes = drafts.flatMap((d) => d.clauses.map((c) => c.note));
   // The first-listed rule may be stated once anywhere: in a note, or in a sentence of the text.

@@ -2,7 +2,7 @@ import {
   DEADLINE_LABEL, LEAD_MARK_BEFORE, LEAD_MARKER, LEAD_RULE_PHRASES, LEADER_LABEL, LIST_DELIMITER, LIST_TAIL,
   NOTE_LABELS, NOTE_VERBS, ORG_NOUNS, ROLE_QUALIFIERS, RULE_SCOPE_WORDS, type Role,
 } from './note-patterns';
-import { logicalLines } from './lines';
+import { logicalLines, type Line } from './lines';
 import { isUnitLike } from './unit-names';
 
 export interface NoteItem {
@@ -86,9 +86,12 @@ function labelsIn(text: string): LabelMatch[] {
 
 /** Does the line start with a label of any kind (a note line: 责任单位:…, 完成时限:…)? */
 export function startsWithLabel(line: string): boolean {
+  if (!LABEL_FIRST_CHAR.test(line)) return false;
   const head = line.slice(0, 24);
   return MAY_BE_NOTE.test(head) && labelsIn(head)[0]?.index === 0;
 }
+/** The characters a label can begin with (a quick test before the full pattern). */
+const LABEL_FIRST_CHAR = /^[【[牵主配协参支具直责负承实落分联包督挂市县区省领项工计预完办截时进]/;
 
 const RULE_PHRASES_GLOBAL = LEAD_RULE_PHRASES.map((re) => new RegExp(re.source, 'g'));
 /** A bracket inside a note that holds only the rule: 市财政局(第一责任单位为牵头单位,下同). */
@@ -130,12 +133,13 @@ export function parseNoteContent(content: string): ParsedNote | null {
   // Text before the first label: unlabelled lists closed by verbs (X牵头负责,Y等参与).
   const head = text.slice(0, labels[0]?.index ?? text.length);
   if (head.replace(/[\s,;。]/g, '') !== '' && !verbRuns(items, head, 0, null)) return null;
-  labels.forEach((m, i) => {
+  for (let i = 0; i < labels.length; i++) {
+    const m = labels[i]!;
     const bodyStart = m.index + m.length;
     const bodyEnd = labels[i + 1]?.index ?? text.length;
     const raw = text.slice(bodyStart, bodyEnd);
     const body = raw.replace(SEPARATORS, '');
-    if (body === '') return;
+    if (body === '') continue;
     const at = bodyStart + raw.indexOf(body);
     const { kind } = m;
     if (kind.kind === 'leaders') leaders.push({ text: body, offset: at });
@@ -146,7 +150,7 @@ export function parseNoteContent(content: string): ParsedNote | null {
       verbRuns(items, body, at, kind.role);
       for (const item of items.slice(before)) item.label = text.slice(m.index, m.index + m.length).replace(/[【】[\]::\s]/g, '');
     }
-  });
+  }
   if (items.length === 0 && leaders.length === 0 && deadline === null) return null;
   // 主办 is the lead, unless the same note names a 牵头单位: then the 主办 units are responsible.
   if (items.some((i) => i.role === 'lead' && i.label?.startsWith('牵头'))) {
@@ -166,9 +170,10 @@ function verbRuns(out: NoteItem[], seg: string, offset: number, role: Role | nul
     let runStart = -1;
     for (const piece of splitWithOffsets(part.text, COMMA)) {
       if (runStart < 0) runStart = piece.offset;
-      const verb = NOTE_VERBS.find(([v]) => piece.text.trimEnd().endsWith(v));
+      const trimmed = piece.text.trimEnd();
+      const verb = NOTE_VERBS.find(([v]) => trimmed.endsWith(v));
       if (!verb) continue;
-      const runEnd = piece.offset + piece.text.trimEnd().length - verb[0].length;
+      const runEnd = piece.offset + trimmed.length - verb[0].length;
       if (!pushList(out, part.text.slice(runStart, runEnd), offset + part.offset + runStart, verb[1])) return false;
       runStart = -1;
     }
@@ -218,44 +223,52 @@ function pushList(out: NoteItem[], body: string, offset: number, role: Role): bo
  * 经济和信息化委 or a name a line break cut in two).
  */
 export function splitUnitList(body: string): Array<{ text: string; offset: number }> {
-  const pieces: Array<{ text: string; offset: number }> = [];
-  let depth = 0;
+  const out: Array<{ text: string; offset: number }> = [];
+  const hasSpace = /\s/.test(body);
   let last = 0;
-  const cut = (at: number, len: number) => {
-    pieces.push({ text: body.slice(last, at), offset: last });
-    last = at + len;
-  };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
-      const len = delimiterAt(body, i);
-      if (len > 0) {
-        cut(i, len);
-        i += len - 1;
+  if (!body.includes('(')) {
+    // No brackets: the delimiters can be found in one pass of the pattern.
+    for (const m of body.matchAll(LIST_DELIMITER_GLOBAL)) {
+      pushPiece(out, body, last, m.index!, hasSpace);
+      last = m.index! + m[0].length;
+    }
+  } else {
+    let depth = 0;
+    for (let i = 0; i < body.length; i++) {
+      const c = body.charCodeAt(i);
+      if (c === 0x28) depth++;
+      else if (c === 0x29) depth = Math.max(0, depth - 1);
+      else if (depth === 0) {
+        const len = delimiterAt(body, i);
+        if (len > 0) {
+          pushPiece(out, body, last, i, hasSpace);
+          last = i + len;
+          i += len - 1;
+        }
       }
     }
   }
-  cut(body.length, 0);
-  const out: Array<{ text: string; offset: number }> = [];
-  for (const p of pieces) {
-    const text = p.text.trim();
-    if (text === '') continue;
-    const offset = p.offset + p.text.indexOf(text);
-    const prev = out[out.length - 1];
-    // A piece that is no unit on its own after a whitespace cut joins its neighbour (市发展 改革委).
-    if (prev && /^\s+$/.test(body.slice(prev.offset + prev.text.length, offset))
-      && (!isUnitLike(prev.text.replace(LIST_TAIL, '')) || !isUnitLike(text.replace(LIST_TAIL, '')))) {
-      prev.text = body.slice(prev.offset, offset + text.length);
-      continue;
-    }
-    out.push({ text, offset });
+  pushPiece(out, body, last, body.length, hasSpace);
+  return body.includes('和') || body.includes('与') ? out.flatMap(splitConjunction) : out;
+}
+
+/** Add body[from, to) to the list; a piece that is no unit on its own after a whitespace cut joins its neighbour (市发展 改革委). */
+function pushPiece(out: Array<{ text: string; offset: number }>, body: string, from: number, to: number, hasSpace: boolean): void {
+  const raw = body.slice(from, to);
+  const text = hasSpace ? raw.trim() : raw;
+  if (text === '') return;
+  const offset = hasSpace ? from + raw.indexOf(text) : from;
+  const prev = out[out.length - 1];
+  if (hasSpace && prev && /^\s+$/.test(body.slice(prev.offset + prev.text.length, offset))
+    && (!isUnitLike(prev.text.replace(LIST_TAIL, '')) || !isUnitLike(text.replace(LIST_TAIL, '')))) {
+    prev.text = body.slice(prev.offset, offset + text.length);
+    return;
   }
-  return out.flatMap(splitConjunction);
+  out.push({ text, offset });
 }
 
 const LIST_DELIMITER_STICKY = new RegExp(LIST_DELIMITER.source, 'y');
+const LIST_DELIMITER_GLOBAL = new RegExp(LIST_DELIMITER.source, 'g');
 /** Most characters are no delimiter's start: test the pattern only at those that can be. */
 const DELIMITER_START = new Set([...'、,;及和 \t\n\u3000']);
 
@@ -296,7 +309,8 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
  * brackets allowed) and notes written on a line of their own (责任单位:…). Linear time: brackets
  * are paired in one pass with a stack that is cleared at each line end.
  */
-export function findNotes(text: string): FoundNote[] {
+/** `lines`: the text's logical lines, when the caller has them already. */
+export function findNotes(text: string, lines: Iterable<Line> = logicalLines(text)): FoundNote[] {
   const pairs: Array<[number, number]> = [];
   const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -325,7 +339,7 @@ export function findNotes(text: string): FoundNote[] {
   let pending: FoundNote | null = null;
   const bracketNotes = notes.slice();
   let b = 0;
-  for (const { start: lineStart, end: lineEnd, at: start, text: line } of logicalLines(text)) {
+  for (const { start: lineStart, end: lineEnd, at: start, text: line } of lines) {
     while (b < bracketNotes.length && bracketNotes[b]!.end <= lineStart) b++;
     // A line inside or holding a bracketed note is not a note line of its own.
     const parsed = startsWithLabel(line) && !(b < bracketNotes.length && bracketNotes[b]!.start < lineEnd)

@@ -1,4 +1,4 @@
-import { logicalLines } from './lines';
+import { logicalLines, type Line } from './lines';
 
 /**
  * The outline of a document: parts (一、), sections ((一)), numbered items (1. 1、), and for
@@ -30,14 +30,15 @@ const REPORT_PART = /^[●■◆▲★]\s*/;
 
 const RANK: Record<BlockType, number> = { preamble: 0, part: 1, section: 2, item: 3, paragraph: 3 };
 
-export function outline(text: string, opts: { report: boolean }): Block {
+/** `lines`: the text's logical lines, when the caller has them already. */
+export function outline(text: string, opts: { report: boolean }, lines: Iterable<Line> = logicalLines(text)): Block {
   const root: Block = {
     type: 'preamble', label: '', heading: '', start: 0, end: text.length, ownEnd: text.length,
     bodyStart: 0, parent: null, children: [],
   };
   let open: Block = root;
   let reportParts = 0;
-  for (const { end: lineEnd, at, text: line } of logicalLines(text)) {
+  for (const { end: lineEnd, at, text: line } of lines) {
     let type: BlockType | null = null;
     let m: RegExpExecArray | null = null;
     let label = '';

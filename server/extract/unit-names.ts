@@ -187,5 +187,5 @@ const SURFACE_CHARS = /^[\u3400-\u9fffA-Za-z0-9()·]{2,40}$/;
 /** Does this look like a unit name at all (used to tell notes from prose in brackets)? */
 export function isUnitLike(surface: string): boolean {
   if (!SURFACE_CHARS.test(surface)) return false;
-  return matchCollective(surface) !== null || UNIT_SUFFIX.test(surface);
+  return UNIT_SUFFIX.test(surface) || matchCollective(surface) !== null;
 }
