@@ -22,7 +22,8 @@ export function prng(seed: number): () => number {
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 let sentences: string[] | undefined;
-function seedSentences(): string[] {
+/** Sentences of the seeds with no note, numbering or unit in them: filler for synthetic plans. */
+export function seedSentences(): string[] {
   if (!sentences) {
     const all = seedFilesIn().map((f) => readFileSync(f, 'utf8')).join('\n');
     sentences = all

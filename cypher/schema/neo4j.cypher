@@ -15,3 +15,7 @@ CREATE TEXT INDEX region_search IF NOT EXISTS FOR (r:Region) ON (r.searchText);
 CREATE CONSTRAINT leader_id IF NOT EXISTS FOR (l:Leader) REQUIRE l.id IS UNIQUE;
 CREATE TEXT INDEX leader_search IF NOT EXISTS FOR (l:Leader) ON (l.searchText);
 CREATE INDEX task_deadline IF NOT EXISTS FOR (t:Task) ON (t.deadlineDate);
+// The links kept by every load (server/graph/analytics.ts), read by id and by either end.
+CREATE CONSTRAINT region_link_id IF NOT EXISTS FOR (l:RegionLink) REQUIRE l.id IS UNIQUE;
+CREATE INDEX region_link_from IF NOT EXISTS FOR (l:RegionLink) ON (l.fromId);
+CREATE INDEX region_link_to IF NOT EXISTS FOR (l:RegionLink) ON (l.toId);

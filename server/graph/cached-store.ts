@@ -46,6 +46,17 @@ export class CachedStore implements GraphStore {
     }
   }
 
+  get bulkLoad(): GraphStore['bulkLoad'] {
+    const inner = this.inner;
+    return inner.bulkLoad && (async (rows) => {
+      try {
+        await inner.bulkLoad!(rows);
+      } finally {
+        this.entries.clear();
+      }
+    });
+  }
+
   close(): Promise<void> {
     this.entries.clear();
     return this.inner.close();

@@ -1,7 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import kuzu from 'kuzu';
 import { kuzuAddColumns, kuzuParams, kuzuSchema, toKuzu } from './dialect';
+import type { GraphRows } from './graph-rows';
+import { writeCsvFiles } from './kuzu-csv';
 import { NODES, RELS } from './model';
 import { safeNumber } from './values';
 import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
@@ -85,6 +88,47 @@ export class KuzuStore implements GraphStore {
         // Statements prepared inside a rolled-back transaction are not reused.
         this.prepared.delete(this.writer);
         throw err;
+      }
+    });
+  }
+
+  /**
+   * The bulk path: every table written to a CSV file in a temporary directory (always removed),
+   * then copied in with COPY FROM, all in one transaction. Kuzu 0.11 crashes the process when a
+   * COPY into a table that once held deleted rows fails and is rolled back, so the (empty)
+   * tables are first dropped and declared afresh; readers are let finish first, and no statement
+   * prepared for the old tables is reused.
+   */
+  bulkLoad(rows: GraphRows): Promise<void> {
+    return this.serialise(async () => {
+      if ((await this.exec(this.writer, 'MATCH (n) RETURN n.id AS id LIMIT 1', {})).length > 0) {
+        throw new Error('the embedded store is not empty: a bulk load only goes into an empty store (load with --reset)');
+      }
+      await Promise.all(this.readerQueues.map((q) => q(async () => undefined)));
+      for (const r of [...RELS].reverse()) await this.exec(this.writer, `DROP TABLE IF EXISTS ${r.type}`, {});
+      for (const n of [...NODES].reverse()) await this.exec(this.writer, `DROP TABLE IF EXISTS ${n.label}`, {});
+      this.prepared.clear();
+      for (const ddl of kuzuSchema(NODES, RELS)) await this.exec(this.writer, ddl, {});
+
+      const dir = mkdtempSync(join(tmpdir(), 'kuzu-bulk-'));
+      try {
+        const { copies, fixUps } = writeCsvFiles(dir, rows, NODES, RELS);
+        await this.exec(this.writer, 'BEGIN TRANSACTION', {});
+        try {
+          for (const copy of copies) await this.exec(this.writer, copy, {});
+          for (const f of fixUps) {
+            // The label and property come from model.ts, never from input.
+            await this.exec(this.writer, `UNWIND $rows AS row MATCH (n:${f.label}) WHERE n.id = row.id SET n.${f.prop} = row.values`, { rows: f.rows });
+          }
+          await this.exec(this.writer, 'COMMIT', {});
+        } catch (err) {
+          await this.exec(this.writer, 'ROLLBACK', {}).catch(() => undefined);
+          await this.exec(this.writer, 'CHECKPOINT', {}).catch(() => undefined);
+          this.prepared.delete(this.writer);
+          throw err;
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
     });
   }

@@ -1,8 +1,14 @@
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
-import { splitLevelPrefix, variantsOf } from '../extract/unit-names';
+import {
+  applyCounts, applyLink, contributionOf, countsOfRow, emptyCounts, unitAnalyticsRow, type Contribution, type LinkCounts, type TaskFacts,
+} from './analytics';
+import { graphRows, prepareDocument, type GraphRows, type PreparedDocument } from './graph-rows';
 import { ROLE_RELS } from './model';
-import { load } from './queries';
-import type { GraphStore, QueryRunner } from './store';
+import { load, read } from './queries';
+import type { GraphStore, QueryRunner, Row } from './store';
+import { leaderId, UNKNOWN_JURISDICTION, unitSearchText } from './unit-text';
+
+export { leaderId, unitSearchText };
 
 export interface LoadOutcome {
   documentId: string;
@@ -10,26 +16,45 @@ export interface LoadOutcome {
   error?: string;
 }
 
+export interface LoadOptions {
+  /**
+   * `incremental`: a transaction per document. `bulk`: the whole batch at once through the
+   * store's bulk path (the store must be empty). `auto` (default): bulk for a first load of at
+   * least BULK_MIN_DOCUMENTS documents into an empty store, incremental otherwise.
+   */
+  mode?: 'auto' | 'bulk' | 'incremental';
+  /** Told once the documents are checked and the bulk path starts writing (for progress). */
+  onBulk?: (info: { documents: number; rows: number }) => void;
+}
+
+/** Below this, a first load goes a document at a time: a bad document then fails alone. */
+export const BULK_MIN_DOCUMENTS = 50;
+
 /** One statement per relationship type of model.ts's ROLE_RELS (a type cannot be a parameter). */
 const ROLE_STATEMENT: Record<keyof typeof ROLE_RELS, string> = { lead: 'create-leads', responsible: 'create-responsible', participant: 'create-participates' };
 
+type Extraction = Pick<ExtractResult, 'documents' | 'units' | 'regions'> & { texts?: Record<string, string> };
+
 /**
- * Load an extraction into the store, one transaction per document: a document that fails
- * leaves nothing behind and the others still load. Loading the same result twice changes
- * nothing; a document whose text changed has its old tasks and assignments replaced.
+ * Load an extraction into the store. Incrementally, one transaction per document: a document
+ * that fails leaves nothing behind and the others still load; loading the same result twice
+ * changes nothing; a document whose text changed has its old tasks and assignments replaced.
+ * In bulk (a first load into an empty store), the whole batch in one go: all of it or nothing.
+ * Either way the units' load counts and the region links are written with the documents.
  */
 export async function loadExtraction(
-  store: GraphStore,
-  result: Pick<ExtractResult, 'documents' | 'units' | 'regions'> & { texts?: Record<string, string> },
-  onDocument?: (outcome: LoadOutcome, index: number) => void,
+  store: GraphStore, result: Extraction, onDocument?: (outcome: LoadOutcome, index: number) => void, opts: LoadOptions = {},
 ): Promise<LoadOutcome[]> {
   const units = new Map(result.units.map((u) => [u.id, u]));
   const regions = new Map(result.regions.map((r) => [r.id, r]));
+  if (await bulkApplies(store, result, opts.mode ?? 'auto')) return loadInBulk(store, result, units, regions, onDocument, opts);
+
   const outcomes: LoadOutcome[] = [];
   for (const [i, doc] of result.documents.entries()) {
     let outcome: LoadOutcome;
     try {
-      const existed = await store.write((tx) => loadDocument(tx, doc, units, regions, result.texts?.[doc.id] ?? ''));
+      const prepared = prepareDocument(doc, units, regions);
+      const existed = await store.write((tx) => loadDocument(tx, prepared, units, result.texts?.[doc.id] ?? ''));
       outcome = { documentId: doc.id, status: existed ? 'replaced' : 'added' };
     } catch (err) {
       outcome = { documentId: doc.id, status: 'failed', error: (err as Error).message };
@@ -55,38 +80,87 @@ export async function loadExtraction(
   return outcomes;
 }
 
-async function loadDocument(
-  tx: QueryRunner, doc: ExtractedDocument, allUnits: Map<string, ExtractedUnit>, allRegions: Map<string, ExtractedRegion>, raw: string,
-): Promise<boolean> {
+async function bulkApplies(store: GraphStore, result: Extraction, mode: NonNullable<LoadOptions['mode']>): Promise<boolean> {
+  if (mode === 'incremental') return false;
+  const reason = !store.bulkLoad ? `the ${store.kind} store has no bulk path`
+    : new Set(result.documents.map((d) => d.id)).size < result.documents.length ? 'two documents have the same id'
+    : (await store.run(read('any-node'))).length > 0 ? 'the store is not empty (a bulk load only goes into an empty store; load with --reset to empty it first)'
+    : null;
+  if (mode === 'bulk' && reason) throw new Error(`cannot load in bulk: ${reason}`);
+  return !reason && (mode === 'bulk' || result.documents.length >= BULK_MIN_DOCUMENTS);
+}
+
+/** Every document checked, then all of them written at once; a failure writes nothing. */
+async function loadInBulk(
+  store: GraphStore, result: Extraction, units: Map<string, ExtractedUnit>, regions: Map<string, ExtractedRegion>,
+  onDocument: ((outcome: LoadOutcome, index: number) => void) | undefined, opts: LoadOptions,
+): Promise<LoadOutcome[]> {
+  const outcomes: LoadOutcome[] = [];
+  const prepared: PreparedDocument[] = [];
+  for (const doc of result.documents) {
+    try {
+      prepared.push(prepareDocument(doc, units, regions));
+      outcomes.push({ documentId: doc.id, status: 'added' });
+    } catch (err) {
+      outcomes.push({ documentId: doc.id, status: 'failed', error: (err as Error).message });
+    }
+  }
+  if (prepared.length > 0) {
+    const rows: GraphRows = graphRows(prepared, result);
+    opts.onBulk?.({ documents: prepared.length, rows: Object.values({ ...rows.nodes, ...rows.rels }).reduce((n, r) => n + r.length, 0) });
+    try {
+      await store.bulkLoad!(rows);
+    } catch (err) {
+      const error = `the bulk load of ${prepared.length} documents failed, so none of them was written: ${(err as Error).message}`;
+      for (const o of outcomes) if (o.status === 'added') Object.assign(o, { status: 'failed', error });
+    }
+  }
+  outcomes.forEach((o, i) => onDocument?.(o, i));
+  return outcomes;
+}
+
+/** What a stored document added to the analytics, read before a new version replaces it. */
+async function storedContribution(tx: QueryRunner, documentId: string): Promise<{ contribution: Contribution; unitJurisdictions: Map<string, string> }> {
+  const tasks = new Map<string, TaskFacts & { jurisdiction: string | null; assignments: Array<{ unitId: string; role: string }>; mentions: string[] }>();
+  const task = (id: string) => {
+    let t = tasks.get(id);
+    if (!t) tasks.set(id, (t = { id, dueDate: '', assignments: [], mentions: [], jurisdiction: null }));
+    return t;
+  };
+  const unitJurisdictions = new Map<string, string>();
+  for (const r of await tx.run(load('document-assignments'), { documentId })) {
+    const t = task(r.taskId as string);
+    if (r.deadlineKind === 'date' && r.deadlineDate) t.dueDate = r.deadlineDate as string;
+    t.assignments.push({ unitId: r.unitId as string, role: r.role as string });
+    unitJurisdictions.set(r.unitId as string, r.jurisdictionCode as string);
+  }
+  for (const r of await tx.run(load('document-mentions'), { documentId })) {
+    const t = task(r.taskId as string);
+    t.jurisdiction = (r.jurisdictionCode as string | null) ?? null;
+    if (r.regionId) t.mentions.push(r.regionId as string);
+  }
+  return { contribution: contributionOf(tasks.values()), unitJurisdictions };
+}
+
+async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnits: Map<string, ExtractedUnit>, raw: string): Promise<boolean> {
+  const { doc, units, regions } = prepared;
+  const regionIds = new Set(regions.map((r) => r.id));
   const existed = (await tx.run(load('document-exists'), { id: doc.id })).length > 0;
 
-  // The units this document names, and the members of its collectives.
-  const unitIds = new Set(doc.tasks.flatMap((t) => t.assignments.map((a) => a.unitId)));
-  for (const id of [...unitIds]) for (const m of allUnits.get(id)?.members ?? []) unitIds.add(m);
-  const units = [...unitIds].map((id) => {
-    const u = allUnits.get(id);
-    if (!u) throw new Error(`${doc.id}: unit ${id} is named by a task but missing from the extraction`);
-    return u;
-  });
-
-  // The regions it touches, with everything they lie within.
-  const regionIds = new Set<string>();
-  const addRegion = (id: string | null | undefined) => {
-    const r = id ? allRegions.get(id) : undefined;
-    if (!r || regionIds.has(r.id)) return;
-    regionIds.add(r.id);
-    addRegion(r.within);
-    r.partOf.forEach(addRegion);
-  };
-  addRegion(doc.jurisdiction?.code);
-  for (const t of doc.tasks) t.regions.forEach((r) => addRegion(r.id));
-  for (const u of units) {
-    addRegion(u.jurisdiction.code);
-    addRegion(u.region);
-    // Units are found through their jurisdiction (cypher/load/unit-aliases.cypher says why).
-    if (!regionIds.has(u.jurisdiction.code)) throw new Error(`${doc.id}: the jurisdiction ${u.jurisdiction.code} of unit ${u.id} is missing from the extraction`);
+  // The analytics before this load, read before anything is written (Kuzu misreads rows changed in
+  // the running transaction): what the old version added, and the counts and links it touches.
+  const old = existed ? await storedContribution(tx, doc.id) : { contribution: { units: new Map(), links: new Map() }, unitJurisdictions: new Map<string, string>() };
+  const added = contributionOf(prepared.facts);
+  const touchedUnits = groupBy([...new Set([...old.contribution.units.keys(), ...added.units.keys()])],
+    (id) => allUnits.get(id)?.jurisdiction.code ?? old.unitJurisdictions.get(id) ?? UNKNOWN_JURISDICTION);
+  const countsBefore = new Map<string, Row>();
+  for (const [jurisdictionCode, ids] of touchedUnits) {
+    for (const r of await tx.run(load('unit-analytics'), { jurisdictionCode, ids })) countsBefore.set(r.id as string, r);
   }
-  const regions = [...regionIds].map((id) => allRegions.get(id)!);
+  const touchedLinks = [...new Set([...old.contribution.links.keys(), ...added.links.keys()])];
+  const linksBefore = new Map((await tx.run(load('region-links'), { ids: touchedLinks })).map((r): [string, LinkCounts] => [r.id as string, {
+    from: r.fromId as string, to: r.toId as string, tasks: Number(r.tasks), issuerTasks: Number(r.issuerTasks), comentionTasks: Number(r.comentionTasks),
+  }]));
 
   // Regions, and a unit's jurisdiction and members, are fixed by their ids: write only new ones.
   const existingRegions = new Set((await tx.run(load('existing-regions'), { ids: regions.map((r) => r.id) })).map((r) => r.id as string));
@@ -175,6 +249,18 @@ async function loadDocument(
     }
   }
 
+  // The analytics after it, in the same transaction: before − old version + new version.
+  for (const [jurisdictionCode, ids] of touchedUnits) {
+    const rows = ids.map((id) => unitAnalyticsRow(id, applyCounts(
+      countsBefore.has(id) ? countsOfRow(countsBefore.get(id)!) : emptyCounts(), old.contribution.units.get(id), added.units.get(id))));
+    await tx.run(load('set-unit-analytics'), { jurisdictionCode, rows });
+  }
+  const links = touchedLinks.map((id) => ({ id, ...applyLink(linksBefore.get(id), old.contribution.links.get(id), added.links.get(id)) }));
+  await tx.run(load('delete-region-links'), { ids: links.filter((l) => l.tasks <= 0).map((l) => l.id) });
+  await tx.run(load('merge-region-links'), {
+    rows: links.filter((l) => l.tasks > 0).map((l) => ({ id: l.id, fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, comentionTasks: l.comentionTasks })),
+  });
+
   return existed;
 }
 
@@ -205,14 +291,6 @@ async function loadLeaders(tx: QueryRunner, doc: ExtractedDocument): Promise<voi
   });
 }
 
-/** Units and leaders of a document whose government cannot be told hang from this code. */
-const UNKNOWN_JURISDICTION = '000000';
-
-/** A leader is one per jurisdiction and name (王 健 and 王健 are one: the contract drops the spaces). */
-export function leaderId(jurisdictionCode: string, name: string): string {
-  return `${jurisdictionCode}:${name}`;
-}
-
 /** Map.groupBy arrives with Node 21; the project targets Node 20. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -223,14 +301,4 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(k, [item]);
   }
   return groups;
-}
-
-/** Everything a unit is called, so search finds it by any of them (发改委 → 发展和改革委员会). */
-export function unitSearchText(name: string, aliases: readonly string[]): string {
-  const forms = new Set<string>([name, ...aliases]);
-  for (const n of [name, ...aliases]) {
-    const { prefix, core } = splitLevelPrefix(n);
-    for (const v of variantsOf(core)) forms.add(prefix + v);
-  }
-  return [...forms].join('|');
 }

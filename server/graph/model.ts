@@ -43,11 +43,18 @@ export const NODES: readonly NodeDef[] = [
     props: {
       id: 'STRING', name: 'STRING', kind: 'STRING', aliases: 'STRING[]', jurisdictionCode: 'STRING',
       jurisdictionName: 'STRING', region: 'STRING', searchText: 'STRING',
+      // Kept by every load (analytics.ts): tasks led / responsible for / taken part in, and per due date (JSON).
+      leadTasks: 'INT64', responsibleTasks: 'INT64', participantTasks: 'INT64', dueCounts: 'STRING',
     },
   },
   { label: 'Region', props: { id: 'STRING', name: 'STRING', level: 'STRING', searchText: 'STRING' } },
   // A person or post answerable for tasks (牵头负责领导:刘惠); never a Unit. Id: jurisdiction code + name.
   { label: 'Leader', props: { id: 'STRING', name: 'STRING', post: 'STRING', jurisdictionCode: 'STRING', searchText: 'STRING' } },
+  // Two regions tied by tasks, with how many (analytics.ts keeps it with every load). Id: `fromId|toId`, fromId < toId.
+  {
+    label: 'RegionLink',
+    props: { id: 'STRING', fromId: 'STRING', toId: 'STRING', tasks: 'INT64', issuerTasks: 'INT64', comentionTasks: 'INT64' },
+  },
 ];
 
 /** The three roles of an assignment, each its own relationship type (DESIGN.md). */

@@ -1,4 +1,6 @@
 /** One interface for the two graph stores; both run the Cypher text in cypher/. */
+import type { GraphRows } from './graph-rows';
+
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
@@ -17,6 +19,11 @@ export interface GraphStore extends QueryRunner {
    * process run one at a time: the loader reads what the store holds, then creates what is new.
    */
   write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T>;
+  /**
+   * Write a whole graph into an empty store at once, all of it or nothing (loader.ts decides when):
+   * the embedded store copies CSV files into its tables, Neo4j creates in large UNWIND batches.
+   */
+  bulkLoad?(rows: GraphRows): Promise<void>;
   /** Queries sent to the store so far (for the no-N+1 tests and for metrics). */
   readonly roundTrips: number;
   close(): Promise<void>;

@@ -1,0 +1,4 @@
+// Links counted afresh, into a store that has none of them (bulk load, recount).
+UNWIND $rows AS row
+CREATE (:RegionLink {id: row.id, fromId: row.fromId, toId: row.toId, tasks: row.tasks, issuerTasks: row.issuerTasks,
+    comentionTasks: row.comentionTasks})

@@ -1,0 +1,3 @@
+MATCH (l:RegionLink)
+WHERE l.id IN $ids
+DELETE l

@@ -1,0 +1,207 @@
+/**
+ * The analytics the store keeps up to date as it is written, so that load rankings and
+ * cooperation links are read, not recomputed over the whole graph on every question:
+ *
+ * - on each Unit: the tasks it leads / is responsible for / takes part in (leadTasks …), and
+ *   `dueCounts`, the same per role and stated due date (JSON: {"lead":{"2024-06-30":2}}), so a
+ *   window's counts are a sum over a few dates;
+ * - RegionLink nodes, one per pair of regions tied by tasks: how many tasks tie them, as issuer
+ *   and mentioned region (ISSUER) and as two regions one task names (CO_MENTION).
+ *
+ * Every task belongs to one document, so both are sums of per-document contributions: a load
+ * adds the new version's and subtracts the old one's, in the same transaction (loader.ts); a
+ * bulk load writes the sum of all (graph-rows.ts). `recount` computes the same from the stored
+ * assignments and mentions, for stores written before these existed and for the tests.
+ */
+import { load, read } from './queries';
+import type { GraphStore, QueryRunner, Row } from './store';
+
+export const ROLES = ['lead', 'responsible', 'participant'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What the analytics need of a task: its id, stated date, units by role and mentioned regions. */
+export interface TaskFacts {
+  id: string;
+  /** The last day of the stated period when the deadline is a date, else ''. */
+  dueDate: string;
+  assignments: ReadonlyArray<{ unitId: string; role: string }>;
+  mentions: readonly string[];
+}
+
+export interface UnitCounts {
+  lead: number;
+  responsible: number;
+  participant: number;
+  /** role → ISO date → tasks due that day. */
+  due: Record<string, Record<string, number>>;
+}
+
+export interface LinkCounts { from: string; to: string; tasks: number; issuerTasks: number; comentionTasks: number }
+
+export interface Contribution {
+  units: Map<string, UnitCounts>;
+  links: Map<string, LinkCounts>;
+}
+
+export const emptyCounts = (): UnitCounts => ({ lead: 0, responsible: 0, participant: 0, due: {} });
+export const linkId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** One document's share (or a whole extraction's, documents being disjoint in their tasks). */
+export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: string | null }>): Contribution {
+  const units = new Map<string, UnitCounts>();
+  const links = new Map<string, LinkCounts>();
+  for (const t of tasks) {
+    // count(DISTINCT task) per unit and role: a unit named twice in one task counts once.
+    const seen = new Set<string>();
+    for (const a of t.assignments) {
+      const key = `${a.unitId}\u0000${a.role}`;
+      if (seen.has(key) || !ROLES.includes(a.role as Role)) continue;
+      seen.add(key);
+      const c = units.get(a.unitId) ?? emptyCounts();
+      c[a.role as Role]++;
+      if (t.dueDate) {
+        const byDate = (c.due[a.role] ??= {});
+        byDate[t.dueDate] = (byDate[t.dueDate] ?? 0) + 1;
+      }
+      units.set(a.unitId, c);
+    }
+    // The pairs this task ties: its jurisdiction with each region it names, and the regions it names together.
+    const pairs = new Map<string, { issuer: boolean; comention: boolean }>();
+    const mark = (a: string, b: string, kind: 'issuer' | 'comention') => {
+      if (a === b) return;
+      const id = linkId(a, b);
+      const p = pairs.get(id) ?? { issuer: false, comention: false };
+      p[kind] = true;
+      pairs.set(id, p);
+    };
+    const named = [...new Set(t.mentions)];
+    if (t.jurisdiction) for (const m of named) mark(t.jurisdiction, m, 'issuer');
+    for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) mark(named[i]!, named[j]!, 'comention');
+    for (const [id, p] of pairs) {
+      const [from, to] = id.split('|') as [string, string];
+      const l = links.get(id) ?? { from, to, tasks: 0, issuerTasks: 0, comentionTasks: 0 };
+      l.tasks++;
+      if (p.issuer) l.issuerTasks++;
+      if (p.comention) l.comentionTasks++;
+      links.set(id, l);
+    }
+  }
+  return { units, links };
+}
+
+/** before − removed + added, for one unit. */
+export function applyCounts(before: UnitCounts, removed: UnitCounts | undefined, added: UnitCounts | undefined): UnitCounts {
+  const out: UnitCounts = { lead: before.lead, responsible: before.responsible, participant: before.participant, due: {} };
+  for (const r of ROLES) out[r] += (added?.[r] ?? 0) - (removed?.[r] ?? 0);
+  for (const r of ROLES) {
+    const dates = new Map(Object.entries(before.due[r] ?? {}));
+    for (const [d, n] of Object.entries(removed?.due[r] ?? {})) dates.set(d, (dates.get(d) ?? 0) - n);
+    for (const [d, n] of Object.entries(added?.due[r] ?? {})) dates.set(d, (dates.get(d) ?? 0) + n);
+    const kept = [...dates].filter(([, n]) => n > 0);
+    if (kept.length) out.due[r] = Object.fromEntries(kept);
+  }
+  return out;
+}
+
+export function applyLink(before: LinkCounts | undefined, removed: LinkCounts | undefined, added: LinkCounts | undefined): LinkCounts {
+  const base = before ?? added ?? removed!;
+  const n = (k: 'tasks' | 'issuerTasks' | 'comentionTasks') => (before?.[k] ?? 0) - (removed?.[k] ?? 0) + (added?.[k] ?? 0);
+  return { from: base.from, to: base.to, tasks: n('tasks'), issuerTasks: n('issuerTasks'), comentionTasks: n('comentionTasks') };
+}
+
+/** The stored form of the due counts: roles in a fixed order, dates sorted, so equal counts are equal text. */
+export function dueJson(due: UnitCounts['due']): string {
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of ROLES) {
+    const dates = Object.entries(due[r] ?? {}).filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (dates.length) out[r] = Object.fromEntries(dates);
+  }
+  return JSON.stringify(out);
+}
+
+export function parseDue(json: unknown): UnitCounts['due'] {
+  try {
+    return typeof json === 'string' && json ? (JSON.parse(json) as UnitCounts['due']) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Counts from a unit row of cypher/read/unit-analytics (or load/unit-analytics). */
+export function countsOfRow(r: Row): UnitCounts {
+  const n = (v: unknown) => (typeof v === 'number' && v > 0 ? v : 0);
+  return { lead: n(r.leadTasks), responsible: n(r.responsibleTasks), participant: n(r.participantTasks), due: parseDue(r.dueCounts) };
+}
+
+/** Tasks per role due between from and to (ISO dates, inclusive). */
+export function dueBetween(c: UnitCounts, from: string, to: string): Record<Role, number> {
+  const sum = (r: Role) => Object.entries(c.due[r] ?? {}).reduce((s, [d, k]) => (d >= from && d <= to ? s + k : s), 0);
+  return { lead: sum('lead'), responsible: sum('responsible'), participant: sum('participant') };
+}
+
+/** Unit rows for set-unit-analytics. */
+export function unitAnalyticsRow(id: string, c: UnitCounts) {
+  return { id, leadTasks: c.lead, responsibleTasks: c.responsible, participantTasks: c.participant, dueCounts: dueJson(c.due) };
+}
+
+/** What the stored graph implies, counted afresh from every assignment and mention. */
+export async function recount(store: Pick<GraphStore, 'run'>): Promise<{ units: Map<string, UnitCounts & { jurisdictionCode: string }>; links: Map<string, LinkCounts> }> {
+  const units = new Map<string, UnitCounts & { jurisdictionCode: string }>();
+  for (const r of await store.run(read('unit-load'), { jurisdiction: '' })) {
+    const c = units.get(r.unitId as string) ?? { ...emptyCounts(), jurisdictionCode: r.jurisdictionCode as string };
+    if (r.role) c[r.role as Role] = Number(r.tasks);
+    units.set(r.unitId as string, c);
+  }
+  for (const r of await store.run(read('unit-due-recount'))) {
+    const c = units.get(r.unitId as string);
+    if (c) (c.due[r.role as string] ??= {})[r.date as string] = Number(r.tasks);
+  }
+  const tasks = new Map<string, { issuer: Set<string>; comention: Set<string> }>();
+  const pairOf = (r: Row) => linkId(r.fromId as string, r.toId as string);
+  const add = (r: Row, kind: 'issuer' | 'comention') => {
+    const id = pairOf(r);
+    const t = tasks.get(id) ?? { issuer: new Set(), comention: new Set() };
+    t[kind].add(r.taskId as string);
+    tasks.set(id, t);
+  };
+  for (const r of await store.run(read('cooperation-issuer'))) add(r, 'issuer');
+  for (const r of await store.run(read('cooperation-comention'))) add(r, 'comention');
+  const links = new Map<string, LinkCounts>();
+  for (const [id, t] of tasks) {
+    const [from, to] = id.split('|') as [string, string];
+    links.set(id, { from, to, tasks: new Set([...t.issuer, ...t.comention]).size, issuerTasks: t.issuer.size, comentionTasks: t.comention.size });
+  }
+  return { units, links };
+}
+
+/** Write counts and links counted afresh: every unit's, and every link replaced. One transaction. */
+export async function rewriteAnalytics(store: GraphStore): Promise<void> {
+  const { units, links } = await recount(store);
+  await store.write(async (tx) => {
+    const byJurisdiction = new Map<string, ReturnType<typeof unitAnalyticsRow>[]>();
+    for (const [id, c] of units) {
+      const rows = byJurisdiction.get(c.jurisdictionCode) ?? [];
+      rows.push(unitAnalyticsRow(id, c));
+      byJurisdiction.set(c.jurisdictionCode, rows);
+    }
+    for (const [jurisdictionCode, rows] of byJurisdiction) await tx.run(load('set-unit-analytics'), { jurisdictionCode, rows });
+    await tx.run(load('delete-region-links'), { ids: (await tx.run(read('region-links'), { region: '' })).map((r) => r.id as string) });
+    await writeLinks(tx, [...links.values()]);
+  });
+}
+
+export async function writeLinks(tx: QueryRunner, links: LinkCounts[]): Promise<void> {
+  const rows = links.map((l) => ({ id: linkId(l.from, l.to), fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, comentionTasks: l.comentionTasks }));
+  for (let i = 0; i < rows.length; i += 5000) await tx.run(load('create-region-links'), { rows: rows.slice(i, i + 5000) });
+}
+
+/**
+ * A store written before the analytics existed (units without counts: null on Neo4j, -1 where
+ * the embedded store added the column) gets them counted once, when it is opened.
+ */
+export async function ensureAnalytics(store: GraphStore): Promise<boolean> {
+  const [row] = await store.run(read('units-without-analytics'));
+  if (!row || Number(row.units) === 0) return false;
+  await rewriteAnalytics(store);
+  return true;
+}
