@@ -59,7 +59,7 @@ export function prepareDocument(
   return { doc, units, regions: [...regionIds].map((id) => allRegions.get(id)!), facts };
 }
 
-/** Rows per node label and per relationship type (`from`/`to`: the end nodes' ids, then its properties). */
+/** Rows per node label and per relationship type (`fromId`/`toId`: the end nodes' ids, then its properties). */
 export interface GraphRows {
   nodes: Record<string, Row[]>;
   rels: Record<string, Row[]>;
@@ -83,7 +83,7 @@ export function graphRows(
   }
   for (const r of regions.values()) {
     nodes.Region!.push({ id: r.id, name: r.name, level: r.level, searchText: r.name });
-    for (const to of new Set([r.within, ...r.partOf])) if (to && allRegions.has(to)) rels.WITHIN!.push({ from: r.id, to });
+    for (const to of new Set([r.within, ...r.partOf])) if (to && allRegions.has(to)) rels.WITHIN!.push({ fromId: r.id, toId: to });
   }
 
   const { units: counts, links } = contributionOf(prepared.flatMap((p) => p.facts));
@@ -95,8 +95,8 @@ export function graphRows(
       region: u.region ?? '', searchText: unitSearchText(u.name, aliases ?? []),
       leadTasks: c.lead, responsibleTasks: c.responsible, participantTasks: c.participant, dueCounts: dueJson(c.due),
     });
-    rels.IN_JURISDICTION!.push({ from: u.id, to: u.jurisdiction.code });
-    for (const m of new Set(u.members)) if (units.has(m)) rels.MEMBER_OF!.push({ from: m, to: u.id });
+    rels.IN_JURISDICTION!.push({ fromId: u.id, toId: u.jurisdiction.code });
+    for (const m of new Set(u.members)) if (units.has(m)) rels.MEMBER_OF!.push({ fromId: m, toId: u.id });
   }
   for (const l of links.values()) {
     nodes.RegionLink!.push({ id: linkId(l.from, l.to), fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, comentionTasks: l.comentionTasks });
@@ -109,7 +109,7 @@ export function graphRows(
       docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
       leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw: result.texts?.[doc.id] ?? '',
     });
-    if (doc.jurisdiction && regions.has(doc.jurisdiction.code)) rels.ISSUED_IN!.push({ from: doc.id, to: doc.jurisdiction.code });
+    if (doc.jurisdiction && regions.has(doc.jurisdiction.code)) rels.ISSUED_IN!.push({ fromId: doc.id, toId: doc.jurisdiction.code });
     const leaderJurisdiction = doc.jurisdiction?.code ?? UNKNOWN_JURISDICTION;
     for (const [i, t] of doc.tasks.entries()) {
       nodes.Task!.push({
@@ -118,11 +118,11 @@ export function graphRows(
         deadlineText: t.deadline?.text ?? '', deadlineDate: t.deadline?.date ?? '', deadlineKind: t.deadline?.kind ?? '',
         deadlineStart: t.deadline?.start ?? -1, deadlineEnd: t.deadline?.end ?? -1,
       });
-      rels.HAS_TASK!.push({ from: doc.id, to: t.id });
-      for (const regionId of facts[i]!.mentions) rels.MENTIONS!.push({ from: t.id, to: regionId });
+      rels.HAS_TASK!.push({ fromId: doc.id, toId: t.id });
+      for (const regionId of facts[i]!.mentions) rels.MENTIONS!.push({ fromId: t.id, toId: regionId });
       for (const a of t.assignments) {
         rels[ROLE_RELS[a.role as keyof typeof ROLE_RELS]]!.push({
-          from: a.unitId, to: t.id, role: a.role, inferred: a.inferred, clause: a.clause, quote: a.quote, start: a.start, end: a.end,
+          fromId: a.unitId, toId: t.id, role: a.role, inferred: a.inferred, clause: a.clause, quote: a.quote, start: a.start, end: a.end,
           surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd, documentId: doc.id,
         });
       }
@@ -135,7 +135,7 @@ export function graphRows(
         }
         if (named.has(id)) continue;
         named.add(id);
-        rels.OVERSEES!.push({ from: id, to: t.id, post: l.post ?? '', start: l.start, end: l.end, documentId: doc.id });
+        rels.OVERSEES!.push({ fromId: id, toId: t.id, post: l.post ?? '', start: l.start, end: l.end, documentId: doc.id });
       }
     }
   }

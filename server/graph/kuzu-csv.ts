@@ -8,9 +8,9 @@
  * - text holds newlines, which only the single-threaded reader accepts (PARALLEL=false);
  * - an empty field is NULL by default, and ours are '' (no deadline, no issuer): NULL is spelt
  *   NULL_TOKEN instead, which no value may be;
- * - a list is `[a,b]`, its items unquoted; a unit's aliases that a list cannot carry as they are
- *   (a comma, bracket, quote, backslash or edge space in one) are written NULL here and set by a
- *   statement after the copy.
+ * - a list is `[a,b]`, its items unquoted, and cannot be NULL; a list that is NULL, or that the
+ *   format cannot carry as it is (a comma, bracket, quote, backslash or edge space in an item), is
+ *   written `[]` here and set by a statement after the copy.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ export const COPY_OPTIONS = `(HEADER=false, DELIM=',', QUOTE='"', ESCAPE='"', PA
 const PLAIN_ITEM = /^[^\s,[\]{}"'\\\u0001](?:[^,[\]{}"'\\\u0001]*[^\s,[\]{}"'\\\u0001])?$/;
 
 function cell(v: unknown, type: PropType, where: () => string): string {
-  if (v === null || v === undefined) return NULL_TOKEN;
+  if (v === null || v === undefined) return type === 'STRING[]' ? '"[]"' : NULL_TOKEN;
   switch (type) {
     case 'STRING': {
       const s = String(v);
@@ -39,13 +39,13 @@ function cell(v: unknown, type: PropType, where: () => string): string {
       return v ? 'true' : 'false';
     case 'STRING[]': {
       const items = v as string[];
-      return items.every((x) => PLAIN_ITEM.test(x)) ? `"[${items.join(',')}]"` : NULL_TOKEN;
+      return items.every((x) => PLAIN_ITEM.test(x)) ? `"[${items.join(',')}]"` : '"[]"';
     }
   }
 }
 
-/** Lists the CSV could not carry: set after the copy (KuzuStore.bulkLoad). */
-export interface ListFixUp { label: string; prop: string; rows: Array<{ id: string; values: string[] }> }
+/** Lists the CSV could not carry: set after the copy (KuzuStore.bulkLoad); `nulls`: ids whose list is NULL. */
+export interface ListFixUp { label: string; prop: string; rows: Array<{ id: string; values: string[] }>; nulls: string[] }
 
 /** Write one file per table that has rows; the COPY statements in the order they must run (nodes, then relationships). */
 export function writeCsvFiles(dir: string, rows: GraphRows, nodes: readonly NodeDef[], rels: readonly RelDef[]): { copies: string[]; fixUps: ListFixUp[] } {
@@ -58,7 +58,7 @@ export function writeCsvFiles(dir: string, rows: GraphRows, nodes: readonly Node
     try {
       let chunk = '';
       for (const [i, row] of data.entries()) {
-        chunk += columns.map(([k, t]) => cell(row[k], t, () => `${table} row ${i + 1} (${String(row.id ?? `${String(row.from)} → ${String(row.to)}`)}), ${k},`)).join(',') + '\n';
+        chunk += columns.map(([k, t]) => cell(row[k], t, () => `${table} row ${i + 1} (${String(row.id ?? `${String(row.fromId)} → ${String(row.toId)}`)}), ${k},`)).join(',') + '\n';
         if (chunk.length > 1 << 20) {
           writeSync(fd, chunk);
           chunk = '';
@@ -76,11 +76,12 @@ export function writeCsvFiles(dir: string, rows: GraphRows, nodes: readonly Node
     write(n.label, data, columns);
     for (const [prop] of columns.filter(([, t]) => t === 'STRING[]')) {
       const odd = data.filter((r) => Array.isArray(r[prop]) && !(r[prop] as string[]).every((x) => PLAIN_ITEM.test(x)));
-      if (odd.length) fixUps.push({ label: n.label, prop, rows: odd.map((r) => ({ id: r.id as string, values: r[prop] as string[] })) });
+      const nulls = data.filter((r) => r[prop] === null || r[prop] === undefined).map((r) => r.id as string);
+      if (odd.length || nulls.length) fixUps.push({ label: n.label, prop, rows: odd.map((r) => ({ id: r.id as string, values: r[prop] as string[] })), nulls });
     }
   }
   for (const r of rels) {
-    write(r.type, rows.rels[r.type] ?? [], [['from', 'STRING'], ['to', 'STRING'], ...(Object.entries(r.props) as Array<[string, PropType]>)]);
+    write(r.type, rows.rels[r.type] ?? [], [['fromId', 'STRING'], ['toId', 'STRING'], ...(Object.entries(r.props) as Array<[string, PropType]>)]);
   }
   return { copies, fixUps };
 }

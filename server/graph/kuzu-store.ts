@@ -38,7 +38,8 @@ export class KuzuStore implements GraphStore {
   private readonly prepared = new Map<Connection, Map<string, Promise<Prepared>>>();
   private readonly serialise = serialiser();
 
-  constructor(readonly location: string) {
+  /** `bulkTmpDir`: where the bulk path writes its CSV files (the system's temporary directory by default). */
+  constructor(readonly location: string, private readonly opts: { bulkTmpDir?: string } = {}) {
     mkdirSync(dirname(location), { recursive: true });
     try {
       this.db = new kuzu.Database(location, BUFFER_POOL_BYTES, true, false, 0, true, CHECKPOINT_THRESHOLD_BYTES);
@@ -110,7 +111,7 @@ export class KuzuStore implements GraphStore {
       this.prepared.clear();
       for (const ddl of kuzuSchema(NODES, RELS)) await this.exec(this.writer, ddl, {});
 
-      const dir = mkdtempSync(join(tmpdir(), 'kuzu-bulk-'));
+      const dir = mkdtempSync(join(this.opts.bulkTmpDir ?? tmpdir(), 'kuzu-bulk-'));
       try {
         const { copies, fixUps } = writeCsvFiles(dir, rows, NODES, RELS);
         await this.exec(this.writer, 'BEGIN TRANSACTION', {});
@@ -119,6 +120,7 @@ export class KuzuStore implements GraphStore {
           for (const f of fixUps) {
             // The label and property come from model.ts, never from input.
             await this.exec(this.writer, `UNWIND $rows AS row MATCH (n:${f.label}) WHERE n.id = row.id SET n.${f.prop} = row.values`, { rows: f.rows });
+            await this.exec(this.writer, `UNWIND $ids AS id MATCH (n:${f.label}) WHERE n.id = id SET n.${f.prop} = NULL`, { ids: f.nulls });
           }
           await this.exec(this.writer, 'COMMIT', {});
         } catch (err) {

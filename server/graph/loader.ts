@@ -4,7 +4,7 @@ import {
 } from './analytics';
 import { graphRows, prepareDocument, type GraphRows, type PreparedDocument } from './graph-rows';
 import { ROLE_RELS } from './model';
-import { load, read } from './queries';
+import { bulk, load, read } from './queries';
 import type { GraphStore, QueryRunner, Row } from './store';
 import { leaderId, UNKNOWN_JURISDICTION, unitSearchText } from './unit-text';
 
@@ -84,7 +84,7 @@ async function bulkApplies(store: GraphStore, result: Extraction, mode: NonNulla
   if (mode === 'incremental') return false;
   const reason = !store.bulkLoad ? `the ${store.kind} store has no bulk path`
     : new Set(result.documents.map((d) => d.id)).size < result.documents.length ? 'two documents have the same id'
-    : (await store.run(read('any-node'))).length > 0 ? 'the store is not empty (a bulk load only goes into an empty store; load with --reset to empty it first)'
+    : (await store.run(bulk('any-node'))).length > 0 ? 'the store is not empty (a bulk load only goes into an empty store; load with --reset to empty it first)'
     : null;
   if (mode === 'bulk' && reason) throw new Error(`cannot load in bulk: ${reason}`);
   return !reason && (mode === 'bulk' || result.documents.length >= BULK_MIN_DOCUMENTS);

@@ -1,4 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { unwindBulkLoad } from './bulk-unwind';
+import type { GraphRows } from './graph-rows';
 import { NEO4J_SCHEMA } from './queries';
 import { safeNumber } from './values';
 import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
@@ -95,6 +97,11 @@ export class Neo4jStore implements GraphStore {
 
   write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     return this.serialise(() => this.writeNow(work));
+  }
+
+  /** Large UNWIND batches, a transaction each (bulk-unwind.ts); reads route as usual. */
+  bulkLoad(rows: GraphRows): Promise<void> {
+    return unwindBulkLoad(this, rows);
   }
 
   private async writeNow<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {

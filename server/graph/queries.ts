@@ -19,10 +19,17 @@ function readDir(sub: string): Record<string, string> {
 
 export const READ: Readonly<Record<string, string>> = readDir('read');
 export const LOAD: Readonly<Record<string, string>> = readDir('load');
+export const BULK: Readonly<Record<string, string>> = readDir('bulk');
 
 export function read(name: string): string {
   const q = READ[name];
   if (!q) throw new Error(`no read query cypher/read/${name}.cypher`);
+  return q;
+}
+
+export function bulk(name: string): string {
+  const q = BULK[name];
+  if (!q) throw new Error(`no bulk statement cypher/bulk/${name}.cypher`);
   return q;
 }
 

@@ -7,7 +7,7 @@
 import { lintCypherQuery, testData } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
 import { NODES, RELS } from '../../server/graph/model';
-import { LOAD, NEO4J_SCHEMA, READ } from '../../server/graph/queries';
+import { BULK, LOAD, NEO4J_SCHEMA, READ } from '../../server/graph/queries';
 
 /** Every parameter our statements take, with a value of its type. */
 const PARAMETERS: Record<string, unknown> = {
@@ -24,6 +24,8 @@ const PARAMETERS: Record<string, unknown> = {
   // merge-document's properties
   file: 'x', title: 'x', titleInferred: false, issuer: 'x', docNumber: 'x', date: 'x', sha256: 'x', encoding: 'utf-8',
   script: 'simplified', leadRule: 'explicit', jurisdictionEvidence: 'x', figures: '[]', raw: 'x',
+  // the kept analytics (issue 14)
+  region: '430500',
 };
 
 /** Keys of the $rows maps the load statements read (row.fromId …); the linter sees them as property keys. */
@@ -42,6 +44,7 @@ const schema = {
 const statements: Array<[string, string]> = [
   ...Object.entries(READ).map(([n, q]): [string, string] => [`read/${n}`, q]),
   ...Object.entries(LOAD).map(([n, q]): [string, string] => [`load/${n}`, q]),
+  ...Object.entries(BULK).map(([n, q]): [string, string] => [`bulk/${n}`, q]),
   ...NEO4J_SCHEMA.map((q, i): [string, string] => [`schema/neo4j #${i + 1}`, q]),
 ];
 

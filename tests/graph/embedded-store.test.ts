@@ -20,6 +20,12 @@ describeStoreContract('embedded (Kuzu)', async () => {
   return store;
 });
 
+describeStoreContract('embedded (Kuzu)', async () => {
+  const store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'));
+  await store.ensureSchema();
+  return store;
+}, { bulk: true });
+
 describe('embedded (Kuzu): loading again after the store was closed', () => {
   // Closing checkpoints the data into the database file; a later load replaces stored documents,
   // which once misread their new tasks (see cypher/load/delete-document.cypher).
@@ -100,7 +106,7 @@ async function edgesIn(store: KuzuStore): Promise<string[]> {
 describe('embedded (Kuzu): the stored graph is exactly the extraction, however it was loaded', () => {
   // Kuzu 0.11 misreads rows written in the running transaction in more than one way (dialect.ts,
   // delete-document.cypher); comparing every edge after each kind of load catches a misread anywhere.
-  it('fresh, reset and reloaded in reverse order, and replaced after a reopen', async () => {
+  it('fresh, reset and reloaded a document at a time, reset and loaded in bulk, and replaced after a reopen', async () => {
     // The seeds, 40 synthetic plans, and a plan with deadlines and leaders (ledger-fixture).
     const both = withFixture([
       ...seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })),
@@ -119,6 +125,11 @@ describe('embedded (Kuzu): the stored graph is exactly the extraction, however i
       // After a reset the store reuses freed rows: load again, a document at a time.
       await store.write((tx) => tx.run(load('delete-all')));
       for (const doc of both.documents) await loadExtraction(store, { ...both, documents: [doc] });
+      expect(await edgesIn(store)).toEqual(expected);
+
+      // The bulk path (a first load into an empty store) leaves the same edges.
+      await store.write((tx) => tx.run(load('delete-all')));
+      await loadExtraction(store, both, undefined, { mode: 'bulk' });
       expect(await edgesIn(store)).toEqual(expected);
 
       await store.close();

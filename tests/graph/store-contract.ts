@@ -26,15 +26,16 @@ export const SEED_STATS = {
 
 const ids = (rows: Row[], key = 'id') => rows.map((r) => r[key] as string);
 
-export function describeStoreContract(name: string, open: () => Promise<GraphStore>): void {
-  describe(`${name}: read queries on the seeds`, () => {
+/** `bulk`: the seeds go in through the store's bulk path (a first load of many documents) instead. */
+export function describeStoreContract(name: string, open: () => Promise<GraphStore>, opts: { bulk?: boolean } = {}): void {
+  describe(`${name}: read queries on the seeds${opts.bulk ? ', loaded in bulk' : ''}`, () => {
     let store: GraphStore;
     const q = (query: string, params: Record<string, unknown> = {}) => store.run(read(query), params);
 
     beforeAll(async () => {
       store = await open();
       await store.write((tx) => tx.run(load('delete-all')));
-      const outcomes = await loadExtraction(store, seedExtraction());
+      const outcomes = await loadExtraction(store, seedExtraction(), undefined, { mode: opts.bulk ? 'bulk' : 'incremental' });
       expect(outcomes.map((o) => o.status)).toEqual(['added', 'added', 'added', 'added', 'added']);
     }, 120_000);
     afterAll(async () => store?.close());
@@ -162,6 +163,8 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(path[4]).toBe('430500:市商务局');
     });
   });
+
+  if (opts.bulk) return;
 
   describe(`${name}: deadlines and leaders (the ledger fixture with the seeds)`, () => {
     let store: GraphStore;

@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+CREATE (:RegionLink {id: row.id, fromId: row.fromId, toId: row.toId, tasks: row.tasks, issuerTasks: row.issuerTasks,
+    comentionTasks: row.comentionTasks})

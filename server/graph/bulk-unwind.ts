@@ -1,0 +1,51 @@
+/**
+ * The bulk path in portable Cypher (cypher/bulk/): nodes, then relationships, created from large
+ * UNWIND batches, each batch a transaction of its own. Neo4j's bulk path (a transaction per
+ * batch keeps its memory bounded); it runs on the embedded store too, which is how the tests
+ * check it (no Neo4j runs on the build machines). The store was empty, so a failure is undone by
+ * deleting everything: the store is left as it was, empty.
+ */
+import type { GraphRows } from './graph-rows';
+import { bulk } from './queries';
+import type { GraphStore, Row } from './store';
+
+export const BULK_BATCH_ROWS = 10_000;
+
+/** Statement per node label and relationship type; units are split by whether any note wrote them (aliases). */
+const NODE_STATEMENTS: Array<[label: string, statement: string, keep?: (r: Row) => boolean]> = [
+  ['Region', 'create-regions'], ['Document', 'create-documents'], ['Task', 'create-tasks'],
+  ['Unit', 'create-units', (r) => Array.isArray(r.aliases)], ['Unit', 'create-units-unwritten', (r) => !Array.isArray(r.aliases)],
+  ['Leader', 'create-leaders'], ['RegionLink', 'create-region-links'],
+];
+const REL_STATEMENTS: Array<[type: string, statement: string]> = [
+  ['WITHIN', 'create-within'], ['ISSUED_IN', 'create-issued-in'], ['HAS_TASK', 'create-has-task'], ['IN_JURISDICTION', 'create-in-jurisdiction'],
+  ['MEMBER_OF', 'create-member-of'], ['MENTIONS', 'create-mentions'], ['LEADS', 'create-leads'], ['RESPONSIBLE_FOR', 'create-responsible'],
+  ['PARTICIPATES_IN', 'create-participates'], ['OVERSEES', 'create-oversees'],
+];
+
+export async function unwindBulkLoad(store: Pick<GraphStore, 'write' | 'run'>, rows: GraphRows, batchRows = BULK_BATCH_ROWS): Promise<void> {
+  if ((await store.run(bulk('any-node'))).length > 0) throw new Error('the store is not empty: a bulk load only goes into an empty store (load with --reset)');
+  const batches: Array<[string, Row[]]> = [];
+  for (const [label, statement, keep] of NODE_STATEMENTS) {
+    // A null the statement does not read is left out: the embedded store types rows from the first.
+    const data = (rows.nodes[label] ?? []).filter(keep ?? (() => true)).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)));
+    for (let i = 0; i < data.length; i += batchRows) batches.push([statement, data.slice(i, i + batchRows)]);
+  }
+  for (const [type, statement] of REL_STATEMENTS) {
+    const data = rows.rels[type] ?? [];
+    for (let i = 0; i < data.length; i += batchRows) batches.push([statement, data.slice(i, i + batchRows)]);
+  }
+  try {
+    for (const [statement, data] of batches) await store.write((tx) => tx.run(bulk(statement), { rows: data }));
+  } catch (err) {
+    try {
+      for (;;) {
+        const [r] = await store.write((tx) => tx.run(bulk('delete-some')));
+        if (!r || Number(r.deleted) === 0) break;
+      }
+    } catch (undo) {
+      throw new Error(`${(err as Error).message}; undoing the partial load failed too (${(undo as Error).message}): empty the store with npm run load -- --reset`);
+    }
+    throw err;
+  }
+}
