@@ -1,0 +1,118 @@
+/**
+ * The analytics kept by every load (units' load counts, region links) equal a full recount of the
+ * stored assignments and mentions, after a bulk load, more documents, a reload, and a document
+ * replaced by a changed version; on a few hundred synthetic plans, on the real embedded store.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provincePlan } from '../../bench/province-plans';
+import { extract } from '../../server/extract/extract';
+import { countsOfRow, dueBetween, dueJson, ensureAnalytics, recount } from '../../server/graph/analytics';
+import { KuzuStore } from '../../server/graph/kuzu-store';
+import { loadExtraction } from '../../server/graph/loader';
+import { read } from '../../server/graph/queries';
+import type { GraphStore } from '../../server/graph/store';
+
+const plans = Array.from({ length: 260 }, (_, n) => provincePlan(n));
+const extractPlans = (ps: Array<{ file: string; text: string }>) => extract(ps.map((p) => ({ file: p.file, bytes: Buffer.from(p.text) })));
+
+/** The kept analytics, in the same shape as analytics.recount's. */
+async function kept(store: GraphStore) {
+  const units = new Map<string, string>();
+  for (const r of await store.run('MATCH (u:Unit) RETURN u.id AS id, u.leadTasks AS leadTasks, u.responsibleTasks AS responsibleTasks, u.participantTasks AS participantTasks, u.dueCounts AS dueCounts')) {
+    const c = countsOfRow(r);
+    units.set(r.id as string, `${c.lead}/${c.responsible}/${c.participant} ${dueJson(c.due)}`);
+  }
+  const links = new Map((await store.run(read('region-links'), { region: '' })).map((r) => [r.id as string, `${r.tasks as number}/${r.issuerTasks as number}/${r.comentionTasks as number}`]));
+  return { units, links };
+}
+
+async function counted(store: GraphStore) {
+  const r = await recount(store);
+  const units = new Map([...r.units].map(([id, c]) => [id, `${c.lead}/${c.responsible}/${c.participant} ${dueJson(c.due)}`]));
+  // Every unit is kept, with zeros when it has no task (a member known only from the divisions).
+  for (const { id } of await store.run('MATCH (u:Unit) RETURN u.id AS id')) if (!units.has(id as string)) units.set(id as string, '0/0/0 {}');
+  const links = new Map([...r.links].map(([id, l]) => [id, `${l.tasks}/${l.issuerTasks}/${l.comentionTasks}`]));
+  return { units, links };
+}
+
+describe('kept analytics equal a full recount', () => {
+  let store: KuzuStore;
+  beforeAll(async () => {
+    store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'));
+    await store.ensureSchema();
+  });
+  afterAll(async () => store?.close());
+
+  const expectEqual = async () => {
+    const [a, b] = [await kept(store), await counted(store)];
+    expect(a.units.size).toBeGreaterThan(100);
+    expect(a.links.size).toBeGreaterThan(20);
+    expect(a.units).toEqual(b.units);
+    expect(a.links).toEqual(b.links);
+  };
+
+  it('after a bulk load of 200 plans', async () => {
+    let bulk = false;
+    await loadExtraction(store, extractPlans(plans.slice(0, 200)), undefined, { onBulk: () => (bulk = true) });
+    expect(bulk).toBe(true);
+    await expectEqual();
+  }, 300_000);
+
+  it('after 60 more plans a document at a time', async () => {
+    const outcomes = await loadExtraction(store, extractPlans(plans.slice(200)));
+    expect(outcomes.every((o) => o.status === 'added')).toBe(true);
+    await expectEqual();
+  }, 300_000);
+
+  it('after loading 40 of them again (nothing changes)', async () => {
+    const before = await kept(store);
+    const outcomes = await loadExtraction(store, extractPlans(plans.slice(180, 220)));
+    expect(outcomes.every((o) => o.status === 'replaced')).toBe(true);
+    expect(await kept(store)).toEqual(before);
+    await expectEqual();
+  }, 300_000);
+
+  it('after a plan is replaced by a version with other units, deadlines and places', async () => {
+    // A plan in the bracket-label notation: its units, deadlines and the regions it names all change.
+    const p = plans.find((x) => x.style === 'labels-in-brackets')!;
+    const [before] = (await extractPlans([p])).documents;
+    const edited = p.text
+      .replaceAll('市发改委', '市统计局').replaceAll('市发展改革委', '市统计局')
+      .replace(/(\d{4})年底前/g, '2030年底前')
+      .replaceAll('粤港澳大湾区', '长三角').replaceAll('大湾区', '长三角');
+    expect(edited).not.toBe(p.text);
+    const result = extractPlans([{ file: p.file, text: edited }]);
+    expect(result.documents[0]!.tasks.map((t) => t.regions.map((r) => r.id))).not.toEqual(before!.tasks.map((t) => t.regions.map((r) => r.id)));
+    const [outcome] = await loadExtraction(store, result);
+    expect(outcome!.status).toBe('replaced');
+    await expectEqual();
+  }, 300_000);
+
+  it('a window’s counts are read from the kept due dates: the same as counting the tasks due in it', async () => {
+    const jurisdiction = plans[0]!.jurisdiction;
+    const rows = await store.run(read('unit-analytics'), { jurisdiction });
+    const window = { from: '2024-07-01', to: '2024-12-31' };
+    const direct = await store.run(read('unit-load-due'), { jurisdiction, ...window });
+    let compared = 0;
+    for (const r of rows) {
+      const due = dueBetween(countsOfRow(r), window.from, window.to);
+      for (const role of ['lead', 'responsible', 'participant'] as const) {
+        const n = Number(direct.find((d) => d.unitId === r.unitId && d.role === role)?.tasks ?? 0);
+        expect(due[role]).toBe(n);
+        compared += n;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
+  it('a store written before the counts existed gets them when opened', async () => {
+    await store.write((tx) => tx.run('MATCH (u:Unit) SET u.leadTasks = -1, u.dueCounts = \'{}\''));
+    await store.write((tx) => tx.run('MATCH (l:RegionLink) DELETE l'));
+    expect(await ensureAnalytics(store)).toBe(true);
+    await expectEqual();
+    expect(await ensureAnalytics(store)).toBe(false); // once
+  }, 300_000);
+});
