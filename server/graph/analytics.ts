@@ -6,7 +6,10 @@
  *   `dueCounts`, the same per role and stated due date (JSON: {"lead":{"2024-06-30":2}}), so a
  *   window's counts are a sum over a few dates;
  * - RegionLink nodes, one per pair of regions tied by tasks: how many tasks tie them, as issuer
- *   and mentioned region (ISSUER) and as two regions one task names (CO_MENTION).
+ *   and mentioned region (ISSUER) and as two regions one task names (CO_MENTION);
+ * - UnitPair nodes, one per pair of units sharing tasks (always of one jurisdiction): how many,
+ *   the edges of a jurisdiction's network.
+ * (And each Document's taskCount, written with it.)
  *
  * Every task belongs to one document, so both are sums of per-document contributions: a load
  * adds the new version's and subtracts the old one's, in the same transaction (loader.ts); a
@@ -38,10 +41,16 @@ export interface UnitCounts {
 
 export interface LinkCounts { from: string; to: string; tasks: number; issuerTasks: number; comentionTasks: number }
 
+export interface PairCounts { a: string; b: string; tasks: number }
+
 export interface Contribution {
   units: Map<string, UnitCounts>;
   links: Map<string, LinkCounts>;
+  pairs: Map<string, PairCounts>;
 }
+
+/** A unit id is its jurisdiction's division code and its name (DESIGN.md). */
+export const jurisdictionOfUnit = (unitId: string) => unitId.slice(0, unitId.indexOf(':'));
 
 export const emptyCounts = (): UnitCounts => ({ lead: 0, responsible: 0, participant: 0, due: {} });
 export const linkId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -50,7 +59,17 @@ export const linkId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a
 export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: string | null }>): Contribution {
   const units = new Map<string, UnitCounts>();
   const links = new Map<string, LinkCounts>();
+  const pairs = new Map<string, PairCounts>();
   for (const t of tasks) {
+    const named = [...new Set(t.assignments.map((a) => a.unitId))].sort();
+    for (let i = 0; i < named.length; i++) {
+      for (let j = i + 1; j < named.length; j++) {
+        const id = `${named[i]}|${named[j]}`;
+        const p = pairs.get(id) ?? { a: named[i]!, b: named[j]!, tasks: 0 };
+        p.tasks++;
+        pairs.set(id, p);
+      }
+    }
     // count(DISTINCT task) per unit and role: a unit named twice in one task counts once.
     const seen = new Set<string>();
     for (const a of t.assignments) {
@@ -66,18 +85,18 @@ export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: strin
       units.set(a.unitId, c);
     }
     // The pairs this task ties: its jurisdiction with each region it names, and the regions it names together.
-    const pairs = new Map<string, { issuer: boolean; comention: boolean }>();
+    const ties = new Map<string, { issuer: boolean; comention: boolean }>();
     const mark = (a: string, b: string, kind: 'issuer' | 'comention') => {
       if (a === b) return;
       const id = linkId(a, b);
-      const p = pairs.get(id) ?? { issuer: false, comention: false };
+      const p = ties.get(id) ?? { issuer: false, comention: false };
       p[kind] = true;
-      pairs.set(id, p);
+      ties.set(id, p);
     };
-    const named = [...new Set(t.mentions)];
-    if (t.jurisdiction) for (const m of named) mark(t.jurisdiction, m, 'issuer');
-    for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) mark(named[i]!, named[j]!, 'comention');
-    for (const [id, p] of pairs) {
+    const places = [...new Set(t.mentions)];
+    if (t.jurisdiction) for (const m of places) mark(t.jurisdiction, m, 'issuer');
+    for (let i = 0; i < places.length; i++) for (let j = i + 1; j < places.length; j++) mark(places[i]!, places[j]!, 'comention');
+    for (const [id, p] of ties) {
       const [from, to] = id.split('|') as [string, string];
       const l = links.get(id) ?? { from, to, tasks: 0, issuerTasks: 0, comentionTasks: 0 };
       l.tasks++;
@@ -86,7 +105,7 @@ export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: strin
       links.set(id, l);
     }
   }
-  return { units, links };
+  return { units, links, pairs };
 }
 
 /** before − removed + added, for one unit. */
@@ -108,6 +127,13 @@ export function applyLink(before: LinkCounts | undefined, removed: LinkCounts | 
   const n = (k: 'tasks' | 'issuerTasks' | 'comentionTasks') => (before?.[k] ?? 0) - (removed?.[k] ?? 0) + (added?.[k] ?? 0);
   return { from: base.from, to: base.to, tasks: n('tasks'), issuerTasks: n('issuerTasks'), comentionTasks: n('comentionTasks') };
 }
+
+export function applyPair(before: PairCounts | undefined, removed: PairCounts | undefined, added: PairCounts | undefined): PairCounts {
+  const base = before ?? added ?? removed!;
+  return { a: base.a, b: base.b, tasks: (before?.tasks ?? 0) - (removed?.tasks ?? 0) + (added?.tasks ?? 0) };
+}
+
+export const pairRow = (p: PairCounts) => ({ id: `${p.a}|${p.b}`, jurisdictionCode: jurisdictionOfUnit(p.a), aId: p.a, bId: p.b, tasks: p.tasks });
 
 /** The stored form of the due counts: roles in a fixed order, dates sorted, so equal counts are equal text. */
 export function dueJson(due: UnitCounts['due']): string {
@@ -145,7 +171,9 @@ export function unitAnalyticsRow(id: string, c: UnitCounts) {
 }
 
 /** What the stored graph implies, counted afresh from every assignment and mention. */
-export async function recount(store: Pick<GraphStore, 'run'>): Promise<{ units: Map<string, UnitCounts & { jurisdictionCode: string }>; links: Map<string, LinkCounts> }> {
+export async function recount(store: Pick<GraphStore, 'run'>): Promise<{
+  units: Map<string, UnitCounts & { jurisdictionCode: string }>; links: Map<string, LinkCounts>; pairs: Map<string, PairCounts>;
+}> {
   const units = new Map<string, UnitCounts & { jurisdictionCode: string }>();
   for (const r of await store.run(read('unit-load'), { jurisdiction: '' })) {
     const c = units.get(r.unitId as string) ?? { ...emptyCounts(), jurisdictionCode: r.jurisdictionCode as string };
@@ -171,12 +199,17 @@ export async function recount(store: Pick<GraphStore, 'run'>): Promise<{ units: 
     const [from, to] = id.split('|') as [string, string];
     links.set(id, { from, to, tasks: new Set([...t.issuer, ...t.comention]).size, issuerTasks: t.issuer.size, comentionTasks: t.comention.size });
   }
-  return { units, links };
+  const pairs = new Map<string, PairCounts>();
+  for (const r of await store.run(read('unit-pairs-recount'))) {
+    const [a, b] = [r.aId as string, r.bId as string];
+    pairs.set(`${a}|${b}`, { a, b, tasks: Number(r.tasks) });
+  }
+  return { units, links, pairs };
 }
 
 /** Write counts and links counted afresh: every unit's, and every link replaced. One transaction. */
 export async function rewriteAnalytics(store: GraphStore): Promise<void> {
-  const { units, links } = await recount(store);
+  const { units, links, pairs } = await recount(store);
   await store.write(async (tx) => {
     const byJurisdiction = new Map<string, ReturnType<typeof unitAnalyticsRow>[]>();
     for (const [id, c] of units) {
@@ -187,6 +220,10 @@ export async function rewriteAnalytics(store: GraphStore): Promise<void> {
     for (const [jurisdictionCode, rows] of byJurisdiction) await tx.run(load('set-unit-analytics'), { jurisdictionCode, rows });
     await tx.run(load('delete-region-links'), { ids: (await tx.run(read('region-links'), { region: '' })).map((r) => r.id as string) });
     await writeLinks(tx, [...links.values()]);
+    await tx.run(load('delete-unit-pairs'), { ids: (await tx.run(read('unit-pairs'), { jurisdiction: '' })).map((r) => r.id as string) });
+    const rows = [...pairs.values()].map(pairRow);
+    for (let i = 0; i < rows.length; i += 5000) await tx.run(load('create-unit-pairs'), { rows: rows.slice(i, i + 5000) });
+    await tx.run(load('set-document-task-counts'));
   });
 }
 

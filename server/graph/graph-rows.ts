@@ -5,7 +5,7 @@
  * the per-document statements in cypher/load/ write it (the store tests compare the two graphs).
  */
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
-import { contributionOf, dueJson, emptyCounts, linkId, type TaskFacts } from './analytics';
+import { contributionOf, dueJson, emptyCounts, linkId, pairRow, type TaskFacts } from './analytics';
 import { ROLE_RELS } from './model';
 import type { Row } from './store';
 import { leaderId, UNKNOWN_JURISDICTION, unitSearchText } from './unit-text';
@@ -70,7 +70,7 @@ export function graphRows(
   prepared: readonly PreparedDocument[], result: Pick<ExtractResult, 'units' | 'regions'> & { texts?: Record<string, string> },
 ): GraphRows {
   const allRegions = new Map(result.regions.map((r) => [r.id, r]));
-  const nodes: GraphRows['nodes'] = { Region: [], Document: [], Task: [], Unit: [], Leader: [], RegionLink: [] };
+  const nodes: GraphRows['nodes'] = { Region: [], Document: [], Task: [], Unit: [], Leader: [], RegionLink: [], UnitPair: [] };
   const rels: GraphRows['rels'] = Object.fromEntries(
     ['ISSUED_IN', 'HAS_TASK', ...Object.values(ROLE_RELS), 'IN_JURISDICTION', 'MEMBER_OF', 'MENTIONS', 'WITHIN', 'OVERSEES'].map((t) => [t, []]),
   );
@@ -86,7 +86,8 @@ export function graphRows(
     for (const to of new Set([r.within, ...r.partOf])) if (to && allRegions.has(to)) rels.WITHIN!.push({ fromId: r.id, toId: to });
   }
 
-  const { units: counts, links } = contributionOf(prepared.flatMap((p) => p.facts));
+  const { units: counts, links, pairs } = contributionOf(prepared.flatMap((p) => p.facts));
+  nodes.UnitPair = [...pairs.values()].map(pairRow);
   for (const u of units.values()) {
     const aliases = u.surfaces.length ? [...new Set(u.surfaces)].sort() : null;
     const c = counts.get(u.id) ?? emptyCounts();
@@ -108,6 +109,7 @@ export function graphRows(
       id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
       docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
       leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw: result.texts?.[doc.id] ?? '',
+      taskCount: doc.tasks.length,
     });
     if (doc.jurisdiction && regions.has(doc.jurisdiction.code)) rels.ISSUED_IN!.push({ fromId: doc.id, toId: doc.jurisdiction.code });
     const leaderJurisdiction = doc.jurisdiction?.code ?? UNKNOWN_JURISDICTION;

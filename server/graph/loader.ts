@@ -1,6 +1,7 @@
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
 import {
-  applyCounts, applyLink, contributionOf, countsOfRow, emptyCounts, unitAnalyticsRow, type Contribution, type LinkCounts, type TaskFacts,
+  applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyCounts, pairRow, unitAnalyticsRow,
+  type Contribution, type LinkCounts, type PairCounts, type TaskFacts,
 } from './analytics';
 import { graphRows, prepareDocument, type GraphRows, type PreparedDocument } from './graph-rows';
 import { ROLE_RELS } from './model';
@@ -149,7 +150,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
 
   // The analytics before this load, read before anything is written (Kuzu misreads rows changed in
   // the running transaction): what the old version added, and the counts and links it touches.
-  const old = existed ? await storedContribution(tx, doc.id) : { contribution: { units: new Map(), links: new Map() }, unitJurisdictions: new Map<string, string>() };
+  const old = existed ? await storedContribution(tx, doc.id) : { contribution: { units: new Map(), links: new Map(), pairs: new Map() }, unitJurisdictions: new Map<string, string>() };
   const added = contributionOf(prepared.facts);
   const touchedUnits = groupBy([...new Set([...old.contribution.units.keys(), ...added.units.keys()])],
     (id) => allUnits.get(id)?.jurisdiction.code ?? old.unitJurisdictions.get(id) ?? UNKNOWN_JURISDICTION);
@@ -160,6 +161,10 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
   const touchedLinks = [...new Set([...old.contribution.links.keys(), ...added.links.keys()])];
   const linksBefore = new Map((await tx.run(load('region-links'), { ids: touchedLinks })).map((r): [string, LinkCounts] => [r.id as string, {
     from: r.fromId as string, to: r.toId as string, tasks: Number(r.tasks), issuerTasks: Number(r.issuerTasks), comentionTasks: Number(r.comentionTasks),
+  }]));
+  const touchedPairs = [...new Set([...old.contribution.pairs.keys(), ...added.pairs.keys()])];
+  const pairsBefore = new Map((await tx.run(load('unit-pairs'), { ids: touchedPairs })).map((r): [string, PairCounts] => [r.id as string, {
+    a: r.aId as string, b: r.bId as string, tasks: Number(r.tasks),
   }]));
 
   // Regions, and a unit's jurisdiction and members, are fixed by their ids: write only new ones.
@@ -180,6 +185,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
     id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
     docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
     leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw,
+    taskCount: doc.tasks.length,
   });
   if (doc.jurisdiction) await tx.run(load('create-document-region'), { documentId: doc.id, regionId: doc.jurisdiction.code });
 
@@ -260,6 +266,9 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
   await tx.run(load('merge-region-links'), {
     rows: links.filter((l) => l.tasks > 0).map((l) => ({ id: l.id, fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, comentionTasks: l.comentionTasks })),
   });
+  const pairs = touchedPairs.map((id) => applyPair(pairsBefore.get(id), old.contribution.pairs.get(id), added.pairs.get(id)));
+  await tx.run(load('delete-unit-pairs'), { ids: pairs.filter((p) => p.tasks <= 0).map((p) => `${p.a}|${p.b}`) });
+  await tx.run(load('merge-unit-pairs'), { rows: pairs.filter((p) => p.tasks > 0).map(pairRow) });
 
   return existed;
 }

@@ -27,6 +27,8 @@ export const NODES: readonly NodeDef[] = [
       id: 'STRING', file: 'STRING', title: 'STRING', titleInferred: 'BOOLEAN', kind: 'STRING', issuer: 'STRING',
       docNumber: 'STRING', date: 'STRING', sha256: 'STRING', encoding: 'STRING', script: 'STRING',
       leadRule: 'STRING', jurisdictionEvidence: 'STRING', figures: 'STRING', raw: 'STRING',
+      // Its number of tasks (fixed for a version of the document), so a jurisdiction's total is read, not counted.
+      taskCount: 'INT64',
     },
   },
   {
@@ -55,6 +57,8 @@ export const NODES: readonly NodeDef[] = [
     label: 'RegionLink',
     props: { id: 'STRING', fromId: 'STRING', toId: 'STRING', tasks: 'INT64', issuerTasks: 'INT64', comentionTasks: 'INT64' },
   },
+  // Two units of one jurisdiction sharing tasks, with how many (kept like RegionLink). Id: `aId|bId`, aId < bId.
+  { label: 'UnitPair', props: { id: 'STRING', jurisdictionCode: 'STRING', aId: 'STRING', bId: 'STRING', tasks: 'INT64' } },
 ];
 
 /** The three roles of an assignment, each its own relationship type (DESIGN.md). */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../config';
+import { ensureAnalytics } from './analytics';
 import { KuzuStore } from './kuzu-store';
 import { Neo4jStore } from './neo4j-store';
 import type { GraphStore } from './store';
@@ -16,5 +17,7 @@ export async function openStore(config: Config, opts: { connectTimeoutMs?: numbe
     })
     : new KuzuStore(join(config.dataDir, 'graph.kuzu'));
   await store.ensureSchema();
+  // A store written by an earlier version gets its load counts and links counted once.
+  await ensureAnalytics(store);
   return store;
 }

@@ -26,7 +26,9 @@ async function kept(store: GraphStore) {
     units.set(r.id as string, `${c.lead}/${c.responsible}/${c.participant} ${dueJson(c.due)}`);
   }
   const links = new Map((await store.run(read('region-links'), { region: '' })).map((r) => [r.id as string, `${r.tasks as number}/${r.issuerTasks as number}/${r.comentionTasks as number}`]));
-  return { units, links };
+  const pairs = new Map((await store.run(read('unit-pairs'), { jurisdiction: '' })).map((r) => [r.id as string, r.tasks as number]));
+  const documents = new Map((await store.run('MATCH (d:Document) RETURN d.id AS id, d.taskCount AS n')).map((r) => [r.id as string, r.n as number]));
+  return { units, links, pairs, documents };
 }
 
 async function counted(store: GraphStore) {
@@ -35,7 +37,9 @@ async function counted(store: GraphStore) {
   // Every unit is kept, with zeros when it has no task (a member known only from the divisions).
   for (const { id } of await store.run('MATCH (u:Unit) RETURN u.id AS id')) if (!units.has(id as string)) units.set(id as string, '0/0/0 {}');
   const links = new Map([...r.links].map(([id, l]) => [id, `${l.tasks}/${l.issuerTasks}/${l.comentionTasks}`]));
-  return { units, links };
+  const pairs = new Map([...r.pairs].map(([id, p]) => [id, p.tasks]));
+  const documents = new Map((await store.run('MATCH (d:Document) RETURN d.id AS id, count { MATCH (d)-[:HAS_TASK]->(:Task) } AS n')).map((r) => [r.id as string, r.n as number]));
+  return { units, links, pairs, documents };
 }
 
 describe('kept analytics equal a full recount', () => {
@@ -52,6 +56,9 @@ describe('kept analytics equal a full recount', () => {
     expect(a.links.size).toBeGreaterThan(20);
     expect(a.units).toEqual(b.units);
     expect(a.links).toEqual(b.links);
+    expect(a.pairs.size).toBeGreaterThan(500);
+    expect(a.pairs).toEqual(b.pairs);
+    expect(a.documents).toEqual(b.documents);
   };
 
   it('after a bulk load of 200 plans', async () => {
@@ -111,6 +118,8 @@ describe('kept analytics equal a full recount', () => {
   it('a store written before the counts existed gets them when opened', async () => {
     await store.write((tx) => tx.run('MATCH (u:Unit) SET u.leadTasks = -1, u.dueCounts = \'{}\''));
     await store.write((tx) => tx.run('MATCH (l:RegionLink) DELETE l'));
+    await store.write((tx) => tx.run('MATCH (p:UnitPair) DELETE p'));
+    await store.write((tx) => tx.run('MATCH (d:Document) SET d.taskCount = -1'));
     expect(await ensureAnalytics(store)).toBe(true);
     await expectEqual();
     expect(await ensureAnalytics(store)).toBe(false); // once

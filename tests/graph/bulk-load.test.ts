@@ -68,7 +68,7 @@ describe('bulk load (embedded): the same graph as a document at a time', () => {
     expect(corpus.texts['awkward']).toContain('\r\n');
     expect(incremental.nodes.filter((l) => l.startsWith('Document ')).length).toBe(corpus.documents.length);
     // Every kind of node and relationship is there to compare.
-    for (const kind of ['Region ', 'Task ', 'Unit ', 'Leader ', 'RegionLink ']) expect(incremental.nodes.some((l) => l.startsWith(kind))).toBe(true);
+    for (const kind of ['Region ', 'Task ', 'Unit ', 'Leader ', 'RegionLink ', 'UnitPair ']) expect(incremental.nodes.some((l) => l.startsWith(kind))).toBe(true);
     for (const type of ['ISSUED_IN', 'HAS_TASK', 'LEADS', 'RESPONSIBLE_FOR', 'PARTICIPATES_IN', 'IN_JURISDICTION', 'MEMBER_OF', 'MENTIONS', 'WITHIN', 'OVERSEES']) {
       expect(incremental.rels.some((l) => l.split(' ')[1] === type)).toBe(true);
     }

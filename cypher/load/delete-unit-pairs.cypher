@@ -1,0 +1,3 @@
+MATCH (p:UnitPair)
+WHERE p.id IN $ids
+DELETE p
