@@ -57,9 +57,16 @@ export function createLoaders(store: GraphStore) {
     leader: byKey<Row>('leaders-by-id', 'ids', 'id'),
     leadersOfTask: grouped<Row>('leaders-of-tasks', 'taskIds', 'taskId'),
     tasksOfLeader: grouped<Row>('tasks-of-leaders', 'ids', 'leaderId'),
-    /** Task counts per unit and role, for all units of a jurisdiction. */
+    /** The load counts kept on the units of a jurisdiction (server/graph/analytics.ts). */
     loadOf: new DataLoader<string, Row[]>(async (jurisdictions) =>
-      Promise.all(jurisdictions.map((j) => store.run(read('unit-load'), { jurisdiction: j })))),
+      Promise.all(jurisdictions.map((j) => store.run(read('unit-analytics'), { jurisdiction: j })))),
+    /** A cooperation link's evidence (key `fromId|toId`), in document order. */
+    linkTasks: new DataLoader<string, Row[]>(async (keys) => Promise.all(keys.map(async (key) => {
+      const [fromId, toId] = key.split('|');
+      // A task can tie the two in more than one way (UNION keeps one row per way it is returned).
+      const rows = new Map((await store.run(read('link-tasks'), { fromId, toId })).map((r) => [r.id as string, r]));
+      return [...rows.values()].sort(byKeys('documentId', 'start'));
+    }))),
   };
 }
 

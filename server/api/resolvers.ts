@@ -3,10 +3,11 @@ import { toSimplified } from '../extract/simplify';
 import { read } from '../graph/queries';
 import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
-import { buildLinks } from './analytics/cooperation';
+import { countsOfRow, dueBetween } from '../graph/analytics';
+import { linksOf, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
-import { computeLoads, countsFromRows, type Measure, type UnitLoad } from './analytics/load';
+import { computeLoads, type Counts, type Measure, type UnitLoad } from './analytics/load';
 import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
 import { checkLedgerFilter, ledgerRows, LedgerInputError } from './ledger';
 import { userError } from './errors';
@@ -59,9 +60,23 @@ async function regionById(ctx: Context, id: string | null | undefined) {
   return (await ctx.loaders.regions()).regions.get(id) ?? null;
 }
 
-async function loadsOf(ctx: Context, jurisdiction: string, by: Measure): Promise<UnitLoad[]> {
-  return computeLoads(countsFromRows(await ctx.loaders.loadOf.load(jurisdiction)), by);
+/** Every unit's counts in a jurisdiction, read from what the loads keep (no rescan); in a window, its due tasks only. */
+async function countsIn(ctx: Context, jurisdiction: string, window?: { from: string; to: string } | null): Promise<Counts[]> {
+  return (await ctx.loaders.loadOf.load(jurisdiction)).map((r) => {
+    const c = countsOfRow(r);
+    const n = window ? dueBetween(c, window.from, window.to) : c;
+    return { unitId: r.unitId as string, kind: r.kind as string, lead: n.lead, responsible: n.responsible, participant: n.participant };
+  });
 }
+
+async function loadsOf(ctx: Context, jurisdiction: string, by: Measure): Promise<UnitLoad[]> {
+  return computeLoads(await countsIn(ctx, jurisdiction), by);
+}
+
+const checkJurisdiction = (j: unknown) => {
+  if (!/^\d{6}$/.test(String(j))) throw userError(`jurisdiction must be a 6-digit division code such as 430500 (邵阳市), got "${String(j).slice(0, 20)}"`);
+  return String(j);
+};
 
 /** A Date argument: YYYY-MM-DD and a real day, or a message saying so. */
 const DateScalar = new GraphQLScalarType({
@@ -187,19 +202,58 @@ export const resolvers = {
       };
     },
     overloadedUnits: async (_: unknown, { jurisdiction, kind, by, top, due }: Args, ctx: Context) => {
-      if (!/^\d{6}$/.test(String(jurisdiction))) throw userError(`jurisdiction must be a 6-digit division code such as 430500 (邵阳市), got "${String(jurisdiction).slice(0, 20)}"`);
+      checkJurisdiction(jurisdiction);
       const window = due as { from: string; to: string } | null | undefined;
       if (window) checkWindow(window.from, window.to);
-      const counts = window
-        ? countsFromRows(await ctx.store.run(read('unit-load-due'), { jurisdiction, from: window.from, to: window.to }))
-        : null;
-      const loads = (counts ? computeLoads(counts, (by as Measure) ?? 'WEIGHTED') : await loadsOf(ctx, jurisdiction as string, (by as Measure) ?? 'WEIGHTED'))
+      const loads = computeLoads(await countsIn(ctx, jurisdiction as string, window), (by as Measure) ?? 'WEIGHTED')
         .filter((l) => !kind || l.kind === kind);
       return loads.sort((a, b) => b.value - a.value || b.zScore - a.zScore || a.unitId.localeCompare(b.unitId)).slice(0, limitOf(top, 10));
     },
     cooperationLinks: async (_: unknown, { region, partner }: Args, ctx: Context) => {
-      const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
-      return buildLinks(issuer, comention, { region: region as string | null, partner: partner as string | null });
+      const rows = await ctx.store.run(read('region-links'), { region: (region as string | null) ?? '' });
+      return linksOf(rows as unknown as StoredLink[], { region: region as string | null, partner: partner as string | null });
+    },
+    jurisdictionNetwork: async (_: unknown, { within }: Args, ctx: Context) => {
+      const { regions, children } = await ctx.loaders.regions();
+      let inside: Set<string> | null = null;
+      if (within) {
+        if (!regions.has(within as string)) throw userError(`no region ${String(within).slice(0, 40)} in the store: give a division code such as 430000 (湖南省)`);
+        inside = new Set<string>();
+        const walk = (id: string) => {
+          if (inside!.has(id)) return;
+          inside!.add(id);
+          (children.get(id) ?? []).forEach(walk);
+        };
+        walk(within as string);
+      }
+      const jurisdictions = (await ctx.store.run(read('jurisdictions'))).filter((r) => !inside || inside.has(r.id as string));
+      const ids = new Set(jurisdictions.map((r) => r.id as string));
+      const links = (await ctx.store.run(read('region-links'), { region: '' }))
+        .filter((l) => Number(l.tasks) > 0 && ids.has(l.fromId as string) && ids.has(l.toId as string))
+        .map((l) => ({ from: l.fromId, to: l.toId, tasks: l.tasks }));
+      return {
+        jurisdictions: jurisdictions.map((r) => ({ regionId: r.id, units: r.units, documents: r.documents, tasks: Number(r.tasks ?? 0) })),
+        links,
+      };
+    },
+    jurisdictionGraph: async (_: unknown, { jurisdiction, limit }: Args, ctx: Context) => {
+      const j = checkJurisdiction(jurisdiction);
+      const n = limitOf(limit, 500);
+      const loads = (await loadsOf(ctx, j, 'TOTAL')).sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
+      const drawn = loads.slice(0, n);
+      const ids = new Set(drawn.map((l) => l.unitId));
+      const [pairs, memberships] = await Promise.all([
+        ctx.store.run(read('unit-pairs'), { jurisdiction: j }),
+        ctx.store.run(read('memberships-in'), { jurisdiction: j }),
+      ]);
+      return {
+        jurisdictionId: j,
+        units: drawn,
+        shared: pairs.filter((p) => ids.has(p.aId as string) && ids.has(p.bId as string)).map((p) => ({ a: p.aId, b: p.bId, tasks: p.tasks })),
+        memberships: memberships.filter((m) => ids.has(m.memberId as string) && ids.has(m.collectiveId as string))
+          .map((m) => ({ member: m.memberId, collective: m.collectiveId })),
+        more: loads.length - drawn.length,
+      };
     },
     // Roots: provinces and named areas (a province may also lie within an area such as 泛珠三角区域).
     regions: async (_: unknown, __: Args, ctx: Context) => {
@@ -363,16 +417,28 @@ export const resolvers = {
   CooperationLink: {
     from: (l: { from: string }, _: Args, ctx: Context) => regionById(ctx, l.from),
     to: (l: { to: string }, _: Args, ctx: Context) => regionById(ctx, l.to),
-    count: (l: { taskIds: string[] }) => l.taskIds.length,
-    // In document order (ids would put 三.(一) before 二.(一).1).
-    tasks: async (l: { taskIds: string[] }, _: Args, ctx: Context) =>
-      (await tasksByIds(ctx, l.taskIds)).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start),
-    units: async (l: { taskIds: string[] }, _: Args, ctx: Context) => {
-      const all = await ctx.loaders.assignmentsOfTask.loadMany(l.taskIds);
+    // In document order (ids would put 三.(一) before 二.(一).1); only the page asked for is read whole.
+    tasks: async (l: { id: string }, { limit, offset }: Args, ctx: Context) => {
+      const start = typeof offset === 'number' ? offset : 0;
+      if (start < 0) throw userError(`offset must be 0 or more, got ${start}`);
+      const order = await ctx.loaders.linkTasks.load(l.id);
+      const page = limit === undefined || limit === null ? order.slice(start) : order.slice(start, start + limitOf(limit, 20));
+      return tasksByIds(ctx, page.map((r) => r.id as string));
+    },
+    units: async (l: { id: string }, _: Args, ctx: Context) => {
+      const taskIds = (await ctx.loaders.linkTasks.load(l.id)).map((r) => r.id as string);
+      const all = await ctx.loaders.assignmentsOfTask.loadMany(taskIds);
       const ids = [...new Set(all.flatMap((x) => (x instanceof Error ? [] : x.map((a) => a.unitId as string))))];
       return unitsByIds(ctx, ids);
     },
   },
+
+  JurisdictionSummary: { region: (s: { regionId: string }, _: Args, ctx: Context) => regionById(ctx, s.regionId) },
+  JurisdictionLink: {
+    from: (l: { from: string }, _: Args, ctx: Context) => regionById(ctx, l.from),
+    to: (l: { to: string }, _: Args, ctx: Context) => regionById(ctx, l.to),
+  },
+  JurisdictionGraph: { jurisdiction: (g: { jurisdictionId: string }, _: Args, ctx: Context) => regionById(ctx, g.jurisdictionId) },
 
   ConnectionStep: {
     unit: (s: { id: string; label: string }, _: Args, ctx: Context) => (s.label === 'Unit' ? ctx.loaders.unit.load(s.id) : null),

@@ -7,6 +7,25 @@ export type LinkKind = 'ISSUER' | 'CO_MENTION';
 
 export interface Link { from: string; to: string; kinds: LinkKind[]; taskIds: string[] }
 
+/** A row of cypher/read/region-links: the counts the loads keep for a pair of regions. */
+export interface StoredLink { id: string; fromId: string; toId: string; tasks: number; issuerTasks: number; comentionTasks: number }
+
+/** The kept links as the API gives them: with a region, it stands first; strongest first. */
+export function linksOf(rows: readonly StoredLink[], filter: { region?: string | null; partner?: string | null } = {}) {
+  const touches = (l: StoredLink, id: string) => l.fromId === id || l.toId === id;
+  return rows
+    .filter((l) => l.tasks > 0)
+    .filter((l) => !filter.region || touches(l, filter.region))
+    .filter((l) => !filter.partner || touches(l, filter.partner))
+    .map((l) => {
+      const flip = filter.region && l.toId === filter.region;
+      const kinds: LinkKind[] = [...(l.comentionTasks > 0 ? ['CO_MENTION' as const] : []), ...(l.issuerTasks > 0 ? ['ISSUER' as const] : [])];
+      return { id: l.id, from: flip ? l.toId : l.fromId, to: flip ? l.fromId : l.toId, kinds, count: l.tasks };
+    })
+    .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+}
+
+/** Links counted from every task (what the kept links must equal; tests/api compares them). */
 export function buildLinks(
   issuer: Array<Record<string, unknown>>, comention: Array<Record<string, unknown>>,
   filter: { region?: string | null; partner?: string | null } = {},
