@@ -1,4 +1,4 @@
-// Links counted afresh, into a store that has none of them (bulk load, recount).
+// Links counted afresh, or replacing those a load changes (delete-region-links went first): CREATE.
 UNWIND $rows AS row
 CREATE (:RegionLink {id: row.id, fromId: row.fromId, toId: row.toId, tasks: row.tasks, issuerTasks: row.issuerTasks,
     comentionTasks: row.comentionTasks})

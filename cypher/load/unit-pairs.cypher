@@ -1,4 +1,4 @@
-// Unit pairs a load is about to change, as they stand.
+// Unit pairs of one jurisdiction a load is about to change, as they stand.
 MATCH (p:UnitPair)
-WHERE p.id IN $ids
+WHERE p.jurisdictionCode = $jurisdictionCode AND p.id IN $ids
 RETURN p.id AS id, p.aId AS aId, p.bId AS bId, p.tasks AS tasks

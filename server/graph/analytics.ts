@@ -218,9 +218,9 @@ export async function rewriteAnalytics(store: GraphStore): Promise<void> {
       byJurisdiction.set(c.jurisdictionCode, rows);
     }
     for (const [jurisdictionCode, rows] of byJurisdiction) await tx.run(load('set-unit-analytics'), { jurisdictionCode, rows });
-    await tx.run(load('delete-region-links'), { ids: (await tx.run(read('region-links'), { region: '' })).map((r) => r.id as string) });
+    await tx.run(load('delete-all-region-links'));
     await writeLinks(tx, [...links.values()]);
-    await tx.run(load('delete-unit-pairs'), { ids: (await tx.run(read('unit-pairs'), { jurisdiction: '' })).map((r) => r.id as string) });
+    await tx.run(load('delete-all-unit-pairs'));
     const rows = [...pairs.values()].map(pairRow);
     for (let i = 0; i < rows.length; i += 5000) await tx.run(load('create-unit-pairs'), { rows: rows.slice(i, i + 5000) });
     await tx.run(load('set-document-task-counts'));

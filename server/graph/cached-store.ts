@@ -46,6 +46,10 @@ export class CachedStore implements GraphStore {
     }
   }
 
+  get checkpoint(): GraphStore['checkpoint'] {
+    return this.inner.checkpoint?.bind(this.inner);
+  }
+
   get bulkLoad(): GraphStore['bulkLoad'] {
     const inner = this.inner;
     return inner.bulkLoad && (async (rows) => {

@@ -129,9 +129,18 @@ export class KuzuStore implements GraphStore {
           this.prepared.delete(this.writer);
           throw err;
         }
+        // Fold the copy into the database file now: until then its pages stay pinned in the buffer
+        // pool, and later writes ran out of it ("the buffer pool is full") two thousand plans on.
+        await this.exec(this.writer, 'CHECKPOINT', {});
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+  }
+
+  checkpoint(): Promise<void> {
+    return this.serialise(async () => {
+      await this.exec(this.writer, 'CHECKPOINT', {});
     });
   }
 

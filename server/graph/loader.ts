@@ -1,6 +1,6 @@
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
 import {
-  applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyCounts, pairRow, unitAnalyticsRow,
+  applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyCounts, jurisdictionOfUnit, pairRow, unitAnalyticsRow,
   type Contribution, type LinkCounts, type PairCounts, type TaskFacts,
 } from './analytics';
 import { graphRows, prepareDocument, type GraphRows, type PreparedDocument } from './graph-rows';
@@ -27,6 +27,13 @@ export interface LoadOptions {
   /** Told once the documents are checked and the bulk path starts writing (for progress). */
   onBulk?: (info: { documents: number; rows: number }) => void;
 }
+
+/**
+ * A long run of per-document loads checkpoints the embedded store this often: Kuzu 0.11 keeps
+ * what each transaction changed in its buffer pool until a checkpoint, and the load counts a
+ * document updates filled it some 1,400 replaced plans into a run.
+ */
+export const CHECKPOINT_EVERY_DOCUMENTS = 250;
 
 /** Below this, a first load goes a document at a time: a bad document then fails alone. */
 export const BULK_MIN_DOCUMENTS = 50;
@@ -62,6 +69,7 @@ export async function loadExtraction(
     }
     outcomes.push(outcome);
     onDocument?.(outcome, i);
+    if ((i + 1) % CHECKPOINT_EVERY_DOCUMENTS === 0) await store.checkpoint?.();
   }
   if (outcomes.some((o) => o.status === 'replaced')) {
     // A replaced document may have been the last to name some units. This runs in its own
@@ -163,9 +171,13 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
     from: r.fromId as string, to: r.toId as string, tasks: Number(r.tasks), issuerTasks: Number(r.issuerTasks), comentionTasks: Number(r.comentionTasks),
   }]));
   const touchedPairs = [...new Set([...old.contribution.pairs.keys(), ...added.pairs.keys()])];
-  const pairsBefore = new Map((await tx.run(load('unit-pairs'), { ids: touchedPairs })).map((r): [string, PairCounts] => [r.id as string, {
-    a: r.aId as string, b: r.bId as string, tasks: Number(r.tasks),
-  }]));
+  const pairsBefore = new Map<string, PairCounts>();
+  // By jurisdiction: the store holds many pairs, and matching a list of ids is a scan on the embedded store.
+  for (const [jurisdictionCode, ids] of groupBy(touchedPairs, jurisdictionOfUnit)) {
+    for (const r of await tx.run(load('unit-pairs'), { jurisdictionCode, ids })) {
+      pairsBefore.set(r.id as string, { a: r.aId as string, b: r.bId as string, tasks: Number(r.tasks) });
+    }
+  }
 
   // Regions, and a unit's jurisdiction and members, are fixed by their ids: write only new ones.
   const existingRegions = new Set((await tx.run(load('existing-regions'), { ids: regions.map((r) => r.id) })).map((r) => r.id as string));
@@ -261,14 +273,18 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
       countsBefore.has(id) ? countsOfRow(countsBefore.get(id)!) : emptyCounts(), old.contribution.units.get(id), added.units.get(id))));
     await tx.run(load('set-unit-analytics'), { jurisdictionCode, rows });
   }
+  // Links and pairs are replaced, not merged: Kuzu 0.11's MERGE over a growing table filled its
+  // buffer pool some six hundred plans into a load.
   const links = touchedLinks.map((id) => ({ id, ...applyLink(linksBefore.get(id), old.contribution.links.get(id), added.links.get(id)) }));
-  await tx.run(load('delete-region-links'), { ids: links.filter((l) => l.tasks <= 0).map((l) => l.id) });
-  await tx.run(load('merge-region-links'), {
+  await tx.run(load('delete-region-links'), { ids: [...linksBefore.keys()] });
+  await tx.run(load('create-region-links'), {
     rows: links.filter((l) => l.tasks > 0).map((l) => ({ id: l.id, fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, comentionTasks: l.comentionTasks })),
   });
   const pairs = touchedPairs.map((id) => applyPair(pairsBefore.get(id), old.contribution.pairs.get(id), added.pairs.get(id)));
-  await tx.run(load('delete-unit-pairs'), { ids: pairs.filter((p) => p.tasks <= 0).map((p) => `${p.a}|${p.b}`) });
-  await tx.run(load('merge-unit-pairs'), { rows: pairs.filter((p) => p.tasks > 0).map(pairRow) });
+  for (const [jurisdictionCode, ids] of groupBy([...pairsBefore.keys()], jurisdictionOfUnit)) {
+    await tx.run(load('delete-unit-pairs'), { jurisdictionCode, ids });
+  }
+  await tx.run(load('create-unit-pairs'), { rows: pairs.filter((p) => p.tasks > 0).map(pairRow) });
 
   return existed;
 }

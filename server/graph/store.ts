@@ -24,6 +24,8 @@ export interface GraphStore extends QueryRunner {
    * the embedded store copies CSV files into its tables, Neo4j creates in large UNWIND batches.
    */
   bulkLoad?(rows: GraphRows): Promise<void>;
+  /** Fold what is committed into the store's files and free the memory it holds (the embedded store). */
+  checkpoint?(): Promise<void>;
   /** Queries sent to the store so far (for the no-N+1 tests and for metrics). */
   readonly roundTrips: number;
   close(): Promise<void>;

@@ -1,0 +1,194 @@
+/**
+ * npm run bench:scale [-- --plans N] — a province's plans (bench/province-plans.ts; 10,000 by
+ * default) through the whole app on this machine, one figure per line:
+ * extraction MB/s; load time and rows/s into a fresh embedded store, and the same files again
+ * (nodes and relationships counted before and after: nothing may change); p50/p99 and req/s of
+ * the user questions over real HTTP (the app's server, 10 connections), each beside a trivial
+ * query in the same run, and each question's first (uncached) answer; the network payload and
+ * first render of the busiest jurisdiction in headless Chromium; RSS. The last line sums it up.
+ * With NEO4J_URI set, the load and the questions again on Neo4j (it empties that database).
+ *
+ * Goals (issue 14), 10,000 plans, embedded: loaded in ≤ 60 s; `unit { leads }` p99 ≤ 10 ms and
+ * `overloadedUnits` p99 ≤ 50 ms with 10 connections.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { pino } from 'pino';
+import { startApp, WEB_DIR, type App } from '../server/app';
+import { loadConfig } from '../server/config';
+import { extract } from '../server/extract/extract';
+import { KuzuStore } from '../server/graph/kuzu-store';
+import { loadExtraction } from '../server/graph/loader';
+import { openStore } from '../server/graph/open-store';
+import { load, read } from '../server/graph/queries';
+import type { GraphStore } from '../server/graph/store';
+import { launchChromium } from './chromium';
+import { provincePlan } from './province-plans';
+
+const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, seconds: { type: 'string', default: '5' } } });
+const PLANS = Number(args.values.plans);
+const SECONDS = Number(args.values.seconds);
+if (!Number.isInteger(PLANS) || PLANS < 10) throw new Error(`--plans must be a whole number of at least 10, got ${args.values.plans}`);
+const t00 = performance.now();
+const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+// 1. Plans and extraction.
+const t0 = performance.now();
+const plans = Array.from({ length: PLANS }, (_, n) => provincePlan(n, args.values.province));
+const inputs = plans.map((p) => ({ file: p.file, bytes: Buffer.from(p.text) }));
+const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
+line('plans generated', `${PLANS} plans, ${(bytes / 1e6).toFixed(1)} MB, in ${secs(performance.now() - t0)}`);
+const t1 = performance.now();
+const result = extract(inputs);
+const extractMs = performance.now() - t1;
+const tasks = result.documents.reduce((n, d) => n + d.tasks.length, 0);
+const assignments = result.documents.reduce((n, d) => n + d.tasks.reduce((m, t) => m + t.assignments.length, 0), 0);
+const mbps = bytes / 1e6 / (extractMs / 1000);
+line('extraction', `${mbps.toFixed(2)} MB/s (${secs(extractMs)}; ${tasks} tasks, ${assignments} assignments, ${result.units.length} units, ${result.documents.length} documents)`);
+
+/** Nodes and relationships in the store, to show a second load changes nothing. */
+async function counts(store: GraphStore): Promise<string> {
+  const [n] = await store.run('MATCH (n) RETURN count(n) AS n');
+  const [r] = await store.run('MATCH ()-[r]->() RETURN count(r) AS r');
+  return `${n!.n as number} nodes, ${r!.r as number} relationships`;
+}
+
+async function loadTwice(label: string, store: GraphStore): Promise<{ loadMs: number; rows: number; againMs: number; same: boolean }> {
+  let rows = 0;
+  const t = performance.now();
+  const first = await loadExtraction(store, result, undefined, { onBulk: (i) => (rows = i.rows) });
+  const loadMs = performance.now() - t;
+  const failed = first.filter((o) => o.status === 'failed');
+  if (failed.length) throw new Error(`${label}: ${failed.length} documents failed to load: ${failed[0]!.error}`);
+  const before = await counts(store);
+  line(`${label}: load (fresh store${rows ? ', bulk' : ''})`, `${secs(loadMs)}, ${Math.round(rows / (loadMs / 1000))} rows/s (${rows} rows: ${before})`);
+  const t2 = performance.now();
+  const again = await loadExtraction(store, result);
+  const againMs = performance.now() - t2;
+  const after = await counts(store);
+  const same = before === after && again.every((o) => o.status === 'replaced');
+  line(`${label}: the same files again`, `${secs(againMs)} (${Math.round(again.length / (againMs / 1000))} documents/s, a transaction each); ${same ? 'nothing changed' : `CHANGED: ${before} → ${after}`}`);
+  return { loadMs, rows, againMs, same };
+}
+
+// 2. The embedded store.
+const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+const embedded = new KuzuStore(join(dir, 'graph.kuzu'));
+await embedded.ensureSchema();
+const loadFigures = await loadTwice('embedded', embedded);
+
+// The busiest jurisdiction, and in it the unit that leads most, for the questions.
+const [busiest] = (await embedded.run(read('jurisdictions'))).filter((j) => j.id !== args.values.province);
+const J = busiest!.id as string;
+const loads = (await embedded.run(read('unit-analytics'), { jurisdiction: J })).sort((a, b) => Number(b.leadTasks) - Number(a.leadTasks));
+const UNIT = loads[Math.floor(loads.length / 2)]!.unitId as string; // a unit of middling load
+const HEAVY = loads[0]!.unitId as string;
+line('busiest city', `${J}: ${busiest!.documents as number} documents, ${busiest!.tasks as number} tasks, ${busiest!.units as number} units; unit asked for: ${UNIT} (leads ${loads[Math.floor(loads.length / 2)]!.leadTasks as number}), heaviest ${HEAVY} (leads ${loads[0]!.leadTasks as number})`);
+
+const QUERIES: Array<[string, string]> = [
+  ['unit { leads }', `{ unit(id: "${UNIT}") { name leads { quote task { ref title } } } }`],
+  ['unit { leads } (heaviest unit)', `{ unit(id: "${HEAVY}") { name leads { quote task { ref title } } } }`],
+  ['overloadedUnits', `{ overloadedUnits(jurisdiction: "${J}", by: WEIGHTED, top: 10) { unit { name } lead total weighted peerMean zScore } }`],
+  ['overloadedUnits (due in 2025)', `{ overloadedUnits(jurisdiction: "${J}", top: 10, due: { from: "2025-01-01", to: "2025-12-31" }) { unit { name } lead total } }`],
+  ['cooperationLinks', `{ cooperationLinks(region: "${J}") { to { name } kinds count tasks(limit: 10) { id title } } }`],
+  ['timeline', `{ timeline(jurisdiction: "${J}", from: "2025-01-01", to: "2025-03-31", by: MONTH) { period entries { date status task { id title } } } }`],
+  ['search', '{ search(text: "發改委") { units { id name } tasks { id } regions { id } } }'],
+  ['jurisdictionNetwork', `{ jurisdictionNetwork(within: "${args.values.province}") { jurisdictions { region { id name } units tasks } links { from { id } to { id } tasks } } }`],
+  ['jurisdictionGraph', `{ jurisdictionGraph(jurisdiction: "${J}") { units { unit { id name kind } total } shared { a b tasks } memberships { member collective } } }`],
+];
+
+interface Figure { p50: number; p99: number; rps: number; first: number; bytes: number }
+
+async function post(url: string, query: string): Promise<{ ms: number; bytes: number; errors?: unknown }> {
+  const t = performance.now();
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const text = await res.text();
+  const ms = performance.now() - t;
+  return { ms, bytes: Buffer.byteLength(text), errors: (JSON.parse(text) as { errors?: unknown }).errors };
+}
+
+async function cannon(url: string, query: string): Promise<{ p50: number; p99: number; rps: number }> {
+  const opts = { url: `${url}/graphql`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), connections: 10 };
+  await autocannon({ ...opts, duration: 1 }); // warm-up
+  const r = await autocannon({ ...opts, duration: SECONDS });
+  if (r.non2xx > 0 || r.errors > 0) console.log(`  ${r.non2xx} non-2xx responses, ${r.errors} errors`);
+  return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average };
+}
+
+/** Each question: its first answer (nothing cached yet), then 10 connections beside a trivial query. */
+async function questions(label: string, app: App): Promise<Map<string, Figure>> {
+  const figures = new Map<string, Figure>();
+  console.log(`${label}: ${SECONDS} s per query, 10 connections; first = the first answer, before anything is cached`);
+  for (const [name, query] of QUERIES) {
+    const first = await post(app.url, query);
+    if (first.errors) throw new Error(`${name}: ${JSON.stringify(first.errors).slice(0, 300)}`);
+    const trivial = await cannon(app.url, '{ __typename }');
+    const r = await cannon(app.url, query);
+    figures.set(name, { ...r, first: first.ms, bytes: first.bytes });
+    line(`  ${name}`, `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${Math.round(r.rps)} req/s; first ${first.ms.toFixed(0)} ms, ${(first.bytes / 1024).toFixed(1)} KB` +
+      `  | trivial: p50 ${trivial.p50.toFixed(1)} ms, p99 ${trivial.p99.toFixed(1)} ms, ${Math.round(trivial.rps)} req/s`);
+  }
+  return figures;
+}
+
+const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), { store: embedded, log: pino({ level: 'silent' }), webDir: WEB_DIR });
+const api = await questions('embedded: questions over HTTP', app);
+
+// 3. The network of the busiest city in headless Chromium: what the page fetches, and its first render.
+let render = 'not measured';
+let payload = api.get('jurisdictionGraph')!.bytes;
+if (!existsSync(join(WEB_DIR, 'index.html'))) {
+  line('network first render', 'not measured: no web build (npm run build)');
+} else {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    let graphqlBytes = 0;
+    page.on('response', async (res) => {
+      if (res.url().endsWith('/graphql')) graphqlBytes += (await res.body().catch(() => Buffer.alloc(0))).length;
+    });
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      graphqlBytes = 0;
+      await page.goto(`${app.url}/?view=network&jurisdiction=${J}&run=${i}`);
+      times.push(await page.waitForFunction(() => (globalThis as any).__networkReadyMs, undefined, { timeout: 120_000, polling: 100 }).then((h) => h.jsonValue() as Promise<number>));
+    }
+    const drawn = await page.evaluate(() => (globalThis as any).__cy?.nodes().length ?? 0);
+    times.sort((a, b) => a - b);
+    payload = graphqlBytes;
+    render = `${Math.round(times[1]!)} ms`;
+    line('network of the busiest city (browser)', `first render ${render} after navigation (median of 3), ${drawn} nodes drawn, ${(graphqlBytes / 1024).toFixed(1)} KB of GraphQL answers`);
+  } finally {
+    await browser.close();
+  }
+}
+await app.close();
+const rss = process.memoryUsage().rss;
+line('memory', `RSS ${(rss / 1048576).toFixed(0)} MB (this process: extraction, store, server)`);
+const c0 = performance.now();
+await embedded.close();
+line('embedded: checkpoint on close', secs(performance.now() - c0));
+rmSync(dir, { recursive: true, force: true });
+
+// 4. Neo4j, when there is one.
+const config = loadConfig();
+if (config.NEO4J_URI) {
+  const neo = await openStore(config);
+  await neo.write((tx) => tx.run(load('delete-all')));
+  await loadTwice(`neo4j ${config.NEO4J_URI}`, neo);
+  const neoApp = await startApp(loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), { store: neo, log: pino({ level: 'silent' }), webDir: WEB_DIR });
+  await questions(`neo4j ${config.NEO4J_URI}: questions over HTTP`, neoApp);
+  await neoApp.close();
+  await neo.close();
+} else {
+  line('neo4j', 'not measured (NEO4J_URI is not set)');
+}
+
+const f = (name: string) => api.get(name)!;
+console.log(`SUMMARY plans=${PLANS} tasks=${tasks} extract=${mbps.toFixed(2)}MB/s load=${secs(loadFigures.loadMs)} (${Math.round(loadFigures.rows / (loadFigures.loadMs / 1000))} rows/s) ` +
+  `again=${secs(loadFigures.againMs)} ${loadFigures.same ? 'unchanged' : 'CHANGED'} | p99: unit{leads}=${f('unit { leads }').p99}ms overloadedUnits=${f('overloadedUnits').p99}ms ` +
+  `cooperationLinks=${f('cooperationLinks').p99}ms timeline=${f('timeline').p99}ms search=${f('search').p99}ms | network ${(payload / 1024).toFixed(0)}KB render ${render} | rss=${(rss / 1048576).toFixed(0)}MB | total ${secs(performance.now() - t00)}`);
