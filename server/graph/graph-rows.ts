@@ -4,6 +4,7 @@
  * whole extraction as rows per node label and relationship type with every property exactly as
  * the per-document statements in cypher/load/ write it (the store tests compare the two graphs).
  */
+import { createHash } from 'node:crypto';
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
 import { contributionOf, dueJson, emptyCounts, linkId, pairRow, type TaskFacts } from './analytics';
 import { ROLE_RELS } from './model';
@@ -17,11 +18,13 @@ export interface PreparedDocument {
   /** The regions it touches, with everything they lie within. */
   regions: ExtractedRegion[];
   facts: Array<TaskFacts & { jurisdiction: string | null }>;
+  /** A digest of all of the above and the raw text: equal digests, equal writes. */
+  loadHash: string;
 }
 
 /** A document's units, regions and facts, or an error naming what the extraction lacks. */
 export function prepareDocument(
-  doc: ExtractedDocument, allUnits: ReadonlyMap<string, ExtractedUnit>, allRegions: ReadonlyMap<string, ExtractedRegion>,
+  doc: ExtractedDocument, allUnits: ReadonlyMap<string, ExtractedUnit>, allRegions: ReadonlyMap<string, ExtractedRegion>, raw = '',
 ): PreparedDocument {
   const unitIds = new Set(doc.tasks.flatMap((t) => t.assignments.map((a) => a.unitId)));
   for (const id of [...unitIds]) for (const m of allUnits.get(id)?.members ?? []) unitIds.add(m);
@@ -56,7 +59,9 @@ export function prepareDocument(
     mentions: t.regions.map((r) => r.id).filter((id) => regionIds.has(id)),
     jurisdiction,
   }));
-  return { doc, units, regions: [...regionIds].map((id) => allRegions.get(id)!), facts };
+  const regions = [...regionIds].map((id) => allRegions.get(id)!);
+  const loadHash = createHash('sha256').update(JSON.stringify({ doc, units, regions })).update('\u0000').update(raw).digest('hex');
+  return { doc, units, regions, facts, loadHash };
 }
 
 /** Rows per node label and per relationship type (`fromId`/`toId`: the end nodes' ids, then its properties). */
@@ -104,12 +109,12 @@ export function graphRows(
   }
 
   const leaders = new Map<string, Row>();
-  for (const { doc, facts } of prepared) {
+  for (const { doc, facts, loadHash } of prepared) {
     nodes.Document!.push({
       id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
       docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
       leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw: result.texts?.[doc.id] ?? '',
-      taskCount: doc.tasks.length,
+      taskCount: doc.tasks.length, loadHash,
     });
     if (doc.jurisdiction && regions.has(doc.jurisdiction.code)) rels.ISSUED_IN!.push({ fromId: doc.id, toId: doc.jurisdiction.code });
     const leaderJurisdiction = doc.jurisdiction?.code ?? UNKNOWN_JURISDICTION;

@@ -1,7 +1,8 @@
 /**
- * npm run load [-- [--reset] files…]
+ * npm run load [-- [--reset] [--force] files…]
  * Read the files in any format (seeds/*.txt by default), extract them and load them into the configured store
- * (Neo4j when NEO4J_URI is set, else the embedded store), one transaction per document.
+ * (Neo4j when NEO4J_URI is set, else the embedded store): into an empty store, 50 or more documents in bulk;
+ * otherwise one transaction per document, leaving alone those loaded before and unchanged (unless --force).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,7 @@ import { load, read } from './queries';
 import { StoreError } from './store';
 
 async function main(): Promise<number> {
-  const args = parseArgs({ allowPositionals: true, options: { reset: { type: 'boolean', default: false } } });
+  const args = parseArgs({ allowPositionals: true, options: { reset: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
   const config = loadConfig();
   const files = args.positionals.length ? args.positionals : seedFilesIn();
 
@@ -50,6 +51,10 @@ async function main(): Promise<number> {
     const outcomes = await loadExtraction(store, result, (o) => {
       if (bar) bar.increment({ doc: o.documentId });
       else process.stderr.write(`${o.status} ${o.documentId}${o.error ? `: ${o.error}` : ''}\n`);
+    }, {
+      // Files loaded before and not changed since are left alone, unless --force.
+      skipUnchanged: !args.values.force,
+      onBulk: ({ documents, rows }) => process.stderr.write(`empty store: loading ${documents} documents (${rows} rows) in bulk\n`),
     });
     bar?.stop();
     const ms = performance.now() - t0;
@@ -58,7 +63,8 @@ async function main(): Promise<number> {
 
     const [s] = await store.run(read('stats'));
     process.stderr.write(
-      `loaded ${outcomes.length - failed.length}/${outcomes.length} documents in ${(ms / 1000).toFixed(2)} s\n` +
+      `loaded ${outcomes.length - failed.length}/${outcomes.length} documents in ${(ms / 1000).toFixed(2)} s` +
+        `${outcomes.some((o) => o.status === 'unchanged') ? ` (${outcomes.filter((o) => o.status === 'unchanged').length} unchanged, left as they were)` : ''}\n` +
         `store now holds: ${s!.documents} documents, ${s!.tasks} tasks, ${s!.units} units, ${s!.regions} regions; ` +
         `assignments: ${s!.leads} lead, ${s!.responsible} responsible, ${s!.participants} participant\n`,
     );

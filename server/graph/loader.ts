@@ -13,7 +13,8 @@ export { leaderId, unitSearchText };
 
 export interface LoadOutcome {
   documentId: string;
-  status: 'added' | 'replaced' | 'failed';
+  /** `unchanged`: with skipUnchanged, the store already held exactly this; nothing was written. */
+  status: 'added' | 'replaced' | 'unchanged' | 'failed';
   error?: string;
 }
 
@@ -24,6 +25,11 @@ export interface LoadOptions {
    * least BULK_MIN_DOCUMENTS documents into an empty store, incremental otherwise.
    */
   mode?: 'auto' | 'bulk' | 'incremental';
+  /**
+   * Leave alone a stored document whose load would write exactly what it holds (same text, same
+   * extraction of it and of its units): loading the same files again then costs a look-up each.
+   */
+  skipUnchanged?: boolean;
   /** Told once the documents are checked and the bulk path starts writing (for progress). */
   onBulk?: (info: { documents: number; rows: number }) => void;
 }
@@ -57,11 +63,20 @@ export async function loadExtraction(
   const regions = new Map(result.regions.map((r) => [r.id, r]));
   if (await bulkApplies(store, result, opts.mode ?? 'auto')) return loadInBulk(store, result, units, regions, onDocument, opts);
 
+  const stored = opts.skipUnchanged
+    ? new Map((await store.run(read('document-hashes'), { ids: result.documents.map((d) => d.id) })).map((r) => [r.id as string, r.loadHash as string]))
+    : new Map<string, string>();
   const outcomes: LoadOutcome[] = [];
   for (const [i, doc] of result.documents.entries()) {
     let outcome: LoadOutcome;
     try {
-      const prepared = prepareDocument(doc, units, regions);
+      const prepared = prepareDocument(doc, units, regions, result.texts?.[doc.id] ?? '');
+      if (stored.get(doc.id) === prepared.loadHash) {
+        outcome = { documentId: doc.id, status: 'unchanged' };
+        outcomes.push(outcome);
+        onDocument?.(outcome, i);
+        continue;
+      }
       const existed = await store.write((tx) => loadDocument(tx, prepared, units, result.texts?.[doc.id] ?? ''));
       outcome = { documentId: doc.id, status: existed ? 'replaced' : 'added' };
     } catch (err) {
@@ -108,7 +123,7 @@ async function loadInBulk(
   const prepared: PreparedDocument[] = [];
   for (const doc of result.documents) {
     try {
-      prepared.push(prepareDocument(doc, units, regions));
+      prepared.push(prepareDocument(doc, units, regions, result.texts?.[doc.id] ?? ''));
       outcomes.push({ documentId: doc.id, status: 'added' });
     } catch (err) {
       outcomes.push({ documentId: doc.id, status: 'failed', error: (err as Error).message });
@@ -197,7 +212,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
     id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
     docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
     leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw,
-    taskCount: doc.tasks.length,
+    taskCount: doc.tasks.length, loadHash: prepared.loadHash,
   });
   if (doc.jurisdiction) await tx.run(load('create-document-region'), { documentId: doc.id, regionId: doc.jurisdiction.code });
 

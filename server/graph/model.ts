@@ -29,6 +29,8 @@ export const NODES: readonly NodeDef[] = [
       leadRule: 'STRING', jurisdictionEvidence: 'STRING', figures: 'STRING', raw: 'STRING',
       // Its number of tasks (fixed for a version of the document), so a jurisdiction's total is read, not counted.
       taskCount: 'INT64',
+      // A digest of everything a load writes for it (graph-rows.ts): the same files loaded again can be skipped.
+      loadHash: 'STRING',
     },
   },
   {

@@ -91,7 +91,13 @@ describe('bulk load (embedded): the same graph as a document at a time', () => {
       expect(unit!.aliases).toEqual(expect.arrayContaining(['市发改委 [牵头], "主办"', ' 空格\\反斜杠 ']));
       expect(readdirSync(tmp)).toEqual([]); // the CSV files are gone
 
-      // Loading the same files again goes a document at a time and changes nothing.
+      // Loading the same files again changes nothing: skipped, as npm run load does, or rewritten a document at a time.
+      const skipped = await loadExtraction(store, corpus, undefined, { skipUnchanged: true });
+      expect(skipped.every((o) => o.status === 'unchanged')).toBe(true);
+      expect(await dump(store)).toEqual(stored);
+      const edited = extract([{ file: 'awkward.txt', bytes: Buffer.from(AWKWARD.replace('市数据局;', '市统计局;')) }]);
+      expect((await loadExtraction(store, edited, undefined, { skipUnchanged: true }))[0]!.status).toBe('replaced');
+      await loadExtraction(store, extract([{ file: 'awkward.txt', bytes: Buffer.from(AWKWARD) }]));
       const again = await loadExtraction(store, corpus);
       expect(again.every((o) => o.status === 'replaced')).toBe(true);
       expect(await dump(store)).toEqual(stored);
@@ -103,7 +109,7 @@ describe('bulk load (embedded): the same graph as a document at a time', () => {
   it('Neo4j’s bulk path (UNWIND batches, cypher/bulk/) leaves the same graph, run here on the embedded store', async () => {
     const store = await open();
     try {
-      const rows = graphRows(corpus.documents.map((d) => prepareDocument(d, new Map(corpus.units.map((u) => [u.id, u])), new Map(corpus.regions.map((r) => [r.id, r])))), corpus);
+      const rows = graphRows(corpus.documents.map((d) => prepareDocument(d, new Map(corpus.units.map((u) => [u.id, u])), new Map(corpus.regions.map((r) => [r.id, r])), corpus.texts[d.id])), corpus);
       await unwindBulkLoad(store, rows, 700); // small batches, so that every statement runs in several
       expect(await dump(store)).toEqual(incremental);
     } finally {
@@ -125,7 +131,7 @@ describe('bulk load (embedded): all or nothing', () => {
     // The seeds after a reset: tables that once held rows (Kuzu 0.11 crashed on a failed copy into those).
     await loadExtraction(store, corpus, undefined, { mode: 'incremental' });
     await store.write((tx) => tx.run(load('delete-all')));
-    const rows = graphRows(corpus.documents.map((d) => prepareDocument(d, new Map(corpus.units.map((u) => [u.id, u])), new Map(corpus.regions.map((r) => [r.id, r])))), corpus);
+    const rows = graphRows(corpus.documents.map((d) => prepareDocument(d, new Map(corpus.units.map((u) => [u.id, u])), new Map(corpus.regions.map((r) => [r.id, r])), corpus.texts[d.id])), corpus);
     // An assignment naming a task that is not there: the relationship copy fails, after the nodes were copied.
     rows.rels.LEADS!.push({ ...rows.rels.LEADS![0]!, toId: 'no-such-task' });
     await expect(store.bulkLoad(rows)).rejects.toThrow(/no-such-task/);
@@ -162,7 +168,7 @@ describe('Neo4j’s bulk path: a failed batch is undone', () => {
   it('deletes what earlier batches wrote, leaving the store empty', async () => {
     const store = await open();
     try {
-      const rows = graphRows(corpus.documents.slice(0, 8).map((d) => prepareDocument(d, new Map(corpus.units.map((u) => [u.id, u])), new Map(corpus.regions.map((r) => [r.id, r])))), corpus);
+      const rows = graphRows(corpus.documents.slice(0, 8).map((d) => prepareDocument(d, new Map(corpus.units.map((u) => [u.id, u])), new Map(corpus.regions.map((r) => [r.id, r])), corpus.texts[d.id])), corpus);
       let batches = 0;
       const failing = Object.create(store, {
         write: { value: (work: Parameters<GraphStore['write']>[0]) => store.write(async (tx) => {

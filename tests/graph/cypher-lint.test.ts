@@ -25,7 +25,7 @@ const PARAMETERS: Record<string, unknown> = {
   file: 'x', title: 'x', titleInferred: false, issuer: 'x', docNumber: 'x', date: 'x', sha256: 'x', encoding: 'utf-8',
   script: 'simplified', leadRule: 'explicit', jurisdictionEvidence: 'x', figures: '[]', raw: 'x',
   // the kept analytics (issue 14)
-  region: '430500', taskCount: 3,
+  region: '430500', taskCount: 3, loadHash: 'x',
 };
 
 /** Keys of the $rows maps the load statements read (row.fromId …); the linter sees them as property keys. */
