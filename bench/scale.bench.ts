@@ -11,13 +11,13 @@
  * Goals (issue 14), 10,000 plans, embedded: loaded in ≤ 60 s; `unit { leads }` p99 ≤ 10 ms and
  * `overloadedUnits` p99 ≤ 50 ms with 10 connections.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { pino } from 'pino';
-import { startApp, WEB_DIR, type App } from '../server/app';
+import { WEB_DIR } from '../server/app';
 import { loadConfig } from '../server/config';
 import { extract } from '../server/extract/extract';
 import { KuzuStore } from '../server/graph/kuzu-store';
@@ -84,7 +84,7 @@ async function loadTwice(label: string, store: GraphStore): Promise<{ loadMs: nu
 
 // 2. The embedded store.
 const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
-const embedded = new KuzuStore(join(dir, 'graph.kuzu'));
+const embedded = new KuzuStore(join(dir, 'graph.kuzu')); // where the app looks under DATA_DIR
 await embedded.ensureSchema();
 const loadFigures = await loadTwice('embedded', embedded);
 
@@ -126,8 +126,27 @@ async function cannon(url: string, query: string): Promise<{ p50: number; p99: n
   return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average };
 }
 
+/** The app in a process of its own (bench/scale-server.ts) on the given store. */
+async function serve(env: Record<string, string | undefined>): Promise<{ url: string; child: ChildProcess; rss: () => number; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'scale-server.ts'), dir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve((JSON.parse(out.split('\n')[0]!) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited (${code}) before it listened`)));
+  });
+  const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  const close = () => new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  return { url, child, rss, close };
+}
+
 /** Each question: its first answer (nothing cached yet), then 10 connections beside a trivial query. */
-async function questions(label: string, app: App): Promise<Map<string, Figure>> {
+async function questions(label: string, app: { url: string }): Promise<Map<string, Figure>> {
   const figures = new Map<string, Figure>();
   console.log(`${label}: ${SECONDS} s per query, 10 connections; first = the first answer, before anything is cached`);
   for (const [name, query] of QUERIES) {
@@ -142,8 +161,13 @@ async function questions(label: string, app: App): Promise<Map<string, Figure>> 
   return figures;
 }
 
-const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), { store: embedded, log: pino({ level: 'silent' }), webDir: WEB_DIR });
-const api = await questions('embedded: questions over HTTP', app);
+// The store is single-process: close it (folding the log into the file) and serve it from a process of its own.
+const c0 = performance.now();
+await embedded.close();
+line('embedded: checkpoint on close', secs(performance.now() - c0));
+const benchRss = process.memoryUsage().rss;
+const app = await serve({ NEO4J_URI: '' });
+const api = await questions('embedded: questions over HTTP (the app in its own process)', app);
 
 // 3. The network of the busiest city in headless Chromium: what the page fetches, and its first render.
 let render = 'not measured';
@@ -173,12 +197,9 @@ if (!existsSync(join(WEB_DIR, 'index.html'))) {
     await browser.close();
   }
 }
+const rss = app.rss();
 await app.close();
-const rss = process.memoryUsage().rss;
-line('memory', `RSS ${(rss / 1048576).toFixed(0)} MB (this process: extraction, store, server)`);
-const c0 = performance.now();
-await embedded.close();
-line('embedded: checkpoint on close', secs(performance.now() - c0));
+line('memory', `RSS ${(rss / 1048576).toFixed(0)} MB: the app serving the store; ${(benchRss / 1048576).toFixed(0)} MB: this process after extracting and loading`);
 rmSync(dir, { recursive: true, force: true });
 
 // 4. Neo4j, when there is one.
@@ -187,10 +208,10 @@ if (config.NEO4J_URI) {
   const neo = await openStore(config);
   await neo.write((tx) => tx.run(load('delete-all')));
   await loadTwice(`neo4j ${config.NEO4J_URI}`, neo);
-  const neoApp = await startApp(loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), { store: neo, log: pino({ level: 'silent' }), webDir: WEB_DIR });
+  await neo.close();
+  const neoApp = await serve({});
   await questions(`neo4j ${config.NEO4J_URI}: questions over HTTP`, neoApp);
   await neoApp.close();
-  await neo.close();
 } else {
   line('neo4j', 'not measured (NEO4J_URI is not set)');
 }

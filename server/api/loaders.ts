@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { read } from '../graph/queries';
 import type { GraphStore, Row } from '../graph/store';
 import { byKeys } from '../graph/values';
+import { linkEvidence } from './analytics/cooperation';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 
 /**
@@ -60,13 +61,21 @@ export function createLoaders(store: GraphStore) {
     /** The load counts kept on the units of a jurisdiction (server/graph/analytics.ts). */
     loadOf: new DataLoader<string, Row[]>(async (jurisdictions) =>
       Promise.all(jurisdictions.map((j) => store.run(read('unit-analytics'), { jurisdiction: j })))),
-    /** A cooperation link's evidence (key `fromId|toId`), in document order. */
-    linkTasks: new DataLoader<string, Row[]>(async (keys) => Promise.all(keys.map(async (key) => {
-      const [fromId, toId] = key.split('|');
-      // A task can tie the two in more than one way (UNION keeps one row per way it is returned).
-      const rows = new Map((await store.run(read('link-tasks'), { fromId, toId })).map((r) => [r.id as string, r]));
-      return [...rows.values()].sort(byKeys('documentId', 'start'));
-    }))),
+    /**
+     * A cooperation link's evidence (key `fromId|toId`), in document order. Links asked for
+     * together mostly share a region (cooperationLinks(region)): its evidence is read once.
+     */
+    linkTasks: new DataLoader<string, Row[]>(async (keys) => {
+      const pairs = keys.map((k) => k.split('|') as [string, string]);
+      const seen = new Map<string, number>();
+      for (const [a, b] of pairs) for (const r of [a, b]) seen.set(r, (seen.get(r) ?? 0) + 1);
+      const evidence = new Map<string, Promise<Row[]>>();
+      const of = (region: string) => evidence.get(region) ?? evidence.set(region, store.run(read('region-evidence'), { region })).get(region)!;
+      return Promise.all(pairs.map(async ([a, b]) => {
+        const [here, there] = (seen.get(a) ?? 0) >= (seen.get(b) ?? 0) ? [a, b] : [b, a];
+        return linkEvidence(await of(here), here, there).sort(byKeys('documentId', 'start'));
+      }));
+    }),
   };
 }
 

@@ -25,6 +25,23 @@ export function linksOf(rows: readonly StoredLink[], filter: { region?: string |
     .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
 
+/**
+ * The tasks that tie `here` to `there`, from the rows of cypher/read/region-evidence for `here`:
+ * a task naming both, a task `here` issued naming `there`, or a task `there` issued naming `here`.
+ */
+export function linkEvidence(rows: ReadonlyArray<Record<string, unknown>>, here: string, there: string): Array<{ id: string; documentId: string; start: number }> {
+  const tasks = new Map<string, { id: string; documentId: string; start: number; issuer: string | null; names: Set<string> }>();
+  for (const r of rows) {
+    const id = r.id as string;
+    const t = tasks.get(id) ?? { id, documentId: r.documentId as string, start: r.start as number, issuer: (r.issuer as string | null) ?? null, names: new Set<string>() };
+    t.names.add(r.mentioned as string);
+    tasks.set(id, t);
+  }
+  return [...tasks.values()]
+    .filter((t) => (t.names.has(here) && t.names.has(there)) || (t.issuer === here && t.names.has(there)) || (t.issuer === there && t.names.has(here)))
+    .map(({ id, documentId, start }) => ({ id, documentId, start }));
+}
+
 /** Links counted from every task (what the kept links must equal; tests/api compares them). */
 export function buildLinks(
   issuer: Array<Record<string, unknown>>, comention: Array<Record<string, unknown>>,
