@@ -73,7 +73,7 @@ export function createLoaders(store: GraphStore) {
       const of = (region: string) => evidence.get(region) ?? evidence.set(region, store.run(read('region-evidence'), { region })).get(region)!;
       return Promise.all(pairs.map(async ([a, b]) => {
         const [here, there] = (seen.get(a) ?? 0) >= (seen.get(b) ?? 0) ? [a, b] : [b, a];
-        return linkEvidence(await of(here), here, there).sort(byKeys('documentId', 'start'));
+        return [...linkEvidence(await of(here), here, there)].sort(byKeys('documentId', 'start'));
       }));
     }),
   };

@@ -30,6 +30,18 @@ export function linksOf(rows: readonly StoredLink[], filter: { region?: string |
  * a task naming both, a task `here` issued naming `there`, or a task `there` issued naming `here`.
  */
 export function linkEvidence(rows: ReadonlyArray<Record<string, unknown>>, here: string, there: string): Array<{ id: string; documentId: string; start: number }> {
+  return evidenceByPartner(rows, here).get(there) ?? [];
+}
+
+type Evidence = Array<{ id: string; documentId: string; start: number }>;
+const byPartnerCache = new WeakMap<object, Map<string, Map<string, Evidence>>>();
+
+/** Every region `here` is tied to, with the tasks that tie them; worked out once per rows read (the read cache hands back the same rows). */
+function evidenceByPartner(rows: ReadonlyArray<Record<string, unknown>>, here: string): Map<string, Evidence> {
+  let perRegion = byPartnerCache.get(rows);
+  if (!perRegion) byPartnerCache.set(rows, (perRegion = new Map()));
+  const known = perRegion.get(here);
+  if (known) return known;
   const tasks = new Map<string, { id: string; documentId: string; start: number; issuer: string | null; names: Set<string> }>();
   for (const r of rows) {
     const id = r.id as string;
@@ -37,9 +49,21 @@ export function linkEvidence(rows: ReadonlyArray<Record<string, unknown>>, here:
     t.names.add(r.mentioned as string);
     tasks.set(id, t);
   }
-  return [...tasks.values()]
-    .filter((t) => (t.names.has(here) && t.names.has(there)) || (t.issuer === here && t.names.has(there)) || (t.issuer === there && t.names.has(here)))
-    .map(({ id, documentId, start }) => ({ id, documentId, start }));
+  const out = new Map<string, Evidence>();
+  for (const t of tasks.values()) {
+    const partners = new Set<string>();
+    // Named with `here`, or named by a document `here` issued; or the issuer of a task naming `here`.
+    if (t.names.has(here) || t.issuer === here) for (const n of t.names) partners.add(n);
+    if (t.names.has(here) && t.issuer) partners.add(t.issuer);
+    partners.delete(here);
+    for (const p of partners) {
+      const list = out.get(p) ?? [];
+      list.push({ id: t.id, documentId: t.documentId, start: t.start });
+      out.set(p, list);
+    }
+  }
+  perRegion.set(here, out);
+  return out;
 }
 
 /** Links counted from every task (what the kept links must equal; tests/api compares them). */
