@@ -9,10 +9,13 @@ import type { GraphStore, Params, QueryRunner, Row } from './store';
  */
 export class CachedStore implements GraphStore {
   private readonly entries = new Map<string, { at: number; rows: Promise<Row[]> }>();
+  /** Counts the writes through this process: answers cached above the store (api/response-cache.ts) are keyed by it. */
+  generation = 0;
 
   constructor(readonly inner: GraphStore, private readonly opts: { maxEntries?: number; ttlMs?: number } = {}) {}
 
   get kind() { return this.inner.kind; }
+  get ttlMs() { return this.opts.ttlMs; }
   get location() { return this.inner.location; }
   get roundTrips() { return this.inner.roundTrips; }
 
@@ -43,6 +46,7 @@ export class CachedStore implements GraphStore {
       return await this.inner.write(work);
     } finally {
       this.entries.clear();
+      this.generation++;
     }
   }
 
@@ -57,6 +61,7 @@ export class CachedStore implements GraphStore {
         await inner.bulkLoad!(rows);
       } finally {
         this.entries.clear();
+        this.generation++;
       }
     });
   }

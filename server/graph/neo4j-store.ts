@@ -29,6 +29,12 @@ export class Neo4jStore implements GraphStore {
   readonly location: string;
   private readonly driver: Driver;
   private readonly serialise = serialiser();
+  /**
+   * Every session of this process shares one bookmark manager, so that on a cluster a read
+   * (routed to a secondary by executeRead) waits for this process's last write to reach it:
+   * an answer never predates the load that the read cache was just cleared for.
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   private constructor(private readonly opts: Neo4jOptions) {
     this.location = `${opts.uri}${opts.database ? ` (database ${opts.database})` : ''}`;
@@ -73,7 +79,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async ensureSchema(): Promise<void> {
-    const session = this.driver.session({ database: this.opts.database });
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
       for (const statement of NEO4J_SCHEMA) {
         this.roundTrips++;
@@ -85,7 +91,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async run(query: string, params: Params = {}): Promise<Row[]> {
-    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
     try {
       return await session.executeRead((tx) => this.exec(tx, query, params), { timeout: this.opts.queryTimeoutMs ?? 15_000 });
     } catch (err) {
@@ -105,7 +111,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async writeNow<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
       return await session.executeWrite((tx) => work({ run: (q, p = {}) => this.exec(tx, q, p) }), { timeout: this.opts.queryTimeoutMs ?? 60_000 });
     } catch (err) {

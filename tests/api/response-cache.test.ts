@@ -1,0 +1,34 @@
+/**
+ * Whole answers are kept until the store is next written (server/api/response-cache.ts): a
+ * question asked again after an upload must see the upload, and a kept answer costs the store nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, INGEST_TOKEN, startTestApp } from './helpers';
+
+const Q = '{ stats { documents } overloadedUnits(jurisdiction: "430200", by: LEAD, top: 1) { unit { name } lead } }';
+const PLAN = '株洲市推进物流发展工作方案\n\n一、重点任务\n1.建设货运枢纽。(牵头单位:市发改委;责任单位:市商务局)\n2.完善配送网络。(牵头单位:市发改委;责任单位:市邮政管理局)\n';
+
+describe('API: answers kept until the next write', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    app = await startTestApp();
+  }, 60_000);
+  afterAll(async () => app?.close());
+
+  it('a question asked again is answered without the store; after an upload, afresh', async () => {
+    const first = await gql(app.url, Q);
+    expect(first.data.stats.documents).toBe(5);
+    expect(first.data.overloadedUnits).toEqual([]); // no plan of 株洲 among the seeds
+    const trips = app.kuzu.roundTrips;
+    expect((await gql(app.url, Q)).data).toEqual(first.data);
+    expect(app.kuzu.roundTrips).toBe(trips);
+
+    const up = await gql(app.url, 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status } }',
+      { f: 'zhuzhou.txt', t: PLAN }, { authorization: `Bearer ${INGEST_TOKEN}` });
+    expect(up.data.ingestDocument.status).toBe('ADDED');
+    const after = await gql(app.url, Q);
+    expect(after.data.stats.documents).toBe(6);
+    // Both tasks are led by 株洲's 市发改委.
+    expect(after.data.overloadedUnits).toEqual([{ unit: { name: '市发展和改革委员会' }, lead: 2 }]);
+  });
+});
