@@ -46,7 +46,8 @@ export function readSourceTable(text: string, t: SourceTable): Table | null {
     for (const r of t.rows.slice(h + 1)) {
       const spans = r.slice(0, columns.length);
       const nonEmpty = spans.filter((s) => cellText(text, s).trim() !== '');
-      if (nonEmpty.length === 0) continue;
+      // Empty, or the header again (repeated at the top of each page).
+      if (nonEmpty.length === 0 || headerOf(spans.map((s) => cellText(text, s))) !== null) continue;
       const start = Math.min(...nonEmpty.map((s) => s.start));
       const end = Math.max(...nonEmpty.map((s) => s.end));
       // A row whose cells are one merged cell across the table is a group heading.

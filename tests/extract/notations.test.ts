@@ -266,6 +266,51 @@ describe('tables written as text', () => {
   });
 });
 
+describe('tables a reader gives (rows × cells)', () => {
+  /** Lay rows out as a reader does: one line per row, cells joined by " | ", and the cells' spans. */
+  function source(rows: string[][], before = HEAD) {
+    let text = before;
+    const spans = rows.map((row) => {
+      const out = row.map((c, i) => {
+        if (i > 0) text += ' | ';
+        const start = text.length;
+        text += c;
+        return { start, end: text.length };
+      });
+      text += '\n';
+      return out;
+    });
+    return { text, spans };
+  }
+
+  it('reads merged cells (the same span in each row), skips the header repeated on a new page, and reads a note written in a cell', () => {
+    const { text, spans } = source([
+      ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+      ['1', '建设城市书房10个。', '市文旅局', '各区县政府', '2024年9月底前'],
+      ['2', '改造公园绿地。', '', '市住建局', ''],
+      ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+      ['3', '开展全民健身运动会。', '牵头:市体育局;配合:市教育局', '', '全年'],
+    ]);
+    // Row 2's 牵头单位 and 完成时限 cells are merged with row 1's: a reader repeats row 1's spans there.
+    spans[2]![2] = spans[1]![2]!;
+    spans[2]![4] = spans[1]![4]!;
+    const r = extract([{
+      file: 'plan.docx', bytes: Buffer.from(text),
+      source: { text, format: 'docx', encoding: 'docx', warnings: [], tables: [{ start: spans[0]![0]!.start, end: text.length, rows: spans }] },
+    }]);
+    const doc = r.documents[0]!;
+    expect(doc.format).toBe('docx');
+    expect(doc.tasks.map((t) => `${t.title} → ${t.assignments.map((a) => `${a.role}:${a.surface}`).join(' ')} @${t.deadline?.date}`)).toEqual([
+      '建设城市书房10个 → lead:市文旅局 participant:各区县政府 @2024-09-30',
+      '改造公园绿地 → lead:市文旅局 participant:市住建局 @2024-09-30',
+      '开展全民健身运动会 → lead:市体育局 participant:市教育局 @2024-12-31',
+    ]);
+    // Offsets index the reader's text, so a quote can be shown in place.
+    const a = doc.tasks[2]!.assignments[0]!;
+    expect(text.slice(a.surfaceStart, a.surfaceEnd)).toBe('市体育局');
+  });
+});
+
 describe('deadlines inside the task text', () => {
   it('takes the latest stated completion, not a start or a later activity', () => {
     const text = `${HEAD}一、项目\n1.围墙建设4月底前完成,项目8月底前建成投入使用。\n责任单位:市水利局\n2.监理单位招标,5月底前完成并开工建设,年底进行主体工程施工。\n责任单位:市水利局\n3.常态化开展安全检查,按年度推进。\n责任单位:市应急局`;
