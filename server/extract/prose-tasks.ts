@@ -71,10 +71,10 @@ function taskBlocks(root: Block, text: string, notesIn: NotesIn): TaskBlock[] {
   for (const b of walk(root)) {
     if (b.type === 'preamble') continue;
     const part = ancestor(b, 'part');
-    const section = b.type === 'item' ? ancestor(b, 'section') ?? part : b.type === 'section' ? part : b.parent;
+    const section = b.type === 'item' || b.type === 'subitem' ? ancestor(b, 'section') ?? part : b.type === 'section' ? part : b.parent;
     const names = { section: section ? titleOf(section.heading) : '', part: part ? titleOf(part.heading) : '' };
     // A numbered item, section or part is a task when its own text carries a note naming units.
-    if ((b.type === 'item' || b.type === 'section' || b.type === 'part') && hasNote(b)) out.push({ block: b, ref: refOf(b), ...names });
+    if ((b.type === 'item' || b.type === 'subitem' || b.type === 'section' || b.type === 'part') && hasNote(b)) out.push({ block: b, ref: refOf(b), ...names });
   }
   // Reports: recommendations, numbered 1… within their part.
   for (const part of root.children) {

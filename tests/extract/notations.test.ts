@@ -91,6 +91,27 @@ describe('label lines after a task', () => {
   });
 });
 
+describe('numbering', () => {
+  it('reads sub-items (1) and ① as tasks of their own, and a note after the heading on the same line', () => {
+    const text = `${HEAD}一、夯实数字基础设施
+1.加快5G网络建设 责任单位:市工信局、市通信发展管理办公室
+2.推进千兆光网建设。
+(1)实施千兆城市行动。(市工信局牵头,各县市区政府配合)
+(2)推进老旧小区光纤改造。(市住建局、市工信局按职责分工负责)
+二、壮大数字产业
+①培育软件产业集群。责任单位:市科技局
+②发展数字文创产业。责任单位:市文广旅局、市委宣传部`;
+    const { doc } = read(text);
+    expect(doc.tasks.map((t) => `${t.ref} ${t.title} → ${t.assignments.map((a) => `${a.role}:${a.surface}`).join(' ')}`)).toEqual([
+      '一.1 加快5G网络建设 → responsible:市工信局 responsible:市通信发展管理办公室',
+      '一.2.(1) 实施千兆城市行动 → lead:市工信局 participant:各县市区政府',
+      '一.2.(2) 推进老旧小区光纤改造 → responsible:市住建局 responsible:市工信局',
+      '二.① 培育软件产业集群 → responsible:市科技局',
+      '二.② 发展数字文创产业 → responsible:市文广旅局 responsible:市委宣传部',
+    ]);
+  });
+});
+
 describe('bracket labels and one-line labels', () => {
   it('reads 【牵头单位】 / [责任单位] and 牵头部门:…配合部门:… on one line', () => {
     const text = `${HEAD}一、任务
