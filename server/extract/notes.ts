@@ -14,6 +14,8 @@ export interface NoteItem {
   offset: number;
   /** The label the item stands under (牵头单位, 主办单位), when it has one. */
   label?: string;
+  /** The lead is marked on the item itself (★市发改委, 市发改委(牵头)). */
+  marked?: boolean;
 }
 
 /** A non-unit field of a note (a leader or a deadline), as written, with its offset in the note text. */
@@ -186,7 +188,8 @@ function verbRuns(out: NoteItem[], seg: string, offset: number, role: Role | nul
   return true;
 }
 
-function pushList(out: NoteItem[], body: string, offset: number, role: Role): boolean {
+/** Push the units of a list (split as splitUnitList does), each with `role` unless a mark makes it the lead. */
+export function pushList(out: NoteItem[], body: string, offset: number, role: Role): boolean {
   let pushed = 0;
   for (const p of splitUnitList(body)) {
     let surface = p.text;
@@ -195,15 +198,13 @@ function pushList(out: NoteItem[], body: string, offset: number, role: Role): bo
     let itemRole = role;
     const before = LEAD_MARK_BEFORE.exec(surface);
     if (before) {
-      itemRole = 'lead';
       surface = surface.slice(before[0].length);
       at += before[0].length;
     }
     const marker = LEAD_MARKER.exec(surface);
-    if (marker) {
-      itemRole = 'lead';
-      surface = surface.slice(0, marker.index);
-    }
+    if (marker) surface = surface.slice(0, marker.index);
+    const marked = before !== null || marker !== null;
+    if (marked) itemRole = 'lead';
     surface = surface.replace(LIST_TAIL, '');
     const lead = /^(由|请)/.exec(surface);
     if (lead) {
@@ -211,7 +212,7 @@ function pushList(out: NoteItem[], body: string, offset: number, role: Role): bo
       at += lead[0].length;
     }
     if (surface.length < 2) continue;
-    out.push({ surface, role: itemRole, explicit: true, offset: offset + at });
+    out.push({ surface, role: itemRole, explicit: true, offset: offset + at, ...(marked ? { marked } : {}) });
     pushed++;
   }
   return pushed > 0;

@@ -5,7 +5,7 @@
  * date); a row with a task but no units, under a merged unit cell, takes the units above.
  */
 import type { Span } from './document-model';
-import { blankRule, type FoundNote, type NoteItem, parseNoteContent, splitUnitList } from './notes';
+import { blankRule, type FoundNote, type NoteItem, parseNoteContent, pushList } from './notes';
 import { titleColumn, type Table, type TableRow } from './tables';
 import { blank, titleOf, type TaskDraft } from './task-draft';
 
@@ -105,24 +105,11 @@ function rowNote(text: string, table: Table, row: TableRow, inherited: Span[][] 
         for (const item of own.items) items.push({ ...item, offset: span.start + item.offset });
         continue;
       }
-      for (const p of splitUnitList(unblanked.text)) {
-        let surface = p.text;
-        let offset = span.start + p.offset;
-        let role = c.role!;
-        const star = /^[★☆※*]\s*/.exec(surface);
-        if (star) {
-          role = 'lead';
-          surface = surface.slice(star[0].length);
-          offset += star[0].length;
-        }
-        const marker = /\((牵头|牵头单位|主办)\)$/.exec(surface);
-        if (marker) {
-          role = 'lead';
-          surface = surface.slice(0, marker.index);
-        }
-        surface = surface.replace(/等(有关|相关)?(单位|部门)?$/, '');
-        if (surface.length >= 2) items.push({ surface, role, explicit: true, offset });
-      }
+      const before = items.length;
+      pushList(items, unblanked.text, span.start, c.role!);
+      // In a lead column where one unit is marked (市发改委(牵头)、市市场监管局), the others are not leads.
+      const cellItems = items.slice(before);
+      if (c.role === 'lead' && cellItems.some((i) => i.marked)) for (const i of cellItems) if (!i.marked) i.role = 'responsible';
     }
   });
   const fieldsOf = (kind: 'leader' | 'deadline') =>

@@ -221,6 +221,16 @@ describe('tables written as text', () => {
     expect(doc.tasks.map((t) => [t.deadline?.date ?? null, t.deadline?.kind])).toEqual([['2024-12-31', 'date'], [null, 'periodic']]);
   });
 
+  it('reads a table in traditional characters, a (牵头) mark inside a lead column', () => {
+    const text = `湘潭市人民政府辦公室關於印發湘潭市2024年優化營商環境重點任務清單的通知\n序號 | 工作任務 | 牽頭單位 | 配合單位 | 完成時限 |\n1 | 推行“一件事一次辦”改革 | 市政務服務中心 | 市直各有關單位,各縣市區人民政府 | 2024年6月底前 |\n2 | 開展涉企收費專項清理 | 市發改委(牽頭)、市市場監管局 | 市財政局 | 第三季度 |`;
+    const { doc, name } = read(text);
+    expect(doc.jurisdiction?.name).toBe('湘潭市');
+    expect(doc.tasks.map((t) => `${t.title} → ${t.assignments.map((a) => `${a.role}:${name(a.unitId)}`).join(' ')} @${t.deadline?.date}`)).toEqual([
+      '推行“一件事一次办”改革 → lead:市政务服务中心 participant:市直有关部门 participant:各县市区 @2024-06-30',
+      '开展涉企收费专项清理 → lead:市发展和改革委员会 responsible:市市场监督管理局 participant:市财政局 @2024-09-30',
+    ]);
+  });
+
   it('reads the first-listed rule written in a unit cell, for every row', () => {
     const text = `${HEAD}序号 | 工作任务 | 责任单位 |\n1 | 规范PPP项目建设 | 市发改委、市财政局(第一责任单位为牵头单位,下同) |\n2 | 清理拖欠企业账款 | 市工信局、市财政局 |`;
     const { doc } = read(text);
