@@ -11,6 +11,7 @@
 import type { SourceTable, Span } from './document-model';
 import { cellType, columnOf, fit, headerOf, type CellType, type Column } from './table-columns';
 import { lines, type Line } from './lines';
+import { toNormalised, type TextMap } from './text-map';
 
 export interface TableRow extends Span {
   /** cells[c]: the spans placed in column c (several when a cell was written over several lines). */
@@ -456,4 +457,21 @@ function rowOf(tokens: Token[], cols: number[], columns: Column[], numbered?: bo
     group: null,
     numbered: numbered ?? (serialCol >= 0 && cells[serialCol]!.length > 0),
   };
+}
+
+/**
+ * The tables of the document model: those a reader gave (their spans index the raw text and are
+ * moved onto the normalised text), then those written as text elsewhere.
+ */
+export function tablesOf(text: string, tm: TextMap, given: readonly SourceTable[]): Table[] {
+  const out: Table[] = [];
+  for (const t of given) {
+    const moved: SourceTable = {
+      ...toNormalised(tm, t),
+      rows: t.rows.map((r) => r.map((c) => toNormalised(tm, c))),
+    };
+    const read = readSourceTable(text, moved);
+    if (read) out.push(read);
+  }
+  return [...out, ...findTextTables(text, out)].sort((a, b) => a.start - b.start);
 }
