@@ -1,18 +1,47 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { NETWORK_QUERY } from './api';
 import { CooperationView } from './components/CooperationView';
 import { DocumentReader } from './components/DocumentReader';
 import { NetworkView } from './components/NetworkView';
 import { OverloadView } from './components/OverloadView';
+import { RegionNetworkView } from './components/RegionNetworkView';
 import { SearchBox } from './components/SearchBox';
 import { Status } from './components/Status';
 import { UnitPanel } from './components/UnitPanel';
+import { OVERLOAD_COLOR } from './cytoscape-style';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { UnitData } from './lib/graph';
-import { parseState, serializeState, type ViewState } from './lib/url-state';
+import { parseState, serializeState, type View, type ViewState } from './lib/url-state';
 import { useQuery } from './useQuery';
 
 const KINDS = Object.keys(KIND_COLORS);
+const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' }> = [
+  { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' }, { view: 'regions', label: 'regions_view' },
+];
+
+/** Tabs as WAI-ARIA describes them: one tab stop, arrows (and Home/End) move and open. */
+function ViewTabs(props: { view: View; onView: (v: View) => void }) {
+  const { t } = useT();
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const onKey = (e: KeyboardEvent, i: number) => {
+    const n = VIEW_TABS.length;
+    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i + n - 1) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    refs.current[to]?.focus();
+    props.onView(VIEW_TABS[to]!.view);
+  };
+  return (
+    <div className="tabs" role="tablist" aria-label={t('views')}>
+      {VIEW_TABS.map(({ view, label }, i) => (
+        <button
+          key={view} ref={(b) => { refs.current[i] = b; }} type="button" role="tab" id={`tab-${view}`} aria-selected={props.view === view}
+          aria-controls="view-panel" tabIndex={props.view === view ? 0 : -1} onKeyDown={(e) => onKey(e, i)} onClick={() => props.onView(view)} data-testid={`tab-${view}`}
+        >{t(label)}</button>
+      ))}
+    </div>
+  );
+}
 
 function useUrlState(): [ViewState, (patch: Partial<ViewState>) => void] {
   const [state, setState] = useState(() => parseState(window.location.search));
@@ -52,8 +81,8 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
     for (const d of documents) if (d.jurisdiction) m.set(d.jurisdiction.id, d.jurisdiction.name);
     return [...m].map(([id, name]) => ({ id, name }));
   }, [documents]);
-  const filters = useMemo(() => ({ document: s.document, jurisdiction: s.jurisdiction, role: s.role, kinds: s.kinds, showTasks: s.showTasks }),
-    [s.document, s.jurisdiction, s.role, s.kinds, s.showTasks]);
+  const filters = useMemo(() => ({ document: s.document, jurisdiction: s.jurisdiction, role: s.role, kinds: s.kinds, showTasks: s.showTasks, overloaded: s.overloaded }),
+    [s.document, s.jurisdiction, s.role, s.kinds, s.showTasks, s.overloaded]);
   const selectUnit = (id: string) => set({ unit: id, doc: '', hl: null });
 
   return (
@@ -61,11 +90,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
       <header className="top">
         <div className="brand"><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
         <SearchBox onUnit={selectUnit} onTask={(doc) => set({ doc, hl: null })} onRegion={(id) => set({ view: 'cooperation', region: id })} />
-        <nav className="tabs" aria-label="views">
-          {(['network', 'overload', 'cooperation'] as const).map((v) => (
-            <button key={v} type="button" aria-pressed={s.view === v} onClick={() => set({ view: v })} data-testid={`tab-${v}`}>{t(v)}</button>
-          ))}
-        </nav>
+        <ViewTabs view={s.view} onView={(view) => set({ view })} />
         <button type="button" className="lang" onClick={() => set({ lang: s.lang === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
 
@@ -100,26 +125,45 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
                 </label>
               ))}
             </fieldset>
+            <label className="check"><input type="checkbox" checked={s.overloaded} onChange={(e) => set({ overloaded: e.target.checked })} data-testid="only-overloaded" />{t('onlyOverloaded')}</label>
             <label className="check"><input type="checkbox" checked={s.showTasks} onChange={(e) => set({ showTasks: e.target.checked })} />{t('showTasks')}</label>
             <h2>{t('legend')}</h2>
             <ul className="legend">
+              <li><span className="ring" style={{ borderColor: OVERLOAD_COLOR }} />{t('overloadRing')}</li>
+              <li><span className="sizes"><i /><i /><i /></span>{t('nodeSize')}</li>
               <li><span className="line shared" />{t('sharedTasks')}</li>
               <li><span className="line member" />{t('memberEdge')}</li>
               <li><span className="line lead" />{t('lead')}</li>
               <li><span className="line responsible" />{t('responsible')}</li>
               <li><span className="line participant" />{t('participant')}</li>
             </ul>
+            <p className="note">{t('labelNote')}</p>
+          </aside>
+        )}
+        {s.view === 'regions' && (
+          <aside className="side" aria-label={t('legend')}>
+            <h2>{t('legend')}</h2>
+            <ul className="legend">
+              <li><span className="dot province" />{t('nested')}</li>
+              <li><span className="dot area" />{t('areaShape')}</li>
+              <li><span className="line shared" />{t('linkWidth')}</li>
+            </ul>
           </aside>
         )}
 
-        <div className="main">
+        <div className="main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${s.view}`}>
           <Status loading={q.loading} error={q.error} retry={q.retry} />
-          {q.data && s.view === 'network' && <NetworkView units={q.data.units} filters={filters} selected={s.unit} onSelect={selectUnit} />}
+          {q.data && s.view === 'network' && (
+            <NetworkView units={q.data.units} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
+          )}
           {q.data && s.view === 'overload' && (
             <OverloadView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} measure={s.measure} onChange={(p) => set(p)} onSelect={selectUnit} />
           )}
           {q.data && s.view === 'cooperation' && (
             <CooperationView regions={jurisdictions} region={s.region} onRegion={(region) => set({ region })} onSelect={selectUnit} />
+          )}
+          {s.view === 'regions' && (
+            <RegionNetworkView minTasks={s.minTasks} link={s.link} list={s.list} onChange={(p) => set(p)} onRegion={(region) => set({ view: 'cooperation', region })} onSelect={selectUnit} />
           )}
         </div>
 

@@ -57,13 +57,45 @@ const STRINGS = {
   count: { zh: '任务数', en: 'Tasks' },
   carriedBy: { zh: '承担单位', en: 'Carried by' },
   language: { zh: 'English', en: '中文' },
+  regions_view: { zh: '区域网络', en: 'Region network' },
+  views: { zh: '视图', en: 'Views' },
+  onlyOverloaded: { zh: '只看超负荷', en: 'Only overloaded' },
+  overloadRing: { zh: '超负荷单位（加权负荷高出同类 2 个标准差以上）', en: 'Overloaded (weighted load ≥ 2 SD above peers)' },
+  nodeSize: { zh: '圆点大小＝任务数', en: 'Dot size = number of tasks' },
+  labelNote: { zh: '名称按负荷优先显示，放大可见更多；悬停看全称', en: 'Names shown by load first; zoom in for more, hover for the full name' },
+  asList: { zh: '列表', en: 'List' },
+  asGraph: { zh: '图形', en: 'Graph' },
+  graphHelp: { zh: '键盘：Tab 进入图形，方向键在节点间移动，回车打开，+/− 缩放，0 显示全图，Esc 取消', en: 'Keyboard: Tab into the graph, arrows move between nodes, Enter opens, +/− zoom, 0 fits, Esc lets go' },
+  networkLabel: { zh: '单位网络图', en: 'Unit network graph' },
+  regionNetworkLabel: { zh: '区域网络图', en: 'Region network graph' },
+  shownUnits: { zh: '显示 {n} 个单位，其中 {o} 个超负荷', en: '{n} units shown, {o} overloaded' },
+  unitTable: { zh: '单位列表（图形的文字版，按负荷排序）', en: 'Units (the graph as text, by load)' },
+  fullName: { zh: '全称', en: 'Full name' },
+  total: { zh: '合计', en: 'Total' },
+  yes: { zh: '是', en: 'yes' },
+  tasksN: { zh: '{n} 项任务', en: '{n} tasks' },
+  minTasks: { zh: '至少任务数', en: 'At least tasks' },
+  regionLinks: { zh: '区域联系（按任务数排序）', en: 'Region links (by tasks)' },
+  regionNodes: { zh: '区域（按任务数排序）', en: 'Regions (by tasks)' },
+  level: { zh: '级别', en: 'Level' },
+  inside: { zh: '所在', en: 'Inside' },
+  openEvidence: { zh: '查看依据', en: 'Show evidence' },
+  regionHelp: { zh: '点击连线（或在列表中选择）查看依据任务及牵头单位', en: 'Click a line (or pick one in the list) for its evidence tasks and their leads' },
+  shownRegions: { zh: '显示 {n} 个区域、{l} 条联系', en: '{n} regions and {l} links shown' },
+  nested: { zh: '框内为下级区域（县在市内、市在省内）；上下级之间的联系见列表', en: 'Boxes hold their lower regions (county in city, city in province); links between them are in the list' },
+  areaShape: { zh: '六边形：跨区域板块（粤港澳大湾区、长株潭……）', en: 'Hexagon: a named area or bloc (GBA, 长株潭 …)' },
+  linkWidth: { zh: '连线宽度＝相关任务数', en: 'Line width = tasks that tie the two' },
+  levels: {
+    zh: { province: '省级', prefecture: '地级', county: '县级', area: '区域板块' },
+    en: { province: 'Province', prefecture: 'Prefecture', county: 'County', area: 'Area' },
+  },
   kinds: {
     zh: { department: '部门', party_organ: '党委机构', county_government: '县区政府', zone: '园区/开发区', vertical_agency: '垂直管理机构', enterprise: '企业', institution: '事业单位', federation: '群团组织', collective: '集合单位' },
     en: { department: 'Department', party_organ: 'Party organ', county_government: 'County government', zone: 'Zone / park', vertical_agency: 'Vertical agency', enterprise: 'Enterprise', institution: 'Institution', federation: 'Federation', collective: 'Collective' },
   },
 } as const;
 
-type Key = Exclude<keyof typeof STRINGS, 'kinds'>;
+type Key = Exclude<keyof typeof STRINGS, 'kinds' | 'levels'>;
 
 export const LangContext = createContext<Lang>('zh');
 
@@ -71,7 +103,10 @@ export function useT() {
   const lang = useContext(LangContext);
   const t = (k: Key) => STRINGS[k][lang];
   const kind = (k: string) => (STRINGS.kinds[lang] as Record<string, string>)[k.toLowerCase()] ?? k;
-  return { t, kind, lang };
+  const level = (k: string) => (STRINGS.levels[lang] as Record<string, string>)[k.toLowerCase()] ?? k;
+  /** A string with {name} placeholders filled in. */
+  const tf = (k: Key, vars: Record<string, string | number>) => t(k).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+  return { t, tf, kind, level, lang };
 }
 
 export const KIND_COLORS: Record<string, string> = {
