@@ -63,5 +63,6 @@ void h.ready.then(({ firstRenderMs, layoutMs }) => {
   window.__bench = {
     grouped: Number(grouped), units, edges: links.length, renderer: h.renderer, firstRenderMs: Math.round(firstRenderMs), layoutMs: Math.round(layoutMs),
     sinceNavigationMs: Math.round(performance.now()), longestTaskMs: Math.round(Math.max(0, ...longTasks)), labels: h.cy.nodes('.labelled').length,
+    ...Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('network:')).map((m) => [m.name.slice(8), Math.round(m.duration)])),
   };
 });

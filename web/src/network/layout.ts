@@ -18,12 +18,12 @@ export interface LayoutRequest {
 }
 export interface LayoutResult { positions: Record<string, { x: number; y: number }>; ms: number }
 
-export function requestOf(cy: cytoscape.Core, options: cytoscape.LayoutOptions): LayoutRequest {
+export function requestOf(nodes: readonly cytoscape.ElementDefinition[], edges: readonly cytoscape.ElementDefinition[], options: cytoscape.LayoutOptions, aspect: number): LayoutRequest {
   return {
-    nodes: cy.nodes().map((n) => ({ id: n.id(), parent: n.data('parent') as string | undefined, size: n.data('size') as number | undefined, ...n.position() })),
-    edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+    nodes: nodes.map((n) => ({ id: String(n.data.id), parent: n.data.parent as string | undefined, size: n.data.size as number | undefined, x: n.position?.x ?? 0, y: n.position?.y ?? 0 })),
+    edges: edges.map((e) => ({ id: String(e.data.id), source: String(e.data.source), target: String(e.data.target) })),
     options: options as unknown as Record<string, unknown>,
-    aspect: cy.width() / Math.max(1, cy.height()) || 1.5,
+    aspect: aspect || 1.5,
   };
 }
 
