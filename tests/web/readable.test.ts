@@ -25,6 +25,9 @@ const DRAWN_LABELS = `(() => {
   });
 })()`;
 
+/** Queries and layouts may take seconds on a shared machine. */
+const POLL = { timeout: 15_000 };
+
 describe('a network a person can read', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let browser: Browser;
@@ -80,7 +83,7 @@ describe('a network a person can read', () => {
     expect(node.label).toBe('发改委');
     const box = (await page.getByTestId('network').boundingBox())!;
     await page.mouse.move(box.x + node.x, box.y + node.y);
-    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('市发展和改革委员会');
+    await expect.poll(() => page.getByRole('tooltip').textContent(), POLL).toContain('市发展和改革委员会');
     await page.mouse.move(box.x + 2, box.y + 2);
   }, 30_000);
 
@@ -104,7 +107,7 @@ describe('a network a person can read', () => {
     const all = await gql(app.url, '{ units(limit: 500) { id load { overloaded } } }');
     expect(ringed).toEqual(all.data.units.filter((u: any) => u.load.overloaded).map((u: any) => u.id).sort());
     expect(ringed).toContain('430500:市发展和改革委员会');
-    await expect.poll(() => page.locator('.legend').textContent()).toContain('超负荷');
+    await expect.poll(() => page.locator('.legend').textContent(), POLL).toContain('超负荷');
 
     for (const j of ['430500', '360300']) {
       const api = await gql(app.url, `{ overloadedUnits(jurisdiction: "${j}", top: 500) { unit { id } overloaded } }`);
@@ -133,8 +136,8 @@ describe('a network a person can read', () => {
     const box = (await page.getByTestId('region-network').boundingBox())!;
     await page.mouse.click(box.x + edge!.x, box.y + edge!.y);
     const panel = page.getByTestId('link-panel');
-    await expect.poll(() => panel.locator('.evidence li').count()).toBe(25);
-    await expect.poll(() => panel.locator('h3').textContent()).toContain('邵阳市–粤港澳大湾区');
+    await expect.poll(() => panel.locator('.evidence li').count(), POLL).toBe(25);
+    await expect.poll(() => panel.locator('h3').textContent(), POLL).toContain('邵阳市–粤港澳大湾区');
     expect(await panel.locator('.evidence li').first().textContent()).toMatch(/牵头/);
     expect(page.url()).toContain('link=');
     await page.screenshot({ path: join(SHOTS, 'region-network-evidence.png') });

@@ -83,7 +83,12 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
   }, [documents]);
   const filters = useMemo(() => ({ document: s.document, jurisdiction: s.jurisdiction, role: s.role, kinds: s.kinds, showTasks: s.showTasks, overloaded: s.overloaded }),
     [s.document, s.jurisdiction, s.role, s.kinds, s.showTasks, s.overloaded]);
-  const selectUnit = (id: string) => set({ unit: id, doc: '', hl: null });
+  // Each pick moves the focus to the unit's panel, even when it is the unit already open.
+  const [picks, setPicks] = useState(0);
+  const selectUnit = (id: string) => {
+    set({ unit: id, doc: '', hl: null });
+    setPicks((n) => n + 1);
+  };
 
   return (
     <div className="app">
@@ -170,7 +175,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
         {s.doc ? (
           <DocumentReader id={s.doc} hl={s.hl} onClose={() => set({ doc: '', hl: null })} />
         ) : s.unit ? (
-          <UnitPanel id={s.unit} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} />
+          <UnitPanel id={s.unit} focusKey={picks} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} />
         ) : null}
       </main>
     </div>

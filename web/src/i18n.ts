@@ -57,6 +57,8 @@ const STRINGS = {
   count: { zh: '任务数', en: 'Tasks' },
   carriedBy: { zh: '承担单位', en: 'Carried by' },
   language: { zh: 'English', en: '中文' },
+  shortName: { zh: '图中简称', en: 'Short name in the graph' },
+  resultsN: { zh: '找到 {n} 条结果，按↓逐条浏览', en: '{n} results; press ↓ to go through them' },
   regions_view: { zh: '区域网络', en: 'Region network' },
   views: { zh: '视图', en: 'Views' },
   onlyOverloaded: { zh: '只看超负荷', en: 'Only overloaded' },

@@ -101,7 +101,9 @@ function EvidencePanel(props: { a: string; b: string; names: Map<string, string>
   const title = `${props.names.get(props.a) ?? props.a}–${props.names.get(props.b) ?? props.b}`;
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen-reader users land on what they opened.
-  useEffect(() => heading.current?.focus({ preventScroll: true }), [props.a, props.b]);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, [props.a, props.b]);
   return (
     <aside className="link-panel" aria-label={title} data-testid="link-panel">
       <header>

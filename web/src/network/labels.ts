@@ -6,7 +6,7 @@
  */
 import type cytoscape from 'cytoscape';
 import { LABEL_FONT_FAMILY } from '../cytoscape-style';
-import { placeLabels, type Box, type LabelCandidate, type Side } from '../lib/label-placement';
+import { overlaps, placeLabels, type Box, type LabelCandidate, type Side } from '../lib/label-placement';
 
 /** Label size on screen, in CSS pixels, and the halo around the text. */
 export const LABEL_PX = 12;
@@ -44,15 +44,18 @@ export interface LabelOptions {
 export function attachLabels(cy: cytoscape.Core, opts: LabelOptions): { update: () => void; detach: () => void } {
   const ctx = document.createElement('canvas').getContext('2d');
   const widths = new Map<string, number>();
-  const widthOf = (text: string) => {
-    let w = widths.get(text);
+  const measure = (text: string, font: string, px: number) => {
+    const key = `${font}|${text}`;
+    let w = widths.get(key);
     if (w === undefined) {
-      if (ctx) ctx.font = `normal normal ${LABEL_PX}px ${LABEL_FONT_FAMILY}`;
-      w = ctx ? ctx.measureText(text).width : text.length * LABEL_PX;
-      widths.set(text, w);
+      if (ctx) ctx.font = font;
+      w = ctx ? ctx.measureText(text).width : text.length * px;
+      widths.set(key, w);
     }
     return w;
   };
+  const widthOf = (text: string) => measure(text, `normal normal ${LABEL_PX}px ${LABEL_FONT_FAMILY}`, LABEL_PX);
+  const titleWidthOf = (text: string) => measure(text, `normal bold ${TITLE_PX}px ${LABEL_FONT_FAMILY}`, TITLE_PX);
   let labelled = cy.collection();
 
   const update = () => {
@@ -79,7 +82,8 @@ export function attachLabels(cy: cytoscape.Core, opts: LabelOptions): { update: 
       return b;
     };
     cy.nodes(opts.selector).forEach((n) => {
-      if (n.isParent() || !n.visible()) return;
+      // Faded nodes (outside the selection's neighbourhood) leave the room to the ones in it.
+      if (n.isParent() || !n.visible() || n.hasClass('faded')) return;
       const p = n.renderedPosition();
       const bb = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
       const r = Math.max(bb.w, bb.h) / 2;
@@ -93,12 +97,31 @@ export function attachLabels(cy: cytoscape.Core, opts: LabelOptions): { update: 
         within: n.isChild() ? boxOf(n.parent()[0] as cytoscape.NodeSingular) : undefined,
       });
     });
+    // Box titles first, outermost first: above the box, or below it if that spot is taken (a
+    // city's box at the top of its province's), or not at all (the tooltip still names it).
     const obstacles: Box[] = [];
     if (opts.obstacles) {
-      cy.nodes(opts.obstacles).forEach((g) => {
-        if (!g.visible() || !g.isParent()) return;
-        const b = g.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
-        if (b.w > 0 && Number.isFinite(b.x1)) obstacles.push({ x1: b.x1 - 2, y1: b.y1 - 2, x2: b.x2 + 2, y2: b.y2 + 2 });
+      const titles = cy.nodes(opts.obstacles).filter((g) => g.isParent() && g.visible()).toArray() as cytoscape.NodeSingular[];
+      titles.sort((a, b) => a.ancestors().length - b.ancestors().length || (a.id() < b.id() ? -1 : 1));
+      cy.batch(() => {
+        for (const g of titles) {
+          const b = g.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+          const text = String(g.data('name') ?? g.data('label') ?? '');
+          const w = titleWidthOf(text) + 6;
+          const h = TITLE_PX + 6;
+          const cx = (b.x1 + b.x2) / 2;
+          const spots: Array<[string, Box]> = [
+            ['top', { x1: cx - w / 2, y1: b.y1 - h, x2: cx + w / 2, y2: b.y1 }],
+            ['bottom', { x1: cx - w / 2, y1: b.y2, x2: cx + w / 2, y2: b.y2 + h }],
+          ];
+          const free = spots.find(([, box]) => !obstacles.some((o) => overlaps(o, box)));
+          if (free) {
+            obstacles.push(free[1]);
+            g.style({ label: text, 'text-valign': free[0] } as unknown as cytoscape.Css.Node);
+          } else {
+            g.style('label', '');
+          }
+        }
       });
     }
     const placed = placeLabels(candidates, { viewport, obstacles, gap: GAP_PX, solidBodies: opts.solidBodies ?? 25 });
