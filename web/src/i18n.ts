@@ -8,7 +8,7 @@ const STRINGS = {
   network: { zh: '单位网络', en: 'Network' },
   overload: { zh: '负荷排行', en: 'Load ranking' },
   cooperation: { zh: '区域协作', en: 'Cooperation' },
-  search: { zh: '搜索单位、任务或地区（简体、繁體或简称）', en: 'Search units, tasks or places (simplified, traditional, abbreviations)' },
+  search: { zh: '搜索单位、任务或地区（简体、繁體或简称）', en: 'Search units, tasks, places (any script)' },
   loading: { zh: '加载中…', en: 'Loading…' },
   empty: { zh: '没有结果', en: 'No results' },
   apiDown: { zh: '无法连接服务器，请确认服务已启动后重试。', en: 'Cannot reach the server. Check that it is running and try again.' },

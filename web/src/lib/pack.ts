@@ -5,24 +5,27 @@
  */
 export interface PackBox { id: string; w: number; h: number }
 
+/**
+ * Bottom-left fill within a row width: each box (tallest first) goes to the highest, then
+ * leftmost, free spot along the edges of the boxes already placed — so a short part leaves room
+ * below it for the next one instead of a whole row.
+ */
 function shelves(boxes: readonly PackBox[], width: number, gap: number) {
   const at = new Map<string, { x: number; y: number }>();
-  let x = 0;
-  let y = 0;
-  let rowH = 0;
+  const placed: Array<{ x1: number; y1: number; x2: number; y2: number }> = [];
   let maxW = 0;
+  let maxH = 0;
   for (const b of boxes) {
-    if (x > 0 && x + b.w > width) {
-      y += rowH + gap;
-      x = 0;
-      rowH = 0;
-    }
-    at.set(b.id, { x, y });
-    x += b.w + gap;
-    rowH = Math.max(rowH, b.h);
-    maxW = Math.max(maxW, x - gap);
+    const spots = [{ x: 0, y: 0 }, ...placed.flatMap((p) => [{ x: p.x2 + gap, y: p.y1 }, { x: p.x1, y: p.y2 + gap }, { x: 0, y: p.y2 + gap }])];
+    spots.sort((p, q) => p.y - q.y || p.x - q.x);
+    const spot = spots.find((p) => (p.x === 0 || p.x + b.w <= width)
+      && !placed.some((o) => p.x < o.x2 + gap && o.x1 < p.x + b.w + gap && p.y < o.y2 + gap && o.y1 < p.y + b.h + gap)) ?? { x: 0, y: maxH + gap };
+    at.set(b.id, spot);
+    placed.push({ x1: spot.x, y1: spot.y, x2: spot.x + b.w, y2: spot.y + b.h });
+    maxW = Math.max(maxW, spot.x + b.w);
+    maxH = Math.max(maxH, spot.y + b.h);
   }
-  return { at, w: maxW, h: y + rowH };
+  return { at, w: maxW, h: maxH };
 }
 
 /** Top-left corners for the boxes, packed in rows or in columns, whichever lets a view of this width/height ratio show them larger. */
