@@ -81,7 +81,7 @@ export function RegionNetworkView(props: {
         ) : (
           <NetworkCanvas
             nodes={nodes} edges={edges} layout={regionLayout()} testId="region-network" selected={props.link ? `l:${props.link}` : ''}
-            labels={{ selector: 'node[type="region"]', priority: (n) => Number(n.data('tasks') ?? 0), obstacles: 'node[type="region"]' }}
+            labels={{ selector: 'node[type="region"]', priority: (n) => Number(n.data('tasks') ?? 0), obstacles: 'node[type="region"]', solidBodies: Infinity }}
             focusable='node[type="region"]' describe={describe}
             onNode={(id) => props.onRegion(id)} onEdge={(id) => props.onChange({ link: id.replace(/^l:/, '') })}
             label={`${t('regionNetworkLabel')}：${net ? tf('shownRegions', { n: net.nodes.length, l: net.links.length }) : ''}`} help={t('graphHelp')}

@@ -114,7 +114,8 @@ export function attachLabels(cy: cytoscape.Core, opts: LabelOptions): { update: 
             ['top', { x1: cx - w / 2, y1: b.y1 - h, x2: cx + w / 2, y2: b.y1 }],
             ['bottom', { x1: cx - w / 2, y1: b.y2, x2: cx + w / 2, y2: b.y2 + h }],
           ];
-          const free = spots.find(([, box]) => !obstacles.some((o) => overlaps(o, box)));
+          // A little air between titles, so that stacked ones do not touch.
+          const free = spots.find(([, box]) => !obstacles.some((o) => overlaps(o, { x1: box.x1 - 3, y1: box.y1 - 3, x2: box.x2 + 3, y2: box.y2 + 3 })));
           if (free) {
             obstacles.push(free[1]);
             g.style({ label: text, 'text-valign': free[0] } as unknown as cytoscape.Css.Node);
