@@ -12,5 +12,5 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: { input: { main: resolve(import.meta.dirname, 'web/index.html'), bench: resolve(import.meta.dirname, 'web/bench.html') } },
   },
-  server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
+  server: { proxy: { '/graphql': 'http://127.0.0.1:4000', '/api': 'http://127.0.0.1:4000' } },
 });

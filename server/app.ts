@@ -12,6 +12,7 @@ import { openStore } from './graph/open-store';
 import { read } from './graph/queries';
 import type { GraphStore } from './graph/store';
 import { createHttpServer } from './http/server';
+import { readInputs } from './ingest/read-inputs';
 import { seedFilesIn } from './seeds';
 
 export const WEB_DIR = join(import.meta.dirname, '../dist/web');
@@ -27,7 +28,9 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
   const [stats] = await store.run(read('stats'));
   if (!stats || stats.documents === 0) {
     const t0 = performance.now();
-    const result = extract(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
+    const read = await readInputs(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
+    for (const w of read.warnings) log.warn({ file: w.file }, w.message);
+    const result = extract(read.inputs);
     const outcomes = await loadExtraction(store, result);
     log.info({ documents: outcomes.filter((o) => o.status !== 'failed').length, ms: Math.round(performance.now() - t0) }, 'empty store: seeds loaded');
   }
@@ -36,15 +39,15 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
   const cached = new CachedStore(store, { ttlMs: store.kind === 'neo4j' ? 10_000 : undefined });
   const apollo = createApollo(log);
   await apollo.start();
-  const server = createHttpServer({ apollo, store: cached, health: store, config, log, webDir: opts.webDir ?? WEB_DIR });
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const http = await createHttpServer({ apollo, store: cached, health: store, config, log, webDir: opts.webDir ?? WEB_DIR });
+  await http.listen({ port: config.PORT, host: config.HOST });
+  const server = http.server;
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   return {
     url, server, store,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await http.close();
       await apollo.stop();
       if (!opts.store) await store.close();
     },

@@ -18,6 +18,7 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   INGEST_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards the ingestDocument mutation)').optional(),
   CORS_ORIGIN: z.string().optional(),
+  DUE_SOON_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(0, 'must be 0–366').max(366, 'must be 0–366').default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

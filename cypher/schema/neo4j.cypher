@@ -12,3 +12,6 @@ CREATE TEXT INDEX task_search IF NOT EXISTS FOR (t:Task) ON (t.searchText);
 CREATE INDEX task_document IF NOT EXISTS FOR (t:Task) ON (t.documentId);
 CREATE INDEX region_name IF NOT EXISTS FOR (r:Region) ON (r.name);
 CREATE TEXT INDEX region_search IF NOT EXISTS FOR (r:Region) ON (r.searchText);
+CREATE CONSTRAINT leader_id IF NOT EXISTS FOR (l:Leader) REQUIRE l.id IS UNIQUE;
+CREATE TEXT INDEX leader_search IF NOT EXISTS FOR (l:Leader) ON (l.searchText);
+CREATE INDEX task_deadline IF NOT EXISTS FOR (t:Task) ON (t.deadlineDate);

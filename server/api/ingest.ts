@@ -4,7 +4,7 @@ import { loadExtraction } from '../graph/loader';
 import type { GraphStore } from '../graph/store';
 import { forbidden, unauthenticated, userError } from './errors';
 
-const FILENAME = /^[\p{L}\p{N}_.()\-—]{1,120}\.(txt|text)$/u;
+const FILENAME = /^(?!\.)[^/\\\x00-\x1f<>:"|?*]{1,120}\.(txt|text)$/u;
 
 /** The bearer token must match INGEST_TOKEN (compared in constant time). */
 export function checkIngestAuth(configured: string | undefined, authorization: string | undefined): void {
@@ -22,7 +22,7 @@ export function checkIngestAuth(configured: string | undefined, authorization: s
  */
 export async function ingestDocument(store: GraphStore, filename: string, text: string) {
   if (!FILENAME.test(filename)) {
-    throw userError(`filename "${filename.slice(0, 60)}" is not usable: use letters, digits, _ . - ( ) and end in .txt (it becomes the document id)`, { argument: 'filename' });
+    throw userError(`filename "${filename.slice(0, 60)}" is not usable: use no / \\ : * ? " < > | and end in .txt (it becomes the document id)`, { argument: 'filename' });
   }
   const result = extract([{ file: filename, bytes: Buffer.from(text, 'utf8') }]);
   const doc = result.documents[0];

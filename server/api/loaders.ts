@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { read } from '../graph/queries';
 import type { GraphStore, Row } from '../graph/store';
+import { byKeys } from '../graph/values';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 
 /**
@@ -14,9 +15,10 @@ export function createLoaders(store: GraphStore) {
       const map = new Map(rows.map((r) => [r[key] as string, r]));
       return ids.map((id) => map.get(id) ?? null);
     });
-  const grouped = <T extends Row>(query: string, param: string, key: string, extra: Record<string, unknown> = {}) =>
+  const grouped = <T extends Row>(query: string, param: string, key: string, extra: Record<string, unknown> = {}, order?: (a: T, b: T) => number) =>
     new DataLoader<string, T[]>(async (ids) => {
       const rows = (await store.run(read(query), { [param]: [...ids], ...extra })) as T[];
+      if (order) rows.sort(order);
       const map = new Map<string, T[]>();
       for (const r of rows) {
         const k = r[key] as string;
@@ -46,12 +48,15 @@ export function createLoaders(store: GraphStore) {
     }),
     unit: byKey<UnitRow & Row>('units-by-id', 'ids', 'id'),
     task: byKey<TaskRow & Row>('tasks-by-id', 'ids', 'id'),
-    assignmentsOfTask: grouped<AssignmentRow & Row>('assignments-of-tasks', 'taskIds', 'taskId'),
-    assignmentsOfUnit: grouped<AssignmentRow & Row>('assignments-of-units', 'unitIds', 'unitId', { roles: ['lead', 'responsible', 'participant'] }),
+    assignmentsOfTask: grouped<AssignmentRow & Row>('assignments-of-tasks', 'taskIds', 'taskId', {}, byKeys('taskId', 'clause', 'surfaceStart')),
+    assignmentsOfUnit: grouped<AssignmentRow & Row>('assignments-of-units', 'unitIds', 'unitId', { roles: ['lead', 'responsible', 'participant'] }, byKeys('unitId', 'documentId', 'start', 'clause')),
     members: grouped<Row>('members', 'ids', 'collectiveId'),
     memberOf: grouped<Row>('member-of', 'ids', 'memberId'),
     regionsOfTask: grouped<Row>('task-regions', 'taskIds', 'taskId'),
     partners: grouped<Row>('partners', 'unitIds', 'unitId'),
+    leader: byKey<Row>('leaders-by-id', 'ids', 'id'),
+    leadersOfTask: grouped<Row>('leaders-of-tasks', 'taskIds', 'taskId'),
+    tasksOfLeader: grouped<Row>('tasks-of-leaders', 'ids', 'leaderId'),
     /** Task counts per unit and role, for all units of a jurisdiction. */
     loadOf: new DataLoader<string, Row[]>(async (jurisdictions) =>
       Promise.all(jurisdictions.map((j) => store.run(read('unit-load'), { jurisdiction: j })))),

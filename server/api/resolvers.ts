@@ -1,3 +1,4 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { toSimplified } from '../extract/simplify';
 import { read } from '../graph/queries';
 import type { Config } from '../config';
@@ -5,7 +6,10 @@ import type { GraphStore, Row } from '../graph/store';
 import { buildLinks } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
 import { buildRegionNetwork, type RegionNode } from './analytics/region-network';
+import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
 import { computeLoads, countsFromRows, type Measure, type UnitLoad } from './analytics/load';
+import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
+import { checkLedgerFilter, ledgerRows, LedgerInputError } from './ledger';
 import { userError } from './errors';
 import { checkIngestAuth, ingestDocument } from './ingest';
 import type { Loaders } from './loaders';
@@ -60,6 +64,70 @@ async function loadsOf(ctx: Context, jurisdiction: string, by: Measure): Promise
   return computeLoads(countsFromRows(await ctx.loaders.loadOf.load(jurisdiction)), by);
 }
 
+/** A Date argument: YYYY-MM-DD and a real day, or a message saying so. */
+const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date, written YYYY-MM-DD.',
+  serialize: (v) => v,
+  parseValue: (v) => checkDate(v),
+  parseLiteral: (ast) => checkDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+function checkDate(v: unknown): string {
+  const s = typeof v === 'string' ? parseIsoDate(v) : null;
+  if (!s) throw new GraphQLError(`a Date is written YYYY-MM-DD and must be a real day, got ${JSON.stringify(v)?.slice(0, 30)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return s;
+}
+
+const soonDaysOf = (ctx: Context, v: unknown) => {
+  if (v === undefined || v === null) return ctx.config.DUE_SOON_DAYS;
+  if (typeof v !== 'number' || v < 0 || v > 366) throw userError(`soonDays must be between 0 and 366, got ${String(v)}`);
+  return v;
+};
+
+function checkWindow(from: string, to: string): void {
+  if (from > to) throw userError(`the window ends (${to}) before it starts (${from}): swap from and to`);
+}
+
+/** Whether two jurisdictions are the same or one lies within the other (邵阳市 within 湖南省). */
+async function relatedJurisdictions(ctx: Context) {
+  const { regions } = await ctx.loaders.regions();
+  const ancestors = (id: string | null) => {
+    const out = new Set<string>();
+    const walk = (x: string) => {
+      if (out.has(x)) return;
+      out.add(x);
+      regions.get(x)?.within.forEach(walk);
+    };
+    if (id) walk(id);
+    return out;
+  };
+  return {
+    related: (a: string | null, b: string | null) => !!a && !!b && (ancestors(a).has(b) || ancestors(b).has(a)),
+    // 邵阳市 → 邵阳 too: texts name places without their level.
+    placeNames: [...regions.values()].flatMap((r) => [r.name, r.name.replace(/(特别行政区|自治州|自治县|地区|市|省|县|区)$/, '')]),
+  };
+}
+
+/** The follow-up index of the stored corpus, rebuilt only when the documents change. */
+const followUpCache = new WeakMap<object, { signature: string; index: Promise<FollowUpIndex> }>();
+async function followUpIndex(ctx: Context): Promise<FollowUpIndex> {
+  const rows = await ctx.store.run(read('follow-up-corpus'));
+  const signature = [...new Set(rows.map((r) => `${r.documentId as string}@${r.sha256 as string}`))].join('|');
+  const cached = followUpCache.get(ctx.store);
+  if (cached?.signature === signature) return cached.index;
+  const index = (async () => {
+    const { related, placeNames } = await relatedJurisdictions(ctx);
+    const corpus: CorpusTask[] = rows.map((r) => ({
+      id: r.id as string, documentId: r.documentId as string, kind: r.kind as string, jurisdictionCode: (r.jurisdictionCode as string | null) ?? null,
+      title: r.title as string, text: r.text as string, items: json(r.items as string, []),
+    }));
+    return new FollowUpIndex(corpus, related, placeNames);
+  })();
+  followUpCache.set(ctx.store, { signature, index });
+  index.catch(() => followUpCache.delete(ctx.store));
+  return index;
+}
+
 export const resolvers = {
   Role: { LEAD: 'lead', RESPONSIBLE: 'responsible', PARTICIPANT: 'participant' },
   UnitKind: {
@@ -69,6 +137,8 @@ export const resolvers = {
   DocumentKind: { PLAN: 'plan', REPORT: 'report' },
   LeadRule: { FIRST_LISTED: 'first-listed', FIRST_LISTED_BY_CONVENTION: 'first-listed-by-convention', EXPLICIT: 'explicit', NONE: 'none' },
   RegionLevel: { PROVINCE: 'province', PREFECTURE: 'prefecture', COUNTY: 'county', AREA: 'area' },
+  DeadlineKind: { DATE: 'date', ONGOING: 'ongoing', PERIODIC: 'periodic', UNPARSED: 'unparsed' },
+  Date: DateScalar,
 
   Query: {
     documents: async (_: unknown, __: Args, ctx: Context) => [...(await ctx.loaders.documents()).values()],
@@ -103,21 +173,29 @@ export const resolvers = {
       const t = searchText(text);
       if (t === '') throw userError('search text is empty: type a unit, task or place, e.g. 发改委 or 大湾区');
       const n = limitOf(limit, 20);
-      const [u, tk, r] = await Promise.all([
+      const [u, tk, r, l] = await Promise.all([
         ctx.store.run(read('search-units'), { text: t, limit: n }),
         ctx.store.run(read('search-tasks'), { text: t, limit: n }),
         ctx.store.run(read('search-regions'), { text: t, limit: n }),
+        ctx.store.run(read('search-leaders'), { text: t, limit: n }),
       ]);
       const regions = (await ctx.loaders.regions()).regions;
       return {
         units: await unitsByIds(ctx, u.map((x) => x.id as string)),
         tasks: await tasksByIds(ctx, tk.map((x) => x.id as string)),
         regions: compact(r.map((x) => regions.get(x.id as string))),
+        leaders: await rowsByIds<Row>(ctx.loaders.leader, l.map((x) => x.id as string)),
       };
     },
-    overloadedUnits: async (_: unknown, { jurisdiction, kind, by, top }: Args, ctx: Context) => {
+    overloadedUnits: async (_: unknown, { jurisdiction, kind, by, top, due }: Args, ctx: Context) => {
       if (!/^\d{6}$/.test(String(jurisdiction))) throw userError(`jurisdiction must be a 6-digit division code such as 430500 (邵阳市), got "${String(jurisdiction).slice(0, 20)}"`);
-      const loads = (await loadsOf(ctx, jurisdiction as string, (by as Measure) ?? 'WEIGHTED')).filter((l) => !kind || l.kind === kind);
+      const window = due as { from: string; to: string } | null | undefined;
+      if (window) checkWindow(window.from, window.to);
+      const counts = window
+        ? countsFromRows(await ctx.store.run(read('unit-load-due'), { jurisdiction, from: window.from, to: window.to }))
+        : null;
+      const loads = (counts ? computeLoads(counts, (by as Measure) ?? 'WEIGHTED') : await loadsOf(ctx, jurisdiction as string, (by as Measure) ?? 'WEIGHTED'))
+        .filter((l) => !kind || l.kind === kind);
       return loads.sort((a, b) => b.value - a.value || b.zScore - a.zScore || a.unitId.localeCompare(b.unitId)).slice(0, limitOf(top, 10));
     },
     cooperationLinks: async (_: unknown, { region, partner }: Args, ctx: Context) => {
@@ -149,6 +227,42 @@ export const resolvers = {
       return findGaps(rows, (minJointLeads as number) ?? 3);
     },
     stats: async (_: unknown, __: Args, ctx: Context) => (await ctx.store.run(read('stats')))[0],
+    leader: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.leader.load(id as string),
+    timeline: async (_: unknown, args: Args, ctx: Context) => {
+      const { jurisdiction, document, from, to, unit, role, by, asOf, soonDays } = args as {
+        jurisdiction?: string; document?: string; from: string; to: string; unit?: string; role?: string; by?: 'MONTH' | 'QUARTER';
+        asOf?: string; soonDays?: number;
+      };
+      checkWindow(from, to);
+      if (role && !unit) throw userError('role needs unit: say whose role to look for');
+      let rows = await ctx.store.run(read('tasks-due'), { from, to, jurisdiction: jurisdiction ?? '', documentId: document ?? '' });
+      if (unit) {
+        const mine = new Set((await ctx.loaders.assignmentsOfUnit.load(unit)).filter((a) => !role || a.role === role).map((a) => a.taskId));
+        rows = rows.filter((r) => mine.has(r.id as string));
+      }
+      const day = asOf ?? today();
+      const days = soonDaysOf(ctx, soonDays);
+      const tasks = new Map((await tasksByIds(ctx, rows.map((r) => r.id as string))).map((t) => [t.id, t]));
+      const buckets = new Map<string, { period: string; from: string; to: string; entries: unknown[] }>();
+      for (const r of rows) {
+        const t = tasks.get(r.id as string);
+        if (!t) continue;
+        const p = periodOf(r.date as string, by ?? 'MONTH');
+        if (!buckets.has(p.period)) buckets.set(p.period, { ...p, entries: [] });
+        buckets.get(p.period)!.entries.push({ task: t, date: r.date, status: taskStatus(t.deadlineKind, t.deadlineDate, day, days) });
+      }
+      return [...buckets.values()];
+    },
+    ledger: async (_: unknown, { filter, asOf, soonDays }: Args, ctx: Context) => {
+      const f = (filter ?? {}) as Record<string, unknown>;
+      try {
+        const checked = checkLedgerFilter({ ...f, role: f.role ?? undefined, asOf, soonDays: soonDays ?? undefined });
+        return await ledgerRows(ctx.store, checked, ctx.config.DUE_SOON_DAYS);
+      } catch (err) {
+        if (err instanceof LedgerInputError) throw userError(err.message);
+        throw err;
+      }
+    },
   },
 
   Mutation: {
@@ -185,6 +299,38 @@ export const resolvers = {
       const regions = (await ctx.loaders.regions()).regions;
       return compact((await ctx.loaders.regionsOfTask.load(t.id)).map((r) => regions.get(r.regionId as string)));
     },
+    deadline: (t: TaskRow) => (t.deadlineKind
+      ? { text: t.deadlineText, date: orNull(t.deadlineDate), kind: t.deadlineKind, start: t.deadlineStart, end: t.deadlineEnd }
+      : null),
+    status: (t: TaskRow, { asOf, soonDays }: Args, ctx: Context) =>
+      taskStatus(t.deadlineKind, t.deadlineDate, (asOf as string | undefined) ?? today(), soonDaysOf(ctx, soonDays)),
+    leaders: async (t: TaskRow, _: Args, ctx: Context) =>
+      (await ctx.loaders.leadersOfTask.load(t.id)).map((l) => ({ id: l.id, name: l.name, post: l.post, jurisdictionCode: l.jurisdictionCode })),
+    followUps: async (t: TaskRow, { limit }: Args, ctx: Context) =>
+      (await followUpIndex(ctx)).followUps(t.id).slice(0, limitOf(limit, 10)).map((m) => ({ ...m, otherId: m.planTaskId })),
+    followedUpBy: async (t: TaskRow, _: Args, ctx: Context) =>
+      (await followUpIndex(ctx)).followedUpBy(t.id).map((m) => ({ ...m, otherId: m.reportTaskId })),
+  },
+
+  TimelineEntry: {
+    leads: async (e: { task: TaskRow }, _: Args, ctx: Context) =>
+      unitsByIds(ctx, [...new Set((await ctx.loaders.assignmentsOfTask.load(e.task.id)).filter((a) => a.role === 'lead').map((a) => a.unitId))]),
+  },
+
+  FollowUp: {
+    task: (f: FollowUpMatch & { otherId: string }, _: Args, ctx: Context) => ctx.loaders.task.load(f.otherId),
+  },
+
+  Leader: {
+    post: (l: Row) => orNull(l.post as string),
+    jurisdiction: (l: Row, _: Args, ctx: Context) => regionById(ctx, l.jurisdictionCode as string),
+    tasks: async (l: Row, _: Args, ctx: Context) => tasksByIds(ctx, (await ctx.loaders.tasksOfLeader.load(l.id as string)).map((r) => r.taskId as string)),
+  },
+
+  LedgerRow: {
+    role: (r: { role: string }) => r.role,
+    deadlineText: (r: { deadlineText: string }) => orNull(r.deadlineText),
+    deadlineDate: (r: { deadlineDate: string }) => orNull(r.deadlineDate),
   },
 
   Assignment: {

@@ -7,6 +7,7 @@ export interface DocumentRow {
 export interface TaskRow {
   id: string; documentId: string; ref: string; title: string; section: string; part: string; text: string;
   start: number; end: number; clauses: string; items: string;
+  deadlineText: string; deadlineDate: string; deadlineKind: string; deadlineStart: number; deadlineEnd: number;
 }
 export interface UnitRow {
   id: string; name: string; kind: string; aliases: string[] | null; jurisdictionCode: string; jurisdictionName: string; region: string;

@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 /**
  * npm run extract -- [--format json|table] files…
+ * Reads every format (.txt, .docx, .xlsx, .pdf, .html, legacy .doc/.xls through LibreOffice).
  * Prints the extraction contract as JSON on stdout; progress and warnings go to stderr.
  * Exits non-zero only when no file could be read.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { readInputs } from '../ingest/read-inputs';
+import type { FileInput } from '../ingest/read';
 import { MAX_FILE_BYTES } from './decode';
-import { extract, type ExtractInput } from './extract';
+import { extract } from './extract';
 import { formatTable } from './table-format';
 
 const USAGE = 'usage: npm run extract -- [--format json|table] FILE…';
 
-function main(): number {
+async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({ allowPositionals: true, options: { format: { type: 'string', default: 'json' }, help: { type: 'boolean', short: 'h' } } });
@@ -35,13 +38,13 @@ function main(): number {
     return 2;
   }
 
-  const inputs: ExtractInput[] = [];
+  const files: FileInput[] = [];
   const unreadable: string[] = [];
   for (const file of args.positionals) {
     try {
       const size = statSync(file).size;
       // Don't read a huge file into memory just to refuse it.
-      inputs.push({ file, bytes: size > MAX_FILE_BYTES ? new Uint8Array(size > 0 ? MAX_FILE_BYTES + 1 : 0) : readFileSync(file) });
+      files.push({ file, bytes: size > MAX_FILE_BYTES ? new Uint8Array(size > 0 ? MAX_FILE_BYTES + 1 : 0) : readFileSync(file) });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
@@ -50,17 +53,27 @@ function main(): number {
     }
   }
 
-  const bar = process.stderr.isTTY && inputs.length > 1
-    ? new SingleBar({ format: 'extracting [{bar}] {value}/{total} {file}', clearOnComplete: true, stream: process.stderr })
+  const bar = process.stderr.isTTY && files.length > 1
+    ? new SingleBar({ format: '{stage} [{bar}] {value}/{total} {file}', clearOnComplete: true, stream: process.stderr })
     : null;
-  bar?.start(inputs.length, 0, { file: '' });
-  const result = extract(inputs, {
+  // Reading (parsing, converting) is the slow part for non-text files: show it as its own stage.
+  bar?.start(files.length, 0, { file: '', stage: 'reading' });
+  const read = await readInputs(files, {
+    onFile: (file, ok) => {
+      if (bar) bar.increment({ file });
+      else if (!ok) process.stderr.write(`skipped ${file}\n`);
+    },
+  });
+  bar?.setTotal(read.inputs.length);
+  bar?.update(0, { file: '', stage: 'extracting' });
+  const extracted = extract(read.inputs, {
     onFile: (file, ok) => {
       if (bar) bar.increment({ file });
       else process.stderr.write(`${ok ? 'read' : 'skipped'} ${file}\n`);
     },
   });
   bar?.stop();
+  const result = { ...extracted, warnings: [...read.warnings, ...extracted.warnings], failed: [...read.failed, ...extracted.failed] };
 
   for (const w of result.warnings) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
   const { failed, texts: _texts, ...contract } = result;
@@ -70,4 +83,10 @@ function main(): number {
   return contract.documents.length === 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (err) => {
+    process.stderr.write(`unexpected error: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

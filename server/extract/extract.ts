@@ -1,17 +1,24 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type {
-  ExtractedAssignment, ExtractedDocument, ExtractedRegion, ExtractedTask, ExtractResult, ExtractWarning,
+  ExtractedAssignment, ExtractedDeadline, ExtractedDocument, ExtractedRegion, ExtractedTask, ExtractResult, ExtractWarning,
 } from './contract';
+import { latestCompletion, parseDeadline } from './deadline';
 import { InputError, textSource } from './decode';
-import type { DocumentSource } from './document-model';
+import type { DocumentSource, SourceTable } from './document-model';
 import { findFigures } from './figures';
 import { gazetteer, type Gazetteer, type Region } from './gazetteer';
 import { readMeta } from './metadata';
 import { normalise } from './normalise';
-import type { Role } from './note-patterns';
+import { LEAD_RULE_PHRASES, type Role } from './note-patterns';
+import { readLeaders, type FoundLeader } from './leaders';
+import { logicalLines } from './lines';
 import { findNotes, type FoundNote } from './notes';
-import { ancestor, outline, refOf, walk, type Block } from './structure';
+import { proseTasks } from './prose-tasks';
+import { outline } from './structure';
+import { tableTasks } from './table-tasks';
+import { findTextTables, readSourceTable, type Table } from './tables';
+import { blank, type TaskDraft } from './task-draft';
 import { toRaw, type TextMap } from './text-map';
 import { UnitRegistry } from './units';
 
@@ -73,6 +80,7 @@ function extractDocument(
   input: ExtractInput, gaz: Gazetteer, units: UnitRegistry, warnings: ExtractWarning[], texts: Record<string, string>,
 ): ExtractedDocument {
   const { file } = input;
+  // normalise → document model → structure → notes/tables → units → regions
   const source = input.source ?? textSource(input.bytes);
   const { text: raw, encoding } = source;
   for (const message of source.warnings) warnings.push({ file, message });
@@ -82,83 +90,86 @@ function extractDocument(
   const tm = norm.tm;
   const text = tm.text;
 
-  const notes = findNotes(text);
-  const meta = readMeta(text, gaz, notes.length > 0);
+  const tables = tablesOf(text, tm, source.tables);
+  // The prose is read with the tables blanked out, so a cell is never read as a heading or a note.
+  const prose = blank(text, 0, text.length, tables);
+  const logical = [...logicalLines(prose)];
+  const notes = findNotes(prose, logical);
+  const tableDrafts = tableTasks(text, tables);
+  const meta = readMeta(text, gaz, notes.length > 0 || tableDrafts.length > 0);
   if (!meta.jurisdiction) warnings.push({ file, message: 'could not tell which government issued this document; units are scoped to 未知辖区' });
   const jurisdiction = (meta.jurisdiction && gaz.get(meta.jurisdiction.code)) || UNKNOWN_JURISDICTION;
-  const leadRule = notes.some((n) => n.statesLeadRule)
+
+  const root = outline(prose, { report: meta.kind === 'report' }, logical);
+  const drafts = [...proseTasks(prose, root, notes), ...tableDrafts].sort((a, b) => a.start - b.start);
+  const allNotes = drafts.flatMap((d) => d.clauses.map((c) => c.note));
+  // The first-listed rule may be stated once anywhere: in a note, or in a sentence of the text.
+  const leadRule = [...notes, ...allNotes].some((n) => n.statesLeadRule) || LEAD_RULE_PHRASES.some((re) => re.test(prose))
     ? 'first-listed'
-    : notes.some((n) => n.hasExplicitLead)
+    : allNotes.some((n) => n.hasExplicitLead)
       ? 'explicit'
-      : notes.length > 0 ? 'first-listed-by-convention' : 'none';
+      : allNotes.length > 0 ? 'first-listed-by-convention' : 'none';
 
   const id = documentId(file);
-  const root = outline(text, { report: meta.kind === 'report' });
+  const planYear = yearOf(meta.date) ?? yearOf(/((?:19|20)\d{2})年/.exec(meta.title)?.[1] ?? null);
   const scanner = gaz.scannerFor(jurisdiction === UNKNOWN_JURISDICTION ? null : jurisdiction.id);
   const tasks: ExtractedTask[] = [];
   const usedNotes = new Set<FoundNote>();
   const refs = new Map<string, number>();
+  const ctx: AssignContext = { leadRule, jurisdiction, units, tm, file, warnings };
 
-  const notesIn = notesWithin(notes);
-  for (const block of taskBlocks(root, text, notesIn)) {
-    let ref = block.ref;
+  for (const d of drafts) {
+    let ref = d.ref;
     // Numbering that repeats (two items "3." in one section) still needs unique ids.
     const seen = refs.get(ref) ?? 0;
     refs.set(ref, seen + 1);
     if (seen > 0) {
-      warnings.push({ file, message: `numbering ${ref} appears more than once; the later one is ${ref}#${seen + 1}`, start: tm.map[block.block.start]! });
+      warnings.push({ file, message: `numbering ${ref} appears more than once; the later one is ${ref}#${seen + 1}`, start: tm.map[d.start]! });
       ref = `${ref}#${seen + 1}`;
     }
-    const b = block.block;
-    const own = notesIn(b.bodyStart, b.ownEnd);
-    own.forEach((n) => usedNotes.add(n));
-    const [start, end] = toRaw(tm, b.start, trimEnd(text, b.start, b.ownEnd));
-    const body = text.slice(b.bodyStart, b.ownEnd).trim();
-
+    d.fields.forEach((n) => usedNotes.add(n));
+    const [start, end] = toRaw(tm, d.start, d.end);
     const clauses: ExtractedTask['clauses'] = [];
     const assignments: ExtractedAssignment[] = [];
-    // With several clauses, the heading sentence (构建综合交通运输体系。) belongs to none of them.
-    const headingEnd = text.indexOf('。', b.bodyStart);
-    let clauseStart = own.length > 1 && headingEnd >= 0 && headingEnd < own[0]!.start ? headingEnd + 1 : b.bodyStart;
-    own.forEach((note, i) => {
-      const cs = skipLeading(text, clauseStart, note.start);
-      const [rs, re] = toRaw(tm, note.start, note.end);
-      const [ccs, cce] = toRaw(tm, cs, note.end);
-      clauses.push({ n: i + 1, text: text.slice(cs, note.end), quote: note.quote, start: ccs, end: cce });
-      assignments.push(...assign(note, i + 1, leadRule, jurisdiction, units, tm, rs, re, file, warnings));
-      clauseStart = note.end;
+    d.clauses.forEach(({ start: cs, end: ce, note }, i) => {
+      const [ccs, cce] = toRaw(tm, cs, ce);
+      clauses.push({ n: i + 1, text: text.slice(cs, ce), quote: note.quote, start: ccs, end: cce });
+      assignments.push(...assign(note, i + 1, ctx));
     });
-
-    const noteFree = maskNotes(text, b.bodyStart, b.ownEnd, own);
     const regionIds = new Set<string>();
-    for (const m of scanner.scan(noteFree)) for (const rid of m.ids) regionIds.add(rid);
+    for (const m of scanner.scan(d.ownText.text)) for (const rid of m.ids) regionIds.add(rid);
 
+    const deadline = taskDeadline(d, planYear);
     tasks.push({
       id: `${id}:${ref}`,
       ref,
-      title: titleOf(b.heading),
-      section: block.section,
-      part: block.part,
-      text: body,
+      title: d.title,
+      section: d.section,
+      part: d.part,
+      text: d.text,
       start,
       end,
       clauses,
-      items: subItems(text, b.bodyStart, b.ownEnd, tm),
+      items: d.items.map((it) => {
+        const [s, e] = toRaw(tm, it.start, it.end);
+        return { ordinal: it.ordinal, title: it.title, start: s, end: e };
+      }),
       assignments: dedupe(assignments),
       regions: [...regionIds].map((rid) => gaz.get(rid)!).map((r) => ({ id: r.id, name: r.name, level: r.level })),
-      leaders: [],
+      ...(deadline ? { deadline: { ...deadline, ...rawSpan(tm, deadline) } } : {}),
+      leaders: taskLeaders(d).map((l) => ({ name: l.name, post: l.post, ...rawSpan(tm, l) })),
     });
   }
 
   for (const n of notes) {
-    if (!usedNotes.has(n)) warnings.push({ file, message: `responsibility note ${n.quote.slice(0, 40)} is outside any task; ignored`, start: tm.map[n.start]! });
+    if (!usedNotes.has(n) && n.items.length > 0) warnings.push({ file, message: `responsibility note ${n.quote.slice(0, 40)} is outside any task; ignored`, start: tm.map[n.start]! });
   }
   if (tasks.length === 0) {
     warnings.push({
       file,
       message: meta.kind === 'report'
         ? 'no recommendations found in this report'
-        : 'no tasks found: no numbered items or sections carry a responsibility note (牵头单位/责任单位/…牵头负责)',
+        : 'no tasks found: no numbered items, sections or table rows carry a responsibility note (牵头单位/责任单位/…牵头负责)',
     });
   }
 
@@ -187,68 +198,105 @@ function extractDocument(
   };
 }
 
-interface TaskBlock { block: Block; ref: string; section: string; part: string }
+function yearOf(s: string | null): number | null {
+  const y = s ? Number(s.slice(0, 4)) : NaN;
+  return y >= 1949 && y <= 2100 ? y : null;
+}
 
-type NotesIn = (from: number, to: number) => FoundNote[];
-
-/** Notes lying within [from, to), by binary search over the notes sorted by start. */
-function notesWithin(notes: FoundNote[]): NotesIn {
-  return (from, to) => {
-    let lo = 0;
-    let hi = notes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (notes[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: FoundNote[] = [];
-    for (let i = lo; i < notes.length && notes[i]!.start < to; i++) if (notes[i]!.end <= to) out.push(notes[i]!);
-    return out;
-  };
+function rawSpan(tm: TextMap, s: { start: number; end: number }): { start: number; end: number } {
+  const [start, end] = toRaw(tm, s.start, s.end);
+  return { start, end };
 }
 
 /**
- * Which blocks are tasks: a numbered item with a note (or whose sibling items have notes); a
- * section or part whose own text carries a note (002's (五), 000's 保障措施 items); in a report,
- * the recommendations (paragraphs of an 对策/建议 part that open with its keyword or list 一是…).
+ * The tables of the document model: those a reader gave (their spans index the raw text and are
+ * moved onto the normalised text), then those written as text elsewhere.
  */
-function taskBlocks(root: Block, text: string, notesIn: NotesIn): TaskBlock[] {
-  const hasNote = (b: Block) => notesIn(b.bodyStart, b.ownEnd).length > 0;
-  const siblingsHaveNotes = new Map<Block, boolean>();
-  const out: TaskBlock[] = [];
-  for (const b of walk(root)) {
-    if (b.type === 'preamble') continue;
-    const part = ancestor(b, 'part');
-    const section = b.type === 'item' ? ancestor(b, 'section') ?? part : b.type === 'section' ? part : b.parent;
-    const names = { section: section ? titleOf(section.heading) : '', part: part ? titleOf(part.heading) : '' };
-    if (b.type === 'item') {
-      const parent = b.parent!;
-      if (!siblingsHaveNotes.has(parent)) siblingsHaveNotes.set(parent, parent.children.some((s) => s.type === 'item' && hasNote(s)));
-      if (siblingsHaveNotes.get(parent)) out.push({ block: b, ref: refOf(b), ...names });
-    } else if (b.type === 'section' || b.type === 'part') {
-      if (hasNote(b)) out.push({ block: b, ref: refOf(b), ...names });
-    }
+function tablesOf(text: string, tm: TextMap, given: readonly SourceTable[]): Table[] {
+  const out: Table[] = [];
+  for (const t of given) {
+    const moved: SourceTable = {
+      ...toNormalised(tm, t),
+      rows: t.rows.map((r) => r.map((c) => toNormalised(tm, c))),
+    };
+    const read = readSourceTable(text, moved);
+    if (read) out.push(read);
   }
-  // Reports: recommendations, numbered 1… within their part.
-  for (const part of root.children) {
-    if (part.type !== 'part' || !/对策|建议|措施/.test(part.heading)) continue;
-    const keyword = /“([^”]{2,6})”/.exec(part.heading)?.[1];
-    let n = 0;
-    for (const p of part.children) {
-      if (p.type !== 'paragraph') continue;
-      const body = text.slice(p.bodyStart, p.ownEnd);
-      if ((keyword && body.startsWith(keyword)) || /(^|[。;:])一是/.test(body)) {
-        out.push({ block: p, ref: `${part.label}.${++n}`, section: titleOf(part.heading), part: titleOf(part.heading) });
+  return [...out, ...findTextTables(text, out)].sort((a, b) => a.start - b.start);
+}
+
+/** A raw [start, end) as the normalised span it became (characters dropped by normalising are skipped). */
+function toNormalised(tm: TextMap, s: { start: number; end: number }): { start: number; end: number } {
+  const lower = (raw: number) => {
+    let lo = 0;
+    let hi = tm.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tm.map[mid]! < raw) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const start = lower(s.start);
+  return { start, end: Math.max(start, lower(s.end)) };
+}
+
+/**
+ * The task's deadline: a deadline field or cell (the latest, when continuation rows add their
+ * own), else the latest completion date its own text states.
+ */
+function taskDeadline(d: TaskDraft, planYear: number | null): (ParsedDeadlineSpan & { text: string }) | null {
+  let best: (ParsedDeadlineSpan & { text: string }) | null = null;
+  const fields = [...d.fields, ...d.clauses.map((c) => c.note)].flatMap((n) => (n.deadline ? [n.deadline] : []));
+  for (const f of fields) {
+    const cand = deadlineOfField(f.text, f.offset, planYear);
+    if (!best || (cand.date && (!best.date || cand.date > best.date))) best = cand;
+  }
+  if (best) return best;
+  const inText = latestCompletion(d.ownText.text, planYear);
+  return inText ? { text: inText.text, date: inText.date, kind: 'date', start: d.ownText.offset + inText.start, end: d.ownText.offset + inText.end } : null;
+}
+
+interface ParsedDeadlineSpan { date: string | null; kind: ExtractedDeadline['kind']; start: number; end: number }
+
+/** A deadline field as written: short ones whole (9月投入使用), long ones by their latest date. */
+function deadlineOfField(text: string, offset: number, planYear: number | null): ParsedDeadlineSpan & { text: string } {
+  const t = text.replace(/[。;]$/, '');
+  if (t.length > 14) {
+    const lc = latestCompletion(t, planYear);
+    if (lc) return { text: lc.text, date: lc.date, kind: 'date', start: offset + lc.start, end: offset + lc.end };
+  }
+  const parsed = parseDeadline(t, planYear);
+  return { text: t, ...parsed, start: offset, end: offset + t.length };
+}
+
+/** Persons and posts named in the task's notes or leader cells, else by its group's heading. */
+function taskLeaders(d: TaskDraft): FoundLeader[] {
+  const seen = new Set<string>();
+  const out: FoundLeader[] = [];
+  for (const n of d.fields) {
+    for (const f of n.leaders) {
+      for (const l of readLeaders(f)) {
+        if (!seen.has(l.name)) out.push(l);
+        seen.add(l.name);
       }
     }
   }
-  return out.sort((a, b) => a.block.start - b.block.start);
+  if (out.length === 0 && d.groupLeader) out.push(d.groupLeader);
+  return out;
 }
 
-function assign(
-  note: FoundNote, clause: number, leadRule: ExtractedDocument['leadRule'], jurisdiction: Region,
-  units: UnitRegistry, tm: TextMap, start: number, end: number, file: string, warnings: ExtractWarning[],
-): ExtractedAssignment[] {
+interface AssignContext {
+  leadRule: ExtractedDocument['leadRule'];
+  jurisdiction: Region;
+  units: UnitRegistry;
+  tm: TextMap;
+  file: string;
+  warnings: ExtractWarning[];
+}
+
+function assign(note: FoundNote, clause: number, { leadRule, jurisdiction, units, tm, file, warnings }: AssignContext): ExtractedAssignment[] {
+  const [start, end] = toRaw(tm, note.start, note.end);
   const out: ExtractedAssignment[] = [];
   // Under the first-listed rule, a note with no lead of its own is led by its first unit.
   const byPosition = !note.hasExplicitLead && (leadRule === 'first-listed' || leadRule === 'first-listed-by-convention');
@@ -284,56 +332,6 @@ function dedupe(list: ExtractedAssignment[]): ExtractedAssignment[] {
     if (!prev || ROLE_STRENGTH[a.role as Role] > ROLE_STRENGTH[prev.role as Role]) best.set(key, a);
   }
   return list.filter((a) => best.get(`${a.clause}|${a.unitId}`) === a);
-}
-
-/** The heading phrase up to the first 。 (or the first bracket), as the task's title. */
-export function titleOf(heading: string): string {
-  let t = heading.split(/[。!?]/)[0] ?? '';
-  const bracket = t.indexOf('(');
-  if (bracket > 0 && t.length > 30) t = t.slice(0, bracket);
-  return t.replace(/[:;,、\s]+$/, '').trim().slice(0, 80);
-}
-
-const ORDINALS = '一二三四五六七八九十';
-
-/** 一是…二是… inside a task, when they run in order from 一是. */
-function subItems(text: string, from: number, to: number, tm: TextMap): ExtractedTask['items'] {
-  const body = text.slice(from, to);
-  const marks: Array<{ ordinal: string; at: number }> = [];
-  for (const m of body.matchAll(/(?<=^|[。;:!?\s])(十[一二三四五六七八九]?|[一二三四五六七八九])是/g)) {
-    const expected = ORDINALS[marks.length] ?? '';
-    if (m[1] === expected || (marks.length >= 10 && m[1]!.startsWith('十'))) marks.push({ ordinal: `${m[1]}是`, at: m.index! });
-  }
-  return marks.map((mk, i) => {
-    const s = from + mk.at;
-    const e = trimEnd(text, s, i + 1 < marks.length ? from + marks[i + 1]!.at : to);
-    const [start, end] = toRaw(tm, s, e);
-    // An item's heading phrase ends at its first comma as well: 二是切实增强规划引领调控作用,市级层面…
-    return { ordinal: mk.ordinal, title: titleOf(text.slice(s + mk.ordinal.length, e).split(/[,;]/)[0]!), start, end };
-  });
-}
-
-function skipLeading(text: string, from: number, limit: number): number {
-  let i = from;
-  while (i < limit && /[\s。;,)]/.test(text[i]!)) i++;
-  return i;
-}
-
-function trimEnd(text: string, from: number, to: number): number {
-  let e = to;
-  while (e > from && /\s/.test(text[e - 1]!)) e--;
-  return e;
-}
-
-/** The block's text with its notes blanked, so unit names in notes are not read as places. */
-function maskNotes(text: string, from: number, to: number, own: FoundNote[]): string {
-  let out = '';
-  let at = from;
-  for (const n of own) {
-    out += text.slice(at, n.start) + ' '.repeat(n.end - n.start);
-    at = n.end;
-  }
-  return out + text.slice(at, to);
 }
 
 /** Every region a task mentions or a document or unit is tied to, with all of its ancestors. */

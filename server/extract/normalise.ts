@@ -43,8 +43,11 @@ function isChromeLine(trimmed: string): boolean {
   return trimmed.length > 0 && CHROME_LINES.some((re) => re.test(trimmed));
 }
 
-/** Fold full-width ASCII forms and odd spaces to their plain forms; drop \r and zero-width chars. */
-const FOLDABLE = /[\r\t\u200b\u200d\ufeff\uff01-\uff5e\u3000\u00a0﹝﹞]/;
+/**
+ * Fold full-width ASCII forms and odd spaces to their plain forms; drop \r and zero-width chars.
+ * Tabs stay: they separate a table's cells.
+ */
+const FOLDABLE = /[\r\u200b\u200d\ufeff\uff01-\uff5e\u3000\u00a0﹝﹞]/;
 
 function fold(src: TextMap): TextMap {
   const t = src.text;
@@ -61,7 +64,6 @@ function fold(src: TextMap): TextMap {
       if (c === 0x3000 || c === 0x00a0) return ' ';
       if (ch === '﹝') return '〔';
       if (ch === '﹞') return '〕';
-      if (ch === '\t') return ' ';
       return ch;
     },
   );

@@ -7,36 +7,40 @@ export type Role = 'lead' | 'responsible' | 'participant';
 
 export const ROLES: readonly Role[] = ['lead', 'responsible', 'participant'];
 
-/** Labels before a colon: 牵头单位:A、B;责任单位:C. */
-export const NOTE_LABELS: ReadonlyArray<readonly [string, Role]> = [
-  ['牵头单位', 'lead'],
-  ['牵头部门', 'lead'],
-  ['主办单位', 'lead'],
-  ['主责单位', 'lead'],
-  ['牵头', 'lead'],
-  ['主办', 'lead'],
-  ['责任单位', 'responsible'],
-  ['责任部门', 'responsible'],
-  ['负责单位', 'responsible'],
-  ['承办单位', 'responsible'],
-  ['实施单位', 'responsible'],
-  ['配合单位', 'participant'],
-  ['配合部门', 'participant'],
-  ['协办单位', 'participant'],
-  ['参与单位', 'participant'],
-  ['协同单位', 'participant'],
-  ['协作单位', 'participant'],
-  ['协助单位', 'participant'],
-  ['支持单位', 'participant'],
-  ['配合', 'participant'],
-  ['协办', 'participant'],
+/**
+ * Role labels: a qualifier and an organisation noun (牵头单位, 配合部门, 协同责任单位, 责任主体), so
+ * 牵头处室 or 参加单位 need no row of their own. Longest qualifier first.
+ */
+export const ROLE_QUALIFIERS: ReadonlyArray<readonly [string, Role]> = [
+  ['牵头责任', 'lead'], ['主要责任', 'lead'], ['牵头负责', 'lead'], ['牵头', 'lead'], ['主办', 'lead'], ['主责', 'lead'],
+  ['协同责任', 'participant'], ['配合责任', 'participant'], ['配合', 'participant'], ['协办', 'participant'],
+  ['协同', 'participant'], ['参与', 'participant'], ['参加', 'participant'], ['协作', 'participant'],
+  ['协助', 'participant'], ['支持', 'participant'],
+  ['具体责任', 'responsible'], ['直接责任', 'responsible'], ['责任', 'responsible'], ['负责', 'responsible'],
+  ['承办', 'responsible'], ['实施', 'responsible'], ['落实', 'responsible'],
 ];
+export const ORG_NOUNS = ['单位', '部门', '处室', '科室', '主体', '机构'];
+
+/** Labels before a colon: 牵头单位:A、B;责任单位:C. Also the bare verbs (牵头:A), which need the colon. */
+export const NOTE_LABELS: ReadonlyArray<readonly [string, Role]> = [
+  ...ROLE_QUALIFIERS.flatMap(([q, role]) => ORG_NOUNS.map((n) => [q + n, role] as const)),
+  ['牵头', 'lead'], ['主办', 'lead'], ['主责', 'lead'],
+  ['配合', 'participant'], ['协办', 'participant'], ['参与', 'participant'],
+  ['责任', 'responsible'],
+];
+
+/** Labels of a note's other fields: who answers for the task as a person or post, and when it is due. */
+export const LEADER_LABEL = /(?:牵头负责|牵头|责任|分管|联系|包保|包抓|主抓|负责|督办|挂帅|主管|协调)?(?:市级|县级|区级|省级)?领导(?:同志)?|(?:项目|工作|主要)?(?:负责人|责任人)/;
+export const DEADLINE_LABEL = /(?:计划|预计)?(?:完成|办结|截止)(?:时限|时间|期限|日期)(?:节点|要求)?|时限(?:要求)?|时间(?:节点|要求)|完成节点|进度要求/;
 
 /** Verbs after a list: 省发改委牵头负责; 省水利厅等参与; X、Y等按职责分工负责. Longest first. */
 export const NOTE_VERBS: ReadonlyArray<readonly [string, Role]> = (
   [
+    ['分别牵头', 'lead'],
     ['牵头负责', 'lead'],
     ['牵头落实', 'lead'],
+    ['牵头组织', 'lead'],
+    ['牵头实施', 'lead'],
     ['牵头', 'lead'],
     ['主办', 'lead'],
     ['主责', 'lead'],
@@ -48,9 +52,11 @@ export const NOTE_VERBS: ReadonlyArray<readonly [string, Role]> = (
     ['分工负责', 'responsible'],
     ['共同负责', 'responsible'],
     ['负责落实', 'responsible'],
+    ['具体负责', 'responsible'],
     ['负责', 'responsible'],
     ['共同参与', 'participant'],
     ['参与', 'participant'],
+    ['参加', 'participant'],
     ['配合落实', 'participant'],
     ['配合', 'participant'],
     ['协办', 'participant'],
@@ -58,22 +64,23 @@ export const NOTE_VERBS: ReadonlyArray<readonly [string, Role]> = (
   ] as Array<[string, Role]>
 ).sort((a, b) => b[0].length - a[0].length);
 
-/** A list item marked as lead in place: 市商务局(牵头). */
-export const LEAD_MARKER = /\((牵头|牵头单位|主办)\)$/;
+/** A list item marked as lead in place: 市商务局(牵头), ★市商务局. */
+export const LEAD_MARKER = /\((牵头|牵头单位|主办|牵头部门)\)$/;
+export const LEAD_MARK_BEFORE = /^[★☆※*]\s*/;
 
-/** The document states that the first unit listed leads (000: 排第一的为牵头单位,下同). */
+/**
+ * The document states that the first unit listed leads: 排第一的为牵头单位, 列第一位者为牵头或汇总单位,
+ * 第一责任单位为牵头单位, 首位单位为牵头单位, with its scope (下同) and exceptions (除标注“分别牵头”外).
+ */
 export const LEAD_RULE_PHRASES: readonly RegExp[] = [
-  /排(在)?(第一|首)(位|个)?的?(单位|部门)?为牵头(单位|部门)/,
-  /列(第一|首)(位|个)?的?(单位|部门)?为牵头(单位|部门)/,
-  /第一(个|位)?(单位|部门)?为牵头(单位|部门)/,
-  /首位(单位|部门)?为牵头(单位|部门)/,
+  /(?:除[^,;()]{0,16}外[,]?)?(?:排|列|位)?在?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或汇总)?(?:单位|部门)?(?:[,;]?(?:下同|以下同|后同))?/,
 ];
 
 /** Words that only carry the rule's scope forward. */
 export const RULE_SCOPE_WORDS = /^(下同|以下同|后同)$/;
 
-/** List delimiters inside a note: 、,; and 及 / 和 before a collective. */
-export const LIST_DELIMITER = /[、,;]|及(?=[\u4e00-\u9fff])|和(?=各|有关|相关)/;
+/** List delimiters inside a note: 、,; whitespace, and 及 / 和 before a collective. 和/与 between two unit names is split later. */
+export const LIST_DELIMITER = /[、,;]|\s+|及(?=[\u4e00-\u9fff])|和(?=各|有关|相关)/;
 
 /** Trailing words that close a list without naming a unit: 省水利厅等 → 省水利厅. */
 export const LIST_TAIL = /(等(有关|相关)?(单位|部门)?)$/;

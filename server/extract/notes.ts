@@ -1,16 +1,26 @@
 import {
-  LEAD_MARKER, LEAD_RULE_PHRASES, LIST_DELIMITER, LIST_TAIL, NOTE_LABELS, NOTE_VERBS,
-  RULE_SCOPE_WORDS, type Role,
+  DEADLINE_LABEL, LEAD_MARK_BEFORE, LEAD_MARKER, LEAD_RULE_PHRASES, LEADER_LABEL, LIST_DELIMITER, LIST_TAIL,
+  NOTE_LABELS, NOTE_VERBS, ORG_NOUNS, ROLE_QUALIFIERS, RULE_SCOPE_WORDS, type Role,
 } from './note-patterns';
-import { lines } from './lines';
+import { logicalLines, type Line } from './lines';
 import { isUnitLike } from './unit-names';
 
 export interface NoteItem {
   surface: string;
   role: Role;
-  /** True when the role comes from a label or verb in the note itself. */
+  /** True when the role comes from a label, verb or mark in the note itself. */
   explicit: boolean;
   /** Offset of the surface within the note text. */
+  offset: number;
+  /** The label the item stands under (牵头单位, 主办单位), when it has one. */
+  label?: string;
+  /** The lead is marked on the item itself (★市发改委, 市发改委(牵头)). */
+  marked?: boolean;
+}
+
+/** A non-unit field of a note (a leader or a deadline), as written, with its offset in the note text. */
+export interface NoteField {
+  text: string;
   offset: number;
 }
 
@@ -20,6 +30,10 @@ export interface ParsedNote {
   statesLeadRule: boolean;
   /** Some item's lead role is written in the note. */
   hasExplicitLead: boolean;
+  /** 责任领导:… / 牵头领导:… bodies: persons or posts, never units. */
+  leaders: NoteField[];
+  /** 完成时限:… / 时间节点:… body. */
+  deadline: NoteField | null;
 }
 
 export interface FoundNote extends ParsedNote {
@@ -31,77 +45,166 @@ export interface FoundNote extends ParsedNote {
 }
 
 const MAX_NOTE_LENGTH = 1000;
-const LABEL_RE = new RegExp(`^(${NOTE_LABELS.map(([l]) => l).join('|')})\\s*[::]\\s*`);
+
+type LabelKind = { kind: 'units'; role: Role } | { kind: 'leaders' } | { kind: 'deadline' };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Role labels that name an organisation noun (牵头单位) may run into their list without a colon. */
+const NOUN_LABELS = new Set(NOTE_LABELS.filter(([l]) => l.length > 2).map(([l]) => l));
 const LABEL_ROLE = new Map(NOTE_LABELS);
-const RULE_PHRASES_GLOBAL = LEAD_RULE_PHRASES.map((re) => new RegExp(re.source, 'g'));
-const SEGMENT_END = /[;。]/g;
-const COMMA = /,/g;
-const LIST_DELIMITER_GLOBAL = new RegExp(LIST_DELIMITER.source, 'g');
+const LEADER_WHOLE = new RegExp(`^(?:${LEADER_LABEL.source})$`);
+/** Every label, longest alternatives first; which ones count is decided per match (see labelsIn). */
+const byLength = (xs: Iterable<string>) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
+const LABEL_CANDIDATE = new RegExp(
+  `([【\\[])?(${LEADER_LABEL.source}|${DEADLINE_LABEL.source}|(?:${byLength(ROLE_QUALIFIERS.map(([q]) => q))})(?:${byLength(ORG_NOUNS)})|${byLength(NOTE_LABELS.filter(([l]) => l.length <= 2).map(([l]) => l))})([】\\]])?\\s*([::])?\\s*`,
+  'g',
+);
+
+interface LabelMatch { index: number; length: number; kind: LabelKind }
 
 /**
- * Parse the inside of a bracket (or a note line) into role-tagged unit surfaces, or null when
- * it is prose and not a responsibility note.
+ * The labels that start a field: 【牵头单位】 or [责任单位] anywhere; a label at the start or after a
+ * separator, with its colon (责任领导:, 完成时限:, 配合:) or, for a role label naming an organisation
+ * noun, without one (…;责任单位县直各有关单位); and such a role label with its colon anywhere
+ * (牵头部门:市商务局配合部门:市财政局).
  */
-export function parseNoteContent(content: string): ParsedNote | null {
-  if (content.length === 0 || content.length > MAX_NOTE_LENGTH) return null;
-  let statesLeadRule = false;
-  // Blank the rule phrases out (same length) so item offsets stay true.
-  let text = content;
-  for (const re of RULE_PHRASES_GLOBAL) {
-    text = text.replace(re, (m) => {
-      statesLeadRule = true;
-      return ','.repeat(m.length);
-    });
+function labelsIn(text: string): LabelMatch[] {
+  const out: LabelMatch[] = [];
+  for (const m of text.matchAll(LABEL_CANDIDATE)) {
+    const label = m[2]!;
+    const bracketed = m[1] !== undefined && m[3] !== undefined;
+    if (!bracketed && (m[1] !== undefined || m[3] !== undefined)) continue;
+    const colon = m[4] !== undefined;
+    const at = m.index!;
+    const boundary = at === 0 || /[;,。\s)】\]]/.test(text[at - 1]!);
+    const noun = NOUN_LABELS.has(label);
+    if (!(bracketed || (boundary && (noun || colon)) || (noun && colon))) continue;
+    const role = LABEL_ROLE.get(label);
+    const kind: LabelKind = role ? { kind: 'units', role } : LEADER_WHOLE.test(label) ? { kind: 'leaders' } : { kind: 'deadline' };
+    out.push({ index: at, length: m[0].length, kind });
   }
-
-  const items: NoteItem[] = [];
-  let labelled = false;
-  // Segments end at ; or 。 — a label or a verb gives each its role.
-  for (const seg of splitWithOffsets(text, SEGMENT_END)) {
-    const label = LABEL_RE.exec(seg.text);
-    if (label) {
-      labelled = true;
-      const role = LABEL_ROLE.get(label[1]!)!;
-      const body = seg.text.slice(label[0].length);
-      if (!pushList(items, body, seg.offset + label[0].length, role, true)) return null;
-      continue;
-    }
-    // Unlabelled: runs of comma-separated parts, each run closed by a verb (X牵头负责,Y等参与).
-    let runStart = -1;
-    for (const part of splitWithOffsets(seg.text, COMMA)) {
-      if (runStart < 0) runStart = part.offset;
-      const verb = NOTE_VERBS.find(([v]) => part.text.endsWith(v));
-      if (!verb) continue;
-      const runEnd = part.offset + part.text.length - verb[0].length;
-      const body = seg.text.slice(runStart, runEnd);
-      if (!pushList(items, body, seg.offset + runStart, verb[1], true)) return null;
-      runStart = -1;
-    }
-    if (runStart >= 0) {
-      const rest = seg.text.slice(runStart);
-      if (rest.split(',').every((p) => p.trim() === '' || RULE_SCOPE_WORDS.test(p.trim()))) continue;
-      return null; // words that are neither units with a role nor the rule: prose
-    }
-  }
-  if (items.length === 0) return null;
-  // Without a label, every item must look like a unit: (由企业负责) is prose.
-  if (!labelled && !items.every((i) => isUnitLike(i.surface))) return null;
-  return { items, statesLeadRule, hasExplicitLead: items.some((i) => i.role === 'lead') };
+  return out;
 }
 
-function pushList(out: NoteItem[], body: string, offset: number, role: Role, explicit: boolean): boolean {
-  const parts = splitWithOffsets(body, LIST_DELIMITER_GLOBAL);
-  let pushed = 0;
-  for (const p of parts) {
-    let surface = p.text.trim();
-    let at = p.offset + p.text.indexOf(surface);
-    if (surface === '' || RULE_SCOPE_WORDS.test(surface)) continue;
-    let itemRole = role;
-    const marker = LEAD_MARKER.exec(surface);
-    if (marker) {
-      itemRole = 'lead';
-      surface = surface.slice(0, marker.index);
+/** Does the line start with a label of any kind (a note line: 责任单位:…, 完成时限:…)? */
+export function startsWithLabel(line: string): boolean {
+  if (!LABEL_FIRST_CHAR.test(line)) return false;
+  const head = line.slice(0, 24);
+  return MAY_BE_NOTE.test(head) && labelsIn(head)[0]?.index === 0;
+}
+/** The characters a label can begin with (a quick test before the full pattern). */
+const LABEL_FIRST_CHAR = /^[【[牵主配协参支具直责负承实落分联包督挂市县区省领项工计预完办截时进]/;
+
+const RULE_PHRASES_GLOBAL = LEAD_RULE_PHRASES.map((re) => new RegExp(re.source, 'g'));
+/** A bracket inside a note that holds only the rule: 市财政局(第一责任单位为牵头单位,下同). */
+const RULE_BRACKET = new RegExp(`\\((?:${LEAD_RULE_PHRASES.map((re) => re.source).join('|')})[,;]?\\)`, 'g');
+const COMMA = /,/g;
+const MAY_STATE_RULE = /[为是](?:牵头|主办|主责)/;
+/** Every note holds a label, a verb or a rule, and each of those one of these words: most brackets are skipped at once. */
+const MAY_BE_NOTE = /单位|部门|处室|科室|主体|机构|牵头|主办|主责|配合|协办|参与|参加|协助|负责|责任|领导|时限|时间|期限|日期|节点|进度|第一|首位/;
+const SEPARATORS = /^[\s;,。:]+|[\s;,。:]+$/g;
+
+/**
+ * The first-listed rule blanked out of a note or cell (same length, so offsets stay true):
+ * 市财政局(第一责任单位为牵头单位,下同) → 市财政局,,,,,,,,,,,,,,.
+ */
+export function blankRule(content: string): { text: string; statesLeadRule: boolean } {
+  if (!MAY_STATE_RULE.test(content)) return { text: content, statesLeadRule: false };
+  let statesLeadRule = false;
+  const blank = (m: string) => {
+    statesLeadRule = true;
+    return ','.repeat(m.length);
+  };
+  let text = content.replace(RULE_BRACKET, blank);
+  for (const re of RULE_PHRASES_GLOBAL) text = text.replace(re, blank);
+  return { text, statesLeadRule };
+}
+
+/**
+ * Parse the inside of a bracket (or a note line) into role-tagged unit surfaces plus leaders and
+ * a deadline, or null when it is prose and not a responsibility note.
+ */
+export function parseNoteContent(content: string): ParsedNote | null {
+  if (content.length === 0 || content.length > MAX_NOTE_LENGTH || !MAY_BE_NOTE.test(content)) return null;
+  const { text, statesLeadRule } = blankRule(content);
+
+  const items: NoteItem[] = [];
+  const leaders: NoteField[] = [];
+  let deadline: NoteField | null = null;
+  const labels = labelsIn(text);
+  // Text before the first label: unlabelled lists closed by verbs (X牵头负责,Y等参与).
+  const head = text.slice(0, labels[0]?.index ?? text.length);
+  if (head.replace(/[\s,;。]/g, '') !== '' && !verbRuns(items, head, 0, null)) return null;
+  for (let i = 0; i < labels.length; i++) {
+    const m = labels[i]!;
+    const bodyStart = m.index + m.length;
+    const bodyEnd = labels[i + 1]?.index ?? text.length;
+    const raw = text.slice(bodyStart, bodyEnd);
+    const body = raw.replace(SEPARATORS, '');
+    if (body === '') continue;
+    const at = bodyStart + raw.indexOf(body);
+    const { kind } = m;
+    if (kind.kind === 'leaders') leaders.push({ text: body, offset: at });
+    else if (kind.kind === 'deadline') deadline ??= { text: body, offset: at };
+    // A labelled list may still close with a verb of its own (责任单位:A、B分别牵头).
+    else {
+      const before = items.length;
+      verbRuns(items, body, at, kind.role);
+      for (const item of items.slice(before)) item.label = text.slice(m.index, m.index + m.length).replace(/[【】[\]::\s]/g, '');
     }
+  }
+  if (items.length === 0 && leaders.length === 0 && deadline === null) return null;
+  // 主办 is the lead, unless the same note names a 牵头单位: then the 主办 units are responsible.
+  if (items.some((i) => i.role === 'lead' && i.label?.startsWith('牵头'))) {
+    for (const i of items) if (i.role === 'lead' && i.label?.startsWith('主办')) i.role = 'responsible';
+  }
+  // Without a label, every item must look like a unit: (由企业负责) is prose.
+  if (labels.length === 0 && !items.every((i) => isUnitLike(i.surface))) return null;
+  return { items, statesLeadRule, hasExplicitLead: items.some((i) => i.role === 'lead'), leaders, deadline };
+}
+
+/**
+ * Runs of comma-separated parts, each run closed by a verb (X牵头负责,Y等参与); a run with no verb
+ * takes `role` (the label's), or makes the text prose when there is no label. False for prose.
+ */
+function verbRuns(out: NoteItem[], seg: string, offset: number, role: Role | null): boolean {
+  for (const part of splitWithOffsets(seg, /[;。]/g)) {
+    let runStart = -1;
+    for (const piece of splitWithOffsets(part.text, COMMA)) {
+      if (runStart < 0) runStart = piece.offset;
+      const trimmed = piece.text.trimEnd();
+      const verb = NOTE_VERBS.find(([v]) => trimmed.endsWith(v));
+      if (!verb) continue;
+      const runEnd = piece.offset + trimmed.length - verb[0].length;
+      if (!pushList(out, part.text.slice(runStart, runEnd), offset + part.offset + runStart, verb[1])) return false;
+      runStart = -1;
+    }
+    if (runStart < 0) continue;
+    const rest = part.text.slice(runStart);
+    if (rest.split(',').every((p) => p.trim() === '' || RULE_SCOPE_WORDS.test(p.trim()))) continue;
+    if (role === null) return false; // words that are neither units with a role nor the rule: prose
+    pushList(out, rest, offset + part.offset + runStart, role);
+  }
+  return true;
+}
+
+/** Push the units of a list (split as splitUnitList does), each with `role` unless a mark makes it the lead. */
+export function pushList(out: NoteItem[], body: string, offset: number, role: Role): boolean {
+  let pushed = 0;
+  for (const p of splitUnitList(body)) {
+    let surface = p.text;
+    let at = p.offset;
+    if (RULE_SCOPE_WORDS.test(surface)) continue;
+    let itemRole = role;
+    const before = LEAD_MARK_BEFORE.exec(surface);
+    if (before) {
+      surface = surface.slice(before[0].length);
+      at += before[0].length;
+    }
+    const marker = LEAD_MARKER.exec(surface);
+    if (marker) surface = surface.slice(0, marker.index);
+    const marked = before !== null || marker !== null;
+    if (marked) itemRole = 'lead';
     surface = surface.replace(LIST_TAIL, '');
     const lead = /^(由|请)/.exec(surface);
     if (lead) {
@@ -109,10 +212,85 @@ function pushList(out: NoteItem[], body: string, offset: number, role: Role, exp
       at += lead[0].length;
     }
     if (surface.length < 2) continue;
-    out.push({ surface, role: itemRole, explicit, offset: offset + at });
+    out.push({ surface, role: itemRole, explicit: true, offset: offset + at, ...(marked ? { marked } : {}) });
     pushed++;
   }
   return pushed > 0;
+}
+
+/**
+ * Split a list of unit names: at 、,; and 及 (never inside brackets: 各县(市、区)政府), and at
+ * whitespace, 和 or 与 only where both sides are unit names (环保厅和内蒙古电力监管办, but not
+ * 经济和信息化委 or a name a line break cut in two).
+ */
+export function splitUnitList(body: string): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  const hasSpace = /\s/.test(body);
+  let last = 0;
+  if (!body.includes('(')) {
+    // No brackets: the delimiters can be found in one pass of the pattern.
+    for (const m of body.matchAll(LIST_DELIMITER_GLOBAL)) {
+      pushPiece(out, body, last, m.index!, hasSpace);
+      last = m.index! + m[0].length;
+    }
+  } else {
+    let depth = 0;
+    for (let i = 0; i < body.length; i++) {
+      const c = body.charCodeAt(i);
+      if (c === 0x28) depth++;
+      else if (c === 0x29) depth = Math.max(0, depth - 1);
+      else if (depth === 0) {
+        const len = delimiterAt(body, i);
+        if (len > 0) {
+          pushPiece(out, body, last, i, hasSpace);
+          last = i + len;
+          i += len - 1;
+        }
+      }
+    }
+  }
+  pushPiece(out, body, last, body.length, hasSpace);
+  return body.includes('和') || body.includes('与') ? out.flatMap(splitConjunction) : out;
+}
+
+/** Add body[from, to) to the list; a piece that is no unit on its own after a whitespace cut joins its neighbour (市发展 改革委). */
+function pushPiece(out: Array<{ text: string; offset: number }>, body: string, from: number, to: number, hasSpace: boolean): void {
+  const raw = body.slice(from, to);
+  const text = hasSpace ? raw.trim() : raw;
+  if (text === '') return;
+  const offset = hasSpace ? from + raw.indexOf(text) : from;
+  const prev = out[out.length - 1];
+  if (hasSpace && prev && /^\s+$/.test(body.slice(prev.offset + prev.text.length, offset))
+    && (!isUnitLike(prev.text.replace(LIST_TAIL, '')) || !isUnitLike(text.replace(LIST_TAIL, '')))) {
+    prev.text = body.slice(prev.offset, offset + text.length);
+    return;
+  }
+  out.push({ text, offset });
+}
+
+const LIST_DELIMITER_STICKY = new RegExp(LIST_DELIMITER.source, 'y');
+const LIST_DELIMITER_GLOBAL = new RegExp(LIST_DELIMITER.source, 'g');
+/** Most characters are no delimiter's start: test the pattern only at those that can be. */
+const DELIMITER_START = new Set([...'、,;及和 \t\n\u3000']);
+
+/** Length of the list delimiter at `i` (LIST_DELIMITER), or 0. */
+function delimiterAt(body: string, i: number): number {
+  if (!DELIMITER_START.has(body[i]!)) return 0;
+  LIST_DELIMITER_STICKY.lastIndex = i;
+  return LIST_DELIMITER_STICKY.exec(body)?.[0].length ?? 0;
+}
+
+/** 环保厅和内蒙古电力监管办 → two units; 经济和信息化委 stays one (经济 is no unit). */
+function splitConjunction(p: { text: string; offset: number }): Array<{ text: string; offset: number }> {
+  if (!p.text.includes('和') && !p.text.includes('与')) return [p];
+  for (const m of p.text.matchAll(/[和与]/g)) {
+    const left = p.text.slice(0, m.index);
+    const right = p.text.slice(m.index! + 1);
+    if (isUnitLike(left.replace(LIST_TAIL, '')) && isUnitLike(right.replace(LIST_TAIL, '')) && !/^[\u4e00-\u9fff]{0,3}(委员会|委|局|厅)$/.test(right)) {
+      return [{ text: left, offset: p.offset }, ...splitConjunction({ text: right, offset: p.offset + m.index! + 1 })];
+    }
+  }
+  return [p];
 }
 
 /** Split on a global regex, keeping each piece's offset; empty pieces dropped. */
@@ -132,7 +310,8 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
  * brackets allowed) and notes written on a line of their own (责任单位:…). Linear time: brackets
  * are paired in one pass with a stack that is cleared at each line end.
  */
-export function findNotes(text: string): FoundNote[] {
+/** `lines`: the text's logical lines, when the caller has them already. */
+export function findNotes(text: string, lines: Iterable<Line> = logicalLines(text)): FoundNote[] {
   const pairs: Array<[number, number]> = [];
   const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -152,21 +331,27 @@ export function findNotes(text: string): FoundNote[] {
     if (s < coveredUntil) continue; // inside a note already taken, e.g. the (牵头) marker
     const parsed = parseNoteContent(text.slice(s + 1, e - 1));
     if (!parsed) continue;
-    for (const item of parsed.items) item.offset += 1;
+    for (const f of [...parsed.items, ...parsed.leaders, ...(parsed.deadline ? [parsed.deadline] : [])]) f.offset += 1;
     notes.push({ ...parsed, start: s, end: e, quote: text.slice(s, e) });
     coveredUntil = e;
   }
 
   // Notes on their own lines; consecutive label lines (牵头单位:… / 责任单位:…) form one note.
   let pending: FoundNote | null = null;
-  for (const { start: lineStart, end: lineEnd, at: start, text: line } of lines(text)) {
-    const parsed = LABEL_RE.test(line) && !notes.some((n) => n.start >= lineStart && n.start < lineEnd)
+  const bracketNotes = notes.slice();
+  let b = 0;
+  for (const { start: lineStart, end: lineEnd, at: start, text: line } of lines) {
+    while (b < bracketNotes.length && bracketNotes[b]!.end <= lineStart) b++;
+    // A line inside or holding a bracketed note is not a note line of its own.
+    const parsed = startsWithLabel(line) && !(b < bracketNotes.length && bracketNotes[b]!.start < lineEnd)
       ? parseNoteContent(line.replace(/[。.]$/, ''))
       : null;
     if (parsed) {
-      for (const item of parsed.items) item.offset += start;
+      for (const f of [...parsed.items, ...parsed.leaders, ...(parsed.deadline ? [parsed.deadline] : [])]) f.offset += start;
       if (pending) {
         pending.items.push(...parsed.items);
+        pending.leaders.push(...parsed.leaders);
+        pending.deadline ??= parsed.deadline;
         pending.statesLeadRule ||= parsed.statesLeadRule;
         pending.hasExplicitLead ||= parsed.hasExplicitLead;
         pending.end = start + line.length;
@@ -181,9 +366,9 @@ export function findNotes(text: string): FoundNote[] {
   }
   if (pending) notes.push(pending);
 
-  // Line-note item offsets were made absolute; bracket-note offsets are relative to the note.
+  // Line-note offsets were made absolute; bracket-note offsets are relative to the note.
   for (const n of notes) {
-    if (text[n.start] === '(') for (const item of n.items) item.offset += n.start;
+    if (text[n.start] === '(') for (const f of [...n.items, ...n.leaders, ...(n.deadline ? [n.deadline] : [])]) f.offset += n.start;
   }
   return notes.sort((a, b) => a.start - b.start);
 }

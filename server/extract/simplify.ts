@@ -19,20 +19,34 @@ let converter: ((s: string) => string) | undefined;
 let tradChars: Uint8Array | undefined;
 
 /**
- * Characters that start some entry of OpenCC's t→cn tables (plus all surrogates, to be safe).
- * A text with none of them is already simplified and need not go through the converter.
+ * Characters that some entry of OpenCC's t→cn tables changes (plus all surrogates, to be safe).
+ * A text with none of them comes out of the converter as it went in, so it need not go through:
+ * a phrase entry changes only the characters where its key and value differ, so only those
+ * count (大, 一, 重 start many entries but are never changed; flagging them sent nearly every
+ * line through the converter).
  */
 function traditionalChars(): Uint8Array {
   if (!tradChars) {
     tradChars = new Uint8Array(65536);
     tradChars.fill(1, 0xd800, 0xe000);
+    const flag = (key: string, value: string) => {
+      if (key.length !== value.length) {
+        for (let j = 0; j < key.length; j++) tradChars![key.charCodeAt(j)] = 1;
+        return;
+      }
+      for (let j = 0; j < key.length; j++) if (key[j] !== value[j]) tradChars![key.charCodeAt(j)] = 1;
+    };
     for (const group of OpenCC.Locale.to.cn ?? []) {
       for (const dict of group) {
-        const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0]!) : dict.map(([k]) => k);
-        for (const key of entries) if (key) tradChars[key.charCodeAt(0)] = 1;
+        if (typeof dict === 'string') {
+          for (const e of dict.split('|')) {
+            const [key, value] = e.split(' ');
+            if (key) flag(key, value ?? '');
+          }
+        } else for (const [key, value] of dict) if (key) flag(key, value);
       }
     }
-    for (const [k] of PHRASE_FIXES) tradChars[k.charCodeAt(0)] = 1;
+    for (const [k, v] of PHRASE_FIXES) flag(k, v);
   }
   return tradChars;
 }

@@ -105,7 +105,7 @@ const ZONE_EXPANSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/综合保税区$/, '综保区'],
 ];
 
-export type CollectiveScope = 'counties' | 'prefectures' | 'departments' | 'zones' | 'units';
+export type CollectiveScope = 'counties' | 'prefectures' | 'departments' | 'zones' | 'towns' | 'units';
 
 /**
  * Collectives: a name that stands for a group of units. `all` distinguishes 各县市区 (every
@@ -113,17 +113,22 @@ export type CollectiveScope = 'counties' | 'prefectures' | 'departments' | 'zone
  */
 const COLLECTIVES: ReadonlyArray<{ re: RegExp; scope: CollectiveScope; name: (all: boolean, m: RegExpExecArray) => string }> = [
   {
-    re: /^(各|有关|相关)?(县市区|县区|县\(市、?区\)|县\(市\)区|县市|区县|县\(区\)|市区县|县市区和园区)(人民政府|政府)?$/,
+    re: /^(各|有关|相关)?(县市区|县区|县\(市、?区\)|县\(市\)区|县市|区县|县\(区\)|市区县|县市区和园区)(人民政府|政府)?(\(管委会\)|及管委会)?$/,
     scope: 'counties',
     name: (all) => (all ? '各县市区' : '有关县市区'),
   },
   { re: /^(各|有关|相关)?(市州|市\(州\)|市、州)(人民政府|政府)?$/, scope: 'prefectures', name: (all) => (all ? '各市州' : '有关市州') },
   {
-    re: /^(各)?(市直|省直|县直|区直)(各|有关|相关)?(部门|单位)$/,
+    re: /^(各)?(市直|省直|县直|区直)(各有关|各相关|各|有关|相关)?(部门|单位)$/,
     scope: 'departments',
     name: (all, m) => (all ? `各${m[2]}部门` : `${m[2]}有关部门`),
   },
   { re: /^(各|有关|相关)?(园区|产业园区)$/, scope: 'zones', name: (all) => (all ? '各园区' : '有关园区') },
+  {
+    re: /^(各|有关|相关)?(乡镇|镇|乡|镇街|乡镇街道|镇\(街道\)|乡镇\(街道\)|街道|镇\(街\)|街镇|乡镇\(街\))(人民政府|政府|办事处)?$/,
+    scope: 'towns',
+    name: (all) => (all ? '各乡镇(街道)' : '有关乡镇(街道)'),
+  },
   { re: /^(各|有关|相关)?(相关|有关|成员)?(部门|单位)$/, scope: 'units', name: (_all, m) => (m[1] === '各' ? '各相关单位' : '有关单位') },
 ];
 
@@ -182,5 +187,5 @@ const SURFACE_CHARS = /^[\u3400-\u9fffA-Za-z0-9()·]{2,40}$/;
 /** Does this look like a unit name at all (used to tell notes from prose in brackets)? */
 export function isUnitLike(surface: string): boolean {
   if (!SURFACE_CHARS.test(surface)) return false;
-  return matchCollective(surface) !== null || UNIT_SUFFIX.test(surface);
+  return UNIT_SUFFIX.test(surface) || matchCollective(surface) !== null;
 }

@@ -21,6 +21,15 @@ export function kuzuSchema(nodes: readonly NodeDef[], rels: readonly RelDef[]): 
   ];
 }
 
+const DEFAULTS: Record<string, string> = { STRING: "''", INT64: '-1', BOOLEAN: 'false', DOUBLE: '0', 'STRING[]': 'CAST([] AS STRING[])' };
+
+/** ALTER TABLE statements adding the properties a table made by an earlier version lacks. */
+export function kuzuAddColumns(table: string, props: Record<string, string>, have: ReadonlySet<string>): string[] {
+  return Object.entries(props)
+    .filter(([k]) => !have.has(k))
+    .map(([k, t]) => `ALTER TABLE ${table} ADD ${quote(k)} ${t} DEFAULT ${DEFAULTS[t] ?? 'NULL'}`);
+}
+
 /**
  * `n.p IN $list`: Kuzu 0.11's IN reads the wrong rows among those created in the running
  * transaction (it matches the right number, then returns other rows' values; tests/graph/

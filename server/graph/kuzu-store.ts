@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import kuzu from 'kuzu';
-import { kuzuParams, kuzuSchema, toKuzu } from './dialect';
+import { kuzuAddColumns, kuzuParams, kuzuSchema, toKuzu } from './dialect';
 import { NODES, RELS } from './model';
 import { safeNumber } from './values';
 import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
@@ -29,6 +29,8 @@ export class KuzuStore implements GraphStore {
   private readonly db: InstanceType<typeof kuzu.Database>;
   private readonly writer: Connection;
   private readonly readers: Connection[];
+  /** One query at a time per connection: Kuzu 0.11 crashes the process when two run on one connection at once. */
+  private readonly readerQueues: Array<<T>(job: () => Promise<T>) => Promise<T>>;
   private next = 0;
   private readonly prepared = new Map<Connection, Map<string, Promise<Prepared>>>();
   private readonly serialise = serialiser();
@@ -49,15 +51,22 @@ export class KuzuStore implements GraphStore {
     // around then happens every time rather than now and then, so the tests see it.
     this.writer = new kuzu.Connection(this.db, 1);
     this.readers = Array.from({ length: READ_CONNECTIONS }, () => new kuzu.Connection(this.db));
+    this.readerQueues = this.readers.map(() => serialiser());
   }
 
   async ensureSchema(): Promise<void> {
     for (const ddl of kuzuSchema(NODES, RELS)) await this.exec(this.writer, ddl, {});
+    // A database made by an earlier version lacks properties added since (Task.deadline…): add them.
+    for (const def of [...NODES.map((n) => ({ table: n.label, props: n.props })), ...RELS.map((r) => ({ table: r.type, props: r.props }))]) {
+      const have = new Set((await this.exec(this.writer, `CALL TABLE_INFO('${def.table}') RETURN name`, {})).map((r) => r.name as string));
+      for (const ddl of kuzuAddColumns(def.table, def.props, have)) await this.exec(this.writer, ddl, {});
+    }
   }
 
   run(query: string, params: Params = {}): Promise<Row[]> {
-    const conn = this.readers[this.next++ % this.readers.length]!;
-    return this.exec(conn, query, params);
+    const i = this.next++ % this.readers.length;
+    const conn = this.readers[i]!;
+    return this.readerQueues[i]!(() => this.exec(conn, query, params));
   }
 
   write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
@@ -103,6 +112,7 @@ export class KuzuStore implements GraphStore {
 
   async close(): Promise<void> {
     await this.serialise(async () => undefined);
+    await Promise.all(this.readerQueues.map((q) => q(async () => undefined)));
     for (const c of [...this.readers, this.writer]) await c.close();
     await this.db.close();
   }

@@ -1,6 +1,6 @@
 /**
  * npm run load [-- [--reset] files…]
- * Extract the files (seeds/*.txt by default) and load them into the configured store
+ * Read the files in any format (seeds/*.txt by default), extract them and load them into the configured store
  * (Neo4j when NEO4J_URI is set, else the embedded store), one transaction per document.
  */
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from '../config';
 import { extract } from '../extract/extract';
+import { readInputs } from '../ingest/read-inputs';
 import { seedFilesIn } from '../seeds';
 import { loadExtraction } from './loader';
 import { openStore } from './open-store';
@@ -27,7 +28,9 @@ async function main(): Promise<number> {
       process.stderr.write(`error: ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}\n`);
     }
   }
-  const result = extract(inputs);
+  const readFiles = await readInputs(inputs);
+  const extracted = extract(readFiles.inputs);
+  const result = { ...extracted, warnings: [...readFiles.warnings, ...extracted.warnings], failed: [...readFiles.failed, ...extracted.failed] };
   for (const w of result.warnings) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
   if (result.documents.length === 0) {
     process.stderr.write('nothing to load: no file could be read\n');

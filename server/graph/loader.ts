@@ -46,6 +46,7 @@ export async function loadExtraction(
       await store.write(async (tx) => {
         await tx.run(load('delete-orphan-collectives'));
         await tx.run(load('delete-orphan-units'));
+        await tx.run(load('delete-orphan-leaders'));
       });
     } catch (err) {
       throw new Error(`the documents are loaded, but removing the units no document names any more failed: ${(err as Error).message}`);
@@ -147,7 +148,11 @@ async function loadDocument(
     sections: tasks.map((t) => t.section), parts: tasks.map((t) => t.part), texts: tasks.map((t) => t.text),
     taskStarts: tasks.map((t) => t.start), taskEnds: tasks.map((t) => t.end), clauseJson: tasks.map((t) => JSON.stringify(t.clauses)),
     itemJson: tasks.map((t) => JSON.stringify(t.items)), searchTexts: tasks.map((t) => `${t.title}|${t.text}`),
+    deadlineTexts: tasks.map((t) => t.deadline?.text ?? ''), deadlineDates: tasks.map((t) => t.deadline?.date ?? ''),
+    deadlineKinds: tasks.map((t) => t.deadline?.kind ?? ''), deadlineStarts: tasks.map((t) => t.deadline?.start ?? -1),
+    deadlineEnds: tasks.map((t) => t.deadline?.end ?? -1),
   });
+  await loadLeaders(tx, doc);
   const mentions = tasks.flatMap((t) => t.regions.map((r) => ({ taskId: t.id, regionId: r.id })));
   if (mentions.length > 0) {
     await tx.run(load('create-mentions'), {
@@ -171,6 +176,41 @@ async function loadDocument(
   }
 
   return existed;
+}
+
+/**
+ * Leaders as their own nodes, one per jurisdiction and name, shared by the documents that name
+ * them; an edge per task that names them, with the post written there.
+ */
+async function loadLeaders(tx: QueryRunner, doc: ExtractedDocument): Promise<void> {
+  const jurisdictionCode = doc.jurisdiction?.code ?? UNKNOWN_JURISDICTION;
+  const named = doc.tasks.flatMap((t) => t.leaders.map((l) => ({ ...l, taskId: t.id, id: leaderId(jurisdictionCode, l.name) })));
+  if (named.length === 0) return;
+  const ids = [...new Set(named.map((l) => l.id))];
+  const existing = new Set((await tx.run(load('existing-leaders'), { ids })).map((r) => r.id as string));
+  const created = new Map<string, (typeof named)[number]>();
+  for (const l of named) if (!existing.has(l.id) && !created.has(l.id)) created.set(l.id, l);
+  await tx.run(load('create-leaders'), {
+    rows: [...created.values()].map((l) => ({
+      id: l.id, name: l.name, post: l.post ?? '', jurisdictionCode, searchText: [l.name, l.post].filter(Boolean).join('|'),
+    })),
+  });
+  // One edge per task and leader, at the first place the task names them.
+  const firstOf = new Map<string, (typeof named)[number]>();
+  for (const l of named) if (!firstOf.has(`${l.taskId}|${l.id}`)) firstOf.set(`${l.taskId}|${l.id}`, l);
+  const rows = [...firstOf.values()];
+  await tx.run(load('create-oversees'), {
+    documentId: doc.id, leaderIds: rows.map((l) => l.id), taskIds: rows.map((l) => l.taskId), posts: rows.map((l) => l.post ?? ''),
+    leaderStarts: rows.map((l) => l.start), leaderEnds: rows.map((l) => l.end),
+  });
+}
+
+/** Units and leaders of a document whose government cannot be told hang from this code. */
+const UNKNOWN_JURISDICTION = '000000';
+
+/** A leader is one per jurisdiction and name (王 健 and 王健 are one: the contract drops the spaces). */
+export function leaderId(jurisdictionCode: string, name: string): string {
+  return `${jurisdictionCode}:${name}`;
 }
 
 /** Map.groupBy arrives with Node 21; the project targets Node 20. */

@@ -34,6 +34,8 @@ export const NODES: readonly NodeDef[] = [
     props: {
       id: 'STRING', documentId: 'STRING', ref: 'STRING', title: 'STRING', section: 'STRING', part: 'STRING',
       text: 'STRING', start: 'INT64', end: 'INT64', clauses: 'STRING', items: 'STRING', searchText: 'STRING',
+      // The deadline as the document writes it ('' and -1 when it states none; kind '' then).
+      deadlineText: 'STRING', deadlineDate: 'STRING', deadlineKind: 'STRING', deadlineStart: 'INT64', deadlineEnd: 'INT64',
     },
   },
   {
@@ -44,6 +46,8 @@ export const NODES: readonly NodeDef[] = [
     },
   },
   { label: 'Region', props: { id: 'STRING', name: 'STRING', level: 'STRING', searchText: 'STRING' } },
+  // A person or post answerable for tasks (牵头负责领导:刘惠); never a Unit. Id: jurisdiction code + name.
+  { label: 'Leader', props: { id: 'STRING', name: 'STRING', post: 'STRING', jurisdictionCode: 'STRING', searchText: 'STRING' } },
 ];
 
 /** The three roles of an assignment, each its own relationship type (DESIGN.md). */
@@ -57,4 +61,6 @@ export const RELS: readonly RelDef[] = [
   { type: 'MEMBER_OF', from: 'Unit', to: 'Unit', props: {} },
   { type: 'MENTIONS', from: 'Task', to: 'Region', props: {} },
   { type: 'WITHIN', from: 'Region', to: 'Region', props: {} },
+  // Where the document names the leader for the task, and the post written there ('' if none).
+  { type: 'OVERSEES', from: 'Leader', to: 'Task', props: { post: 'STRING', start: 'INT64', end: 'INT64', documentId: 'STRING' } },
 ];

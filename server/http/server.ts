@@ -1,51 +1,66 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { exportLedger, LedgerInputError } from '../api/ledger';
 import { createLoaders } from '../api/loaders';
 import type { Context } from '../api/resolvers';
 import { read } from '../graph/queries';
 import type { GraphStore } from '../graph/store';
+import { documentRoutes } from './documents';
+import { HttpError, sendError } from './errors';
 
 /** Larger than any query; a plan sent to ingestDocument fits (≈ 600,000 Chinese characters). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+/**
+ * What the web app needs, nothing more: its own scripts, styles and API; images from itself or
+ * drawn in the page (PNG export); never framed. No upgrade-insecure-requests: the app is often
+ * served over plain http on a LAN address, where upgrading would break every asset.
+ */
+const APP_CSP = {
+  useDefaults: false as const,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    scriptSrcAttr: ["'none'"],
+  },
 };
 
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
+/**
+ * Apollo's landing page at GET /graphql brings its own CSP (a per-render nonce in a <meta> tag)
+ * and loads Apollo's CDN; a header policy would intersect with it and break the page. The
+ * header keeps only what a <meta> policy cannot say: never framed.
+ */
+const GRAPHQL_CSP = {
+  useDefaults: false as const,
+  // (helmet types its "no default-src" marker as a plain symbol; the option accepts it.)
+  directives: { defaultSrc: fastifyHelmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc as unknown as null, frameAncestors: ["'none'"] },
+};
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `request body is ${declared} bytes, over the ${MAX_BODY_BYTES} byte limit`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body is over the ${MAX_BODY_BYTES} byte limit`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
+const NOT_BUILT = '<!doctype html><meta charset="utf-8"><title>责任落实图谱</title><p>The web app is not built (run <code>npm run build</code>). The GraphQL API is at <a href="/graphql">/graphql</a>.</p>';
 
 /**
- * A thin HTTP layer: /graphql (Apollo), /healthz, and the web app's static files; CORS only
- * for configured origins; request bodies capped. No framework, nothing implicit.
+ * The HTTP layer (Fastify): /graphql (Apollo), /api/documents (upload), /healthz, and the web
+ * app's static files (compressed, cached by hash), with security headers on every answer and
+ * CORS only for configured origins.
  */
-export function createHttpServer(opts: {
+export async function createHttpServer(opts: {
   apollo: ApolloServer<Context>;
   store: GraphStore;
   /** The store itself, not a cache in front of it: /healthz must see an outage. */
@@ -53,90 +68,109 @@ export function createHttpServer(opts: {
   config: Config;
   log: Logger;
   webDir: string;
-}): Server {
+}): Promise<FastifyInstance> {
   const { apollo, store, config, log, webDir } = opts;
+
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    // Keep-alive connections would hold close() open for the browser tests.
+    forceCloseConnections: true,
+    // A URL that cannot be decoded (GET /%E0%A4%A) is the client's mistake: 400, said plainly.
+    frameworkErrors: (err, req, reply) => {
+      const status = err.code === 'FST_ERR_BAD_URL' ? 400 : (err.statusCode ?? 400);
+      const message = err.code === 'FST_ERR_BAD_URL' ? `the URL ${JSON.stringify(req.raw.url ?? '')} is malformed (a bad %-escape): fix the link` : err.message;
+      // Framework errors skip the hooks, helmet's included.
+      void reply.header('x-content-type-options', 'nosniff');
+      void sendError(reply, req, new HttpError(status, err.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST', message));
+    },
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    log.debug({ method: req.method, path: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HttpError) return sendError(reply, req, err);
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(reply, req, new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body is over the ${MAX_BODY_BYTES} byte limit`));
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err instanceof SyntaxError && err.statusCode === 400)) return sendError(reply, req, new HttpError(400, 'BAD_REQUEST', 'request body is not valid JSON'));
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, req, new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `content type ${JSON.stringify(req.headers['content-type'] ?? '')} is not accepted on ${req.url.split('?')[0]}: send application/json`));
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) log.error({ err, path: req.url }, 'request failed');
+    return sendError(reply, req, new HttpError(status, status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', status === 500 ? `internal error: ${err.message}` : err.message));
+  });
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy: APP_CSP, frameguard: { action: 'deny' } });
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'] });
+
   const origins = (config.CORS_ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-
-  const cors = (req: IncomingMessage, res: ServerResponse) => {
-    const origin = req.headers.origin;
-    if (!origin || origins.length === 0) return;
-    if (origins.includes('*') || origins.includes(origin)) {
-      res.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
-      res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'content-type, authorization, apollo-require-preflight');
-      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-    }
-  };
-
-  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-    let body: unknown;
-    if (req.method === 'POST') {
-      const text = await readBody(req);
-      try {
-        body = text ? JSON.parse(text) : {};
-      } catch {
-        throw new HttpError(400, 'request body is not valid JSON');
-      }
-    }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ store, config, loaders: createLoaders(store), authorization: req.headers.authorization }),
+  if (origins.length > 0) {
+    await app.register(fastifyCors, {
+      origin: origins.includes('*') ? '*' : origins,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
     });
-    for (const [k, v] of response.headers) res.setHeader(k, v);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') res.end(response.body.string);
-    else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
-  };
+  }
 
-  const health = async (res: ServerResponse) => {
+  const graphql = fastifyApolloHandler(apollo, {
+    context: async (req) => ({ store, config, loaders: createLoaders(store), authorization: req.headers.authorization }),
+  });
+  app.route({ method: ['GET', 'POST'], url: '/graphql', handler: graphql, helmet: { contentSecurityPolicy: GRAPHQL_CSP } });
+
+  app.get('/healthz', async (_req, reply) => {
     try {
       const [s] = await opts.health.run(read('stats'));
-      sendJson(res, 200, { status: 'ok', store: { kind: store.kind, location: store.location }, documents: s?.documents ?? 0, tasks: s?.tasks ?? 0 });
+      return { status: 'ok', store: { kind: store.kind, location: store.location }, documents: s?.documents ?? 0, tasks: s?.tasks ?? 0 };
     } catch (err) {
-      sendJson(res, 503, { status: 'unavailable', store: { kind: store.kind, location: store.location }, error: (err as Error).message });
-    }
-  };
-
-  const staticFile = (res: ServerResponse, pathname: string) => {
-    const index = join(webDir, 'index.html');
-    if (!existsSync(index)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><meta charset="utf-8"><title>责任落实图谱</title><p>The web app is not built (run <code>npm run build</code>). The GraphQL API is at <a href="/graphql">/graphql</a>.</p>');
-      return;
-    }
-    const file = normalize(join(webDir, decodeURIComponent(pathname)));
-    const target = file.startsWith(webDir) && existsSync(file) && statSync(file).isFile() ? file : index; // SPA: unknown paths get the app
-    res.writeHead(200, {
-      'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-      'cache-control': target.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    createReadStream(target).pipe(res);
-  };
-
-  return createServer(async (req, res) => {
-    const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
-      cors(req, res);
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204);
-        res.end();
-      } else if (url.pathname === '/graphql') await graphql(req, res, url);
-      else if (url.pathname === '/healthz') await health(res);
-      else if (req.method === 'GET' || req.method === 'HEAD') staticFile(res, url.pathname);
-      else throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}`);
-    } catch (err) {
-      const status = err instanceof HttpError ? err.status : 500;
-      if (status === 500) log.error({ err }, 'request failed');
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: (err as Error).message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
-      else res.end();
-    } finally {
-      log.debug({ method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      return reply.code(503).send({ status: 'unavailable', store: { kind: store.kind, location: store.location }, error: (err as Error).message });
     }
   });
+
+  await app.register(documentRoutes, { store, config, log });
+
+  // The ledger's logic is in server/api/ledger.ts; this only answers the request.
+  app.get('/export/ledger.xlsx', async (req, reply) => {
+    let file;
+    try {
+      file = await exportLedger(store, new URL(req.url, 'http://localhost').searchParams, config.DUE_SOON_DAYS);
+    } catch (err) {
+      if (err instanceof LedgerInputError) throw new HttpError(400, 'BAD_REQUEST', err.message);
+      throw err;
+    }
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
+  });
+
+  const built = existsSync(join(webDir, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      // Hashed bundles never change under their name; index.html must be checked every time.
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0]!;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendError(reply, req, new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}`));
+    }
+    // A missing bundle or API path is a 404; any other path is a view of the app (SPA).
+    if (path.startsWith('/assets/') || path.startsWith('/api/')) {
+      return sendError(reply, req, new HttpError(404, 'NOT_FOUND', `${path} does not exist`));
+    }
+    if (!built) return reply.type('text/html; charset=utf-8').send(NOT_BUILT);
+    return reply.sendFile('index.html');
+  });
+
+  return app;
 }

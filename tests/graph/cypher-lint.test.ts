@@ -18,6 +18,9 @@ const PARAMETERS: Record<string, unknown> = {
   refs: ['x'], titles: ['x'], sections: ['x'], parts: ['x'], texts: ['x'], taskStarts: [0], taskEnds: [1], clauseJson: ['[]'],
   itemJson: ['[]'], searchTexts: ['x'], mentionedIds: ['x'],
   inferred: [false], clauses: [1], quotes: ['x'], quoteStarts: [0], quoteEnds: [1], surfaces: ['x'], surfaceStarts: [0], surfaceEnds: [1],
+  // deadlines and leaders (issue 12)
+  deadlineTexts: ['x'], deadlineDates: ['2024-12-31'], deadlineKinds: ['date'], deadlineStarts: [0], deadlineEnds: [1],
+  leaderIds: ['x'], posts: ['x'], leaderStarts: [0], leaderEnds: [1], from: '2024-01-01', to: '2024-12-31', unitId: 'x', role: 'lead',
   // merge-document's properties
   file: 'x', title: 'x', titleInferred: false, issuer: 'x', docNumber: 'x', date: 'x', sha256: 'x', encoding: 'utf-8',
   script: 'simplified', leadRule: 'explicit', jurisdictionEvidence: 'x', figures: '[]', raw: 'x',

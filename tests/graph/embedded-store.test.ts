@@ -10,6 +10,7 @@ import { loadExtraction } from '../../server/graph/loader';
 import { load, read } from '../../server/graph/queries';
 import { ROLE_RELS } from '../../server/graph/model';
 import { seedFilesIn } from '../../server/seeds';
+import { FIXTURE_ID, fixtureExtraction, withFixture } from '../support/ledger-fixture';
 import { describeStoreContract, SEED_STATS, seedExtraction } from './store-contract';
 
 // Each suite gets its own database directory: the real embedded store, no mocks.
@@ -62,8 +63,12 @@ function edgesOf(r: ExtractResult): string[] {
     ...r.documents.flatMap((d) => [
       ...(d.jurisdiction ? [`${d.id} ISSUED_IN ${d.jurisdiction.code}`] : []),
       ...d.tasks.flatMap((t) => [
-        `${d.id} HAS_TASK ${[t.id, t.ref, t.title, t.section, t.part, t.start, t.end, t.text, JSON.stringify(t.clauses), JSON.stringify(t.items)].join(' ')}`,
+        `${d.id} HAS_TASK ${[t.id, t.ref, t.title, t.section, t.part, t.start, t.end, t.text, JSON.stringify(t.clauses), JSON.stringify(t.items),
+          t.deadline?.text ?? '', t.deadline?.date ?? '', t.deadline?.kind ?? '', t.deadline?.start ?? -1, t.deadline?.end ?? -1].join(' ')}`,
         ...t.regions.map((x) => `${t.id} MENTIONS ${x.id}`),
+        // A leader is its jurisdiction and name; the first place the task names them.
+        ...[...new Map(t.leaders.map((l) => [l.name, l])).values()].map((l) =>
+          `${d.jurisdiction?.code ?? '000000'}:${l.name} ${l.name} OVERSEES ${t.id} ${l.post ?? ''} ${l.start} ${l.end} ${d.id}`),
         ...t.assignments.map((a) => assignment(a.unitId, ROLE_RELS[a.role as keyof typeof ROLE_RELS], t.id, { ...a, documentId: d.id })),
       ]),
     ]),
@@ -79,8 +84,10 @@ async function edgesIn(store: KuzuStore): Promise<string[]> {
     ...(await q('MATCH (d:Document)-[:ISSUED_IN]->(r:Region) RETURN d.id + " ISSUED_IN " + r.id AS e')),
     ...(await q('MATCH (d:Document)-[:HAS_TASK]->(t:Task) RETURN d.id AS d, t')).map(({ d, t: task }) => {
       const t = task as Record<string, unknown>;
-      return { e: `${d} HAS_TASK ${[t.id, t.ref, t.title, t.section, t.part, t.start, t.end, t.text, t.clauses, t.items].join(' ')}` };
+      return { e: `${d} HAS_TASK ${[t.id, t.ref, t.title, t.section, t.part, t.start, t.end, t.text, t.clauses, t.items,
+        t.deadlineText, t.deadlineDate, t.deadlineKind, t.deadlineStart, t.deadlineEnd].join(' ')}` };
     }),
+    ...(await q('MATCH (l:Leader)-[o:OVERSEES]->(t:Task) RETURN l.id + " " + l.name + " OVERSEES " + t.id + " " + o.post + " " + CAST(o.start AS STRING) + " " + CAST(o.`end` AS STRING) + " " + o.documentId AS e')),
     ...(await q('MATCH (t:Task)-[:MENTIONS]->(r:Region) RETURN t.id + " MENTIONS " + r.id AS e')),
     ...(await q('MATCH (u:Unit)-[a:LEADS|RESPONSIBLE_FOR|PARTICIPATES_IN]->(t:Task) RETURN u.id AS u, label(a) AS rel, t.id AS t, a'))
       .map((r) => ({ e: assignment(r.u as string, r.rel as string, r.t as string, r.a as Record<string, unknown>) })),
@@ -94,11 +101,12 @@ describe('embedded (Kuzu): the stored graph is exactly the extraction, however i
   // Kuzu 0.11 misreads rows written in the running transaction in more than one way (dialect.ts,
   // delete-document.cypher); comparing every edge after each kind of load catches a misread anywhere.
   it('fresh, reset and reloaded in reverse order, and replaced after a reopen', async () => {
-    // The seeds and 40 synthetic plans: units and regions shared across documents and cities.
-    const both = extract([
+    // The seeds, 40 synthetic plans, and a plan with deadlines and leaders (ledger-fixture).
+    const both = withFixture([
       ...seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })),
       ...Array.from({ length: 40 }, (_, n) => syntheticPlan(n)).map((p) => ({ file: p.file, bytes: Buffer.from(p.text) })),
     ]);
+    expect(both.documents.flatMap((d) => d.tasks).filter((t) => t.leaders.length > 0)).toHaveLength(3);
     const expected = edgesOf(both);
 
     const path = join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu');
@@ -122,4 +130,50 @@ describe('embedded (Kuzu): the stored graph is exactly the extraction, however i
       await store.close();
     }
   }, 180_000);
+});
+
+describe('embedded (Kuzu): a database made before deadlines and leaders existed', () => {
+  it('gains the new properties and tables when opened, and loads deadlines into them', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu');
+    const old = new KuzuStore(path);
+    await old.ensureSchema();
+    // What the previous version declared: no deadline properties, no Leader table.
+    for (const ddl of ['DROP TABLE OVERSEES', 'DROP TABLE Leader', ...['deadlineText', 'deadlineDate', 'deadlineKind', 'deadlineStart', 'deadlineEnd'].map((p) => `ALTER TABLE Task DROP ${p}`)]) {
+      await old.run(ddl);
+    }
+    await old.close();
+
+    const store = new KuzuStore(path);
+    try {
+      await store.ensureSchema();
+      await loadExtraction(store, fixtureExtraction());
+      const [t] = await store.run(read('tasks-by-id'), { ids: [`${FIXTURE_ID}:一.1`] });
+      expect(t).toMatchObject({ deadlineText: '2024年6月底前', deadlineDate: '2024-06-30', deadlineKind: 'date' });
+      expect((await store.run(read('leaders-of-tasks'), { taskIds: [`${FIXTURE_ID}:一.1`] })).map((r) => r.name)).toEqual(['刘惠']);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
+describe('embedded (Kuzu): many reads at once', () => {
+  // Kuzu 0.11 crashed the process (SIGSEGV) when two queries ran on one connection at once, which
+  // a GraphQL request with five searches in parallel did on the four read connections.
+  it('answers twelve different reads started together', async () => {
+    const store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'));
+    try {
+      await store.ensureSchema();
+      await loadExtraction(store, seedExtraction());
+      const reads = [
+        ['search-units', { text: '发改委', limit: 20 }], ['search-tasks', { text: '菜篮子', limit: 20 }], ['search-regions', { text: '大湾区', limit: 20 }],
+        ['search-leaders', { text: '刘惠', limit: 20 }], ['unit-ids', { jurisdiction: '430500', kind: '', text: '', limit: 100 }],
+        ['unit-load', { jurisdiction: '430500' }], ['stats', {}], ['documents', {}], ['regions', {}],
+        ['task-ids', { documentId: '', text: '' }], ['members', { ids: ['430500:各县市区'] }], ['partners', { unitIds: ['430500:市绩效办'] }],
+      ] as const;
+      const results = await Promise.all(reads.map(([q, p]) => store.run(read(q), p)));
+      expect(results.map((r) => r.length)).toEqual([4, 1, 1, 0, expect.any(Number), expect.any(Number), 1, 5, 70, 83, 12, 3]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });

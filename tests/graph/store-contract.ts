@@ -4,11 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byKeys } from '../../server/graph/values';
 import { extract } from '../../server/extract/extract';
 import { loadExtraction } from '../../server/graph/loader';
 import { load, read } from '../../server/graph/queries';
 import type { GraphStore, QueryRunner, Row } from '../../server/graph/store';
 import { seedFilesIn } from '../../server/seeds';
+import { FIXTURE_ID, FIXTURE_TEXT, withFixture } from '../support/ledger-fixture';
 
 export const seedExtraction = () => extract(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
 
@@ -158,6 +160,89 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(path).toHaveLength(5); // unit – task – unit – task – unit
       expect(path[0]).toBe('430500:市绩效办');
       expect(path[4]).toBe('430500:市商务局');
+    });
+  });
+
+  describe(`${name}: deadlines and leaders (the ledger fixture with the seeds)`, () => {
+    let store: GraphStore;
+    const q = (query: string, params: Record<string, unknown> = {}) => store.run(read(query), params);
+    const F = (ref: string) => `${FIXTURE_ID}:${ref}`;
+
+    beforeAll(async () => {
+      store = await open();
+      await store.write((tx) => tx.run(load('delete-all')));
+      await loadExtraction(store, withFixture(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) }))));
+    }, 120_000);
+    afterAll(async () => store?.close());
+
+    it('tasks-by-id: the deadline as written, its date, kind and place', async () => {
+      const rows = await q('tasks-by-id', { ids: [F('一.1'), F('一.4'), F('一.5')] });
+      const by = new Map(rows.map((r) => [r.id, r]));
+      expect(by.get(F('一.1'))).toMatchObject({ deadlineText: '2024年6月底前', deadlineDate: '2024-06-30', deadlineKind: 'date' });
+      const t1 = by.get(F('一.1'))!;
+      expect(FIXTURE_TEXT.slice(t1.deadlineStart as number, t1.deadlineEnd as number)).toBe('2024年6月底前');
+      expect(by.get(F('一.4'))).toMatchObject({ deadlineText: '长期坚持', deadlineDate: '', deadlineKind: 'ongoing' });
+      expect(by.get(F('一.5'))).toMatchObject({ deadlineText: '', deadlineDate: '', deadlineKind: '', deadlineStart: -1 });
+    });
+
+    it('leaders: one node per person, on every task that names them, never a unit', async () => {
+      const rows = await q('leaders-of-tasks', { taskIds: [F('一.1'), F('一.2'), F('一.3'), F('一.4')] });
+      expect(rows.map((r) => [r.taskId, r.id, r.name, r.post])).toEqual([
+        [F('一.1'), '430200:刘惠', '刘惠', '副市长'], [F('一.2'), '430200:刘惠', '刘惠', '副市长'], [F('一.3'), '430200:王健', '王健', ''],
+      ]);
+      expect(FIXTURE_TEXT.slice(rows[0]!.start as number, rows[0]!.end as number)).toBe('刘惠');
+      expect(await q('leaders-by-id', { ids: ['430200:刘惠'] })).toEqual([{ id: '430200:刘惠', name: '刘惠', post: '副市长', jurisdictionCode: '430200' }]);
+      expect(ids(await q('tasks-of-leaders', { ids: ['430200:刘惠'] }), 'taskId')).toEqual([F('一.1'), F('一.2')]);
+      expect(ids(await q('search-leaders', { text: '刘惠', limit: 10 }))).toEqual(['430200:刘惠']);
+      expect(ids(await q('search-leaders', { text: '副市长', limit: 10 }))).toEqual(['430200:刘惠']);
+      expect(await q('search-units', { text: '刘惠', limit: 10 })).toEqual([]);
+      expect(ids(await q('unit-ids', { jurisdiction: '430200', kind: '', text: '', limit: 50 }))).not.toContain('430200:刘惠');
+    });
+
+    it('tasks-due: the fixture’s dated tasks of 株洲 in a window, by date', async () => {
+      const rows = await q('tasks-due', { from: '2024-01-01', to: '2024-12-31', jurisdiction: '430200', documentId: '' });
+      expect(rows.map((r) => [r.id, r.date])).toEqual([[F('一.2'), '2024-03-31'], [F('一.1'), '2024-06-30'], [F('一.3'), '2024-12-31']]);
+      expect(ids(await q('tasks-due', { from: '2024-04-01', to: '2024-06-30', jurisdiction: '', documentId: FIXTURE_ID }))).toEqual([F('一.1')]);
+    });
+
+    it('unit-load-due: 株洲’s 市发改委 leads 2 tasks due in 2024, 1 in the second quarter', async () => {
+      const count = (rows: Row[], unit: string, role: string) => rows.find((r) => r.unitId === unit && r.role === role)?.tasks ?? 0;
+      const year = await q('unit-load-due', { jurisdiction: '430200', from: '2024-01-01', to: '2024-12-31' });
+      expect(count(year, '430200:市发展和改革委员会', 'lead')).toBe(2); // items 1 and 3
+      expect(count(year, '430200:市发展和改革委员会', 'responsible')).toBe(0); // item 4 is ongoing, not dated
+      const q2 = await q('unit-load-due', { jurisdiction: '430200', from: '2024-04-01', to: '2024-06-30' });
+      expect(count(q2, '430200:市发展和改革委员会', 'lead')).toBe(1);
+      expect(count(q2, '430200:市商务局', 'responsible')).toBe(1);
+      expect(count(q2, '430200:市商务局', 'lead')).toBe(0); // item 2 was due in March
+    });
+
+    it('ledger-rows: every assignment of the fixture, in document order', async () => {
+      // Sorted again as the API does: Kuzu does not always keep ORDER BY across several relationship types.
+      const rows = (await q('ledger-rows', { jurisdiction: '430200', documentId: '', unitId: '' })).sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
+      expect(rows).toHaveLength(13); // 3 + 3 + 3 + 2 + 2 units in the five notes
+      expect(rows.slice(0, 3).map((r) => [r.ref, r.unitName, r.role])).toEqual([
+        ['一.1', '市发展和改革委员会', 'lead'], ['一.1', '市交通运输局', 'responsible'], ['一.1', '市商务局', 'responsible'],
+      ]);
+      expect(rows[0]).toMatchObject({ documentTitle: '株洲市推进现代物流枢纽建设工作方案', deadlineDate: '2024-06-30', quote: '(牵头单位:市发改委;责任单位:市交通运输局、市商务局)' });
+      const mine = (await q('ledger-rows', { jurisdiction: '', documentId: '', unitId: '430200:市商务局' })).sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
+      expect(mine.map((r) => [r.ref, r.role])).toEqual([['一.1', 'responsible'], ['一.2', 'lead'], ['一.3', 'participant']]);
+    });
+
+    it('follow-up-corpus: every task with its document’s kind and jurisdiction', async () => {
+      const rows = await q('follow-up-corpus');
+      expect(rows).toHaveLength(SEED_STATS.tasks + 5);
+      expect(rows.find((r) => r.id === `${D004}:二.4`)).toMatchObject({ kind: 'report', jurisdictionCode: '430500' });
+      expect(rows.find((r) => r.id === F('一.1'))).toMatchObject({ kind: 'plan', jurisdictionCode: '430200' });
+    });
+
+    it('a reload that drops a leader removes the leader, and keeps the others', async () => {
+      const result = withFixture([]);
+      const t3 = result.documents[0]!.tasks.find((t) => t.ref === '一.3')!;
+      t3.leaders = [];
+      const [outcome] = await loadExtraction(store, result);
+      expect(outcome!.status).toBe('replaced');
+      expect(await q('leaders-by-id', { ids: ['430200:王健'] })).toEqual([]);
+      expect(ids(await q('tasks-of-leaders', { ids: ['430200:刘惠'] }), 'taskId')).toEqual([F('一.1'), F('一.2')]);
     });
   });
 

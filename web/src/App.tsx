@@ -6,17 +6,23 @@ import { NetworkView } from './components/NetworkView';
 import { OverloadView } from './components/OverloadView';
 import { RegionNetworkView } from './components/RegionNetworkView';
 import { SearchBox } from './components/SearchBox';
+import { LedgerView } from './components/LedgerView';
 import { Status } from './components/Status';
+import { TaskPanel } from './components/TaskPanel';
+import { TimelineView } from './components/TimelineView';
 import { UnitPanel } from './components/UnitPanel';
 import { OVERLOAD_COLOR } from './cytoscape-style';
+import { UploadDialog } from './components/UploadDialog';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { UnitData } from './lib/graph';
 import { parseState, serializeState, type View, type ViewState } from './lib/url-state';
 import { useQuery } from './useQuery';
 
 const KINDS = Object.keys(KIND_COLORS);
-const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' }> = [
-  { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' }, { view: 'regions', label: 'regions_view' },
+/** The views, in tab order; a new view adds its entry here. */
+const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' }> = [
+  { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' },
+  { view: 'regions', label: 'regions_view' }, { view: 'timeline', label: 'timeline' }, { view: 'ledger', label: 'ledger' },
 ];
 
 /** Tabs as WAI-ARIA describes them: one tab stop, arrows (and Home/End) move and open. */
@@ -86,16 +92,18 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
   // Each pick moves the focus to the unit's panel, even when it is the unit already open.
   const [picks, setPicks] = useState(0);
   const selectUnit = (id: string) => {
-    set({ unit: id, doc: '', hl: null });
+    set({ unit: id, doc: '', hl: null, task: '' });
     setPicks((n) => n + 1);
   };
+  const selectTask = (id: string) => set({ task: id, doc: '', hl: null });
 
   return (
     <div className="app">
       <header className="top">
         <div className="brand"><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
-        <SearchBox onUnit={selectUnit} onTask={(doc) => set({ doc, hl: null })} onRegion={(id) => set({ view: 'cooperation', region: id })} />
+        <SearchBox onUnit={selectUnit} onTask={(_doc, id) => selectTask(id)} onRegion={(id) => set({ view: 'cooperation', region: id })} />
         <ViewTabs view={s.view} onView={(view) => set({ view })} />
+        <UploadDialog onUploaded={q.retry} onOpenDocument={(id) => set({ view: 'network', document: id, unit: '', doc: '', hl: null })} />
         <button type="button" className="lang" onClick={() => set({ lang: s.lang === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
 
@@ -167,6 +175,15 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
           {q.data && s.view === 'cooperation' && (
             <CooperationView regions={jurisdictions} region={s.region} onRegion={(region) => set({ region })} onSelect={selectUnit} />
           )}
+          {q.data && s.view === 'timeline' && (
+            <TimelineView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} by={s.by} from={s.from} to={s.to} unit={s.unit} role={s.role}
+              onChange={(p) => set(p)} onSelect={selectUnit} onTask={selectTask} />
+          )}
+          {q.data && s.view === 'ledger' && (
+            <LedgerView documents={documents} jurisdictions={jurisdictions}
+              filters={{ jurisdiction: s.jurisdiction, document: s.document, unit: s.unit, role: s.role, status: s.status }}
+              onChange={(p) => set(p as Partial<ViewState>)} onSelect={selectUnit} onTask={selectTask} />
+          )}
           {s.view === 'regions' && (
             <RegionNetworkView minTasks={s.minTasks} link={s.link} list={s.list} onChange={(p) => set(p)} onRegion={(region) => set({ view: 'cooperation', region })} onSelect={selectUnit} />
           )}
@@ -174,8 +191,10 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
 
         {s.doc ? (
           <DocumentReader id={s.doc} hl={s.hl} onClose={() => set({ doc: '', hl: null })} />
+        ) : s.task ? (
+          <TaskPanel id={s.task} onClose={() => set({ task: '' })} onSelect={selectUnit} onTask={selectTask} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} />
         ) : s.unit ? (
-          <UnitPanel id={s.unit} focusKey={picks} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} />
+          <UnitPanel id={s.unit} focusKey={picks} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} onTask={selectTask} />
         ) : null}
       </main>
     </div>

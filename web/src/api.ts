@@ -27,7 +27,8 @@ export const NETWORK_QUERY = `{
 
 export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliases jurisdiction { name }
   load { lead responsible participant total weighted peerMean zScore peers overloaded }
-  tasks { role inferred quote start end clause task { id ref title section document { id title } } }
+  tasks { role inferred quote start end clause task { id ref title section document { id title }
+    deadline { text date kind } status leaders { name post } } }
   members { id name } memberOf { id name } partners(limit: 8) { unit { id name } sharedTasks } } }`;
 
 export const DOCUMENT_TEXT_QUERY = 'query($id: ID!) { document(id: $id) { id title text } }';
@@ -43,3 +44,15 @@ export const COOPERATION_QUERY = `query($region: ID, $partner: ID) { cooperation
 
 export const REGION_NETWORK_QUERY = `query($min: Int) { regionNetwork(minTasks: $min) {
   nodes { region { id name level } tasks links parent { id } } links { from { id name } to { id name } count kinds } } }`;
+export const LEDGER_QUERY = `query($filter: LedgerFilter) { ledger(filter: $filter) {
+  n documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
+
+export const TIMELINE_QUERY = `query($j: String, $from: Date!, $to: Date!, $unit: ID, $role: Role, $by: Period) {
+  timeline(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role, by: $by) {
+    period from to entries { date status task { id ref title deadline { text } document { id title } leaders { name } } leads { id name } } } }`;
+
+export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text start end document { id title kind }
+  deadline { text date kind } status leaders { id name post }
+  assignments { role inferred unit { id name } }
+  followUps(limit: 20) { score terms item { ordinal title } task { id ref title text document { id title } } }
+  followedUpBy { score terms item { ordinal title } task { id ref title text items { ordinal title } document { id title } } } } }`;

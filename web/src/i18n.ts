@@ -91,13 +91,63 @@ const STRINGS = {
     zh: { province: '省级', prefecture: '地级', county: '县级', area: '区域板块' },
     en: { province: 'Province', prefecture: 'Prefecture', county: 'County', area: 'Area' },
   },
+  upload: { zh: '上传方案', en: 'Upload plans' },
+  uploadIntro: { zh: '支持 Word（.docx/.doc）、Excel（.xlsx/.xls）、PDF、网页（.html）和文本（.txt）；每个文件不超过 10 MB，可一次选择多个文件。', en: 'Word (.docx/.doc), Excel (.xlsx/.xls), PDF, web pages (.html) and text (.txt); up to 10 MB per file, several at once.' },
+  chooseFiles: { zh: '选择文件…', en: 'Choose files…' },
+  dropHint: { zh: '也可以把文件拖放到页面任意位置。', en: 'Or drop files anywhere on the page.' },
+  dropHere: { zh: '松开鼠标即可上传方案', en: 'Drop to upload the plans' },
+  token: { zh: '导入令牌', en: 'Ingest token' },
+  tokenHint: { zh: '服务器的 INGEST_TOKEN，只保存在本浏览器标签页的会话中。', en: "The server's INGEST_TOKEN; kept only for this browser tab's session." },
+  tokenNeeded: { zh: '请先输入导入令牌，再开始上传。', en: 'Enter the ingest token to start the upload.' },
+  startUpload: { zh: '开始上传', en: 'Start upload' },
+  forgetToken: { zh: '更换令牌', en: 'Change token' },
+  waiting: { zh: '等待上传', en: 'Waiting' },
+  sending: { zh: '上传中', en: 'Uploading' },
+  reading: { zh: '解析中…', en: 'Reading…' },
+  ADDED: { zh: '已导入', en: 'Loaded' },
+  REPLACED: { zh: '已更新（替换旧版本）', en: 'Replaced the earlier version' },
+  failed: { zh: '未导入', en: 'Not loaded' },
+  taskCount: { zh: '项任务', en: ' tasks' },
+  warningCount: { zh: '条提示', en: ' warnings' },
+  showInNetwork: { zh: '在网络中查看', en: 'Show in the network' },
+  reason: { zh: '原因：', en: 'Reason: ' },
+  uploadProgress: { zh: '上传进度', en: 'Upload progress' },
+  timeline: { zh: '时间线', en: 'Timeline' },
+  ledger: { zh: '台账', en: 'Ledger' },
+  exportLedger: { zh: '导出台账', en: 'Export ledger' },
+  status: { zh: '状态', en: 'Status' },
+  deadline: { zh: '完成时限', en: 'Deadline' },
+  dueDate: { zh: '截止日期', en: 'Due date' },
+  leaders: { zh: '责任领导', en: 'Leaders' },
+  note: { zh: '原文依据', en: 'Source note' },
+  refCol: { zh: '任务编号', en: 'Task ref' },
+  byMonth: { zh: '按月', en: 'By month' },
+  byQuarter: { zh: '按季度', en: 'By quarter' },
+  from: { zh: '起', en: 'From' },
+  to: { zh: '止', en: 'To' },
+  rows: { zh: '行', en: ' rows' },
+  pastDueMeaning: {
+    zh: '状态仅按文件所定的完成时限计算：“已过期”只表示所定日期已过，不代表任务未完成（系统没有进度数据）。',
+    en: 'Status comes from the stated deadline alone: “Past due” only means the stated date has passed, not that the task is unfinished (there is no progress data).',
+  },
+  followUps: { zh: '跟进的方案任务', en: 'Plan tasks it follows up' },
+  followedUpBy: { zh: '后续报告的跟进', en: 'Followed up by reports' },
+  sharedTerms: { zh: '共同的专有名称', en: 'Shared distinctive terms' },
+  score: { zh: '得分', en: 'Score' },
+  openTask: { zh: '任务详情', en: 'Task details' },
+  assignments: { zh: '责任分工', en: 'Assignments' },
+  noDeadline: { zh: '未写明时限', en: 'No deadline stated' },
+  statuses: {
+    zh: { PAST_DUE: '已过期', DUE_SOON: '即将到期', LATER: '未到期', ONGOING: '长期/定期', NONE: '无时限' },
+    en: { PAST_DUE: 'Past due', DUE_SOON: 'Due soon', LATER: 'Later', ONGOING: 'Ongoing', NONE: 'No deadline' },
+  },
   kinds: {
     zh: { department: '部门', party_organ: '党委机构', county_government: '县区政府', zone: '园区/开发区', vertical_agency: '垂直管理机构', enterprise: '企业', institution: '事业单位', federation: '群团组织', collective: '集合单位' },
     en: { department: 'Department', party_organ: 'Party organ', county_government: 'County government', zone: 'Zone / park', vertical_agency: 'Vertical agency', enterprise: 'Enterprise', institution: 'Institution', federation: 'Federation', collective: 'Collective' },
   },
 } as const;
 
-type Key = Exclude<keyof typeof STRINGS, 'kinds' | 'levels'>;
+type Key = Exclude<keyof typeof STRINGS, 'kinds' | 'levels' | 'statuses'>;
 
 export const LangContext = createContext<Lang>('zh');
 
@@ -108,10 +158,16 @@ export function useT() {
   const level = (k: string) => (STRINGS.levels[lang] as Record<string, string>)[k.toLowerCase()] ?? k;
   /** A string with {name} placeholders filled in. */
   const tf = (k: Key, vars: Record<string, string | number>) => t(k).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
-  return { t, tf, kind, level, lang };
+  const status = (s: string) => (STRINGS.statuses[lang] as Record<string, string>)[s] ?? s;
+  return { t, tf, kind, level, status, lang };
 }
 
 export const KIND_COLORS: Record<string, string> = {
   department: '#2f6fb5', party_organ: '#c0392b', county_government: '#2e8b57', zone: '#d68910', vertical_agency: '#7d3c98',
   enterprise: '#16a085', institution: '#5d6d7e', federation: '#e84393', collective: '#95a5a6',
+};
+
+/** Status lights: red, yellow, green, blue, grey (the same as the Excel ledger's fills). */
+export const STATUS_COLORS: Record<string, string> = {
+  PAST_DUE: '#e0605e', DUE_SOON: '#f0c419', LATER: '#3fa663', ONGOING: '#4f8fd6', NONE: '#b8bec6',
 };

@@ -5,7 +5,7 @@ import { useQuery } from '../useQuery';
 import { Status } from './Status';
 
 /** Units, tasks and places by any spelling; pick one to open it. */
-export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: string) => void; onRegion: (id: string) => void }) {
+export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: string, id: string) => void; onRegion: (id: string) => void }) {
   const { t, tf, kind } = useT();
   const [text, setText] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -49,7 +49,7 @@ export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: s
           {r && r.units.length > 0 && (<><h4>{t('unit')}</h4><ul>{r.units.map((u: any) => (
             <li key={u.id}><button type="button" onClick={() => pick(() => props.onUnit(u.id))}>{u.name} <small>{u.jurisdiction?.name} · {kind(u.kind)}</small></button></li>))}</ul></>)}
           {r && r.tasks.length > 0 && (<><h4>{t('tasks')}</h4><ul>{r.tasks.map((x: any) => (
-            <li key={x.id}><button type="button" onClick={() => pick(() => props.onTask(x.document.id))}>{x.title} <small>{x.document.title} {x.ref}</small></button></li>))}</ul></>)}
+            <li key={x.id}><button type="button" onClick={() => pick(() => props.onTask(x.document.id, x.id))}>{x.title} <small>{x.document.title} {x.ref}</small></button></li>))}</ul></>)}
           {r && r.regions.length > 0 && (<><h4>{t('regions')}</h4><ul>{r.regions.map((x: any) => (
             <li key={x.id}><button type="button" onClick={() => pick(() => props.onRegion(x.id))}>{x.name}</button></li>))}</ul></>)}
         </div>

@@ -6,17 +6,23 @@ import { download } from '../lib/download';
 import { shortName } from '../lib/short-name';
 import { useQuery } from '../useQuery';
 import { Status } from './Status';
+import { PastDueNote, StatusLight } from './StatusLight';
 
 interface Assignment {
   role: 'LEAD' | 'RESPONSIBLE' | 'PARTICIPANT'; inferred: boolean; quote: string; start: number; end: number; clause: number;
-  task: { id: string; ref: string; title: string; section: string; document: { id: string; title: string } };
+  task: {
+    id: string; ref: string; title: string; section: string; document: { id: string; title: string };
+    deadline: { text: string; date: string | null } | null; status: string; leaders: Array<{ name: string; post: string | null }>;
+  };
 }
 
 const ROLE_ORDER = ['LEAD', 'RESPONSIBLE', 'PARTICIPANT'] as const;
 const ROLE_LABEL = { LEAD: 'leads', RESPONSIBLE: 'responsibleFor', PARTICIPANT: 'participatesIn' } as const;
 
 /** Everything a unit leads, is responsible for and takes part in, by document, with the notes. */
-export function UnitPanel(props: { id: string; focusKey?: number; onClose: () => void; onSelect: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void }) {
+export function UnitPanel(props: {
+  id: string; focusKey?: number; onClose: () => void; onSelect: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void; onTask?: (id: string) => void;
+}) {
   const { t, kind } = useT();
   const q = useQuery<{ unit: any }>(UNIT_QUERY, { id: props.id });
   const u = q.data?.unit;
@@ -53,6 +59,7 @@ export function UnitPanel(props: { id: string; focusKey?: number; onClose: () =>
             {' · '}{t('zScore')} {u.load.zScore}{u.load.overloaded && <strong className="flag"> {t('overloaded')}</strong>}
           </p>
           <button type="button" onClick={exportCsv}>{t('exportCsv')}</button>
+          <PastDueNote />
           {ROLE_ORDER.map((role) => {
             const list = (u.tasks as Assignment[]).filter((a) => a.role === role);
             if (list.length === 0) return null;
@@ -69,8 +76,14 @@ export function UnitPanel(props: { id: string; focusKey?: number; onClose: () =>
                         <li key={`${a.task.id}-${a.clause}`}>
                           <span className="ref">{a.task.ref}</span> <span className="task-title">{a.task.title}</span>
                           {a.inferred && <em>{t('inferred')}</em>}
+                          <div className="due" data-testid="task-due">
+                            <StatusLight status={a.task.status} />
+                            {' '}{a.task.deadline ? `${t('deadline')}: ${a.task.deadline.text}${a.task.deadline.date ? ` (${a.task.deadline.date})` : ''}` : t('noDeadline')}
+                            {a.task.leaders.length > 0 && ` · ${t('leaders')}: ${a.task.leaders.map((l) => (l.post ? `${l.name}(${l.post})` : l.name)).join('、')}`}
+                          </div>
                           <blockquote>{a.quote}</blockquote>
                           <button type="button" className="link" onClick={() => props.onOpenText(a.task.document.id, a.start, a.end)}>{t('viewInText')}</button>
+                          {props.onTask && <button type="button" className="link" onClick={() => props.onTask!(a.task.id)}>{t('openTask')}</button>}
                         </li>
                       ))}
                     </ul>

@@ -2,10 +2,12 @@
  * The view's state lives in the URL, so a supervisor can share exactly what they see.
  * parse() tolerates anything a user may paste; serialize() writes only non-default values.
  */
-export type View = 'network' | 'overload' | 'cooperation' | 'regions';
+export type View = 'network' | 'overload' | 'cooperation' | 'timeline' | 'ledger' | 'regions';
 export type Lang = 'zh' | 'en';
 export type RoleFilter = '' | 'lead' | 'responsible' | 'participant';
 export type Measure = 'LEAD' | 'TOTAL' | 'WEIGHTED';
+export type StatusFilter = '' | 'PAST_DUE' | 'DUE_SOON' | 'LATER' | 'ONGOING' | 'NONE';
+export type PeriodBy = 'MONTH' | 'QUARTER';
 
 export interface ViewState {
   view: View;
@@ -31,14 +33,23 @@ export interface ViewState {
   /** Region network: links with at least this many tasks, and the link whose evidence is open ("id~id"). */
   minTasks: number;
   link: string;
+  /** Task panel (deadline, leaders, follow-ups). */
+  task: string;
+  /** Timeline and ledger views. */
+  status: StatusFilter;
+  by: PeriodBy;
+  from: string;
+  to: string;
 }
 
 export const DEFAULT_STATE: ViewState = {
   view: 'network', lang: 'zh', unit: '', doc: '', hl: null, document: '', jurisdiction: '', role: '', kinds: [],
-  showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '',
+  showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', task: '', status: '', by: 'QUARTER', from: '', to: '',
 };
 
-const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'regions'];
+const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger', 'regions'];
+const STATUSES: readonly StatusFilter[] = ['', 'PAST_DUE', 'DUE_SOON', 'LATER', 'ONGOING', 'NONE'];
+const isoOr = (v: string | null) => (/^\d{4}-\d{2}-\d{2}$/.test(v ?? '') ? v! : '');
 const ROLES: readonly RoleFilter[] = ['', 'lead', 'responsible', 'participant'];
 const MEASURES: readonly Measure[] = ['LEAD', 'TOTAL', 'WEIGHTED'];
 const oneOf = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
@@ -63,6 +74,11 @@ export function parseState(search: string): ViewState {
     region: p.get('region') || DEFAULT_STATE.region,
     minTasks: /^[1-9]\d{0,2}$/.test(p.get('min') ?? '') ? Number(p.get('min')) : DEFAULT_STATE.minTasks,
     link: /^[^~]+~[^~]+$/.test(p.get('link') ?? '') ? p.get('link')! : '',
+    task: p.get('task') ?? '',
+    status: oneOf(p.get('status'), STATUSES, ''),
+    by: p.get('by') === 'MONTH' ? 'MONTH' : 'QUARTER',
+    from: isoOr(p.get('from')),
+    to: isoOr(p.get('to')),
   };
 }
 
@@ -87,6 +103,11 @@ export function serializeState(s: ViewState): string {
   set('region', s.region, DEFAULT_STATE.region);
   set('min', String(s.minTasks), String(DEFAULT_STATE.minTasks));
   set('link', s.link, '');
+  set('task', s.task, '');
+  set('status', s.status, '');
+  set('by', s.by, DEFAULT_STATE.by);
+  set('from', s.from, '');
+  set('to', s.to, '');
   const q = p.toString();
   return q ? `?${q}` : '';
 }

@@ -1,0 +1,221 @@
+/**
+ * The ledger (台账): one row per task and unit, with role, leaders, deadline, status and the
+ * quoted note — the sheet a supervisor files. `ledgerRows` gives the rows of a filter (the page's
+ * 台账 view and the export show the same), `ledgerWorkbook` the Excel file.
+ */
+import ExcelJS from 'exceljs';
+import { byKeys } from '../graph/values';
+import { read } from '../graph/queries';
+import type { QueryRunner } from '../graph/store';
+import { parseIsoDate, STATUSES, taskStatus, today, type TaskStatus } from './analytics/status';
+
+export type Role = 'lead' | 'responsible' | 'participant';
+export type Lang = 'zh' | 'en';
+
+export interface LedgerFilter {
+  jurisdiction?: string;
+  document?: string;
+  unit?: string;
+  role?: Role;
+  status?: TaskStatus;
+  /** The day statuses are reckoned from (YYYY-MM-DD); today when absent. */
+  asOf?: string;
+  soonDays?: number;
+}
+
+export interface LedgerRow {
+  n: number;
+  documentId: string;
+  documentTitle: string;
+  taskId: string;
+  ref: string;
+  title: string;
+  unitId: string;
+  unitName: string;
+  /** The unit's strongest role in the task (a unit may lead one clause and support another). */
+  role: Role;
+  leaders: string[];
+  deadlineText: string;
+  /** YYYY-MM-DD, or '' when the deadline states no date. */
+  deadlineDate: string;
+  deadlineKind: string;
+  status: TaskStatus;
+  /** The note(s) naming the unit, as the document writes them. */
+  quote: string;
+}
+
+const ROLE_RANK: Record<Role, number> = { lead: 0, responsible: 1, participant: 2 };
+const ROLES = Object.keys(ROLE_RANK) as Role[];
+
+/** A filter a user typed (query string, GraphQL input) checked, with a message saying what to change. */
+export function checkLedgerFilter(f: Record<string, unknown>): LedgerFilter {
+  const str = (k: string) => (typeof f[k] === 'string' && f[k] !== '' ? (f[k] as string) : undefined);
+  const out: LedgerFilter = { jurisdiction: str('jurisdiction'), document: str('document'), unit: str('unit') };
+  if (out.jurisdiction && !/^\d{6}$/.test(out.jurisdiction)) {
+    throw new LedgerInputError(`jurisdiction must be a 6-digit division code such as 430500 (邵阳市), got "${out.jurisdiction.slice(0, 20)}"`);
+  }
+  const role = str('role')?.toLowerCase();
+  if (role) {
+    if (!ROLES.includes(role as Role)) throw new LedgerInputError(`role must be one of ${ROLES.join(', ')}, got "${role.slice(0, 20)}"`);
+    out.role = role as Role;
+  }
+  const status = str('status')?.toUpperCase();
+  if (status) {
+    if (!STATUSES.includes(status as TaskStatus)) throw new LedgerInputError(`status must be one of ${STATUSES.join(', ')}, got "${status.slice(0, 20)}"`);
+    out.status = status as TaskStatus;
+  }
+  const asOf = str('asOf');
+  if (asOf) {
+    if (!parseIsoDate(asOf)) throw new LedgerInputError(`asOf must be a date written YYYY-MM-DD, got "${asOf.slice(0, 20)}"`);
+    out.asOf = asOf;
+  }
+  if (f.soonDays !== undefined && f.soonDays !== null && f.soonDays !== '') {
+    const n = Number(f.soonDays);
+    if (!Number.isInteger(n) || n < 0 || n > 366) throw new LedgerInputError(`soonDays must be a whole number of days from 0 to 366, got "${String(f.soonDays).slice(0, 20)}"`);
+    out.soonDays = n;
+  }
+  return out;
+}
+
+export class LedgerInputError extends Error {
+  override readonly name = 'LedgerInputError';
+}
+
+/** The ledger's rows for a filter, in document order (by task, then lead, responsible, participant). */
+export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number): Promise<LedgerRow[]> {
+  const assignments = (await store.run(read('ledger-rows'), {
+    jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '',
+  })).sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
+  const asOf = filter.asOf ?? today();
+  const soonDays = filter.soonDays ?? soonDaysDefault;
+  const rows = new Map<string, Omit<LedgerRow, 'n' | 'leaders'> & { order: number }>();
+  for (const [i, a] of assignments.entries()) {
+    const key = `${a.taskId}|${a.unitId}`;
+    const role = a.role as Role;
+    const row = rows.get(key);
+    if (row) {
+      if (ROLE_RANK[role] < ROLE_RANK[row.role]) row.role = role;
+      if (!row.quote.includes(a.quote as string)) row.quote += `\n${a.quote as string}`;
+      continue;
+    }
+    rows.set(key, {
+      order: i, documentId: a.documentId as string, documentTitle: a.documentTitle as string, taskId: a.taskId as string,
+      ref: a.ref as string, title: a.title as string, unitId: a.unitId as string, unitName: a.unitName as string, role,
+      deadlineText: (a.deadlineText as string) ?? '', deadlineDate: (a.deadlineDate as string) ?? '', deadlineKind: (a.deadlineKind as string) ?? '',
+      status: taskStatus(a.deadlineKind as string, a.deadlineDate as string, asOf, soonDays), quote: a.quote as string,
+    });
+  }
+  const kept = [...rows.values()]
+    .filter((r) => (!filter.role || r.role === filter.role) && (!filter.status || r.status === filter.status))
+    // Within a task: leads first, then in the order the notes name the units.
+    .sort((a, b) => (a.taskId === b.taskId ? ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.order - b.order : a.order - b.order));
+  const taskIds = [...new Set(kept.map((r) => r.taskId))];
+  const leaders = new Map<string, string[]>();
+  if (taskIds.length > 0) {
+    for (const l of await store.run(read('leaders-of-tasks'), { taskIds })) {
+      const name = l.post ? `${l.name as string}(${l.post as string})` : (l.name as string);
+      leaders.set(l.taskId as string, [...(leaders.get(l.taskId as string) ?? []), name]);
+    }
+  }
+  return kept.map(({ order: _order, ...r }, i) => ({ n: i + 1, ...r, leaders: leaders.get(r.taskId) ?? [] }));
+}
+
+export const LEDGER_HEADERS: Record<Lang, readonly string[]> = {
+  zh: ['序号', '文件', '任务编号', '任务', '责任单位', '角色', '责任领导', '完成时限', '截止日期', '状态', '原文依据'],
+  en: ['No.', 'Document', 'Task ref', 'Task', 'Unit', 'Role', 'Leaders', 'Deadline (as written)', 'Due date', 'Status', 'Source note'],
+};
+
+export const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
+  zh: { lead: '牵头', responsible: '责任', participant: '配合' },
+  en: { lead: 'Lead', responsible: 'Responsible', participant: 'Supporting' },
+};
+
+export const STATUS_LABELS: Record<Lang, Record<TaskStatus, string>> = {
+  zh: { PAST_DUE: '已过期', DUE_SOON: '即将到期', LATER: '未到期', ONGOING: '长期/定期', NONE: '无时限' },
+  en: { PAST_DUE: 'Past due', DUE_SOON: 'Due soon', LATER: 'Later', ONGOING: 'Ongoing', NONE: 'No deadline' },
+};
+
+/** Fill colours (ARGB) of the status cell: red, yellow, green, blue, grey. */
+export const STATUS_FILLS: Record<TaskStatus, string> = {
+  PAST_DUE: 'FFF4B6B6', DUE_SOON: 'FFFFE699', LATER: 'FFC6EFCE', ONGOING: 'FFBDD7EE', NONE: 'FFE7E6E6',
+};
+
+const NOTE: Record<Lang, string> = {
+  zh: '状态按截止日期计算：“已过期”仅表示文件所定日期已过，不代表任务未完成（无进度数据）。',
+  en: 'Status is reckoned from the stated date only: "Past due" means the date the document set has passed, not that the task is unfinished (there is no progress data).',
+};
+
+/** Display width of a string: CJK characters count double (Excel's column width is in Latin characters). */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * The ledger as an .xlsx workbook: a header row (frozen, with an autofilter), one row per task and
+ * unit, widths that fit, the status cell coloured, due dates as real Excel dates, and a note
+ * saying what the status means.
+ */
+export async function ledgerWorkbook(rows: readonly LedgerRow[], opts: { lang?: Lang; asOf?: string; title?: string } = {}): Promise<Buffer> {
+  const lang = opts.lang ?? 'zh';
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '责任落实图谱';
+  wb.created = new Date();
+  const ws = wb.addWorksheet(lang === 'zh' ? '台账' : 'Ledger', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const headers = LEDGER_HEADERS[lang];
+  ws.addRow([...headers]);
+  for (const r of rows) {
+    ws.addRow([
+      r.n, r.documentTitle, r.ref, r.title, r.unitName, ROLE_LABELS[lang][r.role], r.leaders.join('、'), r.deadlineText,
+      // A real date (midnight UTC, the way Excel stores a day), so the sheet sorts and filters by it.
+      r.deadlineDate ? new Date(`${r.deadlineDate}T00:00:00Z`) : null,
+      STATUS_LABELS[lang][r.status], r.quote,
+    ]);
+  }
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle' };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
+  const dueCol = ws.getColumn(9);
+  dueCol.numFmt = 'yyyy-mm-dd';
+  rows.forEach((r, i) => {
+    const cell = ws.getRow(i + 2).getCell(10);
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[r.status] } };
+  });
+  // Widths that fit the longest value, within bounds (long notes wrap rather than run off).
+  const MAX_WIDTH = [6, 40, 12, 36, 24, 10, 20, 18, 12, 12, 60];
+  headers.forEach((h, c) => {
+    const col = ws.getColumn(c + 1);
+    let w = displayWidth(h);
+    col.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
+      if (rowNumber === 1) return;
+      const v = cell.value;
+      const text = v instanceof Date ? '2024-12-31' : String(v ?? '');
+      w = Math.max(w, ...text.split('\n').map(displayWidth));
+    });
+    col.width = Math.min(MAX_WIDTH[c]!, w + 2);
+    if (c === 3 || c === 10) col.alignment = { wrapText: true, vertical: 'top' };
+  });
+  const notes = wb.addWorksheet(lang === 'zh' ? '说明' : 'Notes');
+  notes.addRow([NOTE[lang]]);
+  if (opts.asOf) notes.addRow([lang === 'zh' ? `状态计算日期：${opts.asOf}` : `Status as of ${opts.asOf}`]);
+  notes.getColumn(1).width = 100;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * GET /export/ledger.xlsx?jurisdiction=…&document=…&unit=…&role=…&status=…&asOf=…&lang=en:
+ * the workbook and a file name for it. A bad parameter throws LedgerInputError (answer 400).
+ */
+export async function exportLedger(store: QueryRunner, params: URLSearchParams, soonDaysDefault: number): Promise<{ filename: string; body: Buffer; rows: number }> {
+  const known = new Set(['jurisdiction', 'document', 'unit', 'role', 'status', 'asOf', 'soonDays', 'lang']);
+  for (const k of params.keys()) if (!known.has(k)) throw new LedgerInputError(`unknown parameter "${k.slice(0, 30)}": use ${[...known].join(', ')}`);
+  const lang = params.get('lang') ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new LedgerInputError(`lang must be zh or en, got "${lang.slice(0, 10)}"`);
+  const filter = checkLedgerFilter(Object.fromEntries(params));
+  const asOf = filter.asOf ?? today();
+  const rows = await ledgerRows(store, { ...filter, asOf }, soonDaysDefault);
+  const body = await ledgerWorkbook(rows, { lang, asOf });
+  return { filename: `${lang === 'zh' ? '台账' : 'ledger'}-${asOf}.xlsx`, body, rows: rows.length };
+}

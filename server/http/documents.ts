@@ -1,0 +1,174 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { checkIngestAuth } from '../api/ingest';
+import type { Config } from '../config';
+import { InputError, MAX_FILE_BYTES } from '../extract/decode';
+import { documentId, extract } from '../extract/extract';
+import { loadExtraction } from '../graph/loader';
+import { StoreError, type GraphStore } from '../graph/store';
+import { readDocument } from '../ingest/read';
+import { HttpError } from './errors';
+
+/** What one upload request may carry. A plan is rarely over 2 MB, even as a Word file. */
+export const UPLOAD_LIMITS = {
+  /** Per file: the same limit as every other entry point (server/extract/decode.ts). */
+  fileBytes: MAX_FILE_BYTES,
+  /** Per request, all files together. */
+  requestBytes: 50 * 1024 * 1024,
+  files: 20,
+} as const;
+
+/**
+ * The file name becomes the document id (its name without extension), which the graph, the API
+ * and the page's URLs carry: the characters ingestDocument accepts, and the extensions the
+ * readers take. Office/PDF/HTML names are told by extension here, by their bytes in the readers.
+ */
+// Chinese file names carry spaces, （）, 《》 and 〔〕: anything goes but path separators, control characters and what Windows forbids.
+const FILENAME = /^(?!\.)[^/\\\x00-\x1f<>:"|?*]{1,120}\.(txt|text|docx|doc|wps|xlsx|xls|et|pdf|html|htm)$/iu;
+
+export type FileResult =
+  | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED'; tasks: number; units: number; warnings: string[] }
+  | { file: string; ok: false; code: string; error: string };
+
+interface Failure { status: number; result: FileResult & { ok: false } }
+
+const fail = (status: number, file: string, code: string, error: string): Failure => ({ status, result: { file, ok: false, code, error } });
+
+/**
+ * One file: read (any format) → extract → load in one transaction. Every refusal names the file
+ * and the reason, and leaves the store as it was.
+ */
+export async function ingestFile(store: GraphStore, file: string, bytes: Uint8Array, log: Logger): Promise<{ status: number; result: FileResult }> {
+  if (!FILENAME.test(file)) {
+    return fail(400, file, 'BAD_FILENAME', `${file}: the file name is not usable as a document id: rename it without / \\ : * ? " < > | and ending in .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .wps, .et or .txt`);
+  }
+  let source;
+  try {
+    source = await readDocument({ file, bytes });
+  } catch (err) {
+    // A reader that fails in an unforeseen way was still beaten by this file: the user's answer is the same.
+    if (!(err instanceof InputError)) log.warn({ err, file }, 'reader failed');
+    return fail(422, file, 'UNREADABLE', `${file} cannot be read: ${(err as Error).message}`);
+  }
+  const result = extract([{ file, bytes, source }]);
+  const doc = result.documents[0];
+  if (!doc) return fail(422, file, 'UNREADABLE', `${file} cannot be read: ${result.warnings[0]?.message ?? 'unknown reason'}`);
+  if (doc.tasks.length === 0) {
+    const found = result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message.replace(/^no tasks found: /, '');
+    const why = found ?? 'no numbered item carries a responsibility note';
+    return fail(422, file, 'NO_TASKS', `${file} has no tasks: ${why}`);
+  }
+  try {
+    const [outcome] = await loadExtraction(store, result);
+    if (!outcome || outcome.status === 'failed') {
+      log.error({ file, error: outcome?.error }, 'upload: load failed');
+      return fail(500, file, 'LOAD_FAILED', `loading ${file} failed and nothing was written: ${outcome?.error ?? 'unknown error'}`);
+    }
+    const units = new Set(doc.tasks.flatMap((t) => t.assignments.map((a) => a.unitId)));
+    return {
+      status: 200,
+      result: {
+        file, ok: true, documentId: doc.id, title: doc.title, status: outcome.status === 'added' ? 'ADDED' : 'REPLACED',
+        tasks: doc.tasks.length, units: units.size, warnings: result.warnings.map((w) => w.message),
+      },
+    };
+  } catch (err) {
+    if (err instanceof StoreError) return fail(503, file, 'STORE_UNAVAILABLE', `${file} was not loaded: ${err.message}`);
+    throw err;
+  }
+}
+
+/** The bearer token, checked as ingestDocument checks it; the answer speaks of this endpoint. */
+function authorize(config: Config, authorization: string | undefined): void {
+  try {
+    checkIngestAuth(config.INGEST_TOKEN, authorization);
+  } catch (err) {
+    const code = err instanceof GraphQLError ? String(err.extensions.code) : 'UNAUTHENTICATED';
+    if (code === 'FORBIDDEN') throw new HttpError(403, code, 'uploading is disabled on this server: set INGEST_TOKEN to enable it');
+    const sent = /^Bearer\s+\S/i.test(authorization ?? '');
+    throw new HttpError(401, 'UNAUTHENTICATED', sent ? 'the bearer token does not match INGEST_TOKEN' : 'uploading needs an Authorization: Bearer <INGEST_TOKEN> header');
+  }
+}
+
+const mb = (n: number) => `${(n / 1048576).toFixed(n % 1048576 === 0 ? 0 : 1)} MB`;
+
+const tooLarge = (file: string) =>
+  new HttpError(413, 'FILE_TOO_LARGE', `${file} is over the ${mb(UPLOAD_LIMITS.fileBytes)} limit for one file: nothing in this request was loaded`, file);
+
+/** Read every file part into memory, enforcing the limits before anything is extracted or written. */
+async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; bytes: Buffer }>> {
+  const files: Array<{ file: string; bytes: Buffer }> = [];
+  let total = 0;
+  let current: string | undefined;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type !== 'file') continue; // stray form fields carry nothing we use
+      current = part.filename || '(unnamed)';
+      if (part.fieldname !== 'file') {
+        throw new HttpError(400, 'BAD_FIELD', `${current} was sent in the form field "${part.fieldname}": send every file in a field named "file"`, current);
+      }
+      const bytes = await part.toBuffer();
+      // The limit shows either as an error (here or from the next part) or as a cut-short file.
+      if (part.file.truncated) throw tooLarge(current);
+      total += bytes.length;
+      if (total > UPLOAD_LIMITS.requestBytes) {
+        throw new HttpError(413, 'REQUEST_TOO_LARGE', `the files add up to over ${mb(UPLOAD_LIMITS.requestBytes)} at ${current}: send fewer files per request; nothing in this request was loaded`, current);
+      }
+      files.push({ file: current, bytes });
+    }
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(current ?? '(unnamed)');
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+      throw new HttpError(413, 'TOO_MANY_FILES', `more than ${UPLOAD_LIMITS.files} files in one request (refused at ${current ?? 'the first file'}): send at most ${UPLOAD_LIMITS.files}; nothing in this request was loaded`);
+    }
+    throw new HttpError(400, 'BAD_MULTIPART', `the upload could not be read${current ? ` at ${current}` : ''}: ${(err as Error).message}`, current);
+  }
+  return files;
+}
+
+/**
+ * POST /api/documents: multipart/form-data with one or more `file` fields and the ingest bearer
+ * token. Answers `{files: [FileResult…]}`, one per file in order: 200 when all loaded, 207 when
+ * some did, and the (first) failure's 4xx/5xx when none did. Limits are checked for the whole
+ * request before any file is read, so a 413 loads nothing.
+ */
+export async function documentRoutes(app: FastifyInstance, opts: { store: GraphStore; config: Config; log: Logger }): Promise<void> {
+  const { store, config, log } = opts;
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: UPLOAD_LIMITS.files, parts: UPLOAD_LIMITS.files + 20, fields: 20, fieldSize: 4096, headerPairs: 100 },
+  });
+
+  app.post('/api/documents', async (req: FastifyRequest, reply: FastifyReply) => {
+    authorize(config, req.headers.authorization);
+    if (!req.isMultipart()) {
+      throw new HttpError(415, 'NOT_MULTIPART', 'send the files as multipart/form-data, each in a field named "file" (curl -F file=@plan.docx …)');
+    }
+    // Refused before reading when the client says up front that it is too big (multipart adds a little per part).
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > UPLOAD_LIMITS.requestBytes + 64 * 1024) {
+      throw new HttpError(413, 'REQUEST_TOO_LARGE', `the request is ${mb(declared)}, over the ${mb(UPLOAD_LIMITS.requestBytes)} limit for one upload: send fewer files per request; nothing was loaded`);
+    }
+    const files = await receiveFiles(req);
+    if (files.length === 0) throw new HttpError(400, 'NO_FILES', 'the request has no file: send each file in a multipart field named "file"');
+
+    const seen = new Map<string, string>();
+    const outcomes: Array<{ status: number; result: FileResult }> = [];
+    for (const { file, bytes } of files) {
+      const id = documentId(file);
+      const earlier = seen.get(id);
+      if (earlier !== undefined) {
+        outcomes.push(fail(400, file, 'DUPLICATE_DOCUMENT', `${file} and ${earlier} would both become document "${id}": rename one of them or send them separately`));
+        continue;
+      }
+      seen.set(id, file);
+      outcomes.push(await ingestFile(store, file, bytes, log));
+    }
+    const ok = outcomes.filter((o) => o.result.ok).length;
+    const status = ok === outcomes.length ? 200 : ok > 0 ? 207 : outcomes[0]!.status;
+    return reply.code(status).send({ files: outcomes.map((o) => o.result) });
+  });
+}
