@@ -8,6 +8,7 @@ import type cytoscape from 'cytoscape';
 import { GROUP_LIMIT, layoutFor } from './cytoscape-style';
 import { seededPosition } from './lib/graph';
 import { mountNetwork } from './network/mount';
+import './bench.css';
 
 declare global { interface Window { __bench?: Record<string, number | string> } }
 
