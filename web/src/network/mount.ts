@@ -79,8 +79,11 @@ export function mountNetwork(container: HTMLElement, opts: {
       cy.layout(opts.layout).run();
       packComponents(cy, cy.width() / Math.max(1, cy.height()));
       const layoutMs = performance.now() - t1;
+      performance.measure('network:layout', { start: t1 });
       fit();
+      const t2 = performance.now();
       labels.update();
+      performance.measure('network:labels', { start: t2 });
       const shown = await frame();
       return { firstRenderMs: shown - t0, layoutMs };
     }
