@@ -104,11 +104,16 @@ export function mountNetwork(container: HTMLElement, opts: {
       if (p && !node.isParent()) node.position(p);
     }));
     fit();
+    performance.measure('network:positions', { start: t2 });
+    const t3 = performance.now();
     labels.update();
+    performance.measure('network:labels', { start: t3 });
     for (let i = 0; i < opts.edges.length; i += EDGE_CHUNK) {
       await frame();
       if (cy.destroyed()) break;
+      const t4 = performance.now();
       cy.add(opts.edges.slice(i, i + EDGE_CHUNK));
+      performance.measure('network:add-edges', { start: t4 });
     }
     await frame();
     performance.measure('network:apply-layout', { start: t2 });
