@@ -66,7 +66,6 @@ const STRINGS = {
   nodeSize: { zh: '圆点大小＝任务数', en: 'Dot size = number of tasks' },
   labelNote: { zh: '名称按负荷优先显示，放大可见更多；悬停看全称', en: 'Names shown by load first; zoom in for more, hover for the full name' },
   asList: { zh: '列表', en: 'List' },
-  asGraph: { zh: '图形', en: 'Graph' },
   graphHelp: { zh: '键盘：Tab 进入图形，方向键在节点间移动，回车打开，+/− 缩放，0 显示全图，Esc 取消', en: 'Keyboard: Tab into the graph, arrows move between nodes, Enter opens, +/− zoom, 0 fits, Esc lets go' },
   networkLabel: { zh: '单位网络图', en: 'Unit network graph' },
   regionNetworkLabel: { zh: '区域网络图', en: 'Region network graph' },
