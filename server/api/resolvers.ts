@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { buildLinks } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
+import { buildRegionNetwork, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
 import { computeLoads, countsFromRows, type Measure, type UnitLoad } from './analytics/load';
 import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
@@ -201,6 +202,13 @@ export const resolvers = {
       const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
       return buildLinks(issuer, comention, { region: region as string | null, partner: partner as string | null });
     },
+    regionNetwork: async (_: unknown, { minTasks }: Args, ctx: Context) => {
+      const min = typeof minTasks === 'number' ? minTasks : 1;
+      if (!Number.isInteger(min) || min < 1 || min > 1000) throw userError(`minTasks must be a whole number from 1 to 1000, got ${min}`);
+      const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
+      const links = buildLinks(issuer, comention).filter((l) => l.taskIds.length >= min);
+      return buildRegionNetwork(links, (await ctx.loaders.regions()).regions);
+    },
     // Roots: provinces and named areas (a province may also lie within an area such as 泛珠三角区域).
     regions: async (_: unknown, __: Args, ctx: Context) => {
       const { regions } = await ctx.loaders.regions();
@@ -372,6 +380,12 @@ export const resolvers = {
       const ids = [...new Set(all.flatMap((x) => (x instanceof Error ? [] : x.map((a) => a.unitId as string))))];
       return unitsByIds(ctx, ids);
     },
+  },
+
+  RegionNode: {
+    region: (n: RegionNode, _: Args, ctx: Context) => regionById(ctx, n.regionId),
+    tasks: (n: RegionNode) => n.taskIds.length,
+    parent: (n: RegionNode, _: Args, ctx: Context) => regionById(ctx, n.parentId),
   },
 
   ConnectionStep: {
