@@ -4,14 +4,12 @@
  * its panel, open a task's source text, switch views and work the graphs.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchChromium } from '../../bench/chromium';
 import { WEB_DIR } from '../../server/app';
 import { startTestApp } from '../api/helpers';
-import { networkReady, SHOTS } from '../support/web';
+import { networkReady, SHOTS, openPage } from '../support/web';
 
 /** Queries and layouts may take seconds on a shared machine. */
 const POLL = { timeout: 15_000 };
@@ -20,18 +18,11 @@ describe('accessibility', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`);
-    mkdirSync(SHOTS, { recursive: true });
     app = await startTestApp({ webDir: WEB_DIR });
-    browser = await launchChromium();
-    // AxeBuilder needs a page of an explicit context.
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
+    ({ browser, page, errors } = await openPage());
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
