@@ -1,6 +1,6 @@
 /**
  * End to end in headless Chromium (Debian's chromium, driven by playwright-core) against the real
- * server on the embedded store with the seeds. Screenshots go to test-results/ — look at them.
+ * server on the embedded store with the seeds. Screenshots go to test-output/screenshots/ — look at them.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
