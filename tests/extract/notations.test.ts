@@ -112,6 +112,26 @@ describe('numbering', () => {
   });
 });
 
+describe('unnumbered tasks', () => {
+  it('reads each paragraph followed by its label lines as a task of its own', () => {
+    const text = `${HEAD}一、主要任务
+推进城乡融合发展。深化户籍制度改革,促进农业转移人口市民化。
+牵头单位:市发改委
+责任单位:市公安局、各县市区人民政府
+完成时限:2024年12月底前
+提升农村人居环境。开展村庄清洁行动。
+牵头单位:市农业农村局
+二、保障措施
+加强组织领导。(市委办牵头,市政府办配合)`;
+    const { doc } = read(text);
+    expect(doc.tasks.map((t) => `${t.ref} ${t.title} → ${t.assignments.map((a) => `${a.role}:${a.surface}`).join(' ')} @${t.deadline?.date ?? '-'}`)).toEqual([
+      '一-1 推进城乡融合发展 → lead:市发改委 responsible:市公安局 responsible:各县市区人民政府 @2024-12-31',
+      '一-2 提升农村人居环境 → lead:市农业农村局 @-',
+      '二 保障措施 → lead:市委办 participant:市政府办 @-',
+    ]);
+  });
+});
+
 describe('bracket labels and one-line labels', () => {
   it('reads 【牵头单位】 / [责任单位] and 牵头部门:…配合部门:… on one line', () => {
     const text = `${HEAD}一、任务
