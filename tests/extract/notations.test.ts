@@ -251,6 +251,14 @@ describe('tables written as text', () => {
     ]);
   });
 
+  it('reads a header of two rows (责任单位 split into 牵头 and 配合 below it)', () => {
+    const text = `${HEAD}序号 | 重点任务 | 责任单位 | | 完成时限 |\n| | 牵头 | 配合 | |\n1 | 建设公共实训基地 | 市人社局 | 市财政局、市教育局 | 2024年10月 |\n2 | 举办技能大赛 | 市总工会 | 市人社局 | 年内 |`;
+    expect(summary(text)).toEqual([
+      '建设公共实训基地 → lead:市人社局 participant:市财政局 participant:市教育局',
+      '举办技能大赛 → lead:市总工会 participant:市人社局',
+    ]);
+  });
+
   it('reads the first-listed rule written in a unit cell, for every row', () => {
     const text = `${HEAD}序号 | 工作任务 | 责任单位 |\n1 | 规范PPP项目建设 | 市发改委、市财政局(第一责任单位为牵头单位,下同) |\n2 | 清理拖欠企业账款 | 市工信局、市财政局 |`;
     const { doc } = read(text);
