@@ -23,7 +23,8 @@ const LABEL_AHEAD = /[【[]?[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|负责�
  * whole body into one line (…县税务局 2.落实…).
  */
 const BREAK_AT = /。\s*|\s+/g;
-const BREAK_AHEAD = new RegExp(`(?:${NUMBERING.source})[\\u4e00-\\u9fff“《(]|${LABEL_AHEAD.source}`, 'y');
+// 一、二、三产业 is a list of numerals, not numbering: what follows the number must not be one.
+const BREAK_AHEAD = new RegExp(`(?:${NUMBERING.source})(?![一二三四五六七八九十])[\\u4e00-\\u9fff“《(]|${LABEL_AHEAD.source}`, 'y');
 
 /**
  * Every logical line of `text`: physical lines, split further where one holds several items or
