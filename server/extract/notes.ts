@@ -93,7 +93,7 @@ export function startsWithLabel(line: string): boolean {
   return MAY_BE_NOTE.test(head) && labelsIn(head)[0]?.index === 0;
 }
 /** The characters a label can begin with (a quick test before the full pattern). */
-const LABEL_FIRST_CHAR = /^[【[牵主配协参支具直责负承实落分联包督挂市县区省领项工计预完办截时进]/;
+const LABEL_FIRST_CHAR = /^[【[牵主配协参支具直责负承实落分联包督挂市县区省领项工计预完办截时进第]/;
 
 const RULE_PHRASES_GLOBAL = LEAD_RULE_PHRASES.map((re) => new RegExp(re.source, 'g'));
 /** A bracket inside a note that holds only the rule: 市财政局(第一责任单位为牵头单位,下同). */
