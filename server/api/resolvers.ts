@@ -3,9 +3,10 @@ import { toSimplified } from '../extract/simplify';
 import { read } from '../graph/queries';
 import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
-import { countsOfRow, dueBetween } from '../graph/analytics';
-import { linksOf, type StoredLink } from './analytics/cooperation';
+import { countsOfRow, dueBetween, linkId } from '../graph/analytics';
+import { buildLinks, linksOf, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
+import { buildRegionNetwork, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
 import { computeLoads, type Counts, type Measure, type UnitLoad } from './analytics/load';
 import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
@@ -255,6 +256,15 @@ export const resolvers = {
         more: loads.length - drawn.length,
       };
     },
+    regionNetwork: async (_: unknown, { minTasks }: Args, ctx: Context) => {
+      const min = typeof minTasks === 'number' ? minTasks : 1;
+      if (!Number.isInteger(min) || min < 1 || min > 1000) throw userError(`minTasks must be a whole number from 1 to 1000, got ${min}`);
+      const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
+      const links = buildLinks(issuer, comention).filter((l) => l.taskIds.length >= min);
+      const net = buildRegionNetwork(links, (await ctx.loaders.regions()).regions);
+      // As cooperationLinks gives them (CooperationLink reads its evidence by the pair's id).
+      return { ...net, links: net.links.map((l) => ({ ...l, id: linkId(l.from, l.to), count: l.taskIds.length })) };
+    },
     // Roots: provinces and named areas (a province may also lie within an area such as 泛珠三角区域).
     regions: async (_: unknown, __: Args, ctx: Context) => {
       const { regions } = await ctx.loaders.regions();
@@ -439,6 +449,11 @@ export const resolvers = {
     to: (l: { to: string }, _: Args, ctx: Context) => regionById(ctx, l.to),
   },
   JurisdictionGraph: { jurisdiction: (g: { jurisdictionId: string }, _: Args, ctx: Context) => regionById(ctx, g.jurisdictionId) },
+  RegionNode: {
+    region: (n: RegionNode, _: Args, ctx: Context) => regionById(ctx, n.regionId),
+    tasks: (n: RegionNode) => n.taskIds.length,
+    parent: (n: RegionNode, _: Args, ctx: Context) => regionById(ctx, n.parentId),
+  },
 
   ConnectionStep: {
     unit: (s: { id: string; label: string }, _: Args, ctx: Context) => (s.label === 'Unit' ? ctx.loaders.unit.load(s.id) : null),

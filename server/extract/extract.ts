@@ -1,24 +1,25 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
+import { assign, dedupe, type AssignContext } from './assign';
 import type {
-  ExtractedAssignment, ExtractedDeadline, ExtractedDocument, ExtractedRegion, ExtractedTask, ExtractResult, ExtractWarning,
+  ExtractedAssignment, ExtractedDocument, ExtractedRegion, ExtractedTask, ExtractResult, ExtractWarning,
 } from './contract';
-import { latestCompletion, parseDeadline } from './deadline';
 import { InputError, textSource } from './decode';
-import type { DocumentSource, SourceTable } from './document-model';
+import type { DocumentSource } from './document-model';
 import { findFigures } from './figures';
 import { gazetteer, type Gazetteer, type Region } from './gazetteer';
 import { readMeta } from './metadata';
 import { normalise } from './normalise';
-import { LEAD_RULE_PHRASES, type Role } from './note-patterns';
-import { readLeaders, type FoundLeader } from './leaders';
+import { LEAD_RULE_PHRASES } from './note-patterns';
+import { taskLeaders } from './leaders';
 import { logicalLines } from './lines';
 import { findNotes, type FoundNote } from './notes';
 import { proseTasks } from './prose-tasks';
 import { outline } from './structure';
 import { tableTasks } from './table-tasks';
-import { findTextTables, readSourceTable, type Table } from './tables';
-import { blank, type TaskDraft } from './task-draft';
+import { tablesOf } from './tables';
+import { taskDeadline } from './task-deadline';
+import { blank } from './task-draft';
 import { toRaw, type TextMap } from './text-map';
 import { UnitRegistry } from './units';
 
@@ -38,13 +39,9 @@ export interface ExtractOptions {
 /** Stands for an unknown issuing jurisdiction so units still get a scope. */
 const UNKNOWN_JURISDICTION: Region = { id: '000000', name: '未知辖区', level: 'province', within: null, partOf: [] };
 
-const ROLE_STRENGTH: Record<Role, number> = { lead: 3, responsible: 2, participant: 1 };
-
 /**
  * Extract every input into one result. Files that cannot be read become warnings (with the
  * reason) and the rest still go through. Unit identities are shared across the documents.
- */
-/**
  * Besides the contract: `failed` (files skipped) and `texts` (each document's decoded raw text,
  * which the offsets index; kept out of the JSON, stored for highlighting).
  */
@@ -206,132 +203,6 @@ function yearOf(s: string | null): number | null {
 function rawSpan(tm: TextMap, s: { start: number; end: number }): { start: number; end: number } {
   const [start, end] = toRaw(tm, s.start, s.end);
   return { start, end };
-}
-
-/**
- * The tables of the document model: those a reader gave (their spans index the raw text and are
- * moved onto the normalised text), then those written as text elsewhere.
- */
-function tablesOf(text: string, tm: TextMap, given: readonly SourceTable[]): Table[] {
-  const out: Table[] = [];
-  for (const t of given) {
-    const moved: SourceTable = {
-      ...toNormalised(tm, t),
-      rows: t.rows.map((r) => r.map((c) => toNormalised(tm, c))),
-    };
-    const read = readSourceTable(text, moved);
-    if (read) out.push(read);
-  }
-  return [...out, ...findTextTables(text, out)].sort((a, b) => a.start - b.start);
-}
-
-/** A raw [start, end) as the normalised span it became (characters dropped by normalising are skipped). */
-function toNormalised(tm: TextMap, s: { start: number; end: number }): { start: number; end: number } {
-  const lower = (raw: number) => {
-    let lo = 0;
-    let hi = tm.text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tm.map[mid]! < raw) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const start = lower(s.start);
-  return { start, end: Math.max(start, lower(s.end)) };
-}
-
-/**
- * The task's deadline: a deadline field or cell (the latest, when continuation rows add their
- * own), else the latest completion date its own text states.
- */
-function taskDeadline(d: TaskDraft, planYear: number | null): (ParsedDeadlineSpan & { text: string }) | null {
-  let best: (ParsedDeadlineSpan & { text: string }) | null = null;
-  const fields = [...d.fields, ...d.clauses.map((c) => c.note)].flatMap((n) => (n.deadline ? [n.deadline] : []));
-  for (const f of fields) {
-    const cand = deadlineOfField(f.text, f.offset, planYear);
-    if (!best || (cand.date && (!best.date || cand.date > best.date))) best = cand;
-  }
-  if (best) return best;
-  const inText = latestCompletion(d.ownText.text, planYear);
-  return inText ? { text: inText.text, date: inText.date, kind: 'date', start: d.ownText.offset + inText.start, end: d.ownText.offset + inText.end } : null;
-}
-
-interface ParsedDeadlineSpan { date: string | null; kind: ExtractedDeadline['kind']; start: number; end: number }
-
-/** A deadline field as written: short ones whole (9月投入使用), long ones by their latest date. */
-function deadlineOfField(text: string, offset: number, planYear: number | null): ParsedDeadlineSpan & { text: string } {
-  const t = text.replace(/[。;]$/, '');
-  if (t.length > 14) {
-    const lc = latestCompletion(t, planYear);
-    if (lc) return { text: lc.text, date: lc.date, kind: 'date', start: offset + lc.start, end: offset + lc.end };
-  }
-  const parsed = parseDeadline(t, planYear);
-  return { text: t, ...parsed, start: offset, end: offset + t.length };
-}
-
-/** Persons and posts named in the task's notes or leader cells, else by its group's heading. */
-function taskLeaders(d: TaskDraft): FoundLeader[] {
-  const seen = new Set<string>();
-  const out: FoundLeader[] = [];
-  for (const n of d.fields) {
-    for (const f of n.leaders) {
-      for (const l of readLeaders(f)) {
-        if (!seen.has(l.name)) out.push(l);
-        seen.add(l.name);
-      }
-    }
-  }
-  if (out.length === 0 && d.groupLeader) out.push(d.groupLeader);
-  return out;
-}
-
-interface AssignContext {
-  leadRule: ExtractedDocument['leadRule'];
-  jurisdiction: Region;
-  units: UnitRegistry;
-  tm: TextMap;
-  file: string;
-  warnings: ExtractWarning[];
-}
-
-function assign(note: FoundNote, clause: number, { leadRule, jurisdiction, units, tm, file, warnings }: AssignContext): ExtractedAssignment[] {
-  const [start, end] = toRaw(tm, note.start, note.end);
-  const out: ExtractedAssignment[] = [];
-  // Under the first-listed rule, a note with no lead of its own is led by its first unit.
-  const byPosition = !note.hasExplicitLead && (leadRule === 'first-listed' || leadRule === 'first-listed-by-convention');
-  note.items.forEach((item, index) => {
-    const { resolved, split } = units.resolve(item.surface, jurisdiction);
-    if (split) {
-      warnings.push({
-        file,
-        message: `«${item.surface}» joins two units without a delimiter; read as ${resolved.map((r) => r.surface).join(' + ')}`,
-        start: tm.map[item.offset]!,
-      });
-    }
-    resolved.forEach((r, k) => {
-      const first = index === 0 && k === 0;
-      const role: Role = byPosition && first && item.role === 'responsible' ? 'lead' : item.role;
-      const [surfaceStart, surfaceEnd] = toRaw(tm, item.offset + r.offset, item.offset + r.offset + r.surface.length);
-      out.push({
-        unitId: r.unit.id, surface: r.surface, role,
-        inferred: byPosition && first && leadRule === 'first-listed-by-convention' && role === 'lead',
-        clause, quote: note.quote, start, end, surfaceStart, surfaceEnd,
-      });
-    });
-  });
-  return out;
-}
-
-/** One assignment per unit and clause, keeping the strongest role (a unit listed twice). */
-function dedupe(list: ExtractedAssignment[]): ExtractedAssignment[] {
-  const best = new Map<string, ExtractedAssignment>();
-  for (const a of list) {
-    const key = `${a.clause}|${a.unitId}`;
-    const prev = best.get(key);
-    if (!prev || ROLE_STRENGTH[a.role as Role] > ROLE_STRENGTH[prev.role as Role]) best.set(key, a);
-  }
-  return list.filter((a) => best.get(`${a.clause}|${a.unitId}`) === a);
 }
 
 /** Every region a task mentions or a document or unit is tied to, with all of its ancestors. */

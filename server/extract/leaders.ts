@@ -3,6 +3,7 @@
  * 项目负责人:市卫生局方来英, 责任领导:分管副市长). They go to task.leaders and never become units.
  */
 import type { NoteField } from './notes';
+import type { TaskDraft } from './task-draft';
 import { isUnitLike } from './unit-names';
 
 export interface FoundLeader {
@@ -49,4 +50,20 @@ function readOne(s: string): Omit<FoundLeader, 'start' | 'end'> | null {
     if ((isUnitLike(post) || POST.test(post)) && PERSON.test(name) && !POST.test(name) && !isUnitLike(name)) return { name, post };
   }
   return { name: s, post: POST.test(s) || isUnitLike(s) ? s : null };
+}
+
+/** Persons and posts named in the task's notes or leader cells, else by its group's heading. */
+export function taskLeaders(d: TaskDraft): FoundLeader[] {
+  const seen = new Set<string>();
+  const out: FoundLeader[] = [];
+  for (const n of d.fields) {
+    for (const f of n.leaders) {
+      for (const l of readLeaders(f)) {
+        if (!seen.has(l.name)) out.push(l);
+        seen.add(l.name);
+      }
+    }
+  }
+  if (out.length === 0 && d.groupLeader) out.push(d.groupLeader);
+  return out;
 }

@@ -14,7 +14,7 @@ export function* lines(text: string): Generator<Line> {
 }
 
 /** Item numbering at the start of a line: 一、 (一) 1. 1、 (not 5.5%, but 4.2011年 is item 4). */
-export const NUMBERING = /(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}\s*[、.](?!\d(?!\d{3}年)))/;
+export const NUMBERING = /(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}\s*[、.](?!\d(?!\d{3}年))|\(\d{1,2}\)|[①-⑳])/;
 /** A field label with its colon: 责任单位: 完成时间: 牵头领导: 项目负责人: */
 const LABEL_AHEAD = /[【[]?[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|负责人|责任人|时限|时间|期限|节点)(?:[】\]]|\s*[::])/;
 /**
@@ -23,7 +23,8 @@ const LABEL_AHEAD = /[【[]?[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|负责�
  * whole body into one line (…县税务局 2.落实…).
  */
 const BREAK_AT = /。\s*|\s+/g;
-const BREAK_AHEAD = new RegExp(`(?:${NUMBERING.source})[\\u4e00-\\u9fff“《(]|${LABEL_AHEAD.source}`, 'y');
+// 一、二、三产业 is a list of numerals, not numbering: what follows the number must not be one.
+const BREAK_AHEAD = new RegExp(`(?:${NUMBERING.source})(?![一二三四五六七八九十])[\\u4e00-\\u9fff“《(]|${LABEL_AHEAD.source}`, 'y');
 
 /**
  * Every logical line of `text`: physical lines, split further where one holds several items or

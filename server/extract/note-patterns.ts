@@ -30,8 +30,8 @@ export const NOTE_LABELS: ReadonlyArray<readonly [string, Role]> = [
 ];
 
 /** Labels of a note's other fields: who answers for the task as a person or post, and when it is due. */
-export const LEADER_LABEL = /(?:牵头负责|牵头|责任|分管|联系|包保|包抓|主抓|负责|督办|挂帅|主管|协调)?(?:市级|县级|区级|省级)?领导(?:同志)?|(?:项目|工作|主要)?(?:负责人|责任人)/;
-export const DEADLINE_LABEL = /(?:计划|预计)?(?:完成|办结|截止)(?:时限|时间|期限|日期)(?:节点|要求)?|时限(?:要求)?|时间(?:节点|要求)|完成节点|进度要求/;
+export const LEADER_LABEL = /(?:牵头负责|牵头|责任|分管|联系|包保|包抓|主抓|负责|督办|挂帅|主管|协调)?(?:市级|县级|区级|省级|市|县|区|省)?领导(?:同志)?|(?:项目|工作|主要|第一|直接|具体)?(?:负责人|责任人)/;
+export const DEADLINE_LABEL = /(?:计划|预计)?(?:完成|办结|截止)(?:时限|时间|期限|日期)(?:节点|要求)?|时限(?:要求)?|时间(?:节点|要求|安排)|完成节点|进度(?:要求|安排)/;
 
 /** Verbs after a list: 省发改委牵头负责; 省水利厅等参与; X、Y等按职责分工负责. Longest first. */
 export const NOTE_VERBS: ReadonlyArray<readonly [string, Role]> = (

@@ -14,6 +14,8 @@ export interface NoteItem {
   offset: number;
   /** The label the item stands under (牵头单位, 主办单位), when it has one. */
   label?: string;
+  /** The lead is marked on the item itself (★市发改委, 市发改委(牵头)). */
+  marked?: boolean;
 }
 
 /** A non-unit field of a note (a leader or a deadline), as written, with its offset in the note text. */
@@ -91,7 +93,7 @@ export function startsWithLabel(line: string): boolean {
   return MAY_BE_NOTE.test(head) && labelsIn(head)[0]?.index === 0;
 }
 /** The characters a label can begin with (a quick test before the full pattern). */
-const LABEL_FIRST_CHAR = /^[【[牵主配协参支具直责负承实落分联包督挂市县区省领项工计预完办截时进]/;
+const LABEL_FIRST_CHAR = /^[【[牵主配协参支具直责负承实落分联包督挂市县区省领项工计预完办截时进第]/;
 
 const RULE_PHRASES_GLOBAL = LEAD_RULE_PHRASES.map((re) => new RegExp(re.source, 'g'));
 /** A bracket inside a note that holds only the rule: 市财政局(第一责任单位为牵头单位,下同). */
@@ -186,7 +188,8 @@ function verbRuns(out: NoteItem[], seg: string, offset: number, role: Role | nul
   return true;
 }
 
-function pushList(out: NoteItem[], body: string, offset: number, role: Role): boolean {
+/** Push the units of a list (split as splitUnitList does), each with `role` unless a mark makes it the lead. */
+export function pushList(out: NoteItem[], body: string, offset: number, role: Role): boolean {
   let pushed = 0;
   for (const p of splitUnitList(body)) {
     let surface = p.text;
@@ -195,15 +198,13 @@ function pushList(out: NoteItem[], body: string, offset: number, role: Role): bo
     let itemRole = role;
     const before = LEAD_MARK_BEFORE.exec(surface);
     if (before) {
-      itemRole = 'lead';
       surface = surface.slice(before[0].length);
       at += before[0].length;
     }
     const marker = LEAD_MARKER.exec(surface);
-    if (marker) {
-      itemRole = 'lead';
-      surface = surface.slice(0, marker.index);
-    }
+    if (marker) surface = surface.slice(0, marker.index);
+    const marked = before !== null || marker !== null;
+    if (marked) itemRole = 'lead';
     surface = surface.replace(LIST_TAIL, '');
     const lead = /^(由|请)/.exec(surface);
     if (lead) {
@@ -211,7 +212,7 @@ function pushList(out: NoteItem[], body: string, offset: number, role: Role): bo
       at += lead[0].length;
     }
     if (surface.length < 2) continue;
-    out.push({ surface, role: itemRole, explicit: true, offset: offset + at });
+    out.push({ surface, role: itemRole, explicit: true, offset: offset + at, ...(marked ? { marked } : {}) });
     pushed++;
   }
   return pushed > 0;

@@ -32,6 +32,13 @@ export function proseTasks(text: string, root: Block, notes: FoundNote[]): TaskD
   const out: TaskDraft[] = [];
   for (const { block: b, ref, section, part } of taskBlocks(root, text, notesIn)) {
     const own = notesIn(b.bodyStart, b.ownEnd);
+    const partBlock = ancestor(b, 'part');
+    const groupLeader = partBlock ? groupLeaderOf(partBlock.heading, partBlock.bodyStart) : null;
+    const paragraphs = paragraphTasks(text, b, own);
+    if (paragraphs) {
+      paragraphs.forEach((p, i) => out.push({ ...p, ref: `${ref}-${i + 1}`, section: b.type === 'part' ? titleOf(b.heading) : section, part, groupLeader }));
+      continue;
+    }
     const clauses: TaskDraft['clauses'] = [];
     // With several clauses, the heading sentence (构建综合交通运输体系。) belongs to none of them.
     const headingEnd = text.indexOf('。', b.bodyStart);
@@ -41,7 +48,6 @@ export function proseTasks(text: string, root: Block, notes: FoundNote[]): TaskD
       clauses.push({ start: skipLeading(text, clauseStart, note.start), end: note.end, note });
       clauseStart = note.end;
     }
-    const partBlock = ancestor(b, 'part');
     out.push({
       ref, section, part,
       title: taskTitle(text, b, own[0]?.start ?? b.ownEnd),
@@ -52,8 +58,39 @@ export function proseTasks(text: string, root: Block, notes: FoundNote[]): TaskD
       fields: own,
       items: subItems(text, b.bodyStart, b.ownEnd),
       ownText: { text: blank(text, b.bodyStart, b.ownEnd, own), offset: b.bodyStart },
-      groupLeader: partBlock ? groupLeaderOf(partBlock.heading, partBlock.bodyStart) : null,
+      groupLeader,
     });
+  }
+  return out;
+}
+
+/**
+ * Unnumbered tasks: a block whose own text is paragraphs each followed by its note on lines of
+ * its own (推进城乡融合发展。 / 牵头单位:… / 责任单位:…, then the next paragraph) holds one task per
+ * paragraph, not one task of several clauses. Null when the block is not written so.
+ */
+function paragraphTasks(text: string, b: Block, own: FoundNote[]): Array<Omit<TaskDraft, 'ref' | 'section' | 'part' | 'groupLeader'>> | null {
+  const lineNotes = own.filter((n) => namesUnits(n) && text[n.start] !== '(');
+  if (lineNotes.length < 2) return null;
+  // The block's heading is a title when it has no sentence of its own (一、主要任务).
+  let from = /[。;]/.test(b.heading) ? b.bodyStart : b.bodyStart + b.heading.length;
+  const out: Array<Omit<TaskDraft, 'ref' | 'section' | 'part' | 'groupLeader'>> = [];
+  for (const note of lineNotes) {
+    const start = skipLeading(text, from, note.start);
+    const paragraph = text.slice(start, note.start).trim();
+    if (paragraph === '') return null; // two notes with no text between: not this way of writing
+    const fields = own.filter((n) => n.start >= start && n.end <= note.end);
+    out.push({
+      title: titleOf(paragraph),
+      start,
+      end: note.end,
+      text: paragraph,
+      clauses: [{ start, end: note.end, note }],
+      fields,
+      items: subItems(text, start, note.start),
+      ownText: { text: blank(text, start, note.start, fields), offset: start },
+    });
+    from = note.end;
   }
   return out;
 }
@@ -71,10 +108,10 @@ function taskBlocks(root: Block, text: string, notesIn: NotesIn): TaskBlock[] {
   for (const b of walk(root)) {
     if (b.type === 'preamble') continue;
     const part = ancestor(b, 'part');
-    const section = b.type === 'item' ? ancestor(b, 'section') ?? part : b.type === 'section' ? part : b.parent;
+    const section = b.type === 'item' || b.type === 'subitem' ? ancestor(b, 'section') ?? part : b.type === 'section' ? part : b.parent;
     const names = { section: section ? titleOf(section.heading) : '', part: part ? titleOf(part.heading) : '' };
     // A numbered item, section or part is a task when its own text carries a note naming units.
-    if ((b.type === 'item' || b.type === 'section' || b.type === 'part') && hasNote(b)) out.push({ block: b, ref: refOf(b), ...names });
+    if ((b.type === 'item' || b.type === 'subitem' || b.type === 'section' || b.type === 'part') && hasNote(b)) out.push({ block: b, ref: refOf(b), ...names });
   }
   // Reports: recommendations, numbered 1… within their part.
   for (const part of root.children) {
@@ -98,7 +135,7 @@ function taskBlocks(root: Block, text: string, notesIn: NotesIn): TaskBlock[] {
  */
 function taskTitle(text: string, b: Block, noteStart: number): string {
   const headingEnd = b.bodyStart + b.heading.length;
-  if (b.type === 'section' && !/[。;]/.test(b.heading)) {
+  if ((b.type === 'section' || b.type === 'part') && !/[。;]/.test(b.heading)) {
     const para = text.slice(headingEnd, noteStart).trim();
     if (para.length > 8 && /[。;,]/.test(para)) return titleOf(para);
   }

@@ -1,10 +1,11 @@
 import { logicalLines, type Line } from './lines';
 
 /**
- * The outline of a document: parts (一、), sections ((一)), numbered items (1. 1、), and for
+ * The outline of a document: parts (一、), sections ((一)), numbered items (1. 1、), their
+ * sub-items ((1) ①), and for
  * reports the ●-headed parts and their paragraphs. Works on normalised text, line by line.
  */
-export type BlockType = 'preamble' | 'part' | 'section' | 'item' | 'paragraph';
+export type BlockType = 'preamble' | 'part' | 'section' | 'item' | 'subitem' | 'paragraph';
 
 export interface Block {
   type: BlockType;
@@ -26,9 +27,11 @@ export interface Block {
 const PART = /^([一二三四五六七八九十]{1,3})、\s*/;
 const SECTION = /^\(([一二三四五六七八九十]{1,3})\)\s*/;
 const ITEM = /^(\d{1,3})\s*[、.](?!\d(?!\d{3}年))\s*/;
+/** Items under a numbered item: (1) 1) ① */
+const SUBITEM = /^(?:\((\d{1,2})\)|(\d{1,2})\)|([①-⑳]))\s*/;
 const REPORT_PART = /^[●■◆▲★]\s*/;
 
-const RANK: Record<BlockType, number> = { preamble: 0, part: 1, section: 2, item: 3, paragraph: 3 };
+const RANK: Record<BlockType, number> = { preamble: 0, part: 1, section: 2, item: 3, subitem: 4, paragraph: 3 };
 
 /** `lines`: the text's logical lines, when the caller has them already. */
 export function outline(text: string, opts: { report: boolean }, lines: Iterable<Line> = logicalLines(text)): Block {
@@ -45,6 +48,7 @@ export function outline(text: string, opts: { report: boolean }, lines: Iterable
     if ((m = PART.exec(line))) (type = 'part'), (label = m[1]!);
     else if ((m = SECTION.exec(line))) (type = 'section'), (label = `(${m[1]!})`);
     else if ((m = ITEM.exec(line))) (type = 'item'), (label = m[1]!);
+    else if ((m = SUBITEM.exec(line))) (type = 'subitem'), (label = m[3] ?? `(${m[1] ?? m[2]})`);
     else if (opts.report && (m = REPORT_PART.exec(line))) (type = 'part'), (label = CHINESE_NUMERALS[++reportParts] ?? String(reportParts));
     else if (opts.report && line !== '' && open.type !== 'preamble') {
       // In a report every paragraph under a part is a block of its own.

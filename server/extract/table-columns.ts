@@ -47,6 +47,31 @@ export function columnOf(header: string): Column | null {
   return null;
 }
 
+/** Words a second header row writes under a merged 责任单位 cell: 牵头 / 配合 / 主办 / 协办 … */
+const SUB_ROLES = new Map(NOTE_LABELS.filter(([l]) => l.length <= 2));
+
+/**
+ * A second header row under the first (责任单位 split into 牵头单位 | 配合单位, or just 牵头 | 配合):
+ * the columns with the second row's words where it has them, or null when the row is no header.
+ */
+export function subHeaderOf(columns: readonly Column[], cells: readonly string[]): Column[] | null {
+  const words = cells.map((c) => c.replace(/\s+/g, ''));
+  if (!words.some((w) => w !== '')) return null;
+  const out: Column[] = [];
+  for (let k = 0; k < columns.length; k++) {
+    const w = words[k] ?? '';
+    if (w === '') {
+      out.push(columns[k]!);
+      continue;
+    }
+    const role = SUB_ROLES.get(w);
+    const col = role ? { kind: 'units' as const, role, rank: 0 } : columnOf(w);
+    if (!col) return null;
+    out.push(col);
+  }
+  return out;
+}
+
 /**
  * A header row: enough cells are header words, one column names units and one the task (or the
  * row is all header words). Returns the columns, unknown words as 'other'.

@@ -5,7 +5,7 @@
  * date); a row with a task but no units, under a merged unit cell, takes the units above.
  */
 import type { Span } from './document-model';
-import { blankRule, type FoundNote, type NoteItem, splitUnitList } from './notes';
+import { blankRule, type FoundNote, type NoteItem, parseNoteContent, pushList } from './notes';
 import { titleColumn, type Table, type TableRow } from './tables';
 import { blank, titleOf, type TaskDraft } from './task-draft';
 
@@ -71,6 +71,7 @@ export function tableTasks(text: string, tables: readonly Table[]): TaskDraft[] 
   return out;
 }
 
+const CELL_NOTE = /[::]|牵头|配合|协办|参与|参加|主办|负责/;
 const cell = (text: string, s: Span) => text.slice(s.start, s.end);
 
 /** The row's title cell (its lines joined): the best task column, else another task column that is filled. */
@@ -98,24 +99,17 @@ function rowNote(text: string, table: Table, row: TableRow, inherited: Span[][] 
     for (const span of inherited ? inherited[k]! : row.cells[k]!) {
       const unblanked = blankRule(cell(text, span));
       statesLeadRule ||= unblanked.statesLeadRule;
-      for (const p of splitUnitList(unblanked.text)) {
-        let surface = p.text;
-        let offset = span.start + p.offset;
-        let role = c.role!;
-        const star = /^[★☆※*]\s*/.exec(surface);
-        if (star) {
-          role = 'lead';
-          surface = surface.slice(star[0].length);
-          offset += star[0].length;
-        }
-        const marker = /\((牵头|牵头单位|主办)\)$/.exec(surface);
-        if (marker) {
-          role = 'lead';
-          surface = surface.slice(0, marker.index);
-        }
-        surface = surface.replace(/等(有关|相关)?(单位|部门)?$/, '');
-        if (surface.length >= 2) items.push({ surface, role, explicit: true, offset });
+      // A cell that writes a note of its own (牵头单位:A;配合单位:B, or A牵头,B配合) gives its own roles.
+      const own = CELL_NOTE.test(unblanked.text) ? parseNoteContent(unblanked.text) : null;
+      if (own && own.items.length > 0) {
+        for (const item of own.items) items.push({ ...item, offset: span.start + item.offset });
+        continue;
       }
+      const before = items.length;
+      pushList(items, unblanked.text, span.start, c.role!);
+      // In a lead column where one unit is marked (市发改委(牵头)、市市场监管局), the others are not leads.
+      const cellItems = items.slice(before);
+      if (c.role === 'lead' && cellItems.some((i) => i.marked)) for (const i of cellItems) if (!i.marked) i.role = 'responsible';
     }
   });
   const fieldsOf = (kind: 'leader' | 'deadline') =>

@@ -9,8 +9,9 @@
  * header's order, rather than by position alone.
  */
 import type { SourceTable, Span } from './document-model';
-import { cellType, columnOf, fit, headerOf, type CellType, type Column } from './table-columns';
+import { cellType, columnOf, fit, headerOf, subHeaderOf, type CellType, type Column } from './table-columns';
 import { lines, type Line } from './lines';
+import { toNormalised, type TextMap } from './text-map';
 
 export interface TableRow extends Span {
   /** cells[c]: the spans placed in column c (several when a cell was written over several lines). */
@@ -40,13 +41,20 @@ const cellText = (text: string, s: Span) => text.slice(s.start, s.end);
 export function readSourceTable(text: string, t: SourceTable): Table | null {
   for (let h = 0; h < Math.min(t.rows.length, 12); h++) {
     const header = t.rows[h]!;
-    const columns = headerOf(header.map((c) => cellText(text, c)));
+    let columns = headerOf(header.map((c) => cellText(text, c)));
     if (!columns) continue;
+    let first = h + 1;
+    const sub = t.rows[first] && subHeaderOf(columns, t.rows[first]!.map((c) => cellText(text, c)));
+    if (sub) {
+      columns = sub;
+      first++;
+    }
     const rows: TableRow[] = [];
-    for (const r of t.rows.slice(h + 1)) {
+    for (const r of t.rows.slice(first)) {
       const spans = r.slice(0, columns.length);
       const nonEmpty = spans.filter((s) => cellText(text, s).trim() !== '');
-      if (nonEmpty.length === 0) continue;
+      // Empty, or the header again (repeated at the top of each page).
+      if (nonEmpty.length === 0 || headerOf(spans.map((s) => cellText(text, s))) !== null) continue;
       const start = Math.min(...nonEmpty.map((s) => s.start));
       const end = Math.max(...nonEmpty.map((s) => s.end));
       // A row whose cells are one merged cell across the table is a group heading.
@@ -95,10 +103,10 @@ export function findTextTables(text: string, skip: readonly Span[] = []): Table[
     if (!found) continue;
     const caption = (!stream && 'caption' in found && found.caption) || captionBefore(all, i);
     const table = stream
-      ? readStream(text, all, stream.next, stream.columns)
+      ? { ...readStream(text, all, stream.next, stream.columns), columns: stream.columns }
       : readRows(text, all, i + 1, found.columns, found.style);
-    if (table.rows.some((r) => r.cells.some((c, k) => c.length > 0 && found.columns[k]!.kind === 'units'))) {
-      out.push({ ...table, start: line.start, columns: found.columns, caption });
+    if (table.rows.some((r) => r.cells.some((c, k) => c.length > 0 && table.columns[k]!.kind === 'units'))) {
+      out.push({ ...table, start: line.start, caption });
       while (i + 1 < all.length && all[i + 1]!.start < table.end) i++;
     }
   }
@@ -115,11 +123,15 @@ function captionBefore(all: Line[], i: number): string {
 }
 
 /** Split a row-style line into cells, keeping empty cells between pipes. */
-function splitRow(line: string, style: Style): string[] {
+/**
+ * `border`: the table's lines start with a pipe (| a | b |), so a leading pipe is the row's edge,
+ * not an empty first cell.
+ */
+function splitRow(line: string, style: Style, border = true): string[] {
   if (style === 'pipe-rows') {
     const cells = line.split('|').map((c) => c.trim());
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    if (cells[0] === '' && line.trimStart().startsWith('|')) cells.shift();
+    if (border && cells[0] === '' && line.trimStart().startsWith('|')) cells.shift();
     return cells;
   }
   if (line.includes('\t')) return line.split(/\t+/).map((c) => c.trim()).filter(Boolean);
@@ -151,9 +163,10 @@ function joinSpacedWords(cells: string[]): string[] {
 
 function rowHeader(line: Line): { style: Style; columns: Column[]; caption?: string } | null {
   const style: Style = line.text.includes('|') ? 'pipe-rows' : 'space-rows';
-  let cells = splitRow(line.text, style).filter(Boolean);
+  // Between pipes an empty header cell is a column too (the second half of a merged 责任单位).
+  let cells = style === 'pipe-rows' ? splitRow(line.text, style) : splitRow(line.text, style).filter(Boolean);
   if (style === 'space-rows') cells = joinSpacedWords(cells);
-  if (cells.length < 2) return null;
+  if (cells.filter(Boolean).length < 2) return null;
   if (line.text.length <= 200) {
     const columns = headerOf(cells);
     if (columns) return { style, columns };
@@ -190,12 +203,22 @@ function streamHeader(all: Line[], i: number): { style: Style; columns: Column[]
 /** Where a table written as text stops: an attachment heading, or a new header. */
 const TABLE_END = /^(附件\s*\d|附表\s*\d)/;
 
-function readRows(text: string, all: Line[], from: number, columns: Column[], style: Style): { end: number; rows: TableRow[] } {
+function readRows(text: string, all: Line[], from: number, header: Column[], style: Style): { end: number; rows: TableRow[]; columns: Column[] } {
   const rows: TableRow[] = [];
+  let columns = header;
+  const border = all[from - 1]!.text.startsWith('|');
   let end = all[from - 1]!.end;
   for (let k = from; k < all.length; k++) {
     const line = all[k]!;
     if (line.text === '' || ONLY_PIPES.test(line.text)) continue;
+    if (rows.length === 0 && columns === header) {
+      const sub = subHeaderOf(header, splitRow(line.text, style, border));
+      if (sub) {
+        columns = sub;
+        end = line.end;
+        continue;
+      }
+    }
     if (TABLE_END.test(line.text)) break;
     if (style === 'pipe-rows' && !line.text.includes('|')) {
       // A cell wrapped onto a line of its own continues the row above when the table goes on below.
@@ -209,7 +232,7 @@ function readRows(text: string, all: Line[], from: number, columns: Column[], st
       continue;
     }
     if (rowHeader(line)) break;
-    const tokens = tokensOf(text, line, style);
+    const tokens = tokensOf(text, line, style, border);
     if (tokens.length === 0) continue;
     if (tokens.length === 1 && tokens[0]!.type === 'group') {
       rows.push({ start: tokens[0]!.start, end: tokens[0]!.end, cells: columns.map(() => []), group: tokens[0]!, numbered: false });
@@ -226,7 +249,7 @@ function readRows(text: string, all: Line[], from: number, columns: Column[], st
     }
     end = line.end;
   }
-  return { end, rows: mergeWrapped(rows, columns) };
+  return { end, rows: mergeWrapped(rows, columns), columns };
 }
 
 /** The column that holds the task's title: the highest-ranked task column, or -1. */
@@ -258,7 +281,7 @@ function mergeWrapped(rows: TableRow[], columns: readonly Column[]): TableRow[] 
   return out;
 }
 
-function tokensOf(text: string, line: Line, style: Style): Token[] {
+function tokensOf(text: string, line: Line, style: Style, border: boolean): Token[] {
   const raw = text.slice(line.start, line.end);
   const out: Token[] = [];
   const sep = style === 'pipe-rows' ? /\|/g : raw.includes('\t') ? /\t+/g : splitRow(raw, style).length >= 3 && /\s{2,}/.test(raw.trim()) ? /\s{2,}/g : /\s+/g;
@@ -279,7 +302,7 @@ function tokensOf(text: string, line: Line, style: Style): Token[] {
   }
   push(last, raw.length);
   while (out.length > 0 && out[out.length - 1]!.text === '') out.pop();
-  if (out[0]?.text === '' && raw.trimStart().startsWith('|')) out.shift();
+  if (border && out[0]?.text === '' && raw.trimStart().startsWith('|')) out.shift();
   return out;
 }
 
@@ -455,4 +478,21 @@ function rowOf(tokens: Token[], cols: number[], columns: Column[], numbered?: bo
     group: null,
     numbered: numbered ?? (serialCol >= 0 && cells[serialCol]!.length > 0),
   };
+}
+
+/**
+ * The tables of the document model: those a reader gave (their spans index the raw text and are
+ * moved onto the normalised text), then those written as text elsewhere.
+ */
+export function tablesOf(text: string, tm: TextMap, given: readonly SourceTable[]): Table[] {
+  const out: Table[] = [];
+  for (const t of given) {
+    const moved: SourceTable = {
+      ...toNormalised(tm, t),
+      rows: t.rows.map((r) => r.map((c) => toNormalised(tm, c))),
+    };
+    const read = readSourceTable(text, moved);
+    if (read) out.push(read);
+  }
+  return [...out, ...findTextTables(text, out)].sort((a, b) => a.start - b.start);
 }

@@ -63,3 +63,19 @@ export function toRaw(tm: TextMap, start: number, end: number): [number, number]
   const e = end > start ? tm.map[Math.min(end, tm.text.length) - 1]! + 1 : s;
   return [s, e];
 }
+
+/** A raw [start, end) as the normalised span it became (characters dropped by normalising are skipped). */
+export function toNormalised(tm: TextMap, s: { start: number; end: number }): { start: number; end: number } {
+  const lower = (raw: number) => {
+    let lo = 0;
+    let hi = tm.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tm.map[mid]! < raw) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const start = lower(s.start);
+  return { start, end: Math.max(start, lower(s.end)) };
+}

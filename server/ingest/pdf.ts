@@ -48,7 +48,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentSource> {
         if (images) empty.push(p);
         continue;
       }
-      const pageBlocks = pageLayout(runs, rules);
+      const pageBlocks = pageLayout(runs, rules, { number: p, width: page.getViewport({ scale: 1 }).width });
       // A table that goes on over a page break is one table: same columns, continued rows.
       const first = pageBlocks[0];
       if (first?.kind === 'table' && previousTable && sameColumns(previousTable.columns, first.columns) && blocks[blocks.length - 1]?.kind === 'table') {
@@ -249,7 +249,7 @@ function drawn(rules: Rule[], horizontal: boolean, at: number, mid: number): boo
 /** A run's anchor point: its horizontal middle, a third of its size above the baseline. */
 const anchor = (r: Run): [number, number] => [r.x + r.width / 2, r.y + r.size / 3];
 
-function pageLayout(runs: Run[], rules: Rule[]): PageBlock[] {
+function pageLayout(runs: Run[], rules: Rule[], page: PageInfo): PageBlock[] {
   const tables = ruledTables(rules);
   const placed: Array<{ top: number; block: PageBlock }> = [];
   const free: Run[] = [];
@@ -304,7 +304,7 @@ function pageLayout(runs: Run[], rules: Rule[]): PageBlock[] {
     placed.push({ top: t.ys[0]!, block: { kind: 'table', rows, columns: t.xs } });
   });
   const extents = tables.map((t) => [t.ys[t.ys.length - 1]!, t.ys[0]!] as [number, number]);
-  for (const para of paragraphs(lines(free), extents)) placed.push({ top: para.top, block: { kind: 'paragraph', text: para.text, flushLeft: para.flushLeft, full: para.full } });
+  for (const para of paragraphs(lines(free), extents, page)) placed.push({ top: para.top, block: { kind: 'paragraph', text: para.text, flushLeft: para.flushLeft, full: para.full } });
   return placed.sort((a, b) => b.top - a.top).map((p) => p.block);
 }
 
@@ -369,11 +369,22 @@ interface Para {
   full: boolean;
 }
 
-function paragraphs(ls: Line[], tables: Array<[number, number]>): Para[] {
-  const body = ls.filter((l) => !PAGE_NUMBER.test(l.text));
+interface PageInfo { number: number; width: number }
+
+/** A page number: the page's own number, alone on the first or last line (a 序号 cell 1, 2, 3 … on a line of its own is text). */
+function isPageNumber(l: Line, ls: Line[], page: PageInfo): boolean {
+  if (!PAGE_NUMBER.test(l.text)) return false;
+  const atEdge = l.y === Math.max(...ls.map((x) => x.y)) || l.y === Math.min(...ls.map((x) => x.y));
+  return atEdge && Number(/\d+/.exec(l.text)?.[0]) === page.number;
+}
+
+function paragraphs(ls: Line[], tables: Array<[number, number]>, page: PageInfo): Para[] {
+  const body = ls.filter((l) => !isPageNumber(l, ls, page));
   if (body.length === 0) return [];
   const left = Math.min(...body.map((l) => l.x0));
-  const right = Math.max(...body.map((l) => l.x1));
+  // The right margin mirrors the left one: a page of short lines (a table written as text) has
+  // none that reaches it, so none is taken for a wrapped line.
+  const right = Math.max(...body.map((l) => l.x1), page.width - left);
   const pitches = body.slice(1).map((l, i) => body[i]!.y - l.y).filter((d) => d > 0).sort((a, b) => a - b);
   const pitch = pitches[Math.floor(pitches.length / 2)] ?? 0;
   const out: Para[] = [];

@@ -91,6 +91,47 @@ describe('label lines after a task', () => {
   });
 });
 
+describe('numbering', () => {
+  it('reads sub-items (1) and ① as tasks of their own, and a note after the heading on the same line', () => {
+    const text = `${HEAD}一、夯实数字基础设施
+1.加快5G网络建设 责任单位:市工信局、市通信发展管理办公室
+2.推进千兆光网建设。
+(1)实施千兆城市行动。(市工信局牵头,各县市区政府配合)
+(2)推进老旧小区光纤改造。(市住建局、市工信局按职责分工负责)
+二、壮大数字产业
+①培育软件产业集群。责任单位:市科技局
+②发展数字文创产业。责任单位:市文广旅局、市委宣传部`;
+    const { doc } = read(text);
+    expect(doc.tasks.map((t) => `${t.ref} ${t.title} → ${t.assignments.map((a) => `${a.role}:${a.surface}`).join(' ')}`)).toEqual([
+      '一.1 加快5G网络建设 → responsible:市工信局 responsible:市通信发展管理办公室',
+      '一.2.(1) 实施千兆城市行动 → lead:市工信局 participant:各县市区政府',
+      '一.2.(2) 推进老旧小区光纤改造 → responsible:市住建局 responsible:市工信局',
+      '二.① 培育软件产业集群 → responsible:市科技局',
+      '二.② 发展数字文创产业 → responsible:市文广旅局 responsible:市委宣传部',
+    ]);
+  });
+});
+
+describe('unnumbered tasks', () => {
+  it('reads each paragraph followed by its label lines as a task of its own', () => {
+    const text = `${HEAD}一、主要任务
+推进城乡融合发展。深化户籍制度改革,促进农业转移人口市民化。
+牵头单位:市发改委
+责任单位:市公安局、各县市区人民政府
+完成时限:2024年12月底前
+提升农村人居环境。开展村庄清洁行动。
+牵头单位:市农业农村局
+二、保障措施
+加强组织领导。(市委办牵头,市政府办配合)`;
+    const { doc } = read(text);
+    expect(doc.tasks.map((t) => `${t.ref} ${t.title} → ${t.assignments.map((a) => `${a.role}:${a.surface}`).join(' ')} @${t.deadline?.date ?? '-'}`)).toEqual([
+      '一-1 推进城乡融合发展 → lead:市发改委 responsible:市公安局 responsible:各县市区人民政府 @2024-12-31',
+      '一-2 提升农村人居环境 → lead:市农业农村局 @-',
+      '二 保障措施 → lead:市委办 participant:市政府办 @-',
+    ]);
+  });
+});
+
 describe('bracket labels and one-line labels', () => {
   it('reads 【牵头单位】 / [责任单位] and 牵头部门:…配合部门:… on one line', () => {
     const text = `${HEAD}一、任务
@@ -200,6 +241,24 @@ describe('tables written as text', () => {
     expect(doc.tasks.map((t) => [t.deadline?.date ?? null, t.deadline?.kind])).toEqual([['2024-12-31', 'date'], [null, 'periodic']]);
   });
 
+  it('reads a table in traditional characters, a (牵头) mark inside a lead column', () => {
+    const text = `湘潭市人民政府辦公室關於印發湘潭市2024年優化營商環境重點任務清單的通知\n序號 | 工作任務 | 牽頭單位 | 配合單位 | 完成時限 |\n1 | 推行“一件事一次辦”改革 | 市政務服務中心 | 市直各有關單位,各縣市區人民政府 | 2024年6月底前 |\n2 | 開展涉企收費專項清理 | 市發改委(牽頭)、市市場監管局 | 市財政局 | 第三季度 |`;
+    const { doc, name } = read(text);
+    expect(doc.jurisdiction?.name).toBe('湘潭市');
+    expect(doc.tasks.map((t) => `${t.title} → ${t.assignments.map((a) => `${a.role}:${name(a.unitId)}`).join(' ')} @${t.deadline?.date}`)).toEqual([
+      '推行“一件事一次办”改革 → lead:市政务服务中心 participant:市直有关部门 participant:各县市区 @2024-06-30',
+      '开展涉企收费专项清理 → lead:市发展和改革委员会 responsible:市市场监督管理局 participant:市财政局 @2024-09-30',
+    ]);
+  });
+
+  it('reads a header of two rows (责任单位 split into 牵头 and 配合 below it)', () => {
+    const text = `${HEAD}序号 | 重点任务 | 责任单位 | | 完成时限 |\n| | 牵头 | 配合 | |\n1 | 建设公共实训基地 | 市人社局 | 市财政局、市教育局 | 2024年10月 |\n2 | 举办技能大赛 | 市总工会 | 市人社局 | 年内 |`;
+    expect(summary(text)).toEqual([
+      '建设公共实训基地 → lead:市人社局 participant:市财政局 participant:市教育局',
+      '举办技能大赛 → lead:市总工会 participant:市人社局',
+    ]);
+  });
+
   it('reads the first-listed rule written in a unit cell, for every row', () => {
     const text = `${HEAD}序号 | 工作任务 | 责任单位 |\n1 | 规范PPP项目建设 | 市发改委、市财政局(第一责任单位为牵头单位,下同) |\n2 | 清理拖欠企业账款 | 市工信局、市财政局 |`;
     const { doc } = read(text);
@@ -263,6 +322,51 @@ describe('tables written as text', () => {
       '改造城区道路3条 → lead:建设局 lead:城投集团 @2024-11-30',
       '新建口袋公园2处 → lead:建设局 @2024-10-31',
     ]);
+  });
+});
+
+describe('tables a reader gives (rows × cells)', () => {
+  /** Lay rows out as a reader does: one line per row, cells joined by " | ", and the cells' spans. */
+  function source(rows: string[][], before = HEAD) {
+    let text = before;
+    const spans = rows.map((row) => {
+      const out = row.map((c, i) => {
+        if (i > 0) text += ' | ';
+        const start = text.length;
+        text += c;
+        return { start, end: text.length };
+      });
+      text += '\n';
+      return out;
+    });
+    return { text, spans };
+  }
+
+  it('reads merged cells (the same span in each row), skips the header repeated on a new page, and reads a note written in a cell', () => {
+    const { text, spans } = source([
+      ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+      ['1', '建设城市书房10个。', '市文旅局', '各区县政府', '2024年9月底前'],
+      ['2', '改造公园绿地。', '', '市住建局', ''],
+      ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+      ['3', '开展全民健身运动会。', '牵头:市体育局;配合:市教育局', '', '全年'],
+    ]);
+    // Row 2's 牵头单位 and 完成时限 cells are merged with row 1's: a reader repeats row 1's spans there.
+    spans[2]![2] = spans[1]![2]!;
+    spans[2]![4] = spans[1]![4]!;
+    const r = extract([{
+      file: 'plan.docx', bytes: Buffer.from(text),
+      source: { text, format: 'docx', encoding: 'docx', warnings: [], tables: [{ start: spans[0]![0]!.start, end: text.length, rows: spans }] },
+    }]);
+    const doc = r.documents[0]!;
+    expect(doc.format).toBe('docx');
+    expect(doc.tasks.map((t) => `${t.title} → ${t.assignments.map((a) => `${a.role}:${a.surface}`).join(' ')} @${t.deadline?.date}`)).toEqual([
+      '建设城市书房10个 → lead:市文旅局 participant:各区县政府 @2024-09-30',
+      '改造公园绿地 → lead:市文旅局 participant:市住建局 @2024-09-30',
+      '开展全民健身运动会 → lead:市体育局 participant:市教育局 @2024-12-31',
+    ]);
+    // Offsets index the reader's text, so a quote can be shown in place.
+    const a = doc.tasks[2]!.assignments[0]!;
+    expect(text.slice(a.surfaceStart, a.surfaceEnd)).toBe('市体育局');
   });
 });
 

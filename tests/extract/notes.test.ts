@@ -1,7 +1,7 @@
 /** The note grammar on the vocabulary the next city's plan may use, seeds or not. */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../server/extract/extract';
-import { findNotes, parseNoteContent } from '../../server/extract/notes';
+import { findNotes, parseNoteContent, startsWithLabel } from '../../server/extract/notes';
 
 const parsed = (s: string) => parseNoteContent(s)?.items.map((i) => `${i.role}:${i.surface}`) ?? null;
 
@@ -30,6 +30,21 @@ describe('parseNoteContent', () => {
     for (const prose of ['以下简称“大湾区”', '此件主动公开', '二期', '含租赁', '由企业负责', '国发〔2016〕18号', 'PM2.5', '韶山', '2020—2025年', '']) {
       expect(parsed(prose), prose).toBeNull();
     }
+  });
+});
+
+describe('startsWithLabel', () => {
+  it('knows every kind of label a note line can start with', () => {
+    const lines = [
+      '牵头单位:市商务局', '主要责任单位:市卫生局', '具体责任单位:市卫生局', '直接责任单位:市卫生局', '协同责任单位:市财政局',
+      '落实单位:市住建局', '实施单位:市住建局', '承办单位:市住建局', '支持单位:市财政局', '协助单位:市财政局', '参加单位:市财政局',
+      '配合:市财政局', '主办:市文旅局', '【牵头单位】市商务局', '[责任单位]市城管局',
+      '牵头负责领导:刘惠', '分管市领导:李明', '责任领导:王健', '第一责任人:张华', '项目负责人:方来英', '联系领导:李明',
+      '完成时限:2024年底前', '办结时限:6月底', '截止日期:2024年6月30日', '计划完成时间:10月', '预计完成时间:10月',
+      '时间节点:第三季度', '时间安排:3月启动', '进度要求:年底前完成', '时限要求:持续推进',
+    ];
+    expect(lines.filter((l) => !startsWithLabel(l))).toEqual([]);
+    for (const prose of ['加快推进项目建设', '市发改委牵头', '2024年底前完成']) expect(startsWithLabel(prose), prose).toBe(false);
   });
 });
 

@@ -1,32 +1,23 @@
 /**
  * End to end in headless Chromium (Debian's chromium, driven by playwright-core) against the real
- * server on the embedded store with the seeds. Screenshots go to test-results/ — look at them.
+ * server on the embedded store with the seeds. Screenshots go to test-output/screenshots/ — look at them.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchChromium } from '../../bench/chromium';
+import { openPage, SHOTS } from '../support/web';
 import { WEB_DIR } from '../../server/app';
 import { gql, startTestApp } from '../api/helpers';
-
-const SHOTS = join(import.meta.dirname, '../../test-results');
 
 describe('web explorer', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`);
-    mkdirSync(SHOTS, { recursive: true });
     app = await startTestApp({ webDir: WEB_DIR });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
+    ({ browser, page, errors } = await openPage());
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

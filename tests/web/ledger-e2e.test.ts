@@ -3,19 +3,18 @@
  * fixture, tests/support/ledger-fixture.ts): the 台账 view and its export, the 时间线, the unit
  * panel's deadlines, and follow-ups marked on both sides. Screenshots go to test-results/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchChromium } from '../../bench/chromium';
+import { openPage, SHOTS } from '../support/web';
 import { WEB_DIR } from '../../server/app';
 import { ledgerExportUrl, sortRows, termSpans } from '../../web/src/lib/ledger';
 import { gql } from '../api/helpers';
 import { startLedgerApp } from '../support/ledger-app';
 import { FIXTURE_ID } from '../support/ledger-fixture';
 
-const SHOTS = join(import.meta.dirname, '../../test-results');
 const D004 = '004_ae2296e2f3e0d6ac';
 
 describe('ledger logic (web/src/lib/ledger.ts)', () => {
@@ -42,17 +41,11 @@ describe('web: timeline, ledger, deadlines and follow-ups', () => {
   let app: Awaited<ReturnType<typeof startLedgerApp>>;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`);
-    mkdirSync(SHOTS, { recursive: true });
     app = await startLedgerApp({ webDir: WEB_DIR });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
+    ({ browser, page, errors } = await openPage({ acceptDownloads: true }));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

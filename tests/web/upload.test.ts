@@ -4,17 +4,16 @@
  * corrupt file refused in Chinese and English; the new documents' units appear in the network.
  * Screenshots go to test-results/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchChromium } from '../../bench/chromium';
+import { openPage, SHOTS } from '../support/web';
 import { WEB_DIR } from '../../server/app';
 import { SEEDS_DIR } from '../../server/seeds';
 import { gql, INGEST_TOKEN, startTestApp } from '../api/helpers';
 import { corpusText, docxFromText, xiamenTable } from '../support/office';
 
-const SHOTS = join(import.meta.dirname, '../../test-results');
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,7 +21,7 @@ describe('uploading plans in the page', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   const unitIds = () => page.evaluate(() => ((globalThis as any).__cy?.nodes('[type="unit"]').map((n: any) => n.id()) ?? []) as string[]);
   const closeDialog = async () => {
@@ -32,14 +31,8 @@ describe('uploading plans in the page', () => {
   const item = (file: string) => page.getByTestId('upload-list').locator(`li[data-file="${file}"]`);
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`);
-    mkdirSync(SHOTS, { recursive: true });
     app = await startTestApp({ webDir: WEB_DIR });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
+    ({ browser, page, errors } = await openPage());
     await page.addInitScript(() => {
       // CSP violations, as the page sees them; and every value an upload progress bar showed.
       // (Page code: the tests' TypeScript has no DOM types, hence `w`.)

@@ -1,22 +1,53 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { NETWORK_QUERY } from './api';
 import { CooperationView } from './components/CooperationView';
 import { DocumentReader } from './components/DocumentReader';
 import { NetworkView } from './components/NetworkView';
 import { OverloadView } from './components/OverloadView';
+import { RegionNetworkView } from './components/RegionNetworkView';
 import { SearchBox } from './components/SearchBox';
 import { LedgerView } from './components/LedgerView';
 import { Status } from './components/Status';
 import { TaskPanel } from './components/TaskPanel';
 import { TimelineView } from './components/TimelineView';
 import { UnitPanel } from './components/UnitPanel';
+import { OVERLOAD_COLOR } from './cytoscape-style';
 import { UploadDialog } from './components/UploadDialog';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { UnitData } from './lib/graph';
-import { parseState, serializeState, type ViewState } from './lib/url-state';
+import { parseState, serializeState, type View, type ViewState } from './lib/url-state';
 import { useQuery } from './useQuery';
 
 const KINDS = Object.keys(KIND_COLORS);
+/** The views, in tab order; a new view adds its entry here. */
+const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' }> = [
+  { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' },
+  { view: 'regions', label: 'regions_view' }, { view: 'timeline', label: 'timeline' }, { view: 'ledger', label: 'ledger' },
+];
+
+/** Tabs as WAI-ARIA describes them: one tab stop, arrows (and Home/End) move and open. */
+function ViewTabs(props: { view: View; onView: (v: View) => void }) {
+  const { t } = useT();
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const onKey = (e: KeyboardEvent, i: number) => {
+    const n = VIEW_TABS.length;
+    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i + n - 1) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    refs.current[to]?.focus();
+    props.onView(VIEW_TABS[to]!.view);
+  };
+  return (
+    <div className="tabs" role="tablist" aria-label={t('views')}>
+      {VIEW_TABS.map(({ view, label }, i) => (
+        <button
+          key={view} ref={(b) => { refs.current[i] = b; }} type="button" role="tab" id={`tab-${view}`} aria-selected={props.view === view}
+          aria-controls="view-panel" tabIndex={props.view === view ? 0 : -1} onKeyDown={(e) => onKey(e, i)} onClick={() => props.onView(view)} data-testid={`tab-${view}`}
+        >{t(label)}</button>
+      ))}
+    </div>
+  );
+}
 
 function useUrlState(): [ViewState, (patch: Partial<ViewState>) => void] {
   const [state, setState] = useState(() => parseState(window.location.search));
@@ -56,9 +87,14 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
     for (const d of documents) if (d.jurisdiction) m.set(d.jurisdiction.id, d.jurisdiction.name);
     return [...m].map(([id, name]) => ({ id, name }));
   }, [documents]);
-  const filters = useMemo(() => ({ document: s.document, jurisdiction: s.jurisdiction, role: s.role, kinds: s.kinds, showTasks: s.showTasks }),
-    [s.document, s.jurisdiction, s.role, s.kinds, s.showTasks]);
-  const selectUnit = (id: string) => set({ unit: id, doc: '', hl: null, task: '' });
+  const filters = useMemo(() => ({ document: s.document, jurisdiction: s.jurisdiction, role: s.role, kinds: s.kinds, showTasks: s.showTasks, overloaded: s.overloaded }),
+    [s.document, s.jurisdiction, s.role, s.kinds, s.showTasks, s.overloaded]);
+  // Each pick moves the focus to the unit's panel, even when it is the unit already open.
+  const [picks, setPicks] = useState(0);
+  const selectUnit = (id: string) => {
+    set({ unit: id, doc: '', hl: null, task: '' });
+    setPicks((n) => n + 1);
+  };
   const selectTask = (id: string) => set({ task: id, doc: '', hl: null });
 
   return (
@@ -66,11 +102,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
       <header className="top">
         <div className="brand"><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
         <SearchBox onUnit={selectUnit} onTask={(_doc, id) => selectTask(id)} onRegion={(id) => set({ view: 'cooperation', region: id })} />
-        <nav className="tabs" aria-label="views">
-          {(['network', 'overload', 'cooperation', 'timeline', 'ledger'] as const).map((v) => (
-            <button key={v} type="button" aria-pressed={s.view === v} onClick={() => set({ view: v })} data-testid={`tab-${v}`}>{t(v)}</button>
-          ))}
-        </nav>
+        <ViewTabs view={s.view} onView={(view) => set({ view })} />
         <UploadDialog onUploaded={q.retry} onOpenDocument={(id) => set({ view: 'network', document: id, unit: '', doc: '', hl: null })} />
         <button type="button" className="lang" onClick={() => set({ lang: s.lang === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
@@ -106,21 +138,37 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
                 </label>
               ))}
             </fieldset>
+            <label className="check"><input type="checkbox" checked={s.overloaded} onChange={(e) => set({ overloaded: e.target.checked })} data-testid="only-overloaded" />{t('onlyOverloaded')}</label>
             <label className="check"><input type="checkbox" checked={s.showTasks} onChange={(e) => set({ showTasks: e.target.checked })} />{t('showTasks')}</label>
             <h2>{t('legend')}</h2>
             <ul className="legend">
+              <li><span className="ring" style={{ borderColor: OVERLOAD_COLOR }} />{t('overloadRing')}</li>
+              <li><span className="sizes"><i /><i /><i /></span>{t('nodeSize')}</li>
               <li><span className="line shared" />{t('sharedTasks')}</li>
               <li><span className="line member" />{t('memberEdge')}</li>
               <li><span className="line lead" />{t('lead')}</li>
               <li><span className="line responsible" />{t('responsible')}</li>
               <li><span className="line participant" />{t('participant')}</li>
             </ul>
+            <p className="note">{t('labelNote')}</p>
+          </aside>
+        )}
+        {s.view === 'regions' && (
+          <aside className="side" aria-label={t('legend')}>
+            <h2>{t('legend')}</h2>
+            <ul className="legend">
+              <li><span className="dot province" />{t('nested')}</li>
+              <li><span className="dot area" />{t('areaShape')}</li>
+              <li><span className="line shared" />{t('linkWidth')}</li>
+            </ul>
           </aside>
         )}
 
-        <div className="main">
+        <div className="main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${s.view}`}>
           <Status loading={q.loading} error={q.error} retry={q.retry} />
-          {q.data && s.view === 'network' && <NetworkView units={q.data.units} filters={filters} selected={s.unit} onSelect={selectUnit} />}
+          {q.data && s.view === 'network' && (
+            <NetworkView units={q.data.units} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
+          )}
           {q.data && s.view === 'overload' && (
             <OverloadView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} measure={s.measure} onChange={(p) => set(p)} onSelect={selectUnit} />
           )}
@@ -136,6 +184,9 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
               filters={{ jurisdiction: s.jurisdiction, document: s.document, unit: s.unit, role: s.role, status: s.status }}
               onChange={(p) => set(p as Partial<ViewState>)} onSelect={selectUnit} onTask={selectTask} />
           )}
+          {s.view === 'regions' && (
+            <RegionNetworkView minTasks={s.minTasks} link={s.link} list={s.list} onChange={(p) => set(p)} onRegion={(region) => set({ view: 'cooperation', region })} onSelect={selectUnit} />
+          )}
         </div>
 
         {s.doc ? (
@@ -143,7 +194,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
         ) : s.task ? (
           <TaskPanel id={s.task} onClose={() => set({ task: '' })} onSelect={selectUnit} onTask={selectTask} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} />
         ) : s.unit ? (
-          <UnitPanel id={s.unit} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} onTask={selectTask} />
+          <UnitPanel id={s.unit} focusKey={picks} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} onTask={selectTask} />
         ) : null}
       </main>
     </div>

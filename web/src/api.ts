@@ -21,7 +21,7 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
 
 export const NETWORK_QUERY = `{
   documents { id title jurisdiction { id name } }
-  units(limit: 500) { id name kind jurisdiction { id name } load { lead responsible participant total }
+  units(limit: 500) { id name kind aliases jurisdiction { id name } load { lead responsible participant total weighted zScore overloaded }
     tasks { role task { id title document { id } } } memberOf { id } }
 }`;
 
@@ -39,9 +39,11 @@ export const SEARCH_QUERY = `query($text: String!) { search(text: $text, limit: 
 export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure) { overloadedUnits(jurisdiction: $j, by: $by, top: 20) {
   unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded } }`;
 
-export const COOPERATION_QUERY = `query($region: ID) { cooperationLinks(region: $region) { from { id name level } to { id name level } kinds count
+export const COOPERATION_QUERY = `query($region: ID, $partner: ID) { cooperationLinks(region: $region, partner: $partner) { from { id name level } to { id name level } kinds count
   tasks { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } units { id name } } }`;
 
+export const REGION_NETWORK_QUERY = `query($min: Int) { regionNetwork(minTasks: $min) {
+  nodes { region { id name level } tasks links parent { id } } links { from { id name } to { id name } count kinds } } }`;
 export const LEDGER_QUERY = `query($filter: LedgerFilter) { ledger(filter: $filter) {
   n documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
 

@@ -8,7 +8,7 @@ const STRINGS = {
   network: { zh: '单位网络', en: 'Network' },
   overload: { zh: '负荷排行', en: 'Load ranking' },
   cooperation: { zh: '区域协作', en: 'Cooperation' },
-  search: { zh: '搜索单位、任务或地区（简体、繁體或简称）', en: 'Search units, tasks or places (simplified, traditional, abbreviations)' },
+  search: { zh: '搜索单位、任务或地区（简体、繁體或简称）', en: 'Search units, tasks, places (any script)' },
   loading: { zh: '加载中…', en: 'Loading…' },
   empty: { zh: '没有结果', en: 'No results' },
   apiDown: { zh: '无法连接服务器，请确认服务已启动后重试。', en: 'Cannot reach the server. Check that it is running and try again.' },
@@ -57,6 +57,39 @@ const STRINGS = {
   count: { zh: '任务数', en: 'Tasks' },
   carriedBy: { zh: '承担单位', en: 'Carried by' },
   language: { zh: 'English', en: '中文' },
+  shortName: { zh: '图中简称', en: 'Short name in the graph' },
+  resultsN: { zh: '找到 {n} 条结果，按↓逐条浏览', en: '{n} results; press ↓ to go through them' },
+  regions_view: { zh: '区域网络', en: 'Region network' },
+  views: { zh: '视图', en: 'Views' },
+  onlyOverloaded: { zh: '只看超负荷', en: 'Only overloaded' },
+  overloadRing: { zh: '超负荷单位（加权负荷高出同类 2 个标准差以上）', en: 'Overloaded (weighted load ≥ 2 SD above peers)' },
+  nodeSize: { zh: '圆点大小＝任务数', en: 'Dot size = number of tasks' },
+  labelNote: { zh: '名称按负荷优先显示，放大可见更多；悬停看全称', en: 'Names shown by load first; zoom in for more, hover for the full name' },
+  asList: { zh: '列表', en: 'List' },
+  graphHelp: { zh: '键盘：Tab 进入图形，方向键在节点间移动，回车打开，+/− 缩放，0 显示全图，Esc 取消', en: 'Keyboard: Tab into the graph, arrows move between nodes, Enter opens, +/− zoom, 0 fits, Esc lets go' },
+  networkLabel: { zh: '单位网络图', en: 'Unit network graph' },
+  regionNetworkLabel: { zh: '区域网络图', en: 'Region network graph' },
+  shownUnits: { zh: '显示 {n} 个单位，其中 {o} 个超负荷', en: '{n} units shown, {o} overloaded' },
+  unitTable: { zh: '单位列表（图形的文字版，按负荷排序）', en: 'Units (the graph as text, by load)' },
+  fullName: { zh: '全称', en: 'Full name' },
+  total: { zh: '合计', en: 'Total' },
+  yes: { zh: '是', en: 'yes' },
+  tasksN: { zh: '{n} 项任务', en: '{n} tasks' },
+  minTasks: { zh: '至少任务数', en: 'At least tasks' },
+  regionLinks: { zh: '区域联系（按任务数排序）', en: 'Region links (by tasks)' },
+  regionNodes: { zh: '区域（按任务数排序）', en: 'Regions (by tasks)' },
+  level: { zh: '级别', en: 'Level' },
+  inside: { zh: '所在', en: 'Inside' },
+  openEvidence: { zh: '查看依据', en: 'Show evidence' },
+  regionHelp: { zh: '点击连线（或在列表中选择）查看依据任务及牵头单位', en: 'Click a line (or pick one in the list) for its evidence tasks and their leads' },
+  shownRegions: { zh: '显示 {n} 个区域、{l} 条联系', en: '{n} regions and {l} links shown' },
+  nested: { zh: '框内为下级区域（县在市内、市在省内）；上下级之间的联系见列表', en: 'Boxes hold their lower regions (county in city, city in province); links between them are in the list' },
+  areaShape: { zh: '六边形：跨区域板块（粤港澳大湾区、长株潭……）', en: 'Hexagon: a named area or bloc (GBA, 长株潭 …)' },
+  linkWidth: { zh: '连线宽度＝相关任务数', en: 'Line width = tasks that tie the two' },
+  levels: {
+    zh: { province: '省级', prefecture: '地级', county: '县级', area: '区域板块' },
+    en: { province: 'Province', prefecture: 'Prefecture', county: 'County', area: 'Area' },
+  },
   upload: { zh: '上传方案', en: 'Upload plans' },
   uploadIntro: { zh: '支持 Word（.docx/.doc）、Excel（.xlsx/.xls）、PDF、网页（.html）和文本（.txt）；每个文件不超过 10 MB，可一次选择多个文件。', en: 'Word (.docx/.doc), Excel (.xlsx/.xls), PDF, web pages (.html) and text (.txt); up to 10 MB per file, several at once.' },
   chooseFiles: { zh: '选择文件…', en: 'Choose files…' },
@@ -113,7 +146,7 @@ const STRINGS = {
   },
 } as const;
 
-type Key = Exclude<keyof typeof STRINGS, 'kinds' | 'statuses'>;
+type Key = Exclude<keyof typeof STRINGS, 'kinds' | 'levels' | 'statuses'>;
 
 export const LangContext = createContext<Lang>('zh');
 
@@ -121,8 +154,11 @@ export function useT() {
   const lang = useContext(LangContext);
   const t = (k: Key) => STRINGS[k][lang];
   const kind = (k: string) => (STRINGS.kinds[lang] as Record<string, string>)[k.toLowerCase()] ?? k;
+  const level = (k: string) => (STRINGS.levels[lang] as Record<string, string>)[k.toLowerCase()] ?? k;
+  /** A string with {name} placeholders filled in. */
+  const tf = (k: Key, vars: Record<string, string | number>) => t(k).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
   const status = (s: string) => (STRINGS.statuses[lang] as Record<string, string>)[s] ?? s;
-  return { t, kind, status, lang };
+  return { t, tf, kind, level, status, lang };
 }
 
 export const KIND_COLORS: Record<string, string> = {

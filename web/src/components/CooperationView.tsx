@@ -4,13 +4,8 @@ import { useT } from '../i18n';
 import { toCsv } from '../lib/csv';
 import { download } from '../lib/download';
 import { useQuery } from '../useQuery';
+import { LinkEvidence, type Link } from './LinkEvidence';
 import { Status } from './Status';
-
-interface Link {
-  from: { id: string; name: string }; to: { id: string; name: string; level: string }; kinds: string[]; count: number;
-  tasks: Array<{ id: string; ref: string; title: string; document: { id: string; title: string }; assignments: Array<{ unit: { id: string; name: string } }> }>;
-  units: Array<{ id: string; name: string }>;
-}
 
 /** The regions a region is tied to by tasks, strongest first, with the evidence and who carries it. */
 export function CooperationView(props: { regions: Array<{ id: string; name: string }>; region: string; onRegion: (id: string) => void; onSelect: (id: string) => void }) {
@@ -30,6 +25,8 @@ export function CooperationView(props: { regions: Array<{ id: string; name: stri
         <label>{t('region')}{' '}
           <select value={props.region} onChange={(e) => props.onRegion(e.target.value)}>
             {props.regions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+            {/* A region opened from the region network need not have issued a plan. */}
+            {!props.regions.some((r) => r.id === props.region) && <option value={props.region}>{links[0]?.from.name ?? props.region}</option>}
           </select>
         </label>
         <button type="button" onClick={exportCsv} disabled={links.length === 0}>{t('exportCsv')}</button>
@@ -45,20 +42,7 @@ export function CooperationView(props: { regions: Array<{ id: string; name: stri
                 <span className="bar" style={{ width: `${(60 * l.count) / max}%` }} />
                 <span className="value">{l.count} {t('count')}</span>
               </button>
-              {open === key && (
-                <div className="evidence">
-                  <h4>{t('evidence')}</h4>
-                  <ol>
-                    {l.tasks.map((task) => (
-                      <li key={task.id}>
-                        <span className="ref">{task.document.title} {task.ref}</span> {task.title}
-                        {task.assignments.length > 0 && <> · {t('lead')}: {task.assignments.map((a) => <button key={a.unit.id} type="button" className="link" onClick={() => props.onSelect(a.unit.id)}>{a.unit.name}</button>)}</>}
-                      </li>
-                    ))}
-                  </ol>
-                  <p>{t('carriedBy')}: {l.units.map((u) => u.name).join('、')}</p>
-                </div>
-              )}
+              {open === key && <LinkEvidence link={l} onSelect={props.onSelect} />}
             </li>
           );
         })}

@@ -9,13 +9,20 @@ export function DocumentReader(props: { id: string; hl: [number, number] | null;
   const { t } = useT();
   const q = useQuery<{ document: { title: string; text: string } | null }>(DOCUMENT_TEXT_QUERY, { id: props.id });
   const mark = useRef<HTMLElement>(null);
-  useEffect(() => mark.current?.scrollIntoView({ block: 'center' }), [q.data, props.hl]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, [props.id, props.hl]);
+  // In braces: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    mark.current?.scrollIntoView({ block: 'center' });
+  }, [q.data, props.hl]);
   const text = q.data?.document?.text ?? '';
   const [s, e] = props.hl ?? [0, 0];
   return (
     <aside className="panel reader" aria-label={q.data?.document?.title ?? t('document')} data-testid="reader">
       <header>
-        <h2>{q.data?.document?.title ?? '…'}</h2>
+        <h2 tabIndex={-1} ref={heading}>{q.data?.document?.title ?? '…'}</h2>
         <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
       </header>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !q.data?.document} />

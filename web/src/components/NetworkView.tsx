@@ -1,67 +1,37 @@
-import cytoscape from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-import { useEffect, useMemo, useRef } from 'react';
-import { GRAPH_STYLE, layoutFor } from '../cytoscape-style';
+import type cytoscape from 'cytoscape';
+import { useMemo, useRef } from 'react';
+import { layoutFor } from '../cytoscape-style';
 import { useT } from '../i18n';
 import { download } from '../lib/download';
-import { buildGraph, seededPosition, type Filters, type UnitData } from '../lib/graph';
+import { buildGraph, type Filters, type UnitData } from '../lib/graph';
+import type { NetworkHandle } from '../network/mount';
+import { NetworkCanvas } from './NetworkCanvas';
+import { UnitTable } from './UnitTable';
 
-cytoscape.use(fcose);
-
-declare global {
-  interface Window { __cy?: cytoscape.Core; __networkReadyMs?: number }
-}
-
-export function NetworkView(props: { units: UnitData[]; filters: Filters; selected: string; onSelect: (id: string) => void }) {
-  const { t } = useT();
-  const box = useRef<HTMLDivElement>(null);
-  const cy = useRef<cytoscape.Core | null>(null);
+export function NetworkView(props: {
+  units: UnitData[]; filters: Filters; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void;
+}) {
+  const { t, tf, kind } = useT();
   const graph = useMemo(() => buildGraph(props.units, props.filters), [props.units, props.filters]);
-  const onSelect = useRef(props.onSelect);
-  onSelect.current = props.onSelect;
+  const handle = useRef<NetworkHandle | null>(null);
+  const shown = useMemo(() => {
+    const ids = new Set(graph.nodes.filter((n) => n.data.type === 'unit').map((n) => n.data.id));
+    return props.units.filter((u) => ids.has(u.id)).sort((a, b) => b.load.total - a.load.total || a.name.localeCompare(b.name, 'zh'));
+  }, [graph, props.units]);
+  const overloaded = shown.filter((u) => u.load.overloaded).length;
+  const nodes = useMemo(() => graph.nodes as cytoscape.ElementDefinition[], [graph]);
+  const edges = useMemo(() => graph.edges as cytoscape.ElementDefinition[], [graph]);
+  const layout = useMemo(() => layoutFor(graph.nodes.length), [graph]);
 
-  useEffect(() => {
-    if (!box.current) return;
-    const core = cytoscape({
-      container: box.current,
-      elements: [
-        ...graph.nodes.map((n) => ({ ...n, position: seededPosition(n.data.id) })),
-        ...graph.edges,
-      ],
-      style: GRAPH_STYLE,
-      layout: layoutFor(graph.nodes.length),
-      hideEdgesOnViewport: graph.edges.length > 5000,
-      wheelSensitivity: 0.3,
-      minZoom: 0.05,
-      maxZoom: 4,
-    });
-    core.on('tap', 'node[type="unit"]', (e) => onSelect.current(e.target.id()));
-    // The (non-animated) layout ran inside the constructor: the next frame shows a usable graph.
-    // Milliseconds from navigation to then, for bench:web.
-    requestAnimationFrame(() => (window.__networkReadyMs = performance.now()));
-    cy.current = core;
-    window.__cy = core; // for the end-to-end tests and the console
-    return () => {
-      core.destroy();
-      cy.current = null;
-    };
-  }, [graph]);
-
-  // Highlight the selected unit and its neighbourhood.
-  useEffect(() => {
-    const core = cy.current;
-    if (!core) return;
-    core.elements().removeClass('faded').unselect();
-    if (!props.selected) return;
-    const node = core.getElementById(props.selected);
-    if (node.empty()) return;
-    node.select();
-    const hood = node.closedNeighborhood().union(node.ancestors());
-    core.elements().not(hood).not('node[type="group"]').addClass('faded');
-  }, [props.selected, graph]);
+  const describe = (e: cytoscape.SingularElementArgument) => {
+    if (e.isEdge()) return tf('tasksN', { n: e.data('weight') ?? 1 });
+    const d = e.data();
+    if (d.type !== 'unit') return d.label;
+    return `${d.name} · ${kind(d.kind)} · ${t('load')} ${d.load}${d.overloaded ? ` · ${t('overloaded')}` : ''}`;
+  };
 
   const exportPng = () => {
-    const png = cy.current?.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob | undefined;
+    const png = handle.current?.cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob | undefined;
     if (png) download('network.png', png, 'image/png');
   };
 
@@ -69,9 +39,21 @@ export function NetworkView(props: { units: UnitData[]; filters: Filters; select
     <section className="network" aria-label={t('network')}>
       <div className="toolbar">
         <span data-testid="unit-count">{graph.unitCount}{t('units')}</span>
-        <button type="button" onClick={exportPng}>{t('exportPng')}</button>
+        <span className="sr-only" role="status">{tf('shownUnits', { n: graph.unitCount, o: overloaded })}</span>
+        <button type="button" aria-pressed={props.list} onClick={() => props.onList(!props.list)} data-testid="toggle-list">{t('asList')}</button>
+        <button type="button" onClick={exportPng} disabled={props.list}>{t('exportPng')}</button>
       </div>
-      <div ref={box} className="cy" data-testid="network" data-units={graph.unitCount} />
+      {props.list ? (
+        <UnitTable units={shown} onSelect={props.onSelect} />
+      ) : (
+        <NetworkCanvas
+          nodes={nodes} edges={edges} layout={layout} testId="network" selected={props.selected}
+          labels={{ selector: 'node[type="unit"]', priority: (n) => (n.data('overloaded') ? 1000 : 0) + Number(n.data('load') ?? 0), obstacles: 'node[type="group"]' }}
+          focusable='node[type="unit"]' describe={describe} onNode={props.onSelect}
+          label={`${t('networkLabel')}：${tf('shownUnits', { n: graph.unitCount, o: overloaded })}`} help={t('graphHelp')}
+          onHandle={(h) => (handle.current = h)}
+        />
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { SEARCH_QUERY } from '../api';
 import { useT } from '../i18n';
 import { useQuery } from '../useQuery';
@@ -6,7 +6,7 @@ import { Status } from './Status';
 
 /** Units, tasks and places by any spelling; pick one to open it. */
 export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: string, id: string) => void; onRegion: (id: string) => void }) {
-  const { t, kind } = useT();
+  const { t, tf, kind } = useT();
   const [text, setText] = useState('');
   const [debounced, setDebounced] = useState('');
   useEffect(() => {
@@ -20,11 +20,31 @@ export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: s
     setText('');
     setDebounced('');
   };
+  const box = useRef<HTMLDivElement>(null);
+  // Down and up move through the results, Escape closes them and returns to the field.
+  const onKey = (e: KeyboardEvent) => {
+    const buttons = [...(box.current?.querySelectorAll<HTMLButtonElement>('.results button') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (buttons.length === 0) return;
+      e.preventDefault();
+      const next = e.key === 'ArrowDown' ? Math.min(buttons.length - 1, at + 1) : at - 1;
+      if (next < 0) box.current?.querySelector('input')?.focus();
+      else buttons[next]!.focus();
+    } else if (e.key === 'Escape') {
+      setText('');
+      setDebounced('');
+      box.current?.querySelector('input')?.focus();
+    }
+  };
+  const count = r ? r.units.length + r.tasks.length + r.regions.length : 0;
   return (
-    <div className="search" role="search">
-      <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('search')} aria-label={t('search')} data-testid="search" />
+    <div className="search" role="search" ref={box} onKeyDown={onKey}>
+      <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('search')} aria-label={t('search')} data-testid="search"
+        aria-controls={debounced ? 'search-results' : undefined} />
+      <p className="sr-only" role="status">{debounced && r ? tf('resultsN', { n: count }) : ''}</p>
       {debounced && (
-        <div className="results" data-testid="search-results">
+        <div className="results" data-testid="search-results" id="search-results">
           <Status loading={q.loading} error={q.error} empty={!!r && r.units.length + r.tasks.length + r.regions.length === 0} />
           {r && r.units.length > 0 && (<><h4>{t('unit')}</h4><ul>{r.units.map((u: any) => (
             <li key={u.id}><button type="button" onClick={() => pick(() => props.onUnit(u.id))}>{u.name} <small>{u.jurisdiction?.name} · {kind(u.kind)}</small></button></li>))}</ul></>)}

@@ -1,7 +1,9 @@
+import { useEffect, useRef } from 'react';
 import { UNIT_QUERY } from '../api';
 import { useT } from '../i18n';
 import { toCsv } from '../lib/csv';
 import { download } from '../lib/download';
+import { shortName } from '../lib/short-name';
 import { useQuery } from '../useQuery';
 import { Status } from './Status';
 import { PastDueNote, StatusLight } from './StatusLight';
@@ -19,11 +21,16 @@ const ROLE_LABEL = { LEAD: 'leads', RESPONSIBLE: 'responsibleFor', PARTICIPANT: 
 
 /** Everything a unit leads, is responsible for and takes part in, by document, with the notes. */
 export function UnitPanel(props: {
-  id: string; onClose: () => void; onSelect: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void; onTask?: (id: string) => void;
+  id: string; focusKey?: number; onClose: () => void; onSelect: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void; onTask?: (id: string) => void;
 }) {
   const { t, kind } = useT();
   const q = useQuery<{ unit: any }>(UNIT_QUERY, { id: props.id });
   const u = q.data?.unit;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Whoever opened the panel (a click, Enter on a search result or on a node) lands on it.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, [props.id, props.focusKey]);
 
   const exportCsv = () => {
     if (!u) return;
@@ -37,7 +44,7 @@ export function UnitPanel(props: {
   return (
     <aside className="panel" aria-label={u?.name ?? t('unit')} data-testid="unit-panel">
       <header>
-        <h2>{u?.name ?? '…'}</h2>
+        <h2 tabIndex={-1} ref={heading}>{u?.name ?? '…'}</h2>
         <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
       </header>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !u} />
@@ -46,6 +53,7 @@ export function UnitPanel(props: {
           <p className="meta">
             {kind(u.kind)} · {u.jurisdiction?.name}{u.aliases.length > 0 && ` · ${u.aliases.join('、')}`}
           </p>
+          <p className="meta">{t('shortName')}: {shortName(u.name, u.aliases)}</p>
           <p className="meta">
             {t('load')}: {t('lead')} {u.load.lead} · {t('responsible')} {u.load.responsible} · {t('participant')} {u.load.participant}
             {' · '}{t('zScore')} {u.load.zScore}{u.load.overloaded && <strong className="flag"> {t('overloaded')}</strong>}

@@ -3,6 +3,8 @@
  * between units that share tasks (weighted by how many), collective–member edges, and, on
  * demand, task nodes with lead / responsible / participant edges. Filters apply here.
  */
+import { shortName } from './short-name';
+
 /** Kept in step with cytoscape-style.ts (which this pure module must not import). */
 export const GROUP_LIMIT = 1500;
 
@@ -10,8 +12,10 @@ export interface UnitData {
   id: string;
   name: string;
   kind: string;
+  aliases?: string[];
   jurisdiction: { id: string; name: string } | null;
-  load: { lead: number; responsible: number; participant: number; total: number };
+  /** overloaded: the API's flag (weighted load far above the unit's peers). */
+  load: { lead: number; responsible: number; participant: number; total: number; weighted?: number; zScore?: number; overloaded?: boolean };
   tasks: Array<{ role: 'LEAD' | 'RESPONSIBLE' | 'PARTICIPANT'; task: { id: string; title: string; document: { id: string } } }>;
   memberOf: Array<{ id: string }>;
 }
@@ -22,9 +26,13 @@ export interface Filters {
   role: '' | 'lead' | 'responsible' | 'participant';
   kinds: string[];
   showTasks: boolean;
+  /** Only units the API marks overloaded. */
+  overloaded?: boolean;
 }
 
-export interface NodeEl { data: { id: string; label: string; type: 'unit' | 'task' | 'group'; kind?: string; parent?: string; size?: number; load?: number } }
+export interface NodeEl {
+  data: { id: string; label: string; name?: string; type: 'unit' | 'task' | 'group'; kind?: string; parent?: string; size?: number; load?: number; overloaded?: boolean };
+}
 export interface EdgeEl { data: { id: string; source: string; target: string; type: 'shared' | 'member' | 'lead' | 'responsible' | 'participant'; weight?: number } }
 
 const ROLE_OF = { LEAD: 'lead', RESPONSIBLE: 'responsible', PARTICIPANT: 'participant' } as const;
@@ -39,6 +47,7 @@ export function buildGraph(units: readonly UnitData[], f: Filters): { nodes: Nod
   const kept = units.filter((u) => {
     if (f.jurisdiction && u.jurisdiction?.id !== f.jurisdiction) return false;
     if (f.kinds.length && !f.kinds.includes(kindOf(u))) return false;
+    if (f.overloaded && !u.load.overloaded) return false; // exactly the API's overloaded units, no members added back
     return true;
   });
   // With a document or role filter, keep the units it concerns and the members of its collectives.
@@ -57,7 +66,10 @@ export function buildGraph(units: readonly UnitData[], f: Filters): { nodes: Nod
   const nodes: NodeEl[] = [...groups].map(([id, label]) => ({ data: { id, label, type: 'group' as const } }));
   for (const u of visible) {
     const load = u.load.total;
-    nodes.push({ data: { id: u.id, label: u.name, type: 'unit', kind: kindOf(u), parent: grouped && u.jurisdiction ? `j:${u.jurisdiction.id}` : undefined, load, size: 16 + Math.min(56, Math.sqrt(load) * 9) } });
+    nodes.push({ data: {
+      id: u.id, label: shortName(u.name, u.aliases), name: u.name, type: 'unit', kind: kindOf(u), parent: grouped && u.jurisdiction ? `j:${u.jurisdiction.id}` : undefined,
+      load, size: 16 + Math.min(56, Math.sqrt(load) * 9), overloaded: Boolean(u.load.overloaded),
+    } });
   }
 
   // Units per task, then one weighted edge per pair of units sharing tasks.

@@ -2,7 +2,7 @@
  * The view's state lives in the URL, so a supervisor can share exactly what they see.
  * parse() tolerates anything a user may paste; serialize() writes only non-default values.
  */
-export type View = 'network' | 'overload' | 'cooperation' | 'timeline' | 'ledger';
+export type View = 'network' | 'overload' | 'cooperation' | 'timeline' | 'ledger' | 'regions';
 export type Lang = 'zh' | 'en';
 export type RoleFilter = '' | 'lead' | 'responsible' | 'participant';
 export type Measure = 'LEAD' | 'TOTAL' | 'WEIGHTED';
@@ -23,9 +23,16 @@ export interface ViewState {
   role: RoleFilter;
   kinds: string[];
   showTasks: boolean;
+  /** Only the overloaded units (the API's `overloaded`). */
+  overloaded: boolean;
+  /** The graph as a table (its text alternative) instead of the drawing. */
+  list: boolean;
   /** Overload and cooperation views. */
   measure: Measure;
   region: string;
+  /** Region network: links with at least this many tasks, and the link whose evidence is open ("id~id"). */
+  minTasks: number;
+  link: string;
   /** Task panel (deadline, leaders, follow-ups). */
   task: string;
   /** Timeline and ledger views. */
@@ -37,10 +44,10 @@ export interface ViewState {
 
 export const DEFAULT_STATE: ViewState = {
   view: 'network', lang: 'zh', unit: '', doc: '', hl: null, document: '', jurisdiction: '', role: '', kinds: [],
-  showTasks: false, measure: 'WEIGHTED', region: '430500', task: '', status: '', by: 'QUARTER', from: '', to: '',
+  showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', task: '', status: '', by: 'QUARTER', from: '', to: '',
 };
 
-const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger'];
+const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger', 'regions'];
 const STATUSES: readonly StatusFilter[] = ['', 'PAST_DUE', 'DUE_SOON', 'LATER', 'ONGOING', 'NONE'];
 const isoOr = (v: string | null) => (/^\d{4}-\d{2}-\d{2}$/.test(v ?? '') ? v! : '');
 const ROLES: readonly RoleFilter[] = ['', 'lead', 'responsible', 'participant'];
@@ -61,8 +68,12 @@ export function parseState(search: string): ViewState {
     role: oneOf(p.get('role'), ROLES, ''),
     kinds: (p.get('kinds') ?? '').split(',').filter(Boolean),
     showTasks: p.get('tasks') === '1',
+    overloaded: p.get('over') === '1',
+    list: p.get('list') === '1',
     measure: oneOf(p.get('measure'), MEASURES, DEFAULT_STATE.measure),
     region: p.get('region') || DEFAULT_STATE.region,
+    minTasks: /^[1-9]\d{0,2}$/.test(p.get('min') ?? '') ? Number(p.get('min')) : DEFAULT_STATE.minTasks,
+    link: /^[^~]+~[^~]+$/.test(p.get('link') ?? '') ? p.get('link')! : '',
     task: p.get('task') ?? '',
     status: oneOf(p.get('status'), STATUSES, ''),
     by: p.get('by') === 'MONTH' ? 'MONTH' : 'QUARTER',
@@ -86,8 +97,12 @@ export function serializeState(s: ViewState): string {
   set('role', s.role, '');
   set('kinds', s.kinds.join(','), '');
   if (s.showTasks) p.set('tasks', '1');
+  if (s.overloaded) p.set('over', '1');
+  if (s.list) p.set('list', '1');
   set('measure', s.measure, DEFAULT_STATE.measure);
   set('region', s.region, DEFAULT_STATE.region);
+  set('min', String(s.minTasks), String(DEFAULT_STATE.minTasks));
+  set('link', s.link, '');
   set('task', s.task, '');
   set('status', s.status, '');
   set('by', s.by, DEFAULT_STATE.by);

@@ -1,0 +1,117 @@
+import type cytoscape from 'cytoscape';
+import { useEffect, useMemo, useRef } from 'react';
+import { COOPERATION_QUERY, REGION_NETWORK_QUERY } from '../api';
+import { regionLayout } from '../cytoscape-style';
+import { useT } from '../i18n';
+import { buildRegionGraph, linkKey, type RegionNetworkData } from '../lib/region-graph';
+import { useQuery } from '../useQuery';
+import { LinkEvidence, type Link } from './LinkEvidence';
+import { NetworkCanvas } from './NetworkCanvas';
+import { Status } from './Status';
+
+const MIN_CHOICES = [1, 2, 3, 5, 10];
+
+/**
+ * Regions as nodes (a county inside its city, a city inside its province), lines as wide as the
+ * tasks that tie two regions; a line opens its evidence tasks and their leads.
+ */
+export function RegionNetworkView(props: {
+  minTasks: number; link: string; list: boolean; onChange: (p: { minTasks?: number; link?: string; list?: boolean }) => void;
+  onRegion: (id: string) => void; onSelect: (id: string) => void;
+}) {
+  const { t, tf, level } = useT();
+  const q = useQuery<{ regionNetwork: RegionNetworkData }>(REGION_NETWORK_QUERY, { min: props.minTasks });
+  const net = q.data?.regionNetwork;
+  const graph = useMemo(() => (net ? buildRegionGraph(net) : null), [net]);
+  const nodes = useMemo(() => (graph?.nodes ?? []) as cytoscape.ElementDefinition[], [graph]);
+  // A link between a region and one drawn inside it is not drawn (the nesting shows it; Cytoscape would draw a loop); the list has it.
+  const edges = useMemo(() => (graph?.edges.filter((e) => !e.data.nested) ?? []) as cytoscape.ElementDefinition[], [graph]);
+  const names = useMemo(() => new Map(net?.nodes.map((n) => [n.region.id, n.region.name]) ?? []), [net]);
+  const [a, b] = props.link ? props.link.split('~') : ['', ''];
+
+  const describe = (e: cytoscape.SingularElementArgument) => {
+    if (e.isEdge()) return `${e.data('label')} · ${tf('tasksN', { n: e.data('weight') })}`;
+    return `${e.data('name')} · ${level(e.data('level'))} · ${tf('tasksN', { n: e.data('tasks') })}`;
+  };
+
+  return (
+    <section className="regions" aria-label={t('regions_view')}>
+      <div className="toolbar">
+        <label>{t('minTasks')}{' '}
+          <select value={props.minTasks} onChange={(e) => props.onChange({ minTasks: Number(e.target.value), link: '' })} data-testid="min-tasks">
+            {MIN_CHOICES.map((n) => <option key={n} value={n}>{n}</option>)}
+          </select>
+        </label>
+        {net && <span role="status">{tf('shownRegions', { n: net.nodes.length, l: net.links.length })}</span>}
+        <button type="button" aria-pressed={props.list} onClick={() => props.onChange({ list: !props.list })} data-testid="toggle-list">{t('asList')}</button>
+        <span className="hint">{t('regionHelp')}</span>
+      </div>
+      <Status loading={q.loading} error={q.error} retry={q.retry} empty={!!net && net.nodes.length === 0} />
+      <div className="split">
+        {net && net.nodes.length > 0 && (props.list ? (
+          <div className="table-wrap">
+            <table className="data" data-testid="link-table">
+              <caption>{t('regionLinks')}</caption>
+              <thead><tr><th scope="col">{t('links')}</th><th scope="col">{t('count')}</th><th scope="col"><span className="sr-only">{t('openEvidence')}</span></th></tr></thead>
+              <tbody>
+                {net.links.map((l) => {
+                  const key = linkKey(l.from.id, l.to.id);
+                  return (
+                    <tr key={key}>
+                      <th scope="row">{l.from.name}–{l.to.name}</th><td>{l.count}</td>
+                      <td><button type="button" className="link" aria-pressed={props.link === key} onClick={() => props.onChange({ link: key })}>{t('openEvidence')}</button></td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <table className="data">
+              <caption>{t('regionNodes')}</caption>
+              <thead><tr><th scope="col">{t('region')}</th><th scope="col">{t('level')}</th><th scope="col">{t('inside')}</th><th scope="col">{t('count')}</th></tr></thead>
+              <tbody>
+                {net.nodes.map((n) => (
+                  <tr key={n.region.id}>
+                    <th scope="row"><button type="button" className="link" onClick={() => props.onRegion(n.region.id)}>{n.region.name}</button></th>
+                    <td>{level(n.region.level)}</td><td>{n.parent ? names.get(n.parent.id) : ''}</td><td>{n.tasks}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <NetworkCanvas
+            nodes={nodes} edges={edges} layout={regionLayout()} testId="region-network" selected={props.link ? `l:${props.link}` : ''}
+            labels={{ selector: 'node[type="region"]', priority: (n) => Number(n.data('tasks') ?? 0), obstacles: 'node[type="region"]', solidBodies: Infinity }}
+            focusable='node[type="region"]' describe={describe}
+            onNode={(id) => props.onRegion(id)} onEdge={(id) => props.onChange({ link: id.replace(/^l:/, '') })}
+            label={`${t('regionNetworkLabel')}：${net ? tf('shownRegions', { n: net.nodes.length, l: net.links.length }) : ''}`} help={t('graphHelp')}
+          />
+        ))}
+        {props.link && <EvidencePanel a={a!} b={b!} names={names} onClose={() => props.onChange({ link: '' })} onSelect={props.onSelect} />}
+      </div>
+    </section>
+  );
+}
+
+/** The cooperation panel for one link: the same evidence the 区域协作 view shows. */
+function EvidencePanel(props: { a: string; b: string; names: Map<string, string>; onClose: () => void; onSelect: (id: string) => void }) {
+  const { t, tf } = useT();
+  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.a, partner: props.b });
+  const link = q.data?.cooperationLinks[0];
+  const title = `${props.names.get(props.a) ?? props.a}–${props.names.get(props.b) ?? props.b}`;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen-reader users land on what they opened.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, [props.a, props.b]);
+  return (
+    <aside className="link-panel" aria-label={title} data-testid="link-panel">
+      <header>
+        <h3 tabIndex={-1} ref={heading}>{title}{link && ` · ${tf('tasksN', { n: link.count })}`}</h3>
+        <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
+      </header>
+      <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !link} />
+      {link && <LinkEvidence link={link} onSelect={props.onSelect} />}
+    </aside>
+  );
+}
