@@ -80,7 +80,8 @@ export function App() {
 
 function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void }) {
   const { t, kind } = useT();
-  const q = useQuery<{ documents: Array<{ id: string; title: string; jurisdiction: { id: string; name: string } | null }>; units: UnitData[] }>(NETWORK_QUERY, {});
+  const q = useQuery<{ documents: Array<{ id: string; title: string; jurisdiction: { id: string; name: string } | null }>; units: UnitData[] }>(
+    NETWORK_QUERY, { j: s.jurisdiction || null });
   const documents = q.data?.documents ?? [];
   const jurisdictions = useMemo(() => {
     const m = new Map<string, string>();

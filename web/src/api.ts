@@ -19,9 +19,10 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   return body.data;
 }
 
-export const NETWORK_QUERY = `{
+/** With a jurisdiction chosen, only its units are fetched: a province's store holds far more than one page can draw. */
+export const NETWORK_QUERY = `query($j: String) {
   documents { id title jurisdiction { id name } }
-  units(limit: 500) { id name kind aliases jurisdiction { id name } load { lead responsible participant total weighted zScore overloaded }
+  units(filter: { jurisdiction: $j }, limit: 500) { id name kind aliases jurisdiction { id name } load { lead responsible participant total weighted zScore overloaded }
     tasks { role task { id title document { id } } } memberOf { id } }
 }`;
 
