@@ -3,15 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIngestAuth } from '../../server/api/ingest';
 import { read } from '../../server/graph/queries';
 import { StoreError, type GraphStore } from '../../server/graph/store';
-import { gql, INGEST_TOKEN, startTestApp } from './helpers';
+import { gql, HENGYANG_PLAN, INGEST_TOKEN, startTestApp } from './helpers';
 
-const PLAN = [
-  '衡阳市优化营商环境行动方案',
-  '一、重点任务',
-  '(一)提升政务服务',
-  '1、推进一网通办。全面推行“一件事一次办”。(市政务服务中心牵头,市发改委、市大数据局配合)',
-  '2、优化纳税服务。压缩办税时间。(市税务局负责,市财政局协助)',
-].join('\n');
 
 const INGEST = 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status document { id title jurisdiction { name } } warnings } }';
 
@@ -39,10 +32,10 @@ describe('API guards', () => {
 
   describe('ingestDocument', () => {
     it('refuses a request without the bearer token, or with a wrong one', async () => {
-      const none = await gql(app.url, INGEST, { f: 'hengyang.txt', t: PLAN });
+      const none = await gql(app.url, INGEST, { f: 'hengyang.txt', t: HENGYANG_PLAN });
       expect(none.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
       expect(none.errors![0]!.message).toMatch(/Authorization: Bearer/);
-      const wrong = await gql(app.url, INGEST, { f: 'hengyang.txt', t: PLAN }, { authorization: 'Bearer not-the-token-at-all-x' });
+      const wrong = await gql(app.url, INGEST, { f: 'hengyang.txt', t: HENGYANG_PLAN }, { authorization: 'Bearer not-the-token-at-all-x' });
       expect(wrong.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
       expect((await stats())!.documents).toBe(5);
     });
@@ -53,13 +46,13 @@ describe('API guards', () => {
 
     it('extracts and loads a plan, then replaces it when sent again', async () => {
       const auth = { authorization: `Bearer ${INGEST_TOKEN}` };
-      const r = await gql(app.url, INGEST, { f: 'hengyang.txt', t: PLAN }, auth);
+      const r = await gql(app.url, INGEST, { f: 'hengyang.txt', t: HENGYANG_PLAN }, auth);
       expect(r.errors).toBeUndefined();
       expect(r.data.ingestDocument.status).toBe('ADDED');
       expect(r.data.ingestDocument.document).toEqual({ id: 'hengyang', title: '衡阳市优化营商环境行动方案', jurisdiction: { name: '衡阳市' } });
       const q = await gql(app.url, '{ unit(id: "430400:市政务服务中心") { leads { task { ref } } } }');
       expect(q.data.unit.leads).toEqual([{ task: { ref: '一.(一).1' } }]);
-      const again = await gql(app.url, INGEST, { f: 'hengyang.txt', t: PLAN }, auth);
+      const again = await gql(app.url, INGEST, { f: 'hengyang.txt', t: HENGYANG_PLAN }, auth);
       expect(again.data.ingestDocument.status).toBe('REPLACED');
       expect((await stats())!.documents).toBe(6);
     });
@@ -67,7 +60,7 @@ describe('API guards', () => {
     it('refuses a bad file name or a text with no tasks, writing nothing', async () => {
       const auth = { authorization: `Bearer ${INGEST_TOKEN}` };
       const before = await stats();
-      const badName = await gql(app.url, INGEST, { f: '../../etc/passwd', t: PLAN }, auth);
+      const badName = await gql(app.url, INGEST, { f: '../../etc/passwd', t: HENGYANG_PLAN }, auth);
       expect(badName.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
       expect(badName.errors![0]!.message).toMatch(/filename .* is not usable/);
       const noTasks = await gql(app.url, INGEST, { f: 'notice.txt', t: '关于做好冬季供暖工作的通知\n各单位要高度重视。' }, auth);

@@ -7,6 +7,15 @@ import { loadConfig } from '../../server/config';
 import { KuzuStore } from '../../server/graph/kuzu-store';
 import type { GraphStore } from '../../server/graph/store';
 
+/** A short plan written for the ingest tests: 2 tasks; units 市政务服务中心, 市发改委, 市大数据局, 市税务局, 市财政局. */
+export const HENGYANG_PLAN = [
+  '衡阳市优化营商环境行动方案',
+  '一、重点任务',
+  '(一)提升政务服务',
+  '1、推进一网通办。全面推行“一件事一次办”。(市政务服务中心牵头,市发改委、市大数据局配合)',
+  '2、优化纳税服务。压缩办税时间。(市税务局负责,市财政局协助)',
+].join('\n');
+
 export const INGEST_TOKEN = 'test-token-0123456789abcdef';
 
 /** The real app on a fresh embedded store (seeds loaded at start), on a free port of 127.0.0.1. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_LIMITS } from '../../server/http/documents';
 import { read } from '../../server/graph/queries';
 import { SEEDS_DIR } from '../../server/seeds';
-import { gql, INGEST_TOKEN, startTestApp } from '../api/helpers';
+import { gql, HENGYANG_PLAN, INGEST_TOKEN, startTestApp } from '../api/helpers';
 import { miniDocx, para, zip } from '../ingest/zip-writer';
 import { corpusText, docxFromText } from '../support/office';
 
@@ -27,14 +27,7 @@ async function upload(url: string, files: Upload[], headers: Record<string, stri
 /** 辽宁省's plan (a02_liaoning.txt). By hand from the text: 4 numbered targets, each with a 牵头单位 and 责任单位 line. */
 const LIAONING = corpusText('a02_liaoning.txt');
 
-/** A short plan written for these tests: 2 tasks; units 市政务服务中心, 市发改委, 市大数据局, 市税务局, 市财政局. */
-const HENGYANG = [
-  '衡阳市优化营商环境行动方案',
-  '一、重点任务',
-  '(一)提升政务服务',
-  '1、推进一网通办。全面推行“一件事一次办”。(市政务服务中心牵头,市发改委、市大数据局配合)',
-  '2、优化纳税服务。压缩办税时间。(市税务局负责,市财政局协助)',
-].join('\n');
+const HENGYANG = HENGYANG_PLAN;
 
 const NO_TASKS = '关于做好冬季供暖工作的通知\n各单位要高度重视,确保群众温暖过冬。';
 
