@@ -240,7 +240,8 @@ export const resolvers = {
     jurisdictionGraph: async (_: unknown, { jurisdiction, limit }: Args, ctx: Context) => {
       const j = checkJurisdiction(jurisdiction);
       const n = limitOf(limit, 500);
-      const loads = (await loadsOf(ctx, j, 'TOTAL')).sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
+      // Weighted, as Unit.load: a unit ringed as overloaded here is ringed in every view. Busiest (most tasks) first.
+      const loads = (await loadsOf(ctx, j, 'WEIGHTED')).sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
       const drawn = loads.slice(0, n);
       const ids = new Set(drawn.map((l) => l.unitId));
       const [pairs, memberships] = await Promise.all([

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { NETWORK_QUERY } from './api';
+import { SHELL_QUERY, UNITS_QUERY } from './api';
 import { CooperationView } from './components/CooperationView';
 import { DocumentReader } from './components/DocumentReader';
 import { NetworkView } from './components/NetworkView';
 import { OverloadView } from './components/OverloadView';
+import { ProvinceNetworkView } from './components/ProvinceNetworkView';
 import { RegionNetworkView } from './components/RegionNetworkView';
 import { SearchBox } from './components/SearchBox';
 import { LedgerView } from './components/LedgerView';
@@ -14,11 +15,24 @@ import { UnitPanel } from './components/UnitPanel';
 import { OVERLOAD_COLOR } from './cytoscape-style';
 import { UploadDialog } from './components/UploadDialog';
 import { KIND_COLORS, LangContext, useT } from './i18n';
-import type { UnitData } from './lib/graph';
+import type { Filters, UnitData } from './lib/graph';
+import type { JurisdictionNetworkData } from './lib/jurisdiction-graph';
 import { parseState, serializeState, type View, type ViewState } from './lib/url-state';
 import { useQuery } from './useQuery';
 
 const KINDS = Object.keys(KIND_COLORS);
+/**
+ * Above this many units (and with more than one jurisdiction) the network opens aggregated, a node
+ * per jurisdiction: past a few hundred units no one can read names anyway (issue 13 measured about
+ * 130 labels at the default zoom), and the page fetches only what it draws.
+ */
+export const PROVINCE_FROM = 300;
+
+interface ShellData {
+  documents: Array<{ id: string; title: string; jurisdiction: { id: string; name: string } | null }>;
+  stats: { units: number };
+  jurisdictionNetwork: JurisdictionNetworkData;
+}
 /** The views, in tab order; a new view adds its entry here. */
 const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' }> = [
   { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' },
@@ -78,10 +92,23 @@ export function App() {
   );
 }
 
+/** The unit network of one jurisdiction (or of a small store): its units and their assignments. */
+function UnitNetwork(props: { jurisdiction: string; filters: Filters; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void }) {
+  const { jurisdiction, ...view } = props;
+  const q = useQuery<{ units: UnitData[] }>(UNITS_QUERY, { j: jurisdiction || null });
+  return (
+    <>
+      <Status loading={q.loading} error={q.error} retry={q.retry} />
+      {q.data && <NetworkView units={q.data.units} {...view} />}
+    </>
+  );
+}
+
 function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void }) {
   const { t, kind } = useT();
-  const q = useQuery<{ documents: Array<{ id: string; title: string; jurisdiction: { id: string; name: string } | null }>; units: UnitData[] }>(
-    NETWORK_QUERY, { j: s.jurisdiction || null });
+  const q = useQuery<ShellData>(SHELL_QUERY, {});
+  // Bumped after an upload, so that the unit network fetches again.
+  const [loaded, setLoaded] = useState(0);
   const documents = q.data?.documents ?? [];
   const jurisdictions = useMemo(() => {
     const m = new Map<string, string>();
@@ -90,6 +117,9 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
   }, [documents]);
   const filters = useMemo(() => ({ document: s.document, jurisdiction: s.jurisdiction, role: s.role, kinds: s.kinds, showTasks: s.showTasks, overloaded: s.overloaded }),
     [s.document, s.jurisdiction, s.role, s.kinds, s.showTasks, s.overloaded]);
+  // A chosen document narrows the network to its jurisdiction's units (the filter then keeps the document's).
+  const networkJurisdiction = s.jurisdiction || documents.find((d) => d.id === s.document)?.jurisdiction?.id || '';
+  const province = !!q.data && !networkJurisdiction && q.data.stats.units > PROVINCE_FROM && q.data.jurisdictionNetwork.jurisdictions.length > 1;
   // Each pick moves the focus to the unit's panel, even when it is the unit already open.
   const [picks, setPicks] = useState(0);
   const selectUnit = (id: string) => {
@@ -104,7 +134,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
         <div className="brand"><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
         <SearchBox onUnit={selectUnit} onTask={(_doc, id) => selectTask(id)} onRegion={(id) => set({ view: 'cooperation', region: id })} />
         <ViewTabs view={s.view} onView={(view) => set({ view })} />
-        <UploadDialog onUploaded={q.retry} onOpenDocument={(id) => set({ view: 'network', document: id, unit: '', doc: '', hl: null })} />
+        <UploadDialog onUploaded={() => { q.retry(); setLoaded((n) => n + 1); }} onOpenDocument={(id) => set({ view: 'network', document: id, unit: '', doc: '', hl: null })} />
         <button type="button" className="lang" onClick={() => set({ lang: s.lang === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
 
@@ -124,12 +154,13 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
                 {jurisdictions.map((j) => <option key={j.id} value={j.id}>{j.name}</option>)}
               </select>
             </label>
-            <label>{t('role')}
+            {province && <p className="note" data-testid="province-note">{t('provinceNote')}</p>}
+            {!province && <label>{t('role')}
               <select value={s.role} onChange={(e) => set({ role: e.target.value as ViewState['role'] })}>
                 <option value="">{t('all')}</option>
                 <option value="lead">{t('lead')}</option><option value="responsible">{t('responsible')}</option><option value="participant">{t('participant')}</option>
               </select>
-            </label>
+            </label>}
             <fieldset>
               <legend>{t('kind')}</legend>
               {KINDS.map((k) => (
@@ -140,9 +171,10 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
               ))}
             </fieldset>
             <label className="check"><input type="checkbox" checked={s.overloaded} onChange={(e) => set({ overloaded: e.target.checked })} data-testid="only-overloaded" />{t('onlyOverloaded')}</label>
-            <label className="check"><input type="checkbox" checked={s.showTasks} onChange={(e) => set({ showTasks: e.target.checked })} />{t('showTasks')}</label>
+            {!province && <label className="check"><input type="checkbox" checked={s.showTasks} onChange={(e) => set({ showTasks: e.target.checked })} />{t('showTasks')}</label>}
             <h2>{t('legend')}</h2>
             <ul className="legend">
+              {province && <li><span className="dot jurisdiction" />{t('jurisdictionSize')}</li>}
               <li><span className="ring" style={{ borderColor: OVERLOAD_COLOR }} />{t('overloadRing')}</li>
               <li><span className="sizes"><i /><i /><i /></span>{t('nodeSize')}</li>
               <li><span className="line shared" />{t('sharedTasks')}</li>
@@ -167,9 +199,12 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
 
         <div className="main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${s.view}`}>
           <Status loading={q.loading} error={q.error} retry={q.retry} />
-          {q.data && s.view === 'network' && (
-            <NetworkView units={q.data.units} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
-          )}
+          {q.data && s.view === 'network' && (province ? (
+            <ProvinceNetworkView net={q.data.jurisdictionNetwork} open={s.open} onOpen={(open) => set({ open })} onJurisdiction={(jurisdiction) => set({ jurisdiction })}
+              kinds={s.kinds} overloaded={s.overloaded} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
+          ) : (
+            <UnitNetwork key={loaded} jurisdiction={networkJurisdiction} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
+          ))}
           {q.data && s.view === 'overload' && (
             <OverloadView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} measure={s.measure} onChange={(p) => set(p)} onSelect={selectUnit} />
           )}

@@ -19,12 +19,26 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   return body.data;
 }
 
-/** With a jurisdiction chosen, only its units are fetched: a province's store holds far more than one page can draw. */
-export const NETWORK_QUERY = `query($j: String) {
+/**
+ * What every view needs: the documents, how many units the store holds (a province's store opens
+ * aggregated) and the jurisdictions with the tasks tying them, all read from counts kept on write.
+ */
+export const SHELL_QUERY = `{
   documents { id title jurisdiction { id name } }
+  stats { units }
+  jurisdictionNetwork { jurisdictions { region { id name level } units documents tasks } links { from { id } to { id } tasks } }
+}`;
+
+/** The unit network of a small store, or of the chosen jurisdiction: a province's store holds far more than one page can draw. */
+export const UNITS_QUERY = `query($j: String) {
   units(filter: { jurisdiction: $j }, limit: 500) { id name kind aliases jurisdiction { id name } load { lead responsible participant total weighted zScore overloaded }
     tasks { role task { id title document { id } } } memberOf { id } }
 }`;
+
+/** One jurisdiction opened on the aggregated network: its busiest units and the ties between them. */
+export const JURISDICTION_GRAPH_QUERY = `query($j: String!, $limit: Int) { jurisdictionGraph(jurisdiction: $j, limit: $limit) {
+  jurisdiction { id name } units { unit { id name kind aliases } lead responsible participant total weighted zScore overloaded }
+  shared { a b tasks } memberships { member collective } more } }`;
 
 export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliases jurisdiction { name }
   load { lead responsible participant total weighted peerMean zScore peers overloaded }

@@ -41,6 +41,13 @@ export const GRAPH_STYLE: cytoscape.StylesheetJson = [
     label: 'data(name)', 'text-valign': 'top', 'text-halign': 'center', 'font-weight': 'bold', 'font-size': 16, color: '#445566', 'min-zoomed-font-size': 6,
     padding: `${COMPOUND_PADDING}px`, 'compound-sizing-wrt-labels': 'exclude',
   } },
+  // Jurisdictions on the province-scale network: sized by the tasks of their plans, opened on click.
+  { selector: 'node[type="jurisdiction"]', style: {
+    width: 'data(size)', height: 'data(size)', 'background-color': '#4a6f99', 'border-width': 2, 'border-color': '#fff', label: '',
+    'font-family': LABEL_FONT_FAMILY, 'font-size': 12, color: '#1d2733', 'text-outline-color': '#fff', 'text-outline-width': 2, 'min-zoomed-font-size': 0,
+  } },
+  { selector: 'node[type="jurisdiction"][level="province"]', style: { 'background-color': '#2f4f7a' } },
+  { selector: 'edge[type="jlink"]', style: { width: 'data(width)', 'line-color': '#8797a8', opacity: 0.45, 'curve-style': 'haystack' } },
   // Labelled nodes (and their labels) are drawn above the others.
   { selector: 'node.labelled', style: { label: 'data(label)', 'z-index': 5 } },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111' } },

@@ -35,6 +35,9 @@ export interface NodeEl {
 }
 export interface EdgeEl { data: { id: string; source: string; target: string; type: 'shared' | 'member' | 'lead' | 'responsible' | 'participant'; weight?: number } }
 
+/** A unit's size by its load (tasks), in every network. */
+export const unitSize = (load: number) => 16 + Math.min(56, Math.sqrt(load) * 9);
+
 const ROLE_OF = { LEAD: 'lead', RESPONSIBLE: 'responsible', PARTICIPANT: 'participant' } as const;
 
 export function buildGraph(units: readonly UnitData[], f: Filters): { nodes: NodeEl[]; edges: EdgeEl[]; unitCount: number } {
@@ -68,7 +71,7 @@ export function buildGraph(units: readonly UnitData[], f: Filters): { nodes: Nod
     const load = u.load.total;
     nodes.push({ data: {
       id: u.id, label: shortName(u.name, u.aliases), name: u.name, type: 'unit', kind: kindOf(u), parent: grouped && u.jurisdiction ? `j:${u.jurisdiction.id}` : undefined,
-      load, size: 16 + Math.min(56, Math.sqrt(load) * 9), overloaded: Boolean(u.load.overloaded),
+      load, size: unitSize(load), overloaded: Boolean(u.load.overloaded),
     } });
   }
 

@@ -20,6 +20,8 @@ export interface ViewState {
   /** Filters. */
   document: string;
   jurisdiction: string;
+  /** Jurisdictions opened into their units on the province-scale network (division codes). */
+  open: string[];
   role: RoleFilter;
   kinds: string[];
   showTasks: boolean;
@@ -43,7 +45,7 @@ export interface ViewState {
 }
 
 export const DEFAULT_STATE: ViewState = {
-  view: 'network', lang: 'zh', unit: '', doc: '', hl: null, document: '', jurisdiction: '', role: '', kinds: [],
+  view: 'network', lang: 'zh', unit: '', doc: '', hl: null, document: '', jurisdiction: '', open: [], role: '', kinds: [],
   showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', task: '', status: '', by: 'QUARTER', from: '', to: '',
 };
 
@@ -65,6 +67,7 @@ export function parseState(search: string): ViewState {
     hl: hl.length === 2 && hl.every((n) => Number.isInteger(n) && n >= 0) && hl[0]! <= hl[1]! ? [hl[0]!, hl[1]!] : null,
     document: p.get('document') ?? '',
     jurisdiction: /^\d{6}$/.test(p.get('jurisdiction') ?? '') ? p.get('jurisdiction')! : '',
+    open: [...new Set((p.get('open') ?? '').split(',').filter((j) => /^\d{6}$/.test(j)))],
     role: oneOf(p.get('role'), ROLES, ''),
     kinds: (p.get('kinds') ?? '').split(',').filter(Boolean),
     showTasks: p.get('tasks') === '1',
@@ -94,6 +97,7 @@ export function serializeState(s: ViewState): string {
   if (s.hl) p.set('hl', `${s.hl[0]}-${s.hl[1]}`);
   set('document', s.document, '');
   set('jurisdiction', s.jurisdiction, '');
+  set('open', s.open.join(','), '');
   set('role', s.role, '');
   set('kinds', s.kinds.join(','), '');
   if (s.showTasks) p.set('tasks', '1');

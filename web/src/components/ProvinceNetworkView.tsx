@@ -1,0 +1,158 @@
+import type cytoscape from 'cytoscape';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { gql, JURISDICTION_GRAPH_QUERY } from '../api';
+import { layoutFor } from '../cytoscape-style';
+import { useT } from '../i18n';
+import { download } from '../lib/download';
+import type { UnitData } from '../lib/graph';
+import { buildJurisdictionGraph, jurisdictionNodeId, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
+import type { NetworkHandle } from '../network/mount';
+import { NetworkCanvas } from './NetworkCanvas';
+import { Status } from './Status';
+import { UnitTable } from './UnitTable';
+
+/** Units drawn per opened jurisdiction, the busiest first; the rest are counted, not drawn. */
+const OPEN_LIMIT = 200;
+
+type Fetched = { data: JurisdictionGraphData } | { error: string };
+
+/** Each opened jurisdiction's units, fetched once when it is opened (and again on retry). */
+function useOpenedGraphs(open: readonly string[]) {
+  const [fetched, setFetched] = useState<ReadonlyMap<string, Fetched>>(new Map());
+  const asked = useRef(new Set<string>());
+  const fetchOne = useCallback((j: string) => {
+    asked.current.add(j);
+    gql<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, { j, limit: OPEN_LIMIT }).then(
+      (d) => setFetched((m) => new Map(m).set(j, { data: d.jurisdictionGraph })),
+      (e: Error) => setFetched((m) => new Map(m).set(j, { error: e.message })),
+    );
+  }, []);
+  useEffect(() => {
+    for (const j of open) if (!asked.current.has(j)) fetchOne(j);
+  }, [open, fetchOne]);
+  const retry = useCallback((j: string) => {
+    setFetched((m) => {
+      const next = new Map(m);
+      next.delete(j);
+      return next;
+    });
+    fetchOne(j);
+  }, [fetchOne]);
+  return { fetched, retry };
+}
+
+/**
+ * The network at a province's scale: a node per jurisdiction, opened into its units on click.
+ * Only the jurisdictions (from counts kept on write) and the units of opened ones are fetched.
+ */
+export function ProvinceNetworkView(props: {
+  net: JurisdictionNetworkData; open: string[]; onOpen: (open: string[]) => void; onJurisdiction: (id: string) => void;
+  kinds: string[]; overloaded: boolean; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void;
+}) {
+  const { t, tf, kind } = useT();
+  const { fetched, retry } = useOpenedGraphs(props.open);
+  const names = useMemo(() => new Map(props.net.jurisdictions.map((j) => [j.region.id, j.region.name])), [props.net]);
+  // Opened and fetched, in the order opened; a jurisdiction stays a node until its units are here.
+  const opened = useMemo(() => {
+    const m = new Map<string, JurisdictionGraphData>();
+    for (const j of props.open) {
+      const f = fetched.get(j);
+      if (f && 'data' in f) m.set(j, f.data);
+    }
+    return m;
+  }, [props.open, fetched]);
+  const filters = useMemo(() => ({ kinds: props.kinds, overloaded: props.overloaded }), [props.kinds, props.overloaded]);
+  const graph = useMemo(() => buildJurisdictionGraph(props.net, opened, filters), [props.net, opened, filters]);
+  const nodes = useMemo(() => graph.nodes as cytoscape.ElementDefinition[], [graph]);
+  const edges = useMemo(() => graph.edges as cytoscape.ElementDefinition[], [graph]);
+  // An opened jurisdiction's units nearly all share tasks with one another: more repulsion keeps them apart.
+  const layout = useMemo(() => ({ ...layoutFor(graph.nodes.length), nodeRepulsion: 90000, idealEdgeLength: 150 }) as cytoscape.LayoutOptions, [graph]);
+  const handle = useRef<NetworkHandle | null>(null);
+  const pending = props.open.filter((j) => !fetched.has(j));
+  const failed = props.open.flatMap((j) => {
+    const f = fetched.get(j);
+    return f && 'error' in f ? [{ j, error: f.error }] : [];
+  });
+
+  const toggle = (j: string) => props.onOpen(props.open.includes(j) ? props.open.filter((x) => x !== j) : [...props.open, j]);
+  const onNode = (id: string) => {
+    const j = props.net.jurisdictions.find((x) => jurisdictionNodeId(x.region.id) === id);
+    if (j) toggle(j.region.id);
+    else props.onSelect(id);
+  };
+  const describe = (e: cytoscape.SingularElementArgument) => {
+    const d = e.data();
+    if (e.isEdge()) return d.type === 'jlink' ? `${e.source().data('name')}–${e.target().data('name')} · ${tf('tasksN', { n: d.weight })}` : tf('tasksN', { n: d.weight ?? 1 });
+    if (d.type === 'jurisdiction') return tf('aboutJurisdiction', { name: d.name, tasks: d.tasks, units: d.units, documents: d.documents });
+    if (d.type !== 'unit') return d.label;
+    return `${d.name} · ${kind(d.kind)} · ${t('load')} ${d.load}${d.overloaded ? ` · ${t('overloaded')}` : ''}`;
+  };
+  const summary = `${tf('jurisdictionsN', { n: props.net.jurisdictions.length })}${opened.size ? ` · ${tf('openedUnits', { n: graph.unitCount })}` : ''}`;
+  // The opened jurisdictions' units as the unit table lists them.
+  const unitRows = useMemo<UnitData[]>(() => [...opened.values()].flatMap((g) => g.units.map((l) => ({
+    id: l.unit.id, name: l.unit.name, kind: l.unit.kind, aliases: l.unit.aliases, jurisdiction: g.jurisdiction,
+    load: { lead: l.lead, responsible: l.responsible, participant: l.participant, total: l.total, weighted: l.weighted, zScore: l.zScore, overloaded: l.overloaded },
+    tasks: [], memberOf: [],
+  }))), [opened]);
+
+  const exportPng = () => {
+    const png = handle.current?.cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob | undefined;
+    if (png) download('network.png', png, 'image/png');
+  };
+
+  return (
+    <section className="network" aria-label={t('network')}>
+      <div className="toolbar">
+        <span data-testid="jurisdiction-count" role="status">{summary}</span>
+        {props.open.map((j) => (
+          <span key={j} className="chip" data-testid={`opened-${j}`}>
+            {names.get(j) ?? j}
+            <button type="button" className="link" onClick={() => props.onJurisdiction(j)}>{t('onlyThis')}</button>
+            <button type="button" onClick={() => toggle(j)} aria-label={`${t('collapse')} ${names.get(j) ?? j}`}>×</button>
+          </span>
+        ))}
+        <button type="button" aria-pressed={props.list} onClick={() => props.onList(!props.list)} data-testid="toggle-list">{t('asList')}</button>
+        <button type="button" onClick={exportPng} disabled={props.list}>{t('exportPng')}</button>
+      </div>
+      {pending.length > 0 && <p className="status" role="status">{tf('opening', { name: pending.map((j) => names.get(j) ?? j).join('、') })}</p>}
+      {failed.map(({ j, error }) => <Status key={j} error={error} retry={() => retry(j)} />)}
+      {[...opened.values()].filter((g) => g.more > 0).map((g) => (
+        <p key={g.jurisdiction?.id} className="note">{tf('moreUnits', { name: g.jurisdiction?.name ?? '', n: g.more })}</p>
+      ))}
+      {props.list ? (
+        <div className="table-wrap">
+          <table className="data" data-testid="jurisdiction-table">
+            <caption>{t('jurisdictionTable')}</caption>
+            <thead><tr>
+              <th scope="col">{t('jurisdiction')}</th><th scope="col">{t('unitsCol')}</th><th scope="col">{t('documentsCol')}</th><th scope="col">{t('count')}</th>
+              <th scope="col"><span className="sr-only">{t('expand')}</span></th>
+            </tr></thead>
+            <tbody>
+              {props.net.jurisdictions.map((j) => (
+                <tr key={j.region.id}>
+                  <th scope="row"><button type="button" className="link" onClick={() => props.onJurisdiction(j.region.id)}>{j.region.name}</button></th>
+                  <td>{j.units}</td><td>{j.documents}</td><td>{j.tasks}</td>
+                  <td><button type="button" className="link" aria-pressed={props.open.includes(j.region.id)} onClick={() => toggle(j.region.id)}>
+                    {props.open.includes(j.region.id) ? t('collapse') : t('expand')}</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {unitRows.length > 0 && <UnitTable units={unitRows} onSelect={props.onSelect} />}
+        </div>
+      ) : (
+        <NetworkCanvas
+          nodes={nodes} edges={edges} layout={layout} testId="network" selected={props.selected}
+          labels={{
+            selector: 'node[type="unit"], node[type="jurisdiction"]', obstacles: 'node[type="group"]',
+            // Every jurisdiction is named before any unit.
+            priority: (n) => (n.data('type') === 'jurisdiction' ? 1e9 + Number(n.data('tasks')) : (n.data('overloaded') ? 1000 : 0) + Number(n.data('load') ?? 0)),
+          }}
+          focusable='node[type="unit"], node[type="jurisdiction"]' describe={describe} onNode={onNode}
+          label={`${t('provinceNetworkLabel')}：${summary}`} help={t('graphHelp')}
+          onHandle={(h) => (handle.current = h)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The network at a province's scale: one node per jurisdiction (sized by the tasks of the plans
+ * it issued), one line per pair tied by tasks (as wide as how many), and, for each jurisdiction
+ * the user opened, a box with its units in place of its node. The lines of an opened jurisdiction
+ * then end at its box. Pure, so the tests can check it without a browser.
+ */
+import type { EdgeEl, NodeEl } from './graph';
+import { shortName } from './short-name';
+
+export interface JurisdictionNetworkData {
+  jurisdictions: Array<{ region: { id: string; name: string; level: string }; units: number; documents: number; tasks: number }>;
+  links: Array<{ from: { id: string }; to: { id: string }; tasks: number }>;
+}
+
+export interface JurisdictionGraphData {
+  jurisdiction: { id: string; name: string } | null;
+  units: Array<{
+    unit: { id: string; name: string; kind: string; aliases?: string[] };
+    lead: number; responsible: number; participant: number; total: number; weighted: number; zScore: number; overloaded: boolean;
+  }>;
+  shared: Array<{ a: string; b: string; tasks: number }>;
+  memberships: Array<{ member: string; collective: string }>;
+  /** Units of the jurisdiction not sent (over the limit asked for). */
+  more: number;
+}
+
+export interface JurisdictionNodeEl {
+  data: { id: string; label: string; name: string; type: 'jurisdiction'; level: string; tasks: number; units: number; documents: number; size: number };
+}
+export interface JurisdictionLinkEl { data: { id: string; source: string; target: string; type: 'jlink'; weight: number; width: number } }
+
+/** The node (or, once opened, the box) of a jurisdiction. */
+export const jurisdictionNodeId = (id: string) => `j:${id}`;
+
+export function buildJurisdictionGraph(
+  net: JurisdictionNetworkData, opened: ReadonlyMap<string, JurisdictionGraphData>, f: { kinds: readonly string[]; overloaded?: boolean },
+): { nodes: Array<NodeEl | JurisdictionNodeEl>; edges: Array<EdgeEl | JurisdictionLinkEl>; unitCount: number } {
+  // Sizes and widths relative to the largest, so a province of 10 or of 10,000 plans reads the same.
+  const maxTasks = Math.max(1, ...net.jurisdictions.map((j) => j.tasks));
+  const maxLink = Math.max(1, ...net.links.map((l) => l.tasks));
+  const nodes: Array<NodeEl | JurisdictionNodeEl> = [];
+  const edges: Array<EdgeEl | JurisdictionLinkEl> = [];
+  let unitCount = 0;
+  for (const j of net.jurisdictions) {
+    const id = jurisdictionNodeId(j.region.id);
+    const graph = opened.get(j.region.id);
+    if (!graph) {
+      nodes.push({ data: {
+        id, label: shortName(j.region.name), name: j.region.name, type: 'jurisdiction', level: j.region.level.toLowerCase(),
+        tasks: j.tasks, units: j.units, documents: j.documents, size: 24 + 56 * Math.sqrt(j.tasks / maxTasks),
+      } });
+      continue;
+    }
+    nodes.push({ data: { id, label: j.region.name, name: j.region.name, type: 'group' } });
+    const kept = graph.units.filter((l) => (!f.kinds.length || f.kinds.includes(l.unit.kind.toLowerCase())) && (!f.overloaded || l.overloaded));
+    const ids = new Set(kept.map((l) => l.unit.id));
+    // Relative to the jurisdiction's busiest unit: at a province's scale most units have hundreds of tasks.
+    const maxLoad = Math.max(1, ...graph.units.map((l) => l.total));
+    for (const l of kept) {
+      nodes.push({ data: {
+        id: l.unit.id, label: shortName(l.unit.name, l.unit.aliases), name: l.unit.name, type: 'unit', kind: l.unit.kind.toLowerCase(), parent: id,
+        load: l.total, size: 14 + 40 * Math.sqrt(l.total / maxLoad), overloaded: l.overloaded,
+      } });
+    }
+    unitCount += kept.length;
+    for (const s of graph.shared) {
+      if (ids.has(s.a) && ids.has(s.b)) edges.push({ data: { id: `s:${s.a}\u0001${s.b}`, source: s.a, target: s.b, type: 'shared', weight: s.tasks } });
+    }
+    for (const m of graph.memberships) {
+      if (ids.has(m.member) && ids.has(m.collective)) edges.push({ data: { id: `m:${m.member}>${m.collective}`, source: m.member, target: m.collective, type: 'member' } });
+    }
+  }
+  const drawn = new Set(net.jurisdictions.map((j) => j.region.id));
+  for (const l of net.links) {
+    if (!drawn.has(l.from.id) || !drawn.has(l.to.id) || l.from.id === l.to.id) continue;
+    edges.push({ data: {
+      id: `jl:${l.from.id}~${l.to.id}`, source: jurisdictionNodeId(l.from.id), target: jurisdictionNodeId(l.to.id), type: 'jlink',
+      weight: l.tasks, width: 1 + 9 * Math.sqrt(l.tasks / maxLink),
+    } });
+  }
+  return { nodes, edges, unitCount };
+}
