@@ -8,12 +8,12 @@ describe('URL state', () => {
   it('round-trips every field and writes nothing for the defaults', () => {
     expect(serializeState(DEFAULT_STATE)).toBe('');
     const s = { ...DEFAULT_STATE, view: 'overload' as const, lang: 'en' as const, unit: '360300:市商务局', doc: 'd1', hl: [12, 40] as [number, number],
-      document: 'd1', jurisdiction: '430500', role: 'lead' as const, kinds: ['department', 'zone'], showTasks: true, measure: 'LEAD' as const, region: '430300' };
+      document: 'd1', jurisdiction: '430500', role: 'lead' as const, kinds: ['department', 'zone'], showTasks: true, measure: 'LEAD' as const, region: '430300', open: ['430100', '430400'] };
     expect(parseState(serializeState(s))).toEqual(s);
   });
 
   it('ignores values a pasted link may carry that make no sense', () => {
-    const s = parseState('?view=map&lang=fr&role=boss&jurisdiction=邵阳&hl=9-3&measure=x&kinds=');
+    const s = parseState('?view=map&lang=fr&role=boss&jurisdiction=邵阳&hl=9-3&measure=x&kinds=&open=长沙,4301');
     expect(s).toEqual(DEFAULT_STATE);
   });
 });

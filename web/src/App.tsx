@@ -16,17 +16,11 @@ import { OVERLOAD_COLOR } from './cytoscape-style';
 import { UploadDialog } from './components/UploadDialog';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { Filters, UnitData } from './lib/graph';
-import type { JurisdictionNetworkData } from './lib/jurisdiction-graph';
+import { PROVINCE_FROM, type JurisdictionNetworkData } from './lib/jurisdiction-graph';
 import { parseState, serializeState, type View, type ViewState } from './lib/url-state';
 import { useQuery } from './useQuery';
 
 const KINDS = Object.keys(KIND_COLORS);
-/**
- * Above this many units (and with more than one jurisdiction) the network opens aggregated, a node
- * per jurisdiction: past a few hundred units no one can read names anyway (issue 13 measured about
- * 130 labels at the default zoom), and the page fetches only what it draws.
- */
-export const PROVINCE_FROM = 300;
 
 interface ShellData {
   documents: Array<{ id: string; title: string; jurisdiction: { id: string; name: string } | null }>;

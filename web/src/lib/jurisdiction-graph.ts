@@ -7,6 +7,13 @@
 import type { EdgeEl, NodeEl } from './graph';
 import { shortName } from './short-name';
 
+/**
+ * Above this many units (and with more than one jurisdiction) the network opens aggregated, a node
+ * per jurisdiction: past a few hundred units no one can read names anyway (issue 13 measured about
+ * 130 labels at the default zoom), and the page fetches only what it draws.
+ */
+export const PROVINCE_FROM = 300;
+
 export interface JurisdictionNetworkData {
   jurisdictions: Array<{ region: { id: string; name: string; level: string }; units: number; documents: number; tasks: number }>;
   links: Array<{ from: { id: string }; to: { id: string }; tasks: number }>;
