@@ -4,9 +4,10 @@ import { read } from '../graph/queries';
 import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { countsOfRow, dueBetween, linkId } from '../graph/analytics';
+import { byKeys } from '../graph/values';
 import { buildLinks, linksOf, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
-import { buildRegionNetwork, type RegionNode } from './analytics/region-network';
+import { buildRegionNetwork, foldLinks, type FoldedLink, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
 import { computeLoads, type Counts, type Measure, type UnitLoad } from './analytics/load';
 import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
@@ -68,6 +69,31 @@ async function countsIn(ctx: Context, jurisdiction: string, window?: { from: str
     const n = window ? dueBetween(c, window.from, window.to) : c;
     return { unitId: r.unitId as string, kind: r.kind as string, lead: n.lead, responsible: n.responsible, participant: n.participant };
   });
+}
+
+/** Every cooperation link with its tasks, counted from the stored assignments and mentions. */
+async function allLinks(ctx: Context) {
+  const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
+  return buildLinks(issuer, comention);
+}
+
+/** The links as drawn at a province's scale: counties folded into their cities, except the cities in open. */
+async function foldedLinks(ctx: Context, open: unknown) {
+  const opened = (open as string[] | null | undefined) ?? [];
+  for (const id of opened) if (!/^\d{6}$/.test(id)) throw userError(`open takes division codes such as 430100 (长沙市), got "${String(id).slice(0, 20)}"`);
+  return foldLinks(await allLinks(ctx), (await ctx.loaders.regions()).regions, new Set(opened), linkId);
+}
+
+/** A cooperation link as resolved: its pair's id, and with folding the pairs it stands for. */
+interface CooperationLinkRow { id: string; parts?: string[] }
+
+/** The tasks behind a link (of every pair it stands for), each once, in document order. */
+async function evidenceOf(ctx: Context, l: CooperationLinkRow) {
+  const parts = l.parts ?? [l.id];
+  if (parts.length === 1) return ctx.loaders.linkTasks.load(parts[0]!);
+  const rows = new Map<string, Row>();
+  for (const list of await ctx.loaders.linkTasks.loadMany(parts)) if (!(list instanceof Error)) for (const r of list) rows.set(r.id as string, r);
+  return [...rows.values()].sort(byKeys('documentId', 'start'));
 }
 
 async function loadsOf(ctx: Context, jurisdiction: string, by: Measure): Promise<UnitLoad[]> {
@@ -210,7 +236,15 @@ export const resolvers = {
         .filter((l) => !kind || l.kind === kind);
       return loads.sort((a, b) => b.value - a.value || b.zScore - a.zScore || a.unitId.localeCompare(b.unitId)).slice(0, limitOf(top, 10));
     },
-    cooperationLinks: async (_: unknown, { region, partner }: Args, ctx: Context) => {
+    cooperationLinks: async (_: unknown, { region, partner, fold, open }: Args, ctx: Context) => {
+      if (fold) {
+        const { links } = await foldedLinks(ctx, open);
+        const touches = (l: FoldedLink, id: unknown) => !id || l.from === id || l.to === id;
+        return links.filter((l) => touches(l, region) && touches(l, partner)).map((l) => {
+          const flip = region && l.to === region;
+          return { id: linkId(l.from, l.to), parts: l.parts, from: flip ? l.to : l.from, to: flip ? l.from : l.to, kinds: l.kinds, count: l.taskIds.length };
+        });
+      }
       const rows = await ctx.store.run(read('region-links'), { region: (region as string | null) ?? '' });
       return linksOf(rows as unknown as StoredLink[], { region: region as string | null, partner: partner as string | null });
     },
@@ -257,14 +291,22 @@ export const resolvers = {
         more: loads.length - drawn.length,
       };
     },
-    regionNetwork: async (_: unknown, { minTasks }: Args, ctx: Context) => {
+    regionNetwork: async (_: unknown, { minTasks, fold, open, top }: Args, ctx: Context) => {
       const min = typeof minTasks === 'number' ? minTasks : 1;
       if (!Number.isInteger(min) || min < 1 || min > 1000) throw userError(`minTasks must be a whole number from 1 to 1000, got ${min}`);
-      const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
-      const links = buildLinks(issuer, comention).filter((l) => l.taskIds.length >= min);
-      const net = buildRegionNetwork(links, (await ctx.loaders.regions()).regions);
-      // As cooperationLinks gives them (CooperationLink reads its evidence by the pair's id).
-      return { ...net, links: net.links.map((l) => ({ ...l, id: linkId(l.from, l.to), count: l.taskIds.length })) };
+      const { regions } = await ctx.loaders.regions();
+      const { links: all, folded, opened } = fold ? await foldedLinks(ctx, open) : { links: await allLinks(ctx), folded: new Map<string, Set<string>>(), opened: new Set<string>() };
+      const strong = all.filter((l) => l.taskIds.length >= min); // strongest first
+      // An opened city's counties are what the user asked to see: their links come first, whatever top says.
+      const asked = (l: { from: string; to: string }) => opened.has(l.from) || opened.has(l.to);
+      const drawn = top === undefined || top === null ? strong : [...strong.filter(asked), ...strong.filter((l) => !asked(l)).slice(0, limitOf(top, 100))];
+      const net = buildRegionNetwork(drawn, regions);
+      return {
+        moreLinks: strong.length - drawn.length,
+        nodes: net.nodes.map((n) => ({ ...n, folded: folded.get(n.regionId)?.size ?? 0 })),
+        // As cooperationLinks gives them (CooperationLink reads its evidence by the pairs it stands for).
+        links: net.links.map((l) => ({ ...l, id: linkId(l.from, l.to), count: l.taskIds.length })),
+      };
     },
     // Roots: provinces and named areas (a province may also lie within an area such as 泛珠三角区域).
     regions: async (_: unknown, __: Args, ctx: Context) => {
@@ -429,15 +471,15 @@ export const resolvers = {
     from: (l: { from: string }, _: Args, ctx: Context) => regionById(ctx, l.from),
     to: (l: { to: string }, _: Args, ctx: Context) => regionById(ctx, l.to),
     // In document order (ids would put 三.(一) before 二.(一).1); only the page asked for is read whole.
-    tasks: async (l: { id: string }, { limit, offset }: Args, ctx: Context) => {
+    tasks: async (l: CooperationLinkRow, { limit, offset }: Args, ctx: Context) => {
       const start = typeof offset === 'number' ? offset : 0;
       if (start < 0) throw userError(`offset must be 0 or more, got ${start}`);
-      const order = await ctx.loaders.linkTasks.load(l.id);
+      const order = await evidenceOf(ctx, l);
       const page = limit === undefined || limit === null ? order.slice(start) : order.slice(start, start + limitOf(limit, 20));
       return tasksByIds(ctx, page.map((r) => r.id as string));
     },
-    units: async (l: { id: string }, _: Args, ctx: Context) => {
-      const taskIds = (await ctx.loaders.linkTasks.load(l.id)).map((r) => r.id as string);
+    units: async (l: CooperationLinkRow, _: Args, ctx: Context) => {
+      const taskIds = (await evidenceOf(ctx, l)).map((r) => r.id as string);
       const all = await ctx.loaders.assignmentsOfTask.loadMany(taskIds);
       const ids = [...new Set(all.flatMap((x) => (x instanceof Error ? [] : x.map((a) => a.unitId as string))))];
       return unitsByIds(ctx, ids);

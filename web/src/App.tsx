@@ -113,7 +113,8 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
     [s.document, s.jurisdiction, s.role, s.kinds, s.showTasks, s.overloaded]);
   // A chosen document narrows the network to its jurisdiction's units (the filter then keeps the document's).
   const networkJurisdiction = s.jurisdiction || documents.find((d) => d.id === s.document)?.jurisdiction?.id || '';
-  const province = !!q.data && !networkJurisdiction && q.data.stats.units > PROVINCE_FROM && q.data.jurisdictionNetwork.jurisdictions.length > 1;
+  const largeStore = !!q.data && q.data.stats.units > PROVINCE_FROM && q.data.jurisdictionNetwork.jurisdictions.length > 1;
+  const province = largeStore && !networkJurisdiction;
   // Each pick moves the focus to the unit's panel, even when it is the unit already open.
   const [picks, setPicks] = useState(0);
   const selectUnit = (id: string) => {
@@ -187,6 +188,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
               <li><span className="dot province" />{t('nested')}</li>
               <li><span className="dot area" />{t('areaShape')}</li>
               <li><span className="line shared" />{t('linkWidth')}</li>
+              {largeStore && <li>{t('foldLegend')}</li>}
             </ul>
           </aside>
         )}
@@ -214,8 +216,8 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
               filters={{ jurisdiction: s.jurisdiction, document: s.document, unit: s.unit, role: s.role, status: s.status }}
               onChange={(p) => set(p as Partial<ViewState>)} onSelect={selectUnit} onTask={selectTask} />
           )}
-          {s.view === 'regions' && (
-            <RegionNetworkView minTasks={s.minTasks} link={s.link} list={s.list} onChange={(p) => set(p)} onRegion={(region) => set({ view: 'cooperation', region })} onSelect={selectUnit} />
+          {q.data && s.view === 'regions' && (
+            <RegionNetworkView minTasks={s.minTasks} link={s.link} list={s.list} onChange={(p) => set(p)} province={largeStore} open={s.open} top={s.top} onRegion={(region) => set({ view: 'cooperation', region })} onSelect={selectUnit} />
           )}
         </div>
 

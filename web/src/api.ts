@@ -54,11 +54,11 @@ export const SEARCH_QUERY = `query($text: String!) { search(text: $text, limit: 
 export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure) { overloadedUnits(jurisdiction: $j, by: $by, top: 20) {
   unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded } }`;
 
-export const COOPERATION_QUERY = `query($region: ID, $partner: ID) { cooperationLinks(region: $region, partner: $partner) { from { id name level } to { id name level } kinds count
+export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolean, $open: [ID!]) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open) { from { id name level } to { id name level } kinds count
   tasks { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } units { id name } } }`;
 
-export const REGION_NETWORK_QUERY = `query($min: Int) { regionNetwork(minTasks: $min) {
-  nodes { region { id name level } tasks links parent { id } } links { from { id name } to { id name } count kinds } } }`;
+export const REGION_NETWORK_QUERY = `query($min: Int, $fold: Boolean, $open: [ID!], $top: Int) { regionNetwork(minTasks: $min, fold: $fold, open: $open, top: $top) {
+  nodes { region { id name level } tasks links parent { id } folded } links { from { id name } to { id name } count kinds } moreLinks } }`;
 export const LEDGER_QUERY = `query($filter: LedgerFilter) { ledger(filter: $filter) {
   n documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
 

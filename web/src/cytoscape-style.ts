@@ -58,7 +58,7 @@ export const GRAPH_STYLE: cytoscape.StylesheetJson = [
   { selector: 'edge[type="responsible"]', style: { width: 1.5, 'line-color': '#2f6fb5', 'curve-style': 'bezier' } },
   { selector: 'edge[type="participant"]', style: { width: 1, 'line-color': '#7f8c8d', 'line-style': 'dotted', 'curve-style': 'bezier' } },
   { selector: 'edge[type="link"]', style: {
-    width: 'mapData(weight, 1, 25, 1.5, 12)', 'line-color': '#7d8fa3', opacity: 0.55, 'curve-style': 'straight',
+    width: 'data(width)', 'line-color': '#7d8fa3', opacity: 0.55, 'curve-style': 'straight',
   } },
   { selector: 'edge[type="link"]:selected, edge[type="link"].kbd-focus', style: { 'line-color': '#c8691c', opacity: 1, 'z-index': 10 } },
   { selector: 'edge[type="link"]:active', style: { 'overlay-opacity': 0.15 } },

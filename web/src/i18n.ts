@@ -102,6 +102,10 @@ const STRINGS = {
   unitsCol: { zh: '单位数', en: 'Units' },
   documentsCol: { zh: '方案数', en: 'Plans' },
   provinceNetworkLabel: { zh: '辖区网络图', en: 'Jurisdiction network graph' },
+  foldedN: { zh: '含 {n} 个县区，点击展开', en: 'stands for {n} counties; click to open' },
+  foldLegend: { zh: '全省视图：县区并入所在城市显示，点击城市展开其县区', en: 'Province view: counties are drawn as their city; click a city to open it' },
+  topLinks: { zh: '最强连线', en: 'Strongest links' },
+  moreLinks: { zh: '另有 {n} 条较弱的联系未画出', en: '{n} weaker links not drawn' },
   jurisdictionSize: { zh: '大圆点＝辖区（大小＝任务数），点击展开', en: 'Large dot = jurisdiction (size = tasks); click to open' },
   levels: {
     zh: { province: '省级', prefecture: '地级', county: '县级', area: '区域板块' },

@@ -37,3 +37,53 @@ export function buildRegionNetwork(links: readonly Link[], regions: ReadonlyMap<
   nodes.sort((a, b) => b.taskIds.length - a.taskIds.length || a.regionId.localeCompare(b.regionId));
   return { nodes, links: [...links] };
 }
+
+/** A link as drawn with folding: the pairs of regions it stands for (their ids, as linkId gives them). */
+export interface FoldedLink extends Link { parts: string[] }
+
+/**
+ * The region network at a province's scale: every county-level region is drawn as its prefecture
+ * (a city), unless that city is in `open`. A link between counties of two cities becomes a link
+ * between the cities, its tasks counted once; a link inside one drawn region disappears. Named
+ * areas and provinces are drawn as themselves. `folded` says, per drawn city, which regions it
+ * stands for (opening it draws them), and `opened` holds the counties drawn because their city is open.
+ */
+export function foldLinks(
+  links: readonly Link[], regions: ReadonlyMap<string, RegionInfo>, open: ReadonlySet<string>, pairId: (a: string, b: string) => string,
+): { links: FoldedLink[]; folded: Map<string, Set<string>>; opened: Set<string> } {
+  const drawnAs = new Map<string, string>();
+  const folded = new Map<string, Set<string>>();
+  const opened = new Set<string>();
+  const as = (id: string) => {
+    let to = drawnAs.get(id);
+    if (to === undefined) {
+      to = id;
+      if (regions.get(id)?.level === 'county') {
+        const city = regions.get(id)!.within.find((w) => regions.get(w)?.level === 'prefecture');
+        if (city && !open.has(city)) {
+          to = city;
+          folded.set(city, (folded.get(city) ?? new Set()).add(id));
+        } else if (city) {
+          opened.add(id);
+        }
+      }
+      drawnAs.set(id, to);
+    }
+    return to;
+  };
+  const byPair = new Map<string, { from: string; to: string; kinds: Set<Link['kinds'][number]>; tasks: Set<string>; parts: string[] }>();
+  for (const l of links) {
+    const [a, b] = [as(l.from), as(l.to)];
+    if (a === b) continue;
+    const [from, to] = a < b ? [a, b] : [b, a];
+    const key = pairId(from, to);
+    const got = byPair.get(key) ?? { from, to, kinds: new Set(), tasks: new Set(), parts: [] };
+    for (const k of l.kinds) got.kinds.add(k);
+    for (const t of l.taskIds) got.tasks.add(t);
+    got.parts.push(pairId(l.from, l.to));
+    byPair.set(key, got);
+  }
+  const out = [...byPair.values()].map((l) => ({ from: l.from, to: l.to, kinds: [...l.kinds].sort(), taskIds: [...l.tasks].sort(), parts: l.parts.sort() }));
+  out.sort((a, b) => b.taskIds.length - a.taskIds.length || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return { links: out, folded, opened };
+}

@@ -8,6 +8,7 @@ import type { UnitData } from '../lib/graph';
 import { buildJurisdictionGraph, jurisdictionNodeId, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
 import type { NetworkHandle } from '../network/mount';
 import { NetworkCanvas } from './NetworkCanvas';
+import { OpenedChips } from './OpenedChips';
 import { Status } from './Status';
 import { UnitTable } from './UnitTable';
 
@@ -104,13 +105,7 @@ export function ProvinceNetworkView(props: {
     <section className="network" aria-label={t('network')}>
       <div className="toolbar">
         <span data-testid="jurisdiction-count" role="status">{summary}</span>
-        {props.open.map((j) => (
-          <span key={j} className="chip" data-testid={`opened-${j}`}>
-            {names.get(j) ?? j}
-            <button type="button" className="link" onClick={() => props.onJurisdiction(j)}>{t('onlyThis')}</button>
-            <button type="button" onClick={() => toggle(j)} aria-label={`${t('collapse')} ${names.get(j) ?? j}`}>×</button>
-          </span>
-        ))}
+        <OpenedChips open={props.open} names={names} onClose={toggle} onOnly={props.onJurisdiction} />
         <button type="button" aria-pressed={props.list} onClick={() => props.onList(!props.list)} data-testid="toggle-list">{t('asList')}</button>
         <button type="button" onClick={exportPng} disabled={props.list}>{t('exportPng')}</button>
       </div>

@@ -20,7 +20,10 @@ export interface ViewState {
   /** Filters. */
   document: string;
   jurisdiction: string;
-  /** Jurisdictions opened into their units on the province-scale network (division codes). */
+  /**
+   * At a province's scale, the cities opened: on the network into their units, on the region
+   * network into their counties (division codes; one list, as both views open a city).
+   */
   open: string[];
   role: RoleFilter;
   kinds: string[];
@@ -35,6 +38,8 @@ export interface ViewState {
   /** Region network: links with at least this many tasks, and the link whose evidence is open ("id~id"). */
   minTasks: number;
   link: string;
+  /** Region network at a province's scale: the strongest links drawn (0: all). */
+  top: number;
   /** Task panel (deadline, leaders, follow-ups). */
   task: string;
   /** Timeline and ledger views. */
@@ -46,7 +51,7 @@ export interface ViewState {
 
 export const DEFAULT_STATE: ViewState = {
   view: 'network', lang: 'zh', unit: '', doc: '', hl: null, document: '', jurisdiction: '', open: [], role: '', kinds: [],
-  showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', task: '', status: '', by: 'QUARTER', from: '', to: '',
+  showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', top: 100, task: '', status: '', by: 'QUARTER', from: '', to: '',
 };
 
 const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger', 'regions'];
@@ -77,6 +82,7 @@ export function parseState(search: string): ViewState {
     region: p.get('region') || DEFAULT_STATE.region,
     minTasks: /^[1-9]\d{0,2}$/.test(p.get('min') ?? '') ? Number(p.get('min')) : DEFAULT_STATE.minTasks,
     link: /^[^~]+~[^~]+$/.test(p.get('link') ?? '') ? p.get('link')! : '',
+    top: /^(0|[1-9]\d{0,3})$/.test(p.get('top') ?? '') ? Number(p.get('top')) : DEFAULT_STATE.top,
     task: p.get('task') ?? '',
     status: oneOf(p.get('status'), STATUSES, ''),
     by: p.get('by') === 'MONTH' ? 'MONTH' : 'QUARTER',
@@ -107,6 +113,7 @@ export function serializeState(s: ViewState): string {
   set('region', s.region, DEFAULT_STATE.region);
   set('min', String(s.minTasks), String(DEFAULT_STATE.minTasks));
   set('link', s.link, '');
+  set('top', String(s.top), String(DEFAULT_STATE.top));
   set('task', s.task, '');
   set('status', s.status, '');
   set('by', s.by, DEFAULT_STATE.by);
