@@ -139,4 +139,40 @@ describe('the network at a province’s scale', () => {
     expect(drawn.units.sort()).toEqual(units.data.units.map((u: any) => u.id).sort());
     expect(errors).toEqual([]);
   });
+
+  it('the region network opens with counties folded into their cities and the strongest links; a click opens a city', async () => {
+    sent.length = 0;
+    await page.goto(`${app.url}/?view=regions`);
+    await networkReady(page, 'region-network');
+    const REGIONS = `(() => window.__cy.nodes('[type="region"]').map((n) => ({ id: n.id(), level: n.data('level'), folded: n.data('folded'), parent: n.data('parent') ?? null })))()`;
+    type RegionNode = { id: string; level: string; folded: number; parent: string | null };
+    const before = (await page.evaluate(REGIONS)) as RegionNode[];
+    await page.screenshot({ path: join(SHOTS, 'province-regions.png') });
+    expect(before.some((n) => n.level === 'county')).toBe(false);
+    const q = sent.find((x) => x.includes('regionNetwork'))!;
+    expect(q).toContain('fold: $fold');
+    // At most the 100 strongest links were sent; the API counts the rest.
+    const all = (await gql(app.url, '{ regionNetwork(minTasks: 2, fold: true) { links { count } } }')).data.regionNetwork.links;
+    const top = (await gql(app.url, '{ regionNetwork(minTasks: 2, fold: true, top: 100) { links { count } moreLinks } }')).data.regionNetwork;
+    expect(all.length).toBeGreaterThan(100);
+    expect(top.links).toHaveLength(100);
+    expect(top.moreLinks).toBe(all.length - 100);
+    expect(await page.getByTestId('region-count').textContent()).toContain(`另有 ${all.length - 100} 条较弱的联系未画出`);
+
+    // The city standing for the most counties opens into them.
+    const city = before.filter((n) => n.folded > 0).sort((a, b) => b.folded - a.folded)[0]!;
+    const box = (await page.getByTestId('region-network').boundingBox())!;
+    const at = (await page.evaluate(`(() => { const p = window.__cy.getElementById('${city.id}').renderedPosition(); return { x: p.x, y: p.y }; })()`)) as { x: number; y: number };
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await page.waitForFunction((id) => (globalThis as any).__cy.nodes(`[type="region"][parent="${id}"]`).length > 0, city.id, { timeout: 30_000 });
+    await networkReady(page, 'region-network');
+    const after = (await page.evaluate(REGIONS)) as RegionNode[];
+    await page.screenshot({ path: join(SHOTS, 'province-regions-open.png') });
+    expect(new URL(page.url()).searchParams.get('open')).toBe(city.id);
+    const inside = after.filter((n) => n.parent === city.id);
+    expect(inside.every((n) => n.level === 'county')).toBe(true);
+    expect(inside.length).toBeLessThanOrEqual(city.folded);
+    expect(after.filter((n) => n.level === 'county' && n.parent !== city.id)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
