@@ -4,8 +4,9 @@
  * extraction MB/s; load time and rows/s into a fresh embedded store, and the same files again
  * (nodes and relationships counted before and after: nothing may change); p50/p99 and req/s of
  * the user questions over real HTTP (the app's server, 10 connections), each beside a trivial
- * query in the same run, and each question's first (uncached) answer; the network payload and
- * first render of the busiest jurisdiction in headless Chromium; RSS. The last line sums it up.
+ * query in the same run, and each question's first (uncached) answer; in headless Chromium, the
+ * province view the page opens on (a node per jurisdiction) with the busiest city opened by a
+ * click, and that city's own network (payload and first render); RSS. The last line sums it up.
  * With NEO4J_URI set, the load and the questions again on Neo4j (it empties that database).
  *
  * Goals (issue 14), 10,000 plans, embedded: loaded in ≤ 60 s; `unit { leads }` p99 ≤ 10 ms and
@@ -106,6 +107,7 @@ const QUERIES: Array<[string, string]> = [
   ['search', '{ search(text: "發改委") { units { id name } tasks { id } regions { id } } }'],
   ['jurisdictionNetwork', `{ jurisdictionNetwork(within: "${args.values.province}") { jurisdictions { region { id name } units tasks } links { from { id } to { id } tasks } } }`],
   ['jurisdictionGraph', `{ jurisdictionGraph(jurisdiction: "${J}") { units { unit { id name kind } total } shared { a b tasks } memberships { member collective } } }`],
+  ['regionNetwork (folded, top 100)', '{ regionNetwork(minTasks: 2, fold: true, top: 100) { nodes { region { id name } tasks folded parent { id } } links { from { id } to { id } count } moreLinks } }'],
 ];
 
 interface Figure { p50: number; p99: number; rps: number; first: number; bytes: number }
@@ -171,9 +173,12 @@ const app = await serve({ NEO4J_URI: '' });
 process.on('exit', () => { app.child.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); }); // never leave the server or the store behind
 const api = await questions('embedded: questions over HTTP (the app in its own process)', app);
 
-// 3. The network of the busiest city in headless Chromium: what the page fetches, and its first render.
+// 3. In headless Chromium: the province view the page opens on (a node per jurisdiction), the
+// busiest city opened in it with a click, and the busiest city's own network: what the page
+// fetches, and its first render.
 let render = 'not measured';
 let payload = api.get('jurisdictionGraph')!.bytes;
+let province = 'not measured';
 if (!existsSync(join(WEB_DIR, 'index.html'))) {
   line('network first render', 'not measured: no web build (npm run build)');
 } else {
@@ -182,15 +187,38 @@ if (!existsSync(join(WEB_DIR, 'index.html'))) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const graphqlBytes = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/graphql'))
       .reduce((n, e) => n + (e as unknown as { decodedBodySize: number }).decodedBodySize, 0)); // uncompressed
+    const ready = () => page.waitForSelector('[data-testid="network"][data-ready="1"]', { timeout: 60_000 }).then(() => true, () => false);
+    const count = async (testId: string) => Number(await page.getByTestId(testId).textContent({ timeout: 5_000 }).then((t) => /\d+/.exec(t ?? '')?.[0] ?? 0, () => 0));
+
+    // The province view, then a click on the busiest city's node.
+    await page.goto(`${app.url}/?view=network`);
+    if (await ready()) {
+      const openMs = await page.evaluate(() => performance.now());
+      const openBytes = await graphqlBytes();
+      const jurisdictions = await count('jurisdiction-count');
+      const box = (await page.getByTestId('network').boundingBox())!;
+      const at = await page.evaluate((id) => (globalThis as any).__cy.getElementById(`j:${id}`).renderedPosition() as { x: number; y: number }, J);
+      const t = performance.now();
+      await page.mouse.click(box.x + at.x, box.y + at.y);
+      const opened = await page.waitForFunction(() => (globalThis as any).__cy.nodes('[type="unit"]').length > 0, undefined, { timeout: 60_000 }).then(() => ready(), () => false);
+      const units = await page.evaluate(() => (globalThis as any).__cy.nodes('[type="unit"]').length as number);
+      const clickMs = performance.now() - t;
+      province = `${jurisdictions} jurisdictions in ${Math.round(openMs)} ms, ${(openBytes / 1024).toFixed(0)}KB; open ${J} ${opened ? `${Math.round(clickMs)} ms` : 'failed'}`;
+      line('province view (browser)', `first render ${Math.round(openMs)} ms after navigation, ${jurisdictions} jurisdictions drawn, ${(openBytes / 1024).toFixed(1)} KB of GraphQL answers; ` +
+        `a click on ${J} draws its ${units} units in ${Math.round(clickMs)} ms, ${((await graphqlBytes() - openBytes) / 1024).toFixed(1)} KB more`);
+    } else {
+      line('province view (browser)', 'never drawn within 60 s');
+    }
+
     const times: number[] = [];
     let bytesFetched = 0;
     let drawn = 0;
     for (let i = 0; i < 3; i++) {
       await page.goto(`${app.url}/?view=network&jurisdiction=${J}&run=${i}`);
-      const ready = await page.waitForSelector('[data-testid="network"][data-ready="1"]', { timeout: 60_000 }).then(() => true, () => false);
+      const ok = await ready();
       bytesFetched = await graphqlBytes();
-      drawn = Number(await page.getByTestId('unit-count').textContent({ timeout: 5_000 }).then((t) => /\d+/.exec(t ?? '')?.[0] ?? 0, () => 0));
-      if (!ready) break;
+      drawn = await count('unit-count');
+      if (!ok) break;
       times.push(await page.evaluate(() => performance.now()));
     }
     times.sort((a, b) => a - b);
@@ -223,4 +251,4 @@ if (config.NEO4J_URI) {
 const f = (name: string) => api.get(name)!;
 console.log(`SUMMARY plans=${PLANS} tasks=${tasks} extract=${mbps.toFixed(2)}MB/s load=${secs(loadFigures.loadMs)} (${Math.round(loadFigures.rows / (loadFigures.loadMs / 1000))} rows/s) ` +
   `again=${secs(loadFigures.againMs)} ${loadFigures.same ? 'unchanged' : 'CHANGED'} | p99: unit{leads}=${f('unit { leads }').p99}ms overloadedUnits=${f('overloadedUnits').p99}ms ` +
-  `cooperationLinks=${f('cooperationLinks').p99}ms timeline=${f('timeline').p99}ms search=${f('search').p99}ms | network ${(payload / 1024).toFixed(0)}KB render ${render} | rss=${(rss / 1048576).toFixed(0)}MB | total ${secs(performance.now() - t00)}`);
+  `cooperationLinks=${f('cooperationLinks').p99}ms timeline=${f('timeline').p99}ms search=${f('search').p99}ms | province view ${province} | city network ${(payload / 1024).toFixed(0)}KB render ${render} | rss=${(rss / 1048576).toFixed(0)}MB | total ${secs(performance.now() - t00)}`);

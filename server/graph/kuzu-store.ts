@@ -173,11 +173,23 @@ export class KuzuStore implements GraphStore {
   }
 }
 
+/** Rows read between two turns of the event loop while a large result is converted. */
+const ROWS_PER_TURN = 5000;
+
+/**
+ * The rows of a result. Kuzu's async getAll() hands rows over one thread-pool round trip at a time
+ * (1.6 s for 40,000 rows on this machine); getNextSync() reads the same rows in 30 ms. Large results
+ * yield to the event loop every ROWS_PER_TURN rows, so other requests are not held up.
+ */
 async function collect(res: Awaited<ReturnType<Connection['execute']>>): Promise<Row[]> {
   const results = Array.isArray(res) ? res : [res];
   const rows: Row[] = [];
   for (const r of results) {
-    for (const row of await r.getAll()) rows.push(plain(row) as Row);
+    let n = 0;
+    while (r.hasNext()) {
+      rows.push(plain(r.getNextSync()) as Row);
+      if (++n % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     r.close();
   }
   return rows;
