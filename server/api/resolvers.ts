@@ -182,7 +182,10 @@ export const resolvers = {
   Date: DateScalar,
 
   Query: {
-    documents: async (_: unknown, __: Args, ctx: Context) => [...(await ctx.loaders.documents()).values()],
+    documents: async (_: unknown, { jurisdiction }: Args, ctx: Context) => {
+      const all = [...(await ctx.loaders.documents()).values()];
+      return jurisdiction ? all.filter((d) => d.jurisdictionCode === checkJurisdiction(jurisdiction)) : all;
+    },
     document: async (_: unknown, { id }: Args, ctx: Context) => (await ctx.loaders.documents()).get(id as string) ?? null,
     unit: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.unit.load(id as string),
     units: async (_: unknown, { filter, limit }: Args, ctx: Context) => {

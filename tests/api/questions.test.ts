@@ -54,6 +54,15 @@ describe('API: who owns what', () => {
     expect(r.data.cooperationLinks.map((l: any) => l.to.name)).toEqual(expect.arrayContaining(['东盟', '香港特别行政区']));
   });
 
+  it('the documents issued for 邵阳市: its plan (000) and the 政协 report on it (004)', async () => {
+    const r = await gql(app.url, '{ documents(jurisdiction: "430500") { id } all: documents { id } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.documents.map((d: any) => d.id.slice(0, 4)).sort()).toEqual(['000_', '004_']);
+    expect(r.data.all).toHaveLength(5);
+    const bad = await gql(app.url, '{ documents(jurisdiction: "邵阳") { id } }');
+    expect(bad.errors?.[0]?.message).toMatch(/jurisdiction must be a 6-digit division code/);
+  });
+
   it('search finds 发改委 units typed in traditional characters', async () => {
     const r = await gql(app.url, '{ search(text: "發改委") { units { id } } full: search(text: "发展和改革委员会") { units { id } } places: search(text: "大灣區") { regions { name } } }');
     expect(r.errors).toBeUndefined();

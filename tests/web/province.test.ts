@@ -85,6 +85,8 @@ describe('the network at a province’s scale', () => {
     expect(drawn.jurisdictions.find((j) => j.id === 'j:430100')?.tasks).toBe(changsha);
 
     expect(sent.some((q) => /\bunits\s*\(/.test(q))).toBe(false);
+    // Nor the documents: the filter lists them once a jurisdiction is chosen.
+    expect(sent.some((q) => /\bdocuments\s*[({]/.test(q))).toBe(false);
     expect(await page.getByTestId('jurisdiction-count').textContent()).toBe(`${total} 个辖区`);
     expect(errors).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { SHELL_QUERY, UNITS_QUERY } from './api';
+import { DOCUMENT_JURISDICTION_QUERY, DOCUMENTS_QUERY, gql, SHELL_QUERY, UNITS_QUERY } from './api';
 import { CooperationView } from './components/CooperationView';
 import { DocumentReader } from './components/DocumentReader';
 import { NetworkView } from './components/NetworkView';
@@ -22,11 +22,8 @@ import { useQuery } from './useQuery';
 
 const KINDS = Object.keys(KIND_COLORS);
 
-interface ShellData {
-  documents: Array<{ id: string; title: string; jurisdiction: { id: string; name: string } | null }>;
-  stats: { units: number };
-  jurisdictionNetwork: JurisdictionNetworkData;
-}
+interface ShellData { stats: { units: number; documents: number }; jurisdictionNetwork: JurisdictionNetworkData }
+type DocumentItem = { id: string; title: string; jurisdiction: { id: string; name: string } | null };
 /** The views, in tab order; a new view adds its entry here. */
 const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' }> = [
   { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' },
@@ -103,17 +100,18 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
   const q = useQuery<ShellData>(SHELL_QUERY, {});
   // Bumped after an upload, so that the unit network fetches again.
   const [loaded, setLoaded] = useState(0);
-  const documents = q.data?.documents ?? [];
-  const jurisdictions = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const d of documents) if (d.jurisdiction) m.set(d.jurisdiction.id, d.jurisdiction.name);
-    return [...m].map(([id, name]) => ({ id, name }));
-  }, [documents]);
+  const largeStore = !!q.data && q.data.stats.units > PROVINCE_FROM && q.data.jurisdictionNetwork.jurisdictions.length > 1;
+  // A province's thousands of documents are listed only for the jurisdiction chosen: no one picks from 10,000.
+  const docs = useQuery<{ documents: DocumentItem[] }>(DOCUMENTS_QUERY,
+    !q.data ? null : largeStore ? (s.jurisdiction ? { j: s.jurisdiction } : null) : { j: null });
+  const documents = useMemo(() => (q.data && (!largeStore || s.jurisdiction) ? docs.data?.documents ?? [] : []), [q.data, largeStore, s.jurisdiction, docs.data]);
+  // The jurisdictions that issued documents, busiest first.
+  const jurisdictions = useMemo(() => (q.data?.jurisdictionNetwork.jurisdictions ?? [])
+    .filter((j) => j.documents > 0).map((j) => ({ id: j.region.id, name: j.region.name })), [q.data]);
   const filters = useMemo(() => ({ document: s.document, jurisdiction: s.jurisdiction, role: s.role, kinds: s.kinds, showTasks: s.showTasks, overloaded: s.overloaded }),
     [s.document, s.jurisdiction, s.role, s.kinds, s.showTasks, s.overloaded]);
   // A chosen document narrows the network to its jurisdiction's units (the filter then keeps the document's).
   const networkJurisdiction = s.jurisdiction || documents.find((d) => d.id === s.document)?.jurisdiction?.id || '';
-  const largeStore = !!q.data && q.data.stats.units > PROVINCE_FROM && q.data.jurisdictionNetwork.jurisdictions.length > 1;
   const province = largeStore && !networkJurisdiction;
   // Each pick moves the focus to the unit's panel, even when it is the unit already open.
   const [picks, setPicks] = useState(0);
@@ -122,6 +120,12 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
     setPicks((n) => n + 1);
   };
   const selectTask = (id: string) => set({ task: id, doc: '', hl: null });
+  // A document's units, in its jurisdiction's network (a province's network lists no documents until one is chosen).
+  const openDocument = (id: string) => {
+    const show = (jurisdiction: string) => set({ view: 'network', document: id, jurisdiction, unit: '', doc: '', hl: null });
+    gql<{ document: { jurisdiction: { id: string } | null } | null }>(DOCUMENT_JURISDICTION_QUERY, { id }).then(
+      (d) => show(d.document?.jurisdiction?.id ?? ''), () => show(''));
+  };
 
   return (
     <div className="app">
@@ -129,7 +133,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
         <div className="brand"><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
         <SearchBox onUnit={selectUnit} onTask={(_doc, id) => selectTask(id)} onRegion={(id) => set({ view: 'cooperation', region: id })} />
         <ViewTabs view={s.view} onView={(view) => set({ view })} />
-        <UploadDialog onUploaded={() => { q.retry(); setLoaded((n) => n + 1); }} onOpenDocument={(id) => set({ view: 'network', document: id, unit: '', doc: '', hl: null })} />
+        <UploadDialog onUploaded={() => { q.retry(); docs.retry(); setLoaded((n) => n + 1); }} onOpenDocument={openDocument} />
         <button type="button" className="lang" onClick={() => set({ lang: s.lang === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
       </header>
 
@@ -138,8 +142,8 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
           <aside className="side" aria-label={t('filters')}>
             <h2>{t('filters')}</h2>
             <label>{t('document')}
-              <select value={s.document} onChange={(e) => set({ document: e.target.value })}>
-                <option value="">{t('all')}</option>
+              <select value={s.document} onChange={(e) => set({ document: e.target.value })} disabled={largeStore && !s.jurisdiction}>
+                <option value="">{largeStore && !s.jurisdiction ? t('jurisdictionFirst') : t('all')}</option>
                 {documents.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
               </select>
             </label>
@@ -194,7 +198,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
         )}
 
         <div className="main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${s.view}`}>
-          <Status loading={q.loading} error={q.error} retry={q.retry} />
+          <Status loading={q.loading} error={q.error ?? docs.error} retry={q.error ? q.retry : docs.retry} />
           {q.data && s.view === 'network' && (province ? (
             <ProvinceNetworkView net={q.data.jurisdictionNetwork} open={s.open} onOpen={(open) => set({ open })} onJurisdiction={(jurisdiction) => set({ jurisdiction })}
               kinds={s.kinds} overloaded={s.overloaded} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />

@@ -20,14 +20,18 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
 }
 
 /**
- * What every view needs: the documents, how many units the store holds (a province's store opens
- * aggregated) and the jurisdictions with the tasks tying them, all read from counts kept on write.
+ * What every view needs, read from counts kept on write: how many units and documents the store
+ * holds (a province's store opens aggregated) and the jurisdictions with the tasks tying them.
  */
 export const SHELL_QUERY = `{
-  documents { id title jurisdiction { id name } }
-  stats { units }
-  jurisdictionNetwork { jurisdictions { region { id name level } units documents tasks } links { from { id } to { id } tasks } }
-}`;
+  stats { units documents }
+  jurisdictionNetwork { jurisdictions { region { id name level } units documents tasks } links { from { id } to { id } tasks } } }`;
+
+/** The documents for the filters: all of a small store's, a province's only for the chosen jurisdiction. */
+export const DOCUMENTS_QUERY = 'query($j: String) { documents(jurisdiction: $j) { id title jurisdiction { id name } } }';
+
+/** Where a document belongs, to show it in its jurisdiction's network (after an upload). */
+export const DOCUMENT_JURISDICTION_QUERY = 'query($id: ID!) { document(id: $id) { jurisdiction { id } } }';
 
 /** The unit network of a small store, or of the chosen jurisdiction: a province's store holds far more than one page can draw. */
 export const UNITS_QUERY = `query($j: String) {

@@ -102,6 +102,7 @@ const STRINGS = {
   unitsCol: { zh: '单位数', en: 'Units' },
   documentsCol: { zh: '方案数', en: 'Plans' },
   provinceNetworkLabel: { zh: '辖区网络图', en: 'Jurisdiction network graph' },
+  jurisdictionFirst: { zh: '（请先选择辖区）', en: '(choose a jurisdiction first)' },
   foldedN: { zh: '含 {n} 个县区，点击展开', en: 'stands for {n} counties; click to open' },
   foldLegend: { zh: '全省视图：县区并入所在城市显示，点击城市展开其县区', en: 'Province view: counties are drawn as their city; click a city to open it' },
   topLinks: { zh: '最强连线', en: 'Strongest links' },
