@@ -447,7 +447,8 @@ export const resolvers = {
     leads: async (u: UnitRow, _: Args, ctx: Context) => (await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'lead'),
     responsibleFor: async (u: UnitRow, _: Args, ctx: Context) => (await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'responsible'),
     participatesIn: async (u: UnitRow, _: Args, ctx: Context) => (await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'participant'),
-    tasks: async (u: UnitRow, { role }: Args, ctx: Context) => (await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => !role || a.role === role),
+    tasks: async (u: UnitRow, { role, document }: Args, ctx: Context) =>
+      (await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => (!role || a.role === role) && (!document || a.documentId === document)),
     load: async (u: UnitRow, _: Args, ctx: Context) =>
       (await loadsOf(ctx, u.jurisdictionCode, 'WEIGHTED')).find((l) => l.unitId === u.id)
         ?? { unitId: u.id, kind: u.kind, lead: 0, responsible: 0, participant: 0, total: 0, weighted: 0, value: 0, peers: 0, peerMean: 0, peerStdDev: 0, zScore: 0, overloaded: false },

@@ -1,6 +1,7 @@
 /** The province-scale network without a browser: jurisdictions as nodes, opened ones as boxes of their units. */
 import { describe, expect, it } from 'vitest';
-import { buildJurisdictionGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../../web/src/lib/jurisdiction-graph';
+import { buildGraph } from '../../web/src/lib/graph';
+import { buildJurisdictionGraph, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../../web/src/lib/jurisdiction-graph';
 
 const NET: JurisdictionNetworkData = {
   jurisdictions: [
@@ -58,5 +59,18 @@ describe('the province-scale network', () => {
     const over = buildJurisdictionGraph(NET, new Map([['430100', CHANGSHA]]), { kinds: [], overloaded: true });
     expect(over.nodes.filter((n) => n.data.type === 'unit').map((n) => n.data.id)).toEqual(['430100:市发改委']);
     expect(over.unitCount).toBe(1);
+  });
+
+  it('a city drawn from the counted pairs: units without assignments, edges from shared, members from memberships', () => {
+    const withMember = { ...CHANGSHA, units: [...CHANGSHA.units, load('430100:浏阳市人民政府', 'COUNTY_GOVERNMENT', 3)],
+      memberships: [{ member: '430100:浏阳市人民政府', collective: '430100:各区县市' }] };
+    const units = unitsOfGraph(withMember);
+    expect(units.find((u) => u.id === '430100:浏阳市人民政府')!.memberOf).toEqual([{ id: '430100:各区县市' }]);
+    const g = buildGraph(units, { document: '', jurisdiction: '430100', role: '', kinds: [], showTasks: false }, withMember.shared);
+    expect(g.unitCount).toBe(4);
+    expect(g.edges.map((e) => [e.data.type, e.data.source, e.data.target, e.data.weight])).toEqual([
+      ['shared', '430100:市发改委', '430100:市商务局', 7], ['shared', '430100:各区县市', '430100:市发改委', 2],
+      ['member', '430100:浏阳市人民政府', '430100:各区县市', undefined],
+    ]);
   });
 });

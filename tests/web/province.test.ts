@@ -137,8 +137,25 @@ describe('the network at a province’s scale', () => {
     await networkReady(page);
     const drawn = (await page.evaluate(DRAWN)) as Drawn;
     expect(new URL(page.url()).searchParams.get('jurisdiction')).toBe('430100');
-    const units = await gql(app.url, '{ units(filter: { jurisdiction: "430100" }, limit: 500) { id } }');
+    const units = await gql(app.url, '{ units(filter: { jurisdiction: "430100" }, limit: 500) { id memberOf { id } } jurisdictionGraph(jurisdiction: "430100") { shared { a } } }');
     expect(drawn.units.sort()).toEqual(units.data.units.map((u: any) => u.id).sort());
+    // Drawn from the pairs the API counted, not from every assignment of the city.
+    const shared = await page.evaluate(() => (globalThis as any).__cy.edges('[type="shared"]').length as number);
+    expect(shared).toBe(units.data.jurisdictionGraph.shared.length);
+    expect(sent.some((q) => /\bunits\s*\(/.test(q))).toBe(false);
+
+    // A document chosen: the units it assigns tasks to, and the members of its collectives, fetched with that document's assignments only.
+    const doc = (await gql(app.url, '{ documents(jurisdiction: "430100") { id tasks { assignments { unit { id } } } } }')).data.documents[0];
+    const assigned = new Set<string>(doc.tasks.flatMap((t: any) => t.assignments.map((a: any) => a.unit.id)));
+    const members = units.data.units.filter((u: any) => u.memberOf.some((c: any) => assigned.has(c.id))).map((u: any) => u.id);
+    const expected = new Set([...assigned, ...members]);
+    expect(expected.size).toBeLessThan(units.data.units.length);
+    await page.getByLabel('文件').selectOption(doc.id);
+    await page.waitForFunction((n) => (globalThis as any).__cy.nodes('[type="unit"]').length === n, expected.size, { timeout: 30_000 });
+    await networkReady(page);
+    const withDoc = (await page.evaluate(DRAWN)) as Drawn;
+    expect(new Set(withDoc.units)).toEqual(expected);
+    expect(sent.filter((q) => /\bunits\s*\(/.test(q)).every((q) => q.includes('document: $d'))).toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { DOCUMENT_JURISDICTION_QUERY, DOCUMENTS_QUERY, gql, SHELL_QUERY, UNITS_QUERY } from './api';
+import { DOCUMENT_JURISDICTION_QUERY, DOCUMENTS_QUERY, gql, JURISDICTION_GRAPH_QUERY, SHELL_QUERY, UNITS_QUERY } from './api';
 import { CooperationView } from './components/CooperationView';
 import { DocumentReader } from './components/DocumentReader';
 import { NetworkView } from './components/NetworkView';
@@ -16,7 +16,7 @@ import { OVERLOAD_COLOR } from './cytoscape-style';
 import { UploadDialog } from './components/UploadDialog';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { Filters, UnitData } from './lib/graph';
-import { PROVINCE_FROM, type JurisdictionNetworkData } from './lib/jurisdiction-graph';
+import { PROVINCE_FROM, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from './lib/jurisdiction-graph';
 import { parseState, serializeState, type View, type ViewState } from './lib/url-state';
 import { useQuery } from './useQuery';
 
@@ -83,14 +83,24 @@ export function App() {
   );
 }
 
-/** The unit network of one jurisdiction (or of a small store): its units and their assignments. */
-function UnitNetwork(props: { jurisdiction: string; filters: Filters; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void }) {
-  const { jurisdiction, ...view } = props;
-  const q = useQuery<{ units: UnitData[] }>(UNITS_QUERY, { j: jurisdiction || null });
+/**
+ * The unit network of one jurisdiction (or of a small store): its units and their assignments, of
+ * the chosen document and role only. A province's city without those filters is drawn from the
+ * counts kept on write (its units and the tasks each pair shares), not from every assignment:
+ * 130 KB rather than 8.7 MB at 10,000 plans.
+ */
+function UnitNetwork(props: { jurisdiction: string; largeStore: boolean; filters: Filters; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void }) {
+  const { jurisdiction, largeStore, ...view } = props;
+  const f = props.filters;
+  const counted = largeStore && !!jurisdiction && !f.document && !f.role && !f.showTasks;
+  const q = useQuery<{ units: UnitData[] }>(UNITS_QUERY, counted ? null : { j: jurisdiction || null, d: f.document || null, role: f.role ? f.role.toUpperCase() : null });
+  const g = useQuery<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, counted ? { j: jurisdiction, limit: 500 } : null);
+  const units = useMemo(() => (counted ? (g.data ? unitsOfGraph(g.data.jurisdictionGraph) : null) : q.data?.units ?? null), [counted, g.data, q.data]);
+  const at = counted ? g : q;
   return (
     <>
-      <Status loading={q.loading} error={q.error} retry={q.retry} />
-      {q.data && <NetworkView units={q.data.units} {...view} />}
+      <Status loading={at.loading} error={at.error} retry={at.retry} />
+      {units && <NetworkView units={units} shared={counted ? g.data?.jurisdictionGraph.shared : undefined} {...view} />}
     </>
   );
 }
@@ -203,7 +213,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
             <ProvinceNetworkView net={q.data.jurisdictionNetwork} open={s.open} onOpen={(open) => set({ open })} onJurisdiction={(jurisdiction) => set({ jurisdiction })}
               kinds={s.kinds} overloaded={s.overloaded} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
           ) : (
-            <UnitNetwork key={loaded} jurisdiction={networkJurisdiction} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
+            <UnitNetwork key={loaded} jurisdiction={networkJurisdiction} largeStore={largeStore} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
           ))}
           {q.data && s.view === 'overload' && (
             <OverloadView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} measure={s.measure} onChange={(p) => set(p)} onSelect={selectUnit} />

@@ -33,10 +33,14 @@ export const DOCUMENTS_QUERY = 'query($j: String) { documents(jurisdiction: $j) 
 /** Where a document belongs, to show it in its jurisdiction's network (after an upload). */
 export const DOCUMENT_JURISDICTION_QUERY = 'query($id: ID!) { document(id: $id) { jurisdiction { id } } }';
 
-/** The unit network of a small store, or of the chosen jurisdiction: a province's store holds far more than one page can draw. */
-export const UNITS_QUERY = `query($j: String) {
+/**
+ * The unit network of a small store, or of the chosen jurisdiction, with each unit's assignments
+ * (of the chosen document and role only, when one is chosen): a province's store holds far more
+ * than one page can draw.
+ */
+export const UNITS_QUERY = `query($j: String, $d: ID, $role: Role) {
   units(filter: { jurisdiction: $j }, limit: 500) { id name kind aliases jurisdiction { id name } load { lead responsible participant total weighted zScore overloaded }
-    tasks { role task { id title document { id } } } memberOf { id } }
+    tasks(document: $d, role: $role) { role task { id title document { id } } } memberOf { id } }
 }`;
 
 /** One jurisdiction opened on the aggregated network: its busiest units and the ties between them. */

@@ -9,10 +9,12 @@ import { NetworkCanvas } from './NetworkCanvas';
 import { UnitTable } from './UnitTable';
 
 export function NetworkView(props: {
-  units: UnitData[]; filters: Filters; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void;
+  units: UnitData[]; filters: Filters; selected: string;
+  /** Pairs of units sharing tasks, counted by the API (then units come without their assignments). */
+  shared?: ReadonlyArray<{ a: string; b: string; tasks: number }>; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void;
 }) {
   const { t, tf, kind } = useT();
-  const graph = useMemo(() => buildGraph(props.units, props.filters), [props.units, props.filters]);
+  const graph = useMemo(() => buildGraph(props.units, props.filters, props.shared), [props.units, props.filters, props.shared]);
   const handle = useRef<NetworkHandle | null>(null);
   const shown = useMemo(() => {
     const ids = new Set(graph.nodes.filter((n) => n.data.type === 'unit').map((n) => n.data.id));

@@ -4,8 +4,7 @@ import { gql, JURISDICTION_GRAPH_QUERY } from '../api';
 import { layoutFor } from '../cytoscape-style';
 import { useT } from '../i18n';
 import { download } from '../lib/download';
-import type { UnitData } from '../lib/graph';
-import { buildJurisdictionGraph, jurisdictionNodeId, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
+import { buildJurisdictionGraph, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
 import type { NetworkHandle } from '../network/mount';
 import { NetworkCanvas } from './NetworkCanvas';
 import { OpenedChips } from './OpenedChips';
@@ -90,11 +89,7 @@ export function ProvinceNetworkView(props: {
   };
   const summary = `${tf('jurisdictionsN', { n: props.net.jurisdictions.length })}${opened.size ? ` · ${tf('openedUnits', { n: graph.unitCount })}` : ''}`;
   // The opened jurisdictions' units as the unit table lists them.
-  const unitRows = useMemo<UnitData[]>(() => [...opened.values()].flatMap((g) => g.units.map((l) => ({
-    id: l.unit.id, name: l.unit.name, kind: l.unit.kind, aliases: l.unit.aliases, jurisdiction: g.jurisdiction,
-    load: { lead: l.lead, responsible: l.responsible, participant: l.participant, total: l.total, weighted: l.weighted, zScore: l.zScore, overloaded: l.overloaded },
-    tasks: [], memberOf: [],
-  }))), [opened]);
+  const unitRows = useMemo(() => [...opened.values()].flatMap(unitsOfGraph), [opened]);
 
   const exportPng = () => {
     const png = handle.current?.cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob | undefined;

@@ -40,7 +40,13 @@ export const unitSize = (load: number) => 16 + Math.min(56, Math.sqrt(load) * 9)
 
 const ROLE_OF = { LEAD: 'lead', RESPONSIBLE: 'responsible', PARTICIPANT: 'participant' } as const;
 
-export function buildGraph(units: readonly UnitData[], f: Filters): { nodes: NodeEl[]; edges: EdgeEl[]; unitCount: number } {
+/**
+ * `shared`, when given, are the pairs of units sharing tasks as the API counted them (a province's
+ * city is drawn from those, its units fetched without their thousands of assignments).
+ */
+export function buildGraph(
+  units: readonly UnitData[], f: Filters, shared?: ReadonlyArray<{ a: string; b: string; tasks: number }>,
+): { nodes: NodeEl[]; edges: EdgeEl[]; unitCount: number } {
   const assignmentsOf = (u: UnitData) =>
     u.tasks.filter((a) => (!f.document || a.task.document.id === f.document) && (!f.role || ROLE_OF[a.role] === f.role));
   const filtersOnTasks = Boolean(f.document || f.role);
@@ -79,6 +85,7 @@ export function buildGraph(units: readonly UnitData[], f: Filters): { nodes: Nod
   const byTask = new Map<string, string[]>();
   for (const u of visible) for (const a of assignmentsOf(u)) byTask.set(a.task.id, [...new Set([...(byTask.get(a.task.id) ?? []), u.id])]);
   const pairs = new Map<string, number>();
+  for (const p of shared ?? []) if (ids.has(p.a) && ids.has(p.b)) pairs.set(p.a < p.b ? `${p.a}\u0001${p.b}` : `${p.b}\u0001${p.a}`, p.tasks);
   for (const list of byTask.values()) {
     const sorted = [...list].sort();
     for (let i = 0; i < sorted.length; i++) {

@@ -4,7 +4,7 @@
  * the user opened, a box with its units in place of its node. The lines of an opened jurisdiction
  * then end at its box. Pure, so the tests can check it without a browser.
  */
-import type { EdgeEl, NodeEl } from './graph';
+import type { EdgeEl, NodeEl, UnitData } from './graph';
 import { shortName } from './short-name';
 
 /**
@@ -86,4 +86,15 @@ export function buildJurisdictionGraph(
     } });
   }
   return { nodes, edges, unitCount };
+}
+
+/** An opened jurisdiction's units as the unit network and the unit table take them (no assignments: the pairs come counted). */
+export function unitsOfGraph(g: JurisdictionGraphData): UnitData[] {
+  const memberOf = new Map<string, Array<{ id: string }>>();
+  for (const m of g.memberships) memberOf.set(m.member, [...(memberOf.get(m.member) ?? []), { id: m.collective }]);
+  return g.units.map((l) => ({
+    id: l.unit.id, name: l.unit.name, kind: l.unit.kind, aliases: l.unit.aliases, jurisdiction: g.jurisdiction,
+    load: { lead: l.lead, responsible: l.responsible, participant: l.participant, total: l.total, weighted: l.weighted, zScore: l.zScore, overloaded: l.overloaded },
+    tasks: [], memberOf: memberOf.get(l.unit.id) ?? [],
+  }));
 }
