@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { StoreError } from '../graph/store';
 import type { Context } from './resolvers';
 import { resolvers } from './resolvers';
-import { responseCache } from './response-cache';
+import { keepable } from './response-cache';
 
 export const TYPE_DEFS = readFileSync(join(import.meta.dirname, 'schema.graphql'), 'utf8');
 
@@ -34,7 +34,7 @@ export function createApollo(log: Logger): ApolloServer<Context> {
     typeDefs: TYPE_DEFS,
     resolvers,
     ...armor,
-    plugins: [...armor.plugins, responseCache(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })],
+    plugins: [...armor.plugins, keepable(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })],
     introspection: true,
     formatError: (formatted, error) => formatError(formatted, error, log),
   });

@@ -22,6 +22,8 @@ export interface Context {
   loaders: Loaders;
   config: Config;
   authorization?: string;
+  /** Called when this answer may be kept for the same question asked again (api/response-cache.ts). */
+  keepAnswer?: () => void;
 }
 
 type Role = AssignmentRow['role'];

@@ -1,36 +1,49 @@
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { today } from './analytics/status';
 import type { Context } from './resolvers';
 
 /**
- * Whole answers to queries, kept until the store is next written (the read cache's generation
- * changes) or ttlMs has passed: a question asked again costs a look-up, not a resolution of every
- * field (a unit's 400 leads are 80 KB of JSON). The key holds the day too, as statuses depend on
- * it. Answers with errors, and mutations, are never kept.
+ * Whole answers to queries, kept as the JSON sent, until the store is next written (the read
+ * cache's generation changes) or its ttlMs has passed: a question asked again costs a look-up
+ * before Apollo parses anything, not a resolution of every field nor a serialisation (a unit's
+ * 400 leads are 80 KB of JSON). The key holds the day too, as statuses depend on it.
+ *
+ * Apollo decides what may be kept (keepable, below: queries answered without errors); the HTTP
+ * route keeps and serves it (server/http/server.ts).
  */
-export function responseCache(opts: { maxEntries?: number } = {}): ApolloServerPlugin<Context> {
-  const entries = new Map<string, { at: number; result: FormattedExecutionResult }>();
+export class AnswerCache {
+  private readonly entries = new Map<string, { at: number; body: string }>();
+
+  constructor(private readonly store: { generation?: number; ttlMs?: number }, private readonly maxEntries = 2000) {}
+
+  /** The key of a POSTed GraphQL request, or null when answers are not kept (a store without generations). */
+  keyOf(body: unknown): string | null {
+    if (typeof this.store.generation !== 'number' || !body || typeof body !== 'object') return null;
+    const { query, variables, operationName } = body as Record<string, unknown>;
+    if (typeof query !== 'string') return null;
+    return JSON.stringify([this.store.generation, today(), query, variables ?? {}, operationName ?? null]);
+  }
+
+  get(key: string): string | undefined {
+    const hit = this.entries.get(key);
+    return hit && Date.now() - hit.at < (this.store.ttlMs ?? Infinity) ? hit.body : undefined;
+  }
+
+  set(key: string, body: string): void {
+    this.entries.set(key, { at: Date.now(), body });
+    // Oldest first out; entries of an older generation are never asked for again and age out.
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/** Marks an answer that may be kept: a query (never a mutation) answered without errors. */
+export function keepable(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      let key: string | null = null;
-      let ttlMs = Infinity;
       return {
-        async responseForOperation({ request, operation, contextValue }) {
-          const store = contextValue.store as { generation?: number; ttlMs?: number };
-          if (operation.operation !== 'query' || typeof store.generation !== 'number') return null;
-          ttlMs = store.ttlMs ?? Infinity;
-          key = JSON.stringify([store.generation, today(), request.query, request.variables ?? {}, request.operationName ?? null]);
-          const hit = entries.get(key);
-          if (!hit || Date.now() - hit.at >= ttlMs) return null;
-          key = null; // served from here: nothing to keep
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
-        },
-        async willSendResponse({ response }) {
-          if (!key || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-          entries.set(key, { at: Date.now(), result: response.body.singleResult });
-          // Oldest first out; entries of an older generation are never asked for again and age out.
-          while (entries.size > (opts.maxEntries ?? 2000)) entries.delete(entries.keys().next().value!);
+        async willSendResponse({ operation, response, contextValue }) {
+          if (operation?.operation !== 'query' || response.body.kind !== 'single' || response.body.singleResult.errors) return;
+          contextValue.keepAnswer?.();
         },
       };
     },

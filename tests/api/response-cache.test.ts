@@ -31,4 +31,20 @@ describe('API: answers kept until the next write', () => {
     // Both tasks are led by 株洲's 市发改委.
     expect(after.data.overloadedUnits).toEqual([{ unit: { name: '市发展和改革委员会' }, lead: 2 }]);
   });
+
+  it('a kept answer is the same JSON, sent as JSON; a mutation is never kept', async () => {
+    const ask = () => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { tasks } }' }) });
+    const [a, b] = [await ask(), await ask()];
+    expect(b.headers.get('content-type')).toBe(a.headers.get('content-type'));
+    expect(b.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await b.text()).toBe(await a.text());
+
+    // The same upload twice: the second is answered by loading it again (REPLACED), not from a kept answer.
+    const upload = () => gql(app.url, 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status warnings } }',
+      { f: 'zhuzhou2.txt', t: PLAN.replace('物流', '冷链') }, { authorization: `Bearer ${INGEST_TOKEN}` });
+    expect((await upload()).data.ingestDocument.status).toBe('ADDED');
+    const trips = app.kuzu.roundTrips;
+    expect((await upload()).data.ingestDocument.status).toBe('REPLACED');
+    expect(app.kuzu.roundTrips).toBeGreaterThan(trips);
+  });
 });
