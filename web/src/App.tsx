@@ -188,9 +188,11 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
               <li><span className="sizes"><i /><i /><i /></span>{t('nodeSize')}</li>
               <li><span className="line shared" />{t('sharedTasks')}</li>
               <li><span className="line member" />{t('memberEdge')}</li>
-              <li><span className="line lead" />{t('lead')}</li>
-              <li><span className="line responsible" />{t('responsible')}</li>
-              <li><span className="line participant" />{t('participant')}</li>
+              {!province && (<>
+                <li><span className="line lead" />{t('lead')}</li>
+                <li><span className="line responsible" />{t('responsible')}</li>
+                <li><span className="line participant" />{t('participant')}</li>
+              </>)}
             </ul>
             <p className="note">{t('labelNote')}</p>
           </aside>

@@ -78,11 +78,14 @@ export const WEBGL_FROM = 1000;
  * their ids; large ones get fcose's spectral layout alone ('draft'), made deterministic by greedy
  * rather than random sampling — refining thousands of scattered nodes would take a minute.
  */
-export function layoutFor(nodes: number): cytoscape.LayoutOptions {
+export function layoutFor(nodes: number, edges = 0): cytoscape.LayoutOptions {
   const large = nodes > GROUP_LIMIT;
+  // A city of a province's store: nearly every unit shares tasks with every other, and the edges
+  // would pull them into one heap; more repulsion and longer edges keep them apart.
+  const dense = edges > 8 * nodes;
   return {
     name: 'fcose', quality: large ? 'draft' : 'default', randomize: large, samplingType: false, animate: false, fit: false,
-    nodeRepulsion: 20000, idealEdgeLength: 90, edgeElasticity: 0.1, nestingFactor: 0.2, gravity: 0.25, gravityCompound: 0.3, numIter: 2500, tile: true,
+    nodeRepulsion: dense ? 90000 : 20000, idealEdgeLength: dense ? 150 : 90, edgeElasticity: 0.1, nestingFactor: 0.2, gravity: 0.25, gravityCompound: 0.3, numIter: 2500, tile: true,
   } as unknown as cytoscape.LayoutOptions;
 }
 

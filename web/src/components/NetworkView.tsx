@@ -23,7 +23,7 @@ export function NetworkView(props: {
   const overloaded = shown.filter((u) => u.load.overloaded).length;
   const nodes = useMemo(() => graph.nodes as cytoscape.ElementDefinition[], [graph]);
   const edges = useMemo(() => graph.edges as cytoscape.ElementDefinition[], [graph]);
-  const layout = useMemo(() => layoutFor(graph.nodes.length), [graph]);
+  const layout = useMemo(() => layoutFor(graph.nodes.length, graph.edges.length), [graph]);
 
   const describe = (e: cytoscape.SingularElementArgument) => {
     if (e.isEdge()) return tf('tasksN', { n: e.data('weight') ?? 1 });

@@ -65,8 +65,7 @@ export function ProvinceNetworkView(props: {
   const graph = useMemo(() => buildJurisdictionGraph(props.net, opened, filters), [props.net, opened, filters]);
   const nodes = useMemo(() => graph.nodes as cytoscape.ElementDefinition[], [graph]);
   const edges = useMemo(() => graph.edges as cytoscape.ElementDefinition[], [graph]);
-  // An opened jurisdiction's units nearly all share tasks with one another: more repulsion keeps them apart.
-  const layout = useMemo(() => ({ ...layoutFor(graph.nodes.length), nodeRepulsion: 90000, idealEdgeLength: 150 }) as cytoscape.LayoutOptions, [graph]);
+  const layout = useMemo(() => layoutFor(graph.nodes.length, graph.edges.length), [graph]);
   const handle = useRef<NetworkHandle | null>(null);
   const pending = props.open.filter((j) => !fetched.has(j));
   const failed = props.open.flatMap((j) => {
