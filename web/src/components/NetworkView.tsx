@@ -8,6 +8,20 @@ import type { NetworkHandle } from '../network/mount';
 import { NetworkCanvas } from './NetworkCanvas';
 import { UnitTable } from './UnitTable';
 
+type T = ReturnType<typeof useT>;
+
+/** A unit node as the tooltip and the screen reader say it (other nodes by their label). */
+export function describeNode(d: { type: string; label: string; name?: string; kind?: string; load?: number; overloaded?: boolean }, t: T['t'], kind: T['kind']): string {
+  if (d.type !== 'unit') return d.label;
+  return `${d.name} · ${kind(d.kind ?? '')} · ${t('load')} ${d.load}${d.overloaded ? ` · ${t('overloaded')}` : ''}`;
+}
+
+/** The whole graph as a PNG, twice the screen's resolution. */
+export function savePng(h: NetworkHandle | null): void {
+  const png = h?.cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob | undefined;
+  if (png) download('network.png', png, 'image/png');
+}
+
 export function NetworkView(props: {
   units: UnitData[]; filters: Filters; selected: string;
   /** Pairs of units sharing tasks, counted by the API (then units come without their assignments). */
@@ -27,15 +41,9 @@ export function NetworkView(props: {
 
   const describe = (e: cytoscape.SingularElementArgument) => {
     if (e.isEdge()) return tf('tasksN', { n: e.data('weight') ?? 1 });
-    const d = e.data();
-    if (d.type !== 'unit') return d.label;
-    return `${d.name} · ${kind(d.kind)} · ${t('load')} ${d.load}${d.overloaded ? ` · ${t('overloaded')}` : ''}`;
+    return describeNode(e.data(), t, kind);
   };
-
-  const exportPng = () => {
-    const png = handle.current?.cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob | undefined;
-    if (png) download('network.png', png, 'image/png');
-  };
+  const exportPng = () => savePng(handle.current);
 
   return (
     <section className="network" aria-label={t('network')}>

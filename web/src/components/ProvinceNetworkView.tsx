@@ -3,10 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { gql, JURISDICTION_GRAPH_QUERY } from '../api';
 import { layoutFor } from '../cytoscape-style';
 import { useT } from '../i18n';
-import { download } from '../lib/download';
 import { buildJurisdictionGraph, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
 import type { NetworkHandle } from '../network/mount';
 import { NetworkCanvas } from './NetworkCanvas';
+import { describeNode, savePng } from './NetworkView';
 import { OpenedChips } from './OpenedChips';
 import { Status } from './Status';
 import { UnitTable } from './UnitTable';
@@ -83,17 +83,11 @@ export function ProvinceNetworkView(props: {
     const d = e.data();
     if (e.isEdge()) return d.type === 'jlink' ? `${e.source().data('name')}–${e.target().data('name')} · ${tf('tasksN', { n: d.weight })}` : tf('tasksN', { n: d.weight ?? 1 });
     if (d.type === 'jurisdiction') return tf('aboutJurisdiction', { name: d.name, tasks: d.tasks, units: d.units, documents: d.documents });
-    if (d.type !== 'unit') return d.label;
-    return `${d.name} · ${kind(d.kind)} · ${t('load')} ${d.load}${d.overloaded ? ` · ${t('overloaded')}` : ''}`;
+    return describeNode(d, t, kind);
   };
   const summary = `${tf('jurisdictionsN', { n: props.net.jurisdictions.length })}${opened.size ? ` · ${tf('openedUnits', { n: graph.unitCount })}` : ''}`;
   // The opened jurisdictions' units as the unit table lists them.
   const unitRows = useMemo(() => [...opened.values()].flatMap(unitsOfGraph), [opened]);
-
-  const exportPng = () => {
-    const png = handle.current?.cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob | undefined;
-    if (png) download('network.png', png, 'image/png');
-  };
 
   return (
     <section className="network" aria-label={t('network')}>
@@ -101,7 +95,7 @@ export function ProvinceNetworkView(props: {
         <span data-testid="jurisdiction-count" role="status">{summary}</span>
         <OpenedChips open={props.open} names={names} onClose={toggle} onOnly={props.onJurisdiction} />
         <button type="button" aria-pressed={props.list} onClick={() => props.onList(!props.list)} data-testid="toggle-list">{t('asList')}</button>
-        <button type="button" onClick={exportPng} disabled={props.list}>{t('exportPng')}</button>
+        <button type="button" onClick={() => savePng(handle.current)} disabled={props.list}>{t('exportPng')}</button>
       </div>
       {pending.length > 0 && <p className="status" role="status">{tf('opening', { name: pending.map((j) => names.get(j) ?? j).join('、') })}</p>}
       {failed.map(({ j, error }) => <Status key={j} error={error} retry={() => retry(j)} />)}
