@@ -37,7 +37,7 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
 
   // Reads are cached until the next write; Neo4j may be written by others, so only briefly.
   const cached = new CachedStore(store, { ttlMs: store.kind === 'neo4j' ? 10_000 : undefined });
-  const apollo = createApollo(log);
+  const apollo = createApollo(log, { heavyReads: config.MAX_HEAVY_READS, heavyQueue: config.MAX_QUEUED_HEAVY });
   await apollo.start();
   const http = await createHttpServer({ apollo, store: cached, health: store, config, log, webDir: opts.webDir ?? WEB_DIR });
   await http.listen({ port: config.PORT, host: config.HOST });

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { BudgetExceeded, currentBudget } from '../graph/budget';
 import { StoreError } from '../graph/store';
+import { boundLists, checkCost, HEAVY_COST, MAX_COST } from './bounds';
+import { Gate, GateFull } from './gate';
 import type { Context } from './resolvers';
 import { resolvers } from './resolvers';
 import { keepable } from './response-cache';
@@ -14,35 +18,90 @@ import { keepable } from './response-cache';
 export const TYPE_DEFS = readFileSync(join(import.meta.dirname, 'schema.graphql'), 'utf8');
 
 /**
- * Limits on what one request may ask: deep nesting, huge fan-out and alias floods are refused.
- * Cost (armor's static estimate): the unit panel's query costs ≈ 350 and a wide nested one
- * ≈ 650, while nested fragments that multiply each other reach tens of thousands.
+ * Limits on the shape of one request (graphql-armor): deep nesting, alias floods, directive and
+ * token floods are refused. What a request can cost is bounded by bounds.ts (nested lists
+ * multiplying, every list capped) and how long it runs by its time budget (graph/budget.ts).
  */
-export const LIMITS = { maxDepth: 10, maxCost: 3_000, maxAliases: 15, maxDirectives: 20, maxTokens: 2_000 };
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 2_000, maxCost: MAX_COST };
 
-export function createApollo(log: Logger): ApolloServer<Context> {
+export interface ApolloOptions {
+  /** Heavy requests at once, and how many may wait for a place (config MAX_HEAVY_READS, MAX_QUEUED_HEAVY). */
+  heavyReads?: number;
+  heavyQueue?: number;
+}
+
+/** The schema: type definitions, resolvers, and every list field held to its @list bound. */
+export function createSchema() {
+  return boundLists(makeExecutableSchema({ typeDefs: TYPE_DEFS, resolvers }));
+}
+
+export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
-    costLimit: { maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    // Replaced by bounds.ts, whose estimate multiplies nested lists by their sizes.
+    costLimit: { enabled: false },
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
     maxTokens: { n: LIMITS.maxTokens },
     // The schema is public (introspection is on), so "Did you mean …" only helps.
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  const schema = createSchema();
   return new ApolloServer<Context>({
-    typeDefs: TYPE_DEFS,
-    resolvers,
+    schema,
     ...armor,
-    plugins: [...armor.plugins, keepable(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })],
+    plugins: [...armor.plugins, bounded(schema, new Gate(opts.heavyReads ?? 2, opts.heavyQueue ?? 32)), keepable(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })],
     introspection: true,
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
 }
 
+/**
+ * Bounded work: the cost of an operation checked before anything is read; a heavy one waits for a
+ * place among MAX_HEAVY_READS (refused with 503 and Retry-After when the queue is full too); and an
+ * answer whose time budget ran out is one TIMEOUT error, not a half-resolved tree.
+ */
+function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      let release: (() => void) | undefined;
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          const cost = checkCost(schema, document, request.variables, operationName ?? undefined);
+          const budget = currentBudget();
+          if (cost < HEAVY_COST || !budget) return;
+          budget.heavy = true;
+          try {
+            release = await gate.acquire(budget.deadline);
+          } catch (err) {
+            if (err instanceof GateFull) {
+              throw new GraphQLError(err.message, { extensions: { code: 'BUSY', http: { status: 503, headers: new Map([['retry-after', '5']]) } } });
+            }
+            budget.expired = true;
+            throw new BudgetExceeded(budget.ms);
+          }
+        },
+        async willSendResponse({ response }) {
+          release?.();
+          release = undefined;
+          const budget = currentBudget();
+          if (budget?.expired && response.body.kind === 'single') {
+            response.body.singleResult = { errors: [{ message: new BudgetExceeded(budget.ms).message, extensions: { code: 'TIMEOUT', budgetMs: budget.ms } }] };
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '10');
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Store outages say what happened; unexpected errors are logged and answered without internals. */
 function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (original instanceof BudgetExceeded) {
+    return { message: original.message, extensions: { code: 'TIMEOUT' } };
+  }
   if (original instanceof StoreError) {
     return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: 'STORE_UNAVAILABLE' } };
   }

@@ -3,6 +3,7 @@
  * quoted note — the sheet a supervisor files. `ledgerRows` gives the rows of a filter (the page's
  * 台账 view and the export show the same), `ledgerWorkbook` the Excel file.
  */
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { byKeys } from '../graph/values';
 import { read } from '../graph/queries';
@@ -81,10 +82,13 @@ export class LedgerInputError extends Error {
   override readonly name = 'LedgerInputError';
 }
 
-/** The ledger's rows for a filter, in document order (by task, then lead, responsible, participant). */
-export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number): Promise<LedgerRow[]> {
+/**
+ * The ledger's rows of one read (a document, a unit, or both), in document order (by task, then
+ * lead, responsible, participant), numbered from `first`.
+ */
+async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documentId: string, soonDaysDefault: number, first: number): Promise<LedgerRow[]> {
   const assignments = (await store.run(read('ledger-rows'), {
-    jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '',
+    jurisdiction: filter.jurisdiction ?? '', documentId, unitId: filter.unit ?? '',
   })).sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
   const asOf = filter.asOf ?? today();
   const soonDays = filter.soonDays ?? soonDaysDefault;
@@ -117,7 +121,41 @@ export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonD
       leaders.set(l.taskId as string, [...(leaders.get(l.taskId as string) ?? []), name]);
     }
   }
-  return kept.map(({ order: _order, ...r }, i) => ({ n: i + 1, ...r, leaders: leaders.get(r.taskId) ?? [] }));
+  return kept.map(({ order: _order, ...r }, i) => ({ n: first + i, ...r, leaders: leaders.get(r.taskId) ?? [] }));
+}
+
+/**
+ * The ledger's rows for a filter, in document order, a document at a time: a whole province's
+ * ledger is never read (nor held) at once. A document or unit filter is one read.
+ */
+export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number): AsyncGenerator<LedgerRow[]> {
+  if (filter.document || filter.unit) {
+    yield await rowsOfRead(store, filter, filter.document ?? '', soonDaysDefault, 1);
+    return;
+  }
+  const documents = (await store.run(read('documents')))
+    .filter((d) => !filter.jurisdiction || d.jurisdictionCode === filter.jurisdiction)
+    .map((d) => d.id as string)
+    .sort();
+  let n = 1;
+  for (const id of documents) {
+    const rows = await rowsOfRead(store, filter, id, soonDaysDefault, n);
+    n += rows.length;
+    if (rows.length > 0) yield rows;
+  }
+}
+
+/** One page of the ledger: `offset` rows skipped, then at most `limit`; only the documents it needs are read. */
+export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number, page: { limit: number; offset: number }): Promise<LedgerRow[]> {
+  const out: LedgerRow[] = [];
+  let seen = 0;
+  for await (const rows of ledgerBatches(store, filter, soonDaysDefault)) {
+    const from = Math.max(0, page.offset - seen);
+    seen += rows.length;
+    out.push(...rows.slice(from, from + page.limit - out.length));
+    if (out.length >= page.limit) break;
+  }
+  return out;
 }
 
 export const LEDGER_HEADERS: Record<Lang, readonly string[]> = {
@@ -145,77 +183,77 @@ const NOTE: Record<Lang, string> = {
   en: 'Status is reckoned from the stated date only: "Past due" means the date the document set has passed, not that the task is unfinished (there is no progress data).',
 };
 
-/** Display width of a string: CJK characters count double (Excel's column width is in Latin characters). */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
-  return w;
-}
+/** Column widths (in Latin characters): long notes and titles wrap rather than run off. */
+const WIDTHS = [6, 40, 12, 36, 24, 10, 20, 18, 12, 12, 60];
 
 /**
- * The ledger as an .xlsx workbook: a header row (frozen, with an autofilter), one row per task and
- * unit, widths that fit, the status cell coloured, due dates as real Excel dates, and a note
- * saying what the status means.
+ * The ledger as an .xlsx workbook written to `out` as its rows are read (exceljs's streaming
+ * writer): a header row (frozen, with an autofilter), one row per task and unit, the status cell
+ * coloured, due dates as real Excel dates, and a note saying what the status means. Memory holds
+ * one document's rows at a time, whatever the size of the ledger. Resolves with the row count.
  */
-export async function ledgerWorkbook(rows: readonly LedgerRow[], opts: { lang?: Lang; asOf?: string; title?: string } = {}): Promise<Buffer> {
+export async function writeLedgerWorkbook(batches: AsyncIterable<LedgerRow[]>, out: Writable, opts: { lang?: Lang; asOf?: string } = {}): Promise<number> {
   const lang = opts.lang ?? 'zh';
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '责任落实图谱';
   wb.created = new Date();
   const ws = wb.addWorksheet(lang === 'zh' ? '台账' : 'Ledger', { views: [{ state: 'frozen', ySplit: 1 }] });
   const headers = LEDGER_HEADERS[lang];
-  ws.addRow([...headers]);
-  for (const r of rows) {
-    ws.addRow([
-      r.n, r.documentTitle, r.ref, r.title, r.unitName, ROLE_LABELS[lang][r.role], r.leaders.join('、'), r.deadlineText,
-      // A real date (midnight UTC, the way Excel stores a day), so the sheet sorts and filters by it.
-      r.deadlineDate ? new Date(`${r.deadlineDate}T00:00:00Z`) : null,
-      STATUS_LABELS[lang][r.status], r.quote,
-    ]);
-  }
+  ws.columns = headers.map((h, c) => ({
+    header: h, width: WIDTHS[c]!,
+    ...(c === 3 || c === 10 ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}),
+    ...(c === 8 ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+  }));
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle' };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
-  const dueCol = ws.getColumn(9);
-  dueCol.numFmt = 'yyyy-mm-dd';
-  rows.forEach((r, i) => {
-    const cell = ws.getRow(i + 2).getCell(10);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[r.status] } };
-  });
-  // Widths that fit the longest value, within bounds (long notes wrap rather than run off).
-  const MAX_WIDTH = [6, 40, 12, 36, 24, 10, 20, 18, 12, 12, 60];
-  headers.forEach((h, c) => {
-    const col = ws.getColumn(c + 1);
-    let w = displayWidth(h);
-    col.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
-      if (rowNumber === 1) return;
-      const v = cell.value;
-      const text = v instanceof Date ? '2024-12-31' : String(v ?? '');
-      w = Math.max(w, ...text.split('\n').map(displayWidth));
-    });
-    col.width = Math.min(MAX_WIDTH[c]!, w + 2);
-    if (c === 3 || c === 10) col.alignment = { wrapText: true, vertical: 'top' };
-  });
+  header.commit();
+  let count = 0;
+  for await (const rows of batches) {
+    for (const r of rows) {
+      const row = ws.addRow([
+        r.n, r.documentTitle, r.ref, r.title, r.unitName, ROLE_LABELS[lang][r.role], r.leaders.join('、'), r.deadlineText,
+        // A real date (midnight UTC, the way Excel stores a day), so the sheet sorts and filters by it.
+        r.deadlineDate ? new Date(`${r.deadlineDate}T00:00:00Z`) : null,
+        STATUS_LABELS[lang][r.status], r.quote,
+      ]);
+      row.getCell(10).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[r.status] } };
+      row.commit();
+      count++;
+    }
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: headers.length } };
+  ws.commit();
   const notes = wb.addWorksheet(lang === 'zh' ? '说明' : 'Notes');
-  notes.addRow([NOTE[lang]]);
-  if (opts.asOf) notes.addRow([lang === 'zh' ? `状态计算日期：${opts.asOf}` : `Status as of ${opts.asOf}`]);
   notes.getColumn(1).width = 100;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  notes.addRow([NOTE[lang]]).commit();
+  if (opts.asOf) notes.addRow([lang === 'zh' ? `状态计算日期：${opts.asOf}` : `Status as of ${opts.asOf}`]).commit();
+  notes.commit();
+  await wb.commit();
+  return count;
 }
 
 /**
  * GET /export/ledger.xlsx?jurisdiction=…&document=…&unit=…&role=…&status=…&asOf=…&lang=en:
- * the workbook and a file name for it. A bad parameter throws LedgerInputError (answer 400).
+ * the filter checked (a bad parameter throws LedgerInputError: answer 400), a file name, and a
+ * function that streams the workbook. The first document's rows are read before anything is
+ * sent, so a store that is down still gets a proper error answer.
  */
-export async function exportLedger(store: QueryRunner, params: URLSearchParams, soonDaysDefault: number): Promise<{ filename: string; body: Buffer; rows: number }> {
+export async function exportLedger(store: QueryRunner, params: URLSearchParams, soonDaysDefault: number): Promise<{ filename: string; write: (out: Writable) => Promise<number> }> {
   const known = new Set(['jurisdiction', 'document', 'unit', 'role', 'status', 'asOf', 'soonDays', 'lang']);
   for (const k of params.keys()) if (!known.has(k)) throw new LedgerInputError(`unknown parameter "${k.slice(0, 30)}": use ${[...known].join(', ')}`);
   const lang = params.get('lang') ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new LedgerInputError(`lang must be zh or en, got "${lang.slice(0, 10)}"`);
   const filter = checkLedgerFilter(Object.fromEntries(params));
   const asOf = filter.asOf ?? today();
-  const rows = await ledgerRows(store, { ...filter, asOf }, soonDaysDefault);
-  const body = await ledgerWorkbook(rows, { lang, asOf });
-  return { filename: `${lang === 'zh' ? '台账' : 'ledger'}-${asOf}.xlsx`, body, rows: rows.length };
+  const batches = ledgerBatches(store, { ...filter, asOf }, soonDaysDefault);
+  const first = await batches.next();
+  async function* all() {
+    if (!first.done) yield first.value;
+    yield* batches;
+  }
+  return {
+    filename: `${lang === 'zh' ? '台账' : 'ledger'}-${asOf}.xlsx`,
+    write: (out) => writeLedgerWorkbook(all(), out, { lang, asOf }),
+  };
 }

@@ -30,11 +30,23 @@ type Role = AssignmentRow['role'];
 type Args = Record<string, unknown>;
 
 const MAX_LIMIT = 500;
+/** regionNetwork without top: the strongest this many links (RegionNetwork.links' @list bound). */
+const MAX_NETWORK_LINKS = 5000;
 const limitOf = (n: unknown, fallback: number) => {
   const v = typeof n === 'number' ? n : fallback;
   if (v < 1 || v > MAX_LIMIT) throw userError(`limit must be between 1 and ${MAX_LIMIT}, got ${v}`);
   return v;
 };
+
+/**
+ * One page of a list: `offset` items skipped, then `limit` (its schema default when absent).
+ * The range of limit is checked against the field's @list bound before anything runs (bounds.ts).
+ */
+function page<T>(list: T[], { limit, offset }: Args): T[] {
+  const start = typeof offset === 'number' ? offset : 0;
+  if (!Number.isInteger(start) || start < 0) throw userError(`offset must be 0 or more, got ${String(offset)}`);
+  return typeof limit === 'number' ? list.slice(start, start + limit) : list.slice(start);
+}
 
 /** Search text: trimmed, traditional → simplified, so 發改委 finds 发改委. */
 function searchText(text: unknown, name = 'text'): string {
@@ -96,6 +108,20 @@ async function evidenceOf(ctx: Context, l: CooperationLinkRow) {
   const rows = new Map<string, Row>();
   for (const list of await ctx.loaders.linkTasks.loadMany(parts)) if (!(list instanceof Error)) for (const r of list) rows.set(r.id as string, r);
   return [...rows.values()].sort(byKeys('documentId', 'start'));
+}
+
+/** The cooperation links of a region (or all), or between two, strongest first (see cooperationLinks in the schema). */
+async function cooperationLinks(ctx: Context, { region, partner, fold, open }: Args) {
+  if (fold) {
+    const { links } = await foldedLinks(ctx, open);
+    const touches = (l: FoldedLink, id: unknown) => !id || l.from === id || l.to === id;
+    return links.filter((l) => touches(l, region) && touches(l, partner)).map((l) => {
+      const flip = region && l.to === region;
+      return { id: linkId(l.from, l.to), parts: l.parts, from: flip ? l.to : l.from, to: flip ? l.from : l.to, kinds: l.kinds, count: l.taskIds.length };
+    });
+  }
+  const rows = await ctx.store.run(read('region-links'), { region: (region as string | null) ?? '' });
+  return linksOf(rows as unknown as StoredLink[], { region: region as string | null, partner: partner as string | null });
 }
 
 async function loadsOf(ctx: Context, jurisdiction: string, by: Measure): Promise<UnitLoad[]> {
@@ -184,9 +210,9 @@ export const resolvers = {
   Date: DateScalar,
 
   Query: {
-    documents: async (_: unknown, { jurisdiction }: Args, ctx: Context) => {
+    documents: async (_: unknown, args: Args, ctx: Context) => {
       const all = [...(await ctx.loaders.documents()).values()];
-      return jurisdiction ? all.filter((d) => d.jurisdictionCode === checkJurisdiction(jurisdiction)) : all;
+      return page(args.jurisdiction ? all.filter((d) => d.jurisdictionCode === checkJurisdiction(args.jurisdiction)) : all, args);
     },
     document: async (_: unknown, { id }: Args, ctx: Context) => (await ctx.loaders.documents()).get(id as string) ?? null,
     unit: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.unit.load(id as string),
@@ -198,7 +224,7 @@ export const resolvers = {
       return unitsByIds(ctx, rows.map((r) => r.id as string));
     },
     task: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.task.load(id as string),
-    tasks: async (_: unknown, { filter, limit }: Args, ctx: Context) => {
+    tasks: async (_: unknown, { filter, limit, offset }: Args, ctx: Context) => {
       const f = (filter ?? {}) as { document?: string; unit?: string; role?: Role; region?: string; text?: string };
       let ids: string[] | null = null;
       const narrow = (next: string[]) => {
@@ -213,7 +239,7 @@ export const resolvers = {
       } else if (f.role) throw userError('filter.role needs filter.unit: say whose role to look for');
       if (f.region) narrow((await ctx.store.run(read('region-task-ids'), { regionIds: [f.region] })).map((r) => r.id as string));
       const tasks = await tasksByIds(ctx, ids ?? []);
-      return tasks.sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start).slice(0, limitOf(limit, 200));
+      return page(tasks.sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start), { limit: limitOf(limit, 200), offset });
     },
     search: async (_: unknown, { text, limit }: Args, ctx: Context) => {
       const t = searchText(text);
@@ -241,18 +267,7 @@ export const resolvers = {
         .filter((l) => !kind || l.kind === kind);
       return loads.sort((a, b) => b.value - a.value || b.zScore - a.zScore || a.unitId.localeCompare(b.unitId)).slice(0, limitOf(top, 10));
     },
-    cooperationLinks: async (_: unknown, { region, partner, fold, open }: Args, ctx: Context) => {
-      if (fold) {
-        const { links } = await foldedLinks(ctx, open);
-        const touches = (l: FoldedLink, id: unknown) => !id || l.from === id || l.to === id;
-        return links.filter((l) => touches(l, region) && touches(l, partner)).map((l) => {
-          const flip = region && l.to === region;
-          return { id: linkId(l.from, l.to), parts: l.parts, from: flip ? l.to : l.from, to: flip ? l.from : l.to, kinds: l.kinds, count: l.taskIds.length };
-        });
-      }
-      const rows = await ctx.store.run(read('region-links'), { region: (region as string | null) ?? '' });
-      return linksOf(rows as unknown as StoredLink[], { region: region as string | null, partner: partner as string | null });
-    },
+    cooperationLinks: async (_: unknown, args: Args, ctx: Context) => page(await cooperationLinks(ctx, args), { limit: args.limit }),
     jurisdictionNetwork: async (_: unknown, { within }: Args, ctx: Context) => {
       const { regions, children } = await ctx.loaders.regions();
       let inside: Set<string> | null = null;
@@ -304,7 +319,7 @@ export const resolvers = {
       const strong = all.filter((l) => l.taskIds.length >= min); // strongest first
       // An opened city's counties are what the user asked to see: their links come first, whatever top says.
       const asked = (l: { from: string; to: string }) => opened.has(l.from) || opened.has(l.to);
-      const drawn = top === undefined || top === null ? strong : [...strong.filter(asked), ...strong.filter((l) => !asked(l)).slice(0, limitOf(top, 100))];
+      const drawn = top === undefined || top === null ? strong.slice(0, MAX_NETWORK_LINKS) : [...strong.filter(asked), ...strong.filter((l) => !asked(l)).slice(0, limitOf(top, 100))];
       const net = buildRegionNetwork(drawn, regions);
       return {
         moreLinks: strong.length - drawn.length,
@@ -326,16 +341,16 @@ export const resolvers = {
       const steps = (row.path as Array<Record<string, unknown>>).map((n) => ({ id: n.id as string, label: n.label as string }));
       return { steps, length: steps.length - 1 };
     },
-    accountabilityGaps: async (_: unknown, { document, minJointLeads }: Args, ctx: Context) => {
+    accountabilityGaps: async (_: unknown, { document, minJointLeads, limit }: Args, ctx: Context) => {
       const rows = await ctx.store.run(read('lead-gaps'), { documentId: (document as string) ?? '' });
-      return findGaps(rows, (minJointLeads as number) ?? 3);
+      return page(findGaps(rows, (minJointLeads as number) ?? 3), { limit });
     },
     stats: async (_: unknown, __: Args, ctx: Context) => (await ctx.store.run(read('stats')))[0],
     leader: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.leader.load(id as string),
     timeline: async (_: unknown, args: Args, ctx: Context) => {
-      const { jurisdiction, document, from, to, unit, role, by, asOf, soonDays } = args as {
+      const { jurisdiction, document, from, to, unit, role, by, asOf, soonDays, limit } = args as {
         jurisdiction?: string; document?: string; from: string; to: string; unit?: string; role?: string; by?: 'MONTH' | 'QUARTER';
-        asOf?: string; soonDays?: number;
+        asOf?: string; soonDays?: number; limit: number;
       };
       checkWindow(from, to);
       if (role && !unit) throw userError('role needs unit: say whose role to look for');
@@ -344,6 +359,7 @@ export const resolvers = {
         const mine = new Set((await ctx.loaders.assignmentsOfUnit.load(unit)).filter((a) => !role || a.role === role).map((a) => a.taskId));
         rows = rows.filter((r) => mine.has(r.id as string));
       }
+      rows = rows.slice(0, limit); // earliest first (tasks-due's order): the window's first limit entries
       const day = asOf ?? today();
       const days = soonDaysOf(ctx, soonDays);
       const tasks = new Map((await tasksByIds(ctx, rows.map((r) => r.id as string))).map((t) => [t.id, t]));
@@ -357,11 +373,11 @@ export const resolvers = {
       }
       return [...buckets.values()];
     },
-    ledger: async (_: unknown, { filter, asOf, soonDays }: Args, ctx: Context) => {
+    ledger: async (_: unknown, { filter, asOf, soonDays, limit, offset }: Args, ctx: Context) => {
       const f = (filter ?? {}) as Record<string, unknown>;
       try {
         const checked = checkLedgerFilter({ ...f, role: f.role ?? undefined, asOf, soonDays: soonDays ?? undefined });
-        return await ledgerRows(ctx.store, checked, ctx.config.DUE_SOON_DAYS);
+        return await ledgerRows(ctx.store, checked, ctx.config.DUE_SOON_DAYS, { limit: limit as number, offset: (offset as number | undefined) ?? 0 });
       } catch (err) {
         if (err instanceof LedgerInputError) throw userError(err.message);
         throw err;
@@ -385,9 +401,9 @@ export const resolvers = {
     date: (d: DocumentRow) => orNull(d.date),
     jurisdictionEvidence: (d: DocumentRow) => orNull(d.jurisdictionEvidence),
     jurisdiction: (d: DocumentRow, _: Args, ctx: Context) => regionById(ctx, d.jurisdictionCode),
-    tasks: async (d: DocumentRow, _: Args, ctx: Context) => {
+    tasks: async (d: DocumentRow, args: Args, ctx: Context) => {
       const ids = (await ctx.store.run(read('task-ids'), { documentId: d.id, text: '' })).map((r) => r.id as string);
-      return tasksByIds(ctx, ids);
+      return tasksByIds(ctx, page(ids, args));
     },
     figures: (d: DocumentRow) => json(d.figures, []),
     text: async (d: DocumentRow, _: Args, ctx: Context) => ((await ctx.store.run(read('document-text'), { id: d.id }))[0]?.raw as string) ?? '',
@@ -412,8 +428,8 @@ export const resolvers = {
       (await ctx.loaders.leadersOfTask.load(t.id)).map((l) => ({ id: l.id, name: l.name, post: l.post, jurisdictionCode: l.jurisdictionCode })),
     followUps: async (t: TaskRow, { limit }: Args, ctx: Context) =>
       (await followUpIndex(ctx)).followUps(t.id).slice(0, limitOf(limit, 10)).map((m) => ({ ...m, otherId: m.planTaskId })),
-    followedUpBy: async (t: TaskRow, _: Args, ctx: Context) =>
-      (await followUpIndex(ctx)).followedUpBy(t.id).map((m) => ({ ...m, otherId: m.reportTaskId })),
+    followedUpBy: async (t: TaskRow, { limit }: Args, ctx: Context) =>
+      page((await followUpIndex(ctx)).followedUpBy(t.id), { limit }).map((m) => ({ ...m, otherId: m.reportTaskId })),
   },
 
   TimelineEntry: {
@@ -428,7 +444,7 @@ export const resolvers = {
   Leader: {
     post: (l: Row) => orNull(l.post as string),
     jurisdiction: (l: Row, _: Args, ctx: Context) => regionById(ctx, l.jurisdictionCode as string),
-    tasks: async (l: Row, _: Args, ctx: Context) => tasksByIds(ctx, (await ctx.loaders.tasksOfLeader.load(l.id as string)).map((r) => r.taskId as string)),
+    tasks: async (l: Row, args: Args, ctx: Context) => tasksByIds(ctx, page((await ctx.loaders.tasksOfLeader.load(l.id as string)).map((r) => r.taskId as string), args)),
   },
 
   LedgerRow: {
@@ -446,11 +462,11 @@ export const resolvers = {
   Unit: {
     aliases: (u: UnitRow) => u.aliases ?? [],
     jurisdiction: (u: UnitRow, _: Args, ctx: Context) => regionById(ctx, u.jurisdictionCode),
-    leads: async (u: UnitRow, _: Args, ctx: Context) => (await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'lead'),
-    responsibleFor: async (u: UnitRow, _: Args, ctx: Context) => (await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'responsible'),
-    participatesIn: async (u: UnitRow, _: Args, ctx: Context) => (await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'participant'),
-    tasks: async (u: UnitRow, { role, document }: Args, ctx: Context) =>
-      (await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => (!role || a.role === role) && (!document || a.documentId === document)),
+    leads: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'lead'), args),
+    responsibleFor: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'responsible'), args),
+    participatesIn: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'participant'), args),
+    tasks: async (u: UnitRow, { role, document, ...args }: Args, ctx: Context) =>
+      page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => (!role || a.role === role) && (!document || a.documentId === document)), args),
     load: async (u: UnitRow, _: Args, ctx: Context) =>
       (await loadsOf(ctx, u.jurisdictionCode, 'WEIGHTED')).find((l) => l.unitId === u.id)
         ?? { unitId: u.id, kind: u.kind, lead: 0, responsible: 0, participant: 0, total: 0, weighted: 0, value: 0, peers: 0, peerMean: 0, peerStdDev: 0, zScore: 0, overloaded: false },
@@ -469,8 +485,8 @@ export const resolvers = {
       const { regions, children } = await ctx.loaders.regions();
       return compact((children.get(r.id) ?? []).map((c) => regions.get(c)));
     },
-    tasks: async (r: RegionRow, _: Args, ctx: Context) =>
-      tasksByIds(ctx, (await ctx.store.run(read('region-task-ids'), { regionIds: [r.id] })).map((x) => x.id as string)),
+    tasks: async (r: RegionRow, args: Args, ctx: Context) =>
+      tasksByIds(ctx, page((await ctx.store.run(read('region-task-ids'), { regionIds: [r.id] })).map((x) => x.id as string), args)),
   },
 
   CooperationLink: {

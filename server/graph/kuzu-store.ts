@@ -6,6 +6,7 @@ import { kuzuAddColumns, kuzuParams, kuzuSchema, toKuzu } from './dialect';
 import type { GraphRows } from './graph-rows';
 import { writeCsvFiles } from './kuzu-csv';
 import { NODES, RELS } from './model';
+import { BudgetExceeded, currentBudget, isStoreTimeout, remainingMs } from './budget';
 import { safeNumber } from './values';
 import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
 
@@ -13,6 +14,8 @@ type Connection = InstanceType<typeof kuzu.Connection>;
 type Prepared = Awaited<ReturnType<Connection['prepare']>>;
 
 const READ_CONNECTIONS = 4;
+/** Reads outside a request (the loader, the CLI) are not timed; Kuzu takes no "never", so an hour. */
+const NO_BUDGET_TIMEOUT_MS = 3_600_000;
 const BUFFER_POOL_BYTES = 1 << 30;
 /**
  * Kuzu folds its write-ahead log into the database file once the log passes this size. Its
@@ -34,7 +37,8 @@ export class KuzuStore implements GraphStore {
   private readonly readers: Connection[];
   /** One query at a time per connection: Kuzu 0.11 crashes the process when two run on one connection at once. */
   private readonly readerQueues: Array<<T>(job: () => Promise<T>) => Promise<T>>;
-  private next = 0;
+  /** Queries queued or running on each reader connection: a read goes to the least busy one. */
+  private readonly pending: number[];
   private readonly prepared = new Map<Connection, Map<string, Promise<Prepared>>>();
   private readonly serialise = serialiser();
 
@@ -56,6 +60,7 @@ export class KuzuStore implements GraphStore {
     this.writer = new kuzu.Connection(this.db, 1);
     this.readers = Array.from({ length: READ_CONNECTIONS }, () => new kuzu.Connection(this.db));
     this.readerQueues = this.readers.map(() => serialiser());
+    this.pending = this.readers.map(() => 0);
   }
 
   async ensureSchema(): Promise<void> {
@@ -67,10 +72,31 @@ export class KuzuStore implements GraphStore {
     }
   }
 
+  /**
+   * A read, stopped when the request it serves runs out of time (budget.ts). Heavy requests never
+   * use the last connection, so light questions and /healthz always find one free.
+   */
   run(query: string, params: Params = {}): Promise<Row[]> {
-    const i = this.next++ % this.readers.length;
+    remainingMs(); // nothing starts after the request's deadline
+    const usable = currentBudget()?.heavy ? this.readers.length - 1 : this.readers.length;
+    let i = 0;
+    for (let j = 1; j < usable; j++) if (this.pending[j]! < this.pending[i]!) i = j;
     const conn = this.readers[i]!;
-    return this.readerQueues[i]!(() => this.exec(conn, query, params));
+    this.pending[i]!++;
+    return this.readerQueues[i]!(async () => {
+      const left = remainingMs();
+      conn.setQueryTimeout(Number.isFinite(left) ? Math.max(1, Math.ceil(left)) : NO_BUDGET_TIMEOUT_MS);
+      try {
+        return await this.exec(conn, query, params);
+      } catch (err) {
+        const budget = currentBudget();
+        if (budget && isStoreTimeout(err)) {
+          budget.expired = true;
+          throw new BudgetExceeded(budget.ms);
+        }
+        throw err;
+      }
+    }).finally(() => this.pending[i]!--);
   }
 
   write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {

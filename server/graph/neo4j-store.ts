@@ -1,3 +1,4 @@
+import { BudgetExceeded, currentBudget, isStoreTimeout, remainingMs } from './budget';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { unwindBulkLoad } from './bulk-unwind';
 import type { GraphRows } from './graph-rows';
@@ -90,11 +91,19 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /** A read, given only what is left of its request's time (budget.ts) as its transaction timeout. */
   async run(query: string, params: Params = {}): Promise<Row[]> {
+    const left = remainingMs();
+    const timeout = Math.min(this.opts.queryTimeoutMs ?? 15_000, Math.max(1, Math.ceil(left)));
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
     try {
-      return await session.executeRead((tx) => this.exec(tx, query, params), { timeout: this.opts.queryTimeoutMs ?? 15_000 });
+      return await session.executeRead((tx) => this.exec(tx, query, params), { timeout });
     } catch (err) {
+      const budget = currentBudget();
+      if (budget && isStoreTimeout(err)) {
+        budget.expired = true;
+        throw new BudgetExceeded(budget.ms);
+      }
       throw this.explain(err);
     } finally {
       await session.close();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
@@ -13,6 +14,7 @@ import { exportLedger, LedgerInputError } from '../api/ledger';
 import { createLoaders } from '../api/loaders';
 import { AnswerCache } from '../api/response-cache';
 import type { Context } from '../api/resolvers';
+import { withBudget } from '../graph/budget';
 import { read } from '../graph/queries';
 import type { GraphStore } from '../graph/store';
 import { documentRoutes } from './documents';
@@ -128,7 +130,8 @@ export async function createHttpServer(opts: {
       const key = req.method === 'POST' ? answers.keyOf(req.body) : null;
       const hit = key ? answers.get(key) : undefined;
       if (hit !== undefined) return reply.type('application/json; charset=utf-8').send(hit);
-      const body: unknown = await graphql.call(this, req, reply);
+      // The request's time budget (graph/budget.ts) holds for every read it makes, however deep.
+      const body: unknown = await withBudget(config.QUERY_TIMEOUT_MS, () => graphql.call(this, req, reply));
       if (key && typeof body === 'string' && kept.has(req)) answers.set(key, body);
       return body;
     },
@@ -154,11 +157,17 @@ export async function createHttpServer(opts: {
       if (err instanceof LedgerInputError) throw new HttpError(400, 'BAD_REQUEST', err.message);
       throw err;
     }
+    // Streamed as the rows are read: a province's ledger is never held whole in memory.
+    const body = new PassThrough();
+    file.write(body).catch((err: unknown) => {
+      log.error({ err }, 'ledger export failed midway');
+      body.destroy(err as Error);
+    });
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
       .header('cache-control', 'no-store')
-      .send(file.body);
+      .send(body);
   });
 
   const built = existsSync(join(webDir, 'index.html'));

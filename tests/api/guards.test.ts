@@ -78,13 +78,13 @@ describe('API guards', () => {
       expect(r.errors![0]!.message).toMatch(/depth/i);
     });
 
-    it('refuses a query that is too costly (fragments multiplying each other)', async () => {
-      const r = await gql(app.url, `fragment F0 on Unit { id name kind aliases }
-        fragment F1 on Unit { members { ...F0 } memberOf { ...F0 } partners { unit { ...F0 } } }
-        fragment F2 on Unit { members { ...F1 } memberOf { ...F1 } partners { unit { ...F1 } } }
-        fragment F3 on Unit { members { ...F2 } memberOf { ...F2 } partners { unit { ...F2 } } }
-        { units { ...F3 } }`);
-      expect(r.errors![0]!.message).toMatch(/cost/i);
+    it('refuses a query that is too costly (nested lists multiplying each other), before reading anything', async () => {
+      const before = app.kuzu.roundTrips;
+      // 500 × (1 + 500 × (1 + 500 × (1 + 500))) objects at most: units, their members' members' members.
+      const r = await gql(app.url, '{ units(limit: 500) { members { members { members { id } } } } }');
+      expect(r.errors![0]!.extensions!.code).toBe('QUERY_TOO_EXPENSIVE');
+      expect(r.errors![0]!.message).toMatch(/could return up to 62,625,250,500 objects, over the limit of 400,000/);
+      expect(app.kuzu.roundTrips).toBe(before);
     });
 
     it('refuses too many aliases', async () => {
@@ -103,7 +103,7 @@ describe('API guards', () => {
 
     it('refuses limits outside 1–500', async () => {
       const r = await gql(app.url, '{ units(limit: 100000) { id } }');
-      expect(r.errors![0]!.message).toBe('limit must be between 1 and 500, got 100000');
+      expect(r.errors![0]!.message).toBe('limit on Query.units must be between 1 and 500, got 100000');
     });
   });
 

@@ -62,8 +62,8 @@ export const SEARCH_QUERY = `query($text: String!) { search(text: $text, limit: 
 export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure) { overloadedUnits(jurisdiction: $j, by: $by, top: 20) {
   unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded } }`;
 
-export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolean, $open: [ID!]) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open) { from { id name level } to { id name level } kinds count
-  tasks { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } units { id name } } }`;
+export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolean, $open: [ID!]) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open, limit: 50) { from { id name level } to { id name level } kinds count
+  tasks(limit: 30) { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } units { id name } } }`;
 
 export const REGION_NETWORK_QUERY = `query($min: Int, $fold: Boolean, $open: [ID!], $top: Int) { regionNetwork(minTasks: $min, fold: $fold, open: $open, top: $top) {
   nodes { region { id name level } tasks links parent { id } folded } links { from { id name } to { id name } count kinds } moreLinks } }`;
