@@ -24,6 +24,8 @@ const Env = z.object({
   /** Heavy requests (by estimated cost) running at once; the rest wait in a queue of MAX_QUEUED_HEAVY, then are refused (503). */
   MAX_HEAVY_READS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–64').max(64, 'must be 1–64').default(2),
   MAX_QUEUED_HEAVY: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–10000').max(10_000, 'must be 0–10000').default(32),
+  /** Free space (MB) the embedded store keeps on DATA_DIR's disk: writes are refused below it (507 STORAGE_FULL). */
+  MIN_FREE_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int('must be a whole number').min(0, 'must be 0 or more').default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -7,9 +7,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { BudgetExceeded, currentBudget } from '../graph/budget';
+import { BudgetExceeded, currentBudget, expire } from '../graph/budget';
 import { StoreError } from '../graph/store';
 import { boundLists, checkCost, HEAVY_COST, MAX_COST } from './bounds';
+import { timeoutAnswer } from './errors';
 import { Gate, GateFull } from './gate';
 import type { Context } from './resolvers';
 import { resolvers } from './resolvers';
@@ -52,6 +53,9 @@ export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServe
     ...armor,
     plugins: [...armor.plugins, bounded(schema, new Gate(opts.heavyReads ?? 2, opts.heavyQueue ?? 32)), keepable(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })],
     introspection: true,
+    // Never internals in answers; and formatting a stack for each of a timed-out request's thousands of
+    // failed fields took seconds.
+    includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
 }
@@ -77,8 +81,7 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
             if (err instanceof GateFull) {
               throw new GraphQLError(err.message, { extensions: { code: 'BUSY', http: { status: 503, headers: new Map([['retry-after', '5']]) } } });
             }
-            budget.expired = true;
-            throw new BudgetExceeded(budget.ms);
+            throw expire(budget);
           }
         },
         async willSendResponse({ response }) {
@@ -86,7 +89,7 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
           release = undefined;
           const budget = currentBudget();
           if (budget?.expired && response.body.kind === 'single') {
-            response.body.singleResult = { errors: [{ message: new BudgetExceeded(budget.ms).message, extensions: { code: 'TIMEOUT', budgetMs: budget.ms } }] };
+            response.body.singleResult = timeoutAnswer(expire(budget));
             response.http.status = 503;
             response.http.headers.set('retry-after', '10');
           }

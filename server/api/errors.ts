@@ -6,4 +6,7 @@ export const userError = (message: string, extra: Record<string, unknown> = {}) 
 
 export const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
+/** The whole answer to a request that ran out of time (sent with 503 and Retry-After: 10). */
+export const timeoutAnswer = (err: Error & { ms: number }) => ({ errors: [{ message: err.message, extensions: { code: 'TIMEOUT', budgetMs: err.ms } }] });
+
 export const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });

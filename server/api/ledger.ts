@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { byKeys } from '../graph/values';
 import { read } from '../graph/queries';
-import type { QueryRunner } from '../graph/store';
+import type { QueryRunner, Row } from '../graph/store';
 import { parseIsoDate, STATUSES, taskStatus, today, type TaskStatus } from './analytics/status';
 
 export type Role = 'lead' | 'responsible' | 'participant';
@@ -82,14 +82,18 @@ export class LedgerInputError extends Error {
   override readonly name = 'LedgerInputError';
 }
 
+/** Documents read together by the ledger: a few queries for a province, one batch's rows in memory. */
+const DOCUMENTS_PER_READ = 250;
+
 /**
- * The ledger's rows of one read (a document, a unit, or both), in document order (by task, then
- * lead, responsible, participant), numbered from `first`.
+ * The ledger's rows of one read (a batch of documents, or a unit's), in document order (by task,
+ * then lead, responsible, participant), numbered from `first`.
  */
-async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documentId: string, soonDaysDefault: number, first: number): Promise<LedgerRow[]> {
-  const assignments = (await store.run(read('ledger-rows'), {
-    jurisdiction: filter.jurisdiction ?? '', documentId, unitId: filter.unit ?? '',
-  })).sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
+async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: Map<string, string> | null, soonDaysDefault: number, first: number): Promise<LedgerRow[]> {
+  const assignments = (documents
+    ? (await store.run(read('ledger-rows-of-documents'), { documentIds: [...documents.keys()] })).map((a): Row => ({ ...a, documentTitle: documents.get(a.documentId as string) }))
+    : await store.run(read('ledger-rows'), { jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '' })
+  ).sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
   const asOf = filter.asOf ?? today();
   const soonDays = filter.soonDays ?? soonDaysDefault;
   const rows = new Map<string, Omit<LedgerRow, 'n' | 'leaders'> & { order: number }>();
@@ -125,21 +129,21 @@ async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documentId: 
 }
 
 /**
- * The ledger's rows for a filter, in document order, a document at a time: a whole province's
- * ledger is never read (nor held) at once. A document or unit filter is one read.
+ * The ledger's rows for a filter, in document order, DOCUMENTS_PER_READ documents at a time: a
+ * whole province's ledger is never read (nor held) at once. A unit filter is one read.
  */
 export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number): AsyncGenerator<LedgerRow[]> {
-  if (filter.document || filter.unit) {
-    yield await rowsOfRead(store, filter, filter.document ?? '', soonDaysDefault, 1);
+  if (filter.unit) {
+    yield await rowsOfRead(store, filter, null, soonDaysDefault, 1);
     return;
   }
   const documents = (await store.run(read('documents')))
-    .filter((d) => !filter.jurisdiction || d.jurisdictionCode === filter.jurisdiction)
-    .map((d) => d.id as string)
-    .sort();
+    .filter((d) => (!filter.jurisdiction || d.jurisdictionCode === filter.jurisdiction) && (!filter.document || d.id === filter.document))
+    .map((d) => [d.id as string, d.title as string] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
   let n = 1;
-  for (const id of documents) {
-    const rows = await rowsOfRead(store, filter, id, soonDaysDefault, n);
+  for (let i = 0; i < documents.length; i += DOCUMENTS_PER_READ) {
+    const rows = await rowsOfRead(store, filter, new Map(documents.slice(i, i + DOCUMENTS_PER_READ)), soonDaysDefault, n);
     n += rows.length;
     if (rows.length > 0) yield rows;
   }

@@ -12,6 +12,8 @@ export interface Budget {
   readonly ms: number;
   /** Set once the deadline has been met: the API answers TIMEOUT whatever else happened. */
   expired?: boolean;
+  /** The one error thrown for this budget: made once, as thousands of fields may meet it. */
+  error?: BudgetExceeded;
   /** A request whose estimated cost makes it heavy: the stores keep a connection free of such requests. */
   heavy?: boolean;
 }
@@ -43,11 +45,38 @@ export function remainingMs(): number {
   const b = current.getStore();
   if (!b) return Infinity;
   const left = b.deadline - Date.now();
-  if (left <= 0) {
-    b.expired = true;
-    throw new BudgetExceeded(b.ms);
-  }
+  if (left <= 0) throw expire(b);
   return left;
+}
+
+/** Mark the budget spent; its error, made once. */
+export function expire(b: Budget): BudgetExceeded {
+  b.expired = true;
+  return (b.error ??= new BudgetExceeded(b.ms));
+}
+
+/** Whether the current request has run out of time (without throwing). */
+export function isExpired(): boolean {
+  const b = current.getStore();
+  if (!b) return false;
+  if (!b.expired && Date.now() >= b.deadline) expire(b);
+  return !!b.expired;
+}
+
+/**
+ * `work`, or the budget's error as soon as the request's deadline passes, whichever comes first.
+ * For a store whose own timeout is only noticed now and then (Kuzu checks between operators, seen
+ * seconds late under load): the answer leaves on time while the query winds down behind it.
+ */
+export function beforeDeadline<T>(work: Promise<T>): Promise<T> {
+  const b = current.getStore();
+  if (!b) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(expire(b)), Math.max(0, b.deadline - Date.now()));
+  });
+  work.catch(() => undefined); // a failure after the deadline has no one left to tell
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** Whether a store's error is its own timeout (Kuzu: "Interrupted"; Neo4j: TransactionTimedOut). */

@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import kuzu from 'kuzu';
 import { kuzuAddColumns, kuzuParams, kuzuSchema, toKuzu } from './dialect';
+import { checkFreeSpace, DEFAULT_MIN_FREE_BYTES } from './disk';
 import type { GraphRows } from './graph-rows';
 import { writeCsvFiles } from './kuzu-csv';
 import { NODES, RELS } from './model';
-import { BudgetExceeded, currentBudget, isStoreTimeout, remainingMs } from './budget';
+import { beforeDeadline, currentBudget, expire, isStoreTimeout, remainingMs } from './budget';
 import { safeNumber } from './values';
 import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
 
@@ -42,9 +43,17 @@ export class KuzuStore implements GraphStore {
   private readonly prepared = new Map<Connection, Map<string, Promise<Prepared>>>();
   private readonly serialise = serialiser();
 
-  /** `bulkTmpDir`: where the bulk path writes its CSV files (the system's temporary directory by default). */
-  constructor(readonly location: string, private readonly opts: { bulkTmpDir?: string } = {}) {
+  /**
+   * `bulkTmpDir`: where the bulk path writes its CSV files (the system's temporary directory by default);
+   * `minFreeBytes`: free space below which writes are refused (disk.ts).
+   */
+  constructor(readonly location: string, private readonly opts: { bulkTmpDir?: string; minFreeBytes?: number } = {}) {
     mkdirSync(dirname(location), { recursive: true });
+    try {
+      accessSync(dirname(location), constants.W_OK);
+    } catch {
+      throw new StoreError(`cannot open the embedded graph database at ${location}: its folder is not writable by this user. Give DATA_DIR a folder the app may write to.`);
+    }
     try {
       this.db = new kuzu.Database(location, BUFFER_POOL_BYTES, true, false, 0, true, CHECKPOINT_THRESHOLD_BYTES);
       this.db.initSync();
@@ -83,24 +92,27 @@ export class KuzuStore implements GraphStore {
     for (let j = 1; j < usable; j++) if (this.pending[j]! < this.pending[i]!) i = j;
     const conn = this.readers[i]!;
     this.pending[i]!++;
-    return this.readerQueues[i]!(async () => {
+    return beforeDeadline(this.readerQueues[i]!(async () => {
       const left = remainingMs();
       conn.setQueryTimeout(Number.isFinite(left) ? Math.max(1, Math.ceil(left)) : NO_BUDGET_TIMEOUT_MS);
       try {
         return await this.exec(conn, query, params);
       } catch (err) {
         const budget = currentBudget();
-        if (budget && isStoreTimeout(err)) {
-          budget.expired = true;
-          throw new BudgetExceeded(budget.ms);
-        }
+        if (budget && isStoreTimeout(err)) throw expire(budget);
         throw err;
       }
-    }).finally(() => this.pending[i]!--);
+    }).finally(() => this.pending[i]!--));
+  }
+
+  /** Refuses (StorageFull) when the data's disk is nearly full, before anything is written. */
+  private checkSpace(): void {
+    checkFreeSpace(dirname(this.location), this.opts.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES);
   }
 
   write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     return this.serialise(async () => {
+      this.checkSpace();
       await this.exec(this.writer, 'BEGIN TRANSACTION', {});
       try {
         const result = await work({ run: (q, p = {}) => this.exec(this.writer, q, p) });
@@ -128,6 +140,7 @@ export class KuzuStore implements GraphStore {
    */
   bulkLoad(rows: GraphRows): Promise<void> {
     return this.serialise(async () => {
+      this.checkSpace();
       if ((await this.exec(this.writer, 'MATCH (n) RETURN n.id AS id LIMIT 1', {})).length > 0) {
         throw new Error('the embedded store is not empty: a bulk load only goes into an empty store (load with --reset)');
       }

@@ -1,4 +1,4 @@
-import { BudgetExceeded, currentBudget, isStoreTimeout, remainingMs } from './budget';
+import { currentBudget, expire, isStoreTimeout, remainingMs } from './budget';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { unwindBulkLoad } from './bulk-unwind';
 import type { GraphRows } from './graph-rows';
@@ -100,10 +100,7 @@ export class Neo4jStore implements GraphStore {
       return await session.executeRead((tx) => this.exec(tx, query, params), { timeout });
     } catch (err) {
       const budget = currentBudget();
-      if (budget && isStoreTimeout(err)) {
-        budget.expired = true;
-        throw new BudgetExceeded(budget.ms);
-      }
+      if (budget && isStoreTimeout(err)) throw expire(budget);
       throw this.explain(err);
     } finally {
       await session.close();

@@ -10,7 +10,7 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   }
   let body: { data?: T; errors?: Array<{ message: string }> };
   try {
-    body = await res.json();
+    body = (await res.json()) as typeof body;
   } catch {
     throw new ApiError(`HTTP ${res.status}`);
   }
