@@ -159,7 +159,8 @@ describe(`hostile queries on ${PLANS} plans`, () => {
     }
     const answers = await work;
     for (const a of answers) {
-      expect(a.ms).toBeLessThan(BUDGET_MS + SLACK_MS);
+      // Twenty at once on two cores: each within a few budgets, never the minutes of a stall.
+      expect(a.ms).toBeLessThan(3 * BUDGET_MS);
       if (a.errors) expect(['TIMEOUT', 'BUSY']).toContain(a.errors[0]!.extensions!.code);
     }
     expect(health.length).toBeGreaterThan(3);
