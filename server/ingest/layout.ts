@@ -59,44 +59,57 @@ export function tidyGrid(rows: GridCell[][]): GridCell[][] {
   return out;
 }
 
-/** Writes blocks into one text, one paragraph per line, one table row per line with " | " between cells. */
+/**
+ * Writes blocks into one text, one paragraph per line, one table row per line with " | " between
+ * cells. Linear in the document: the text is gathered in parts with its length and last character
+ * kept aside (asking the growing string whether it ends in a newline flattened it every time:
+ * 28 s for 40,000 paragraphs).
+ */
 export function layout(blocks: Block[], format: SourceFormat, encoding: string, warnings: string[] = []): DocumentSource {
-  let text = '';
-  const tables: SourceTable[] = [];
-  const newline = () => {
-    if (text !== '' && !text.endsWith('\n')) text += '\n';
+  const parts: string[] = [];
+  let length = 0;
+  let lastIsNewline = true; // nothing written yet: no newline is needed first
+  const write = (s: string) => {
+    if (s === '') return;
+    parts.push(s);
+    length += s.length;
+    lastIsNewline = s.endsWith('\n');
   };
+  const newline = () => {
+    if (!lastIsNewline) write('\n');
+  };
+  const tables: SourceTable[] = [];
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
       const t = paragraphText(block.text);
       if (!t) continue;
       newline();
-      text += t;
+      write(t);
       continue;
     }
     const rows = tidyGrid(block.rows);
     if (rows.length === 0) continue;
     newline();
-    const start = text.length;
+    const start = length;
     const spans: Span[][] = [];
     rows.forEach((row, r) => {
-      if (r > 0) text += '\n';
+      if (r > 0) write('\n');
       const line: Span[] = [];
       row.forEach((cell, c) => {
-        if (c > 0) text += ' | ';
+        if (c > 0) write(' | ');
         if (cell.from) {
           // Written once, in its first row/column: the covered position shows the origin's span.
-          line.push(spans[cell.from[0]]?.[cell.from[1]] ?? line[cell.from[1]] ?? { start: text.length, end: text.length });
+          line.push(spans[cell.from[0]]?.[cell.from[1]] ?? line[cell.from[1]] ?? { start: length, end: length });
           return;
         }
         const t = cellText(cell.text);
-        line.push({ start: text.length, end: text.length + t.length });
-        text += t;
+        line.push({ start: length, end: length + t.length });
+        write(t);
       });
       spans.push(line);
     });
-    tables.push({ start, end: text.length, rows: spans });
+    tables.push({ start, end: length, rows: spans });
   }
-  if (text !== '') text += '\n';
-  return { text, tables, format, encoding, warnings };
+  if (length > 0) write('\n');
+  return { text: parts.join(''), tables, format, encoding, warnings };
 }
