@@ -26,6 +26,11 @@ const Env = z.object({
   MAX_QUEUED_HEAVY: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–10000').max(10_000, 'must be 0–10000').default(32),
   /** Free space (MB) the embedded store keeps on DATA_DIR's disk: writes are refused below it (507 STORAGE_FULL). */
   MIN_FREE_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int('must be a whole number').min(0, 'must be 0 or more').default(64),
+  /** Uploads read at once, each in a process of its own (server/ingest/reader-pool.ts); more wait in a queue of READER_QUEUE, then get 503. */
+  READER_PROCESSES: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–32').max(32, 'must be 1–32').default(2),
+  READER_QUEUE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–1000').max(1000, 'must be 0–1000').default(16),
+  /** Memory (MB) one reader process may hold, native buffers included; a file that needs more is refused. */
+  READER_RSS_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int('must be a whole number').min(128, 'must be 128 or more').default(768),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -11,7 +11,7 @@ import { BudgetExceeded, currentBudget, expire } from '../graph/budget';
 import { StoreError } from '../graph/store';
 import { boundLists, checkCost, HEAVY_COST, MAX_COST } from './bounds';
 import { timeoutAnswer } from './errors';
-import { Gate, GateFull } from './gate';
+import { Gate, GateFull } from '../gate';
 import type { Context } from './resolvers';
 import { resolvers } from './resolvers';
 import { keepable } from './response-cache';

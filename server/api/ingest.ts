@@ -1,5 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { InputError } from '../extract/decode';
 import { extract } from '../extract/extract';
+import { PoolBusy, type ReaderPool } from '../ingest/reader-pool';
 import { loadExtraction } from '../graph/loader';
 import type { GraphStore } from '../graph/store';
 import { forbidden, unauthenticated, userError } from './errors';
@@ -20,11 +23,19 @@ export function checkIngestAuth(configured: string | undefined, authorization: s
  * Extract and load one plan. Refused with the reason when the file name or text is unusable
  * or no task can be found; loaded in one transaction, so a failure writes nothing.
  */
-export async function ingestDocument(store: GraphStore, filename: string, text: string) {
+export async function ingestDocument(store: GraphStore, filename: string, text: string, readers?: ReaderPool) {
   if (!FILENAME.test(filename)) {
     throw userError(`filename "${filename.slice(0, 60)}" is not usable: use no / \\ : * ? " < > | and end in .txt (it becomes the document id)`, { argument: 'filename' });
   }
-  const result = extract([{ file: filename, bytes: Buffer.from(text, 'utf8') }]);
+  const bytes = Buffer.from(text, 'utf8');
+  let result;
+  try {
+    result = readers ? await readers.extract(filename, bytes) : extract([{ file: filename, bytes }]);
+  } catch (err) {
+    if (err instanceof PoolBusy) throw new GraphQLError(err.message, { extensions: { code: 'BUSY', http: { status: 503, headers: new Map([['retry-after', '5']]) } } });
+    if (err instanceof InputError) throw userError(`${filename} could not be read: ${err.message}`, { argument: 'text' });
+    throw err;
+  }
   const doc = result.documents[0];
   if (!doc) throw userError(`${filename} could not be read: ${result.warnings[0]?.message ?? 'unknown reason'}`, { argument: 'text' });
   if (doc.tasks.length === 0) {

@@ -14,6 +14,7 @@ import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
 import { checkLedgerFilter, ledgerRows, LedgerInputError } from './ledger';
 import { userError } from './errors';
 import { checkIngestAuth, ingestDocument } from './ingest';
+import type { ReaderPool } from '../ingest/reader-pool';
 import type { Loaders } from './loaders';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 
@@ -22,6 +23,8 @@ export interface Context {
   loaders: Loaders;
   config: Config;
   authorization?: string;
+  /** Where uploads are read and extracted (ingest/reader-pool.ts); absent, extraction runs here. */
+  readers?: ReaderPool;
   /** Called when this answer may be kept for the same question asked again (api/response-cache.ts). */
   keepAnswer?: () => void;
 }
@@ -388,7 +391,7 @@ export const resolvers = {
   Mutation: {
     ingestDocument: async (_: unknown, { filename, text }: Args, ctx: Context) => {
       checkIngestAuth(ctx.config.INGEST_TOKEN, ctx.authorization);
-      const r = await ingestDocument(ctx.store, String(filename), String(text));
+      const r = await ingestDocument(ctx.store, String(filename), String(text), ctx.readers);
       // Read back through a fresh cache: the request's loaders may predate the load.
       const docs = (await ctx.store.run(read('documents'))) as unknown as DocumentRow[];
       return { ...r, document: docs.find((d) => d.id === r.documentId) };

@@ -1,3 +1,4 @@
+import { StorageFull } from './disk';
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
 import {
   applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyCounts, jurisdictionOfUnit, pairRow, unitAnalyticsRow,
@@ -80,6 +81,8 @@ export async function loadExtraction(
       const existed = await store.write((tx) => loadDocument(tx, prepared, units, result.texts?.[doc.id] ?? ''));
       outcome = { documentId: doc.id, status: existed ? 'replaced' : 'added' };
     } catch (err) {
+      // A full disk fails every document alike: stop, and say so (the caller answers STORAGE_FULL).
+      if (err instanceof StorageFull) throw err;
       outcome = { documentId: doc.id, status: 'failed', error: (err as Error).message };
     }
     outcomes.push(outcome);

@@ -5,10 +5,11 @@ import type { Logger } from 'pino';
 import { checkIngestAuth } from '../api/ingest';
 import type { Config } from '../config';
 import { InputError, MAX_FILE_BYTES } from '../extract/decode';
-import { documentId, extract } from '../extract/extract';
+import { documentId } from '../extract/extract';
 import { loadExtraction } from '../graph/loader';
 import { StoreError, type GraphStore } from '../graph/store';
-import { readDocument } from '../ingest/read';
+import { StorageFull } from '../graph/disk';
+import { PoolBusy, type ReaderPool } from '../ingest/reader-pool';
 import { HttpError } from './errors';
 
 /** What one upload request may carry. A plan is rarely over 2 MB, even as a Word file. */
@@ -19,6 +20,9 @@ export const UPLOAD_LIMITS = {
   requestBytes: 50 * 1024 * 1024,
   files: 20,
 } as const;
+
+/** More tasks than any real plan has (a few hundred): loading them would hold the write lock for minutes. */
+export const MAX_TASKS_PER_DOCUMENT = 5000;
 
 /**
  * The file name becomes the document id (its name without extension), which the graph, the API
@@ -40,21 +44,24 @@ const fail = (status: number, file: string, code: string, error: string): Failur
  * One file: read (any format) → extract → load in one transaction. Every refusal names the file
  * and the reason, and leaves the store as it was.
  */
-export async function ingestFile(store: GraphStore, file: string, bytes: Uint8Array, log: Logger): Promise<{ status: number; result: FileResult }> {
+export async function ingestFile(store: GraphStore, readers: ReaderPool, file: string, bytes: Uint8Array, log: Logger): Promise<{ status: number; result: FileResult }> {
   if (!FILENAME.test(file)) {
     return fail(400, file, 'BAD_FILENAME', `${file}: the file name is not usable as a document id: rename it without / \\ : * ? " < > | and ending in .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .wps, .et or .txt`);
   }
-  let source;
+  let result;
   try {
-    source = await readDocument({ file, bytes });
+    result = await readers.extract(file, bytes);
   } catch (err) {
+    if (err instanceof PoolBusy) return fail(503, file, 'BUSY', err.message);
     // A reader that fails in an unforeseen way was still beaten by this file: the user's answer is the same.
     if (!(err instanceof InputError)) log.warn({ err, file }, 'reader failed');
     return fail(422, file, 'UNREADABLE', `${file} cannot be read: ${(err as Error).message}`);
   }
-  const result = extract([{ file, bytes, source }]);
   const doc = result.documents[0];
   if (!doc) return fail(422, file, 'UNREADABLE', `${file} cannot be read: ${result.warnings[0]?.message ?? 'unknown reason'}`);
+  if (doc.tasks.length > MAX_TASKS_PER_DOCUMENT) {
+    return fail(422, file, 'TOO_MANY_TASKS', `${file} has ${doc.tasks.length.toLocaleString('en')} tasks, over the limit of ${MAX_TASKS_PER_DOCUMENT.toLocaleString('en')} for one document (the largest real plans have a few hundred): split it into several files`);
+  }
   if (doc.tasks.length === 0) {
     const found = result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message.replace(/^no tasks found: /, '');
     const why = found ?? 'no numbered item carries a responsibility note';
@@ -76,6 +83,7 @@ export async function ingestFile(store: GraphStore, file: string, bytes: Uint8Ar
     };
   } catch (err) {
     if (err instanceof StoreError) return fail(503, file, 'STORE_UNAVAILABLE', `${file} was not loaded: ${err.message}`);
+    if (err instanceof StorageFull) return fail(507, file, 'STORAGE_FULL', `${file} was not loaded: ${err.message}`);
     throw err;
   }
 }
@@ -136,8 +144,8 @@ async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; 
  * some did, and the (first) failure's 4xx/5xx when none did. Limits are checked for the whole
  * request before any file is read, so a 413 loads nothing.
  */
-export async function documentRoutes(app: FastifyInstance, opts: { store: GraphStore; config: Config; log: Logger }): Promise<void> {
-  const { store, config, log } = opts;
+export async function documentRoutes(app: FastifyInstance, opts: { store: GraphStore; readers: ReaderPool; config: Config; log: Logger }): Promise<void> {
+  const { store, readers, config, log } = opts;
   await app.register(fastifyMultipart, {
     limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: UPLOAD_LIMITS.files, parts: UPLOAD_LIMITS.files + 20, fields: 20, fieldSize: 4096, headerPairs: 100 },
   });
@@ -165,10 +173,11 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: GraphS
         continue;
       }
       seen.set(id, file);
-      outcomes.push(await ingestFile(store, file, bytes, log));
+      outcomes.push(await ingestFile(store, readers, file, bytes, log));
     }
     const ok = outcomes.filter((o) => o.result.ok).length;
     const status = ok === outcomes.length ? 200 : ok > 0 ? 207 : outcomes[0]!.status;
+    if (status === 503) void reply.header('retry-after', '5');
     return reply.code(status).send({ files: outcomes.map((o) => o.result) });
   });
 }

@@ -17,6 +17,8 @@ import { timeoutAnswer } from '../api/errors';
 import { AnswerCache } from '../api/response-cache';
 import type { Context } from '../api/resolvers';
 import { beforeDeadline, BudgetExceeded, withBudget } from '../graph/budget';
+import { READ_TIMEOUT_MS } from '../ingest/limits';
+import { ReaderPool } from '../ingest/reader-pool';
 import { healthCheck } from './health';
 import type { GraphStore } from '../graph/store';
 import { documentRoutes } from './documents';
@@ -121,9 +123,11 @@ export async function createHttpServer(opts: {
     });
   }
 
+  // Uploads are read and extracted in child processes with memory and time limits (ingest/reader-pool.ts).
+  const readers = new ReaderPool({ size: config.READER_PROCESSES, queue: config.READER_QUEUE, rssMb: config.READER_RSS_MB, timeoutMs: READ_TIMEOUT_MS });
   const kept = new WeakSet<FastifyRequest>();
   const graphql = fastifyApolloHandler(apollo, {
-    context: async (req) => ({ store, config, loaders: createLoaders(store), authorization: req.headers.authorization, keepAnswer: () => kept.add(req) }),
+    context: async (req) => ({ store, config, readers, loaders: createLoaders(store), authorization: req.headers.authorization, keepAnswer: () => kept.add(req) }),
   });
   // A question asked again is answered with the JSON sent the first time, until the next write.
   const answers = new AnswerCache(store as { generation?: number; ttlMs?: number });
@@ -153,7 +157,7 @@ export async function createHttpServer(opts: {
     return reply.code(h.status === 'ok' ? 200 : 503).send(h);
   });
 
-  await app.register(documentRoutes, { store, config, log });
+  await app.register(documentRoutes, { store, readers, config, log });
 
   // The ledger's logic is in server/api/ledger.ts; this only answers the request.
   app.get('/export/ledger.xlsx', async (req, reply) => {

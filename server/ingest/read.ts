@@ -4,7 +4,7 @@ import { InputError, MAX_FILE_BYTES, textSource } from '../extract/decode';
 import type { DocumentSource } from '../extract/document-model';
 import { convertWithLibreOffice, type ConvertOptions } from './convert';
 import { READ_TIMEOUT_MS, READER_HEAP_MB } from './limits';
-import type { ParseJob, ParseResult } from './parse';
+import { parse, type ParseJob, type ParseResult } from './parse';
 import { sniff } from './sniff';
 import { SafeZip } from './zip';
 
@@ -18,6 +18,8 @@ export interface ReadOptions {
   readTimeoutMs?: number;
   /** LibreOffice conversion of legacy files: timeout and where to find it. */
   convert?: ConvertOptions;
+  /** Parse in this thread: the caller is already a sandbox of its own (reader-pool.ts). */
+  inProcess?: boolean;
 }
 
 /**
@@ -71,8 +73,9 @@ function source(r: ParseResult): DocumentSource {
 
 const WORKER = new URL('./worker-boot.mjs', import.meta.url);
 
-/** Parse in a worker thread with a heap limit, terminated when it overruns the timeout. */
+/** Parse in a worker thread with a heap limit, terminated when it overruns the timeout (or here, when in a reader process). */
 function inWorker(job: ParseJob, options: ReadOptions): Promise<ParseResult> {
+  if (options.inProcess) return parse(job);
   const timeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: 64 }, stdout: false, stderr: false });
