@@ -12,6 +12,7 @@ import { openStore } from './graph/open-store';
 import { read } from './graph/queries';
 import type { GraphStore } from './graph/store';
 import { createHttpServer } from './http/server';
+import { StorageFull } from './graph/disk';
 import { readInputs } from './ingest/read-inputs';
 import { seedFilesIn } from './seeds';
 
@@ -31,8 +32,14 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
     const read = await readInputs(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
     for (const w of read.warnings) log.warn({ file: w.file }, w.message);
     const result = extract(read.inputs);
-    const outcomes = await loadExtraction(store, result);
-    log.info({ documents: outcomes.filter((o) => o.status !== 'failed').length, ms: Math.round(performance.now() - t0) }, 'empty store: seeds loaded');
+    try {
+      const outcomes = await loadExtraction(store, result);
+      log.info({ documents: outcomes.filter((o) => o.status !== 'failed').length, ms: Math.round(performance.now() - t0) }, 'empty store: seeds loaded');
+    } catch (err) {
+      // The app still serves (an empty store) and says why; /healthz reports the disk.
+      if (!(err instanceof StorageFull)) throw err;
+      log.error(err.message);
+    }
   }
 
   // Reads are cached until the next write; Neo4j may be written by others, so only briefly.

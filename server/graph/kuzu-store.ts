@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import kuzu from 'kuzu';
 import { kuzuAddColumns, kuzuParams, kuzuSchema, toKuzu } from './dialect';
-import { checkFreeSpace, DEFAULT_MIN_FREE_BYTES } from './disk';
+import { checkFreeSpace, DEFAULT_MIN_FREE_BYTES, freeBytes } from './disk';
 import type { GraphRows } from './graph-rows';
 import { writeCsvFiles } from './kuzu-csv';
 import { NODES, RELS } from './model';
@@ -108,6 +108,11 @@ export class KuzuStore implements GraphStore {
   /** Refuses (StorageFull) when the data's disk is nearly full, before anything is written. */
   private checkSpace(): void {
     checkFreeSpace(dirname(this.location), this.opts.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES);
+  }
+
+  diskSpace() {
+    const dir = dirname(this.location);
+    return { dir, freeBytes: freeBytes(dir), minFreeBytes: this.opts.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES };
   }
 
   write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {

@@ -26,6 +26,8 @@ export interface GraphStore extends QueryRunner {
   bulkLoad?(rows: GraphRows): Promise<void>;
   /** Fold what is committed into the store's files and free the memory it holds (the embedded store). */
   checkpoint?(): Promise<void>;
+  /** Free space where the store keeps its data, and the least a write needs (the embedded store; disk.ts). */
+  diskSpace?(): { dir: string; freeBytes: number; minFreeBytes: number };
   /** Queries sent to the store so far (for the no-N+1 tests and for metrics). */
   readonly roundTrips: number;
   close(): Promise<void>;

@@ -4,7 +4,6 @@
  * PROBE_WAIT_MS, and when it has not answered by then the last probe's figures are sent with
  * `busy: true` — a store that refuses (an outage) answers at once and is reported as such.
  */
-import { statfs } from 'node:fs/promises';
 import { read } from '../graph/queries';
 import type { GraphStore, Row } from '../graph/store';
 
@@ -20,7 +19,7 @@ export interface Health {
   error?: string;
 }
 
-export function healthCheck(store: GraphStore, disk: { dataDir: string; minFreeBytes: number } | null) {
+export function healthCheck(store: GraphStore) {
   let last: Row | undefined;
   let probe: Promise<Row | undefined> | null = null;
   return async (): Promise<Health> => {
@@ -30,19 +29,18 @@ export function healthCheck(store: GraphStore, disk: { dataDir: string; minFreeB
     const pending = probe;
     const answer = await Promise.race([pending.then((s) => ({ s })), new Promise<null>((r) => setTimeout(r, PROBE_WAIT_MS, null))])
       .catch((err: Error) => ({ err }));
-    const space = disk ? await freeSpace(disk.dataDir, disk.minFreeBytes) : undefined;
+    const space = diskOf(store);
     if (answer && 'err' in answer) return { status: 'unavailable', ...base, error: answer.err.message, ...(space && { disk: space }) };
     const s = answer ? answer.s : last;
     return { status: 'ok', ...base, documents: Number(s?.documents ?? 0), tasks: Number(s?.tasks ?? 0), ...(answer ? {} : { busy: true }), ...(space && { disk: space }) };
   };
 }
 
-/** Free bytes on the filesystem of dataDir, for /healthz and the check before every write (disk.ts). */
-async function freeSpace(dataDir: string, minFreeBytes: number) {
+/** The free space where the store keeps its data (the embedded store; Neo4j's disk is its server's). */
+function diskOf(store: GraphStore): Health['disk'] {
   try {
-    const s = await statfs(dataDir);
-    const freeBytes = s.bavail * s.bsize;
-    return { dataDir, freeBytes, minFreeBytes, full: freeBytes < minFreeBytes };
+    const d = store.diskSpace?.();
+    return d && { dataDir: d.dir, freeBytes: d.freeBytes, minFreeBytes: d.minFreeBytes, full: d.freeBytes < d.minFreeBytes };
   } catch {
     return undefined;
   }

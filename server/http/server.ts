@@ -151,7 +151,7 @@ export async function createHttpServer(opts: {
     },
   });
 
-  const health = healthCheck(opts.health, store.kind === 'embedded' ? { dataDir: config.dataDir, minFreeBytes: config.MIN_FREE_MB * 1024 * 1024 } : null);
+  const health = healthCheck(opts.health);
   app.get('/healthz', async (_req, reply) => {
     const h = await health();
     return reply.code(h.status === 'ok' ? 200 : 503).send(h);
