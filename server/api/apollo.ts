@@ -43,7 +43,8 @@ export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServe
     costLimit: { enabled: false },
     maxAliases: { n: LIMITS.maxAliases },
     maxDirectives: { n: LIMITS.maxDirectives },
-    maxTokens: { n: LIMITS.maxTokens },
+    // graphql-js's own token limit (parseOptions below) fails as a parse error, 400; armor's threw from a hook, 500.
+    maxTokens: { enabled: false },
     // The schema is public (introspection is on), so "Did you mean …" only helps.
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -52,6 +53,7 @@ export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServe
     schema,
     ...armor,
     plugins: [...armor.plugins, bounded(schema, new Gate(opts.heavyReads ?? 2, opts.heavyQueue ?? 32)), keepable(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     introspection: true,
     // Never internals in answers; and formatting a stack for each of a timed-out request's thousands of
     // failed fields took seconds.

@@ -7,7 +7,8 @@ import { loadExtraction } from '../graph/loader';
 import type { GraphStore } from '../graph/store';
 import { forbidden, unauthenticated, userError } from './errors';
 
-const FILENAME = /^(?!\.)[^/\\\x00-\x1f<>:"|?*]{1,120}\.(txt|text)$/u;
+// As an upload's name (server/http/documents.ts): no bidirectional controls, more than spaces.
+const FILENAME = /^(?!\.)(?=[^.]*[^\s.])[^/\\\x00-\x1f<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]{1,120}\.(txt|text)$/u;
 
 /** The bearer token must match INGEST_TOKEN (compared in constant time). */
 export function checkIngestAuth(configured: string | undefined, authorization: string | undefined): void {

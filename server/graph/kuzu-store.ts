@@ -210,7 +210,8 @@ export class KuzuStore implements GraphStore {
   }
 
   async close(): Promise<void> {
-    await this.serialise(async () => undefined);
+    // Fold the write-ahead log into the database file: a store closed on SIGTERM opens clean and fast.
+    await this.serialise(() => this.exec(this.writer, 'CHECKPOINT', {}).catch(() => undefined));
     await Promise.all(this.readerQueues.map((q) => q(async () => undefined)));
     for (const c of [...this.readers, this.writer]) await c.close();
     await this.db.close();

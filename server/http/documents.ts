@@ -30,7 +30,8 @@ export const MAX_TASKS_PER_DOCUMENT = 5000;
  * readers take. Office/PDF/HTML names are told by extension here, by their bytes in the readers.
  */
 // Chinese file names carry spaces, （）, 《》 and 〔〕: anything goes but path separators, control characters and what Windows forbids.
-const FILENAME = /^(?!\.)[^/\\\x00-\x1f<>:"|?*]{1,120}\.(txt|text|docx|doc|wps|xlsx|xls|et|pdf|html|htm)$/iu;
+// No bidirectional controls (U+202E would show the name reversed) and a name that is more than spaces.
+const FILENAME = /^(?!\.)(?=[^.]*[^\s.])[^/\\\x00-\x1f<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]{1,120}\.(txt|text|docx|doc|wps|xlsx|xls|et|pdf|html|htm)$/iu;
 
 export type FileResult =
   | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED'; tasks: number; units: number; warnings: string[] }
@@ -131,7 +132,8 @@ async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; 
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(current ?? '(unnamed)');
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      throw new HttpError(413, 'TOO_MANY_FILES', `more than ${UPLOAD_LIMITS.files} files in one request (refused at ${current ?? 'the first file'}): send at most ${UPLOAD_LIMITS.files}; nothing in this request was loaded`);
+      // The limit is met at the part after the last one read, whose name is not known.
+      throw new HttpError(413, 'TOO_MANY_FILES', `more than ${UPLOAD_LIMITS.files} files in one request (refused after the ${UPLOAD_LIMITS.files}th, ${current ?? '(unnamed)'}): send at most ${UPLOAD_LIMITS.files}; nothing in this request was loaded`);
     }
     throw new HttpError(400, 'BAD_MULTIPART', `the upload could not be read${current ? ` at ${current}` : ''}: ${(err as Error).message}`, current);
   }

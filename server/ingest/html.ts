@@ -17,6 +17,7 @@ export function readHtml(bytes: Uint8Array): DocumentSource {
   if (bytes.length > MAX_FILE_BYTES) throw new InputError(`the file is over the ${MAX_FILE_BYTES / 1048576} MB limit for one document`);
   const { html, encoding } = decodeHtml(bytes);
   const doc = parse(html);
+  checkDepth(doc);
   const body = find(doc, (e) => e.tagName === 'body');
   if (!body) throw new InputError('the web page has no body');
   const stats = new Map<Element, number>();
@@ -31,6 +32,19 @@ export function readHtml(bytes: Uint8Array): DocumentSource {
   const source = layout(blocks, 'html', encoding);
   if (source.text.trim() === '') throw new InputError('the web page has no text in its body');
   return source;
+}
+
+/** Elements nested deeper than any real page (the readers walk the tree recursively). */
+export const MAX_HTML_DEPTH = 500;
+
+/** Refuses a page nested over MAX_HTML_DEPTH deep, walking it without recursion. */
+function checkDepth(doc: Node): void {
+  const stack: Array<[Node, number]> = [[doc, 0]];
+  while (stack.length > 0) {
+    const [n, d] = stack.pop()!;
+    if (d > MAX_HTML_DEPTH) throw new InputError(`the web page nests its elements over ${MAX_HTML_DEPTH} deep, which no real page does; refused`);
+    if ('childNodes' in n) for (const c of n.childNodes) stack.push([c, d + 1]);
+  }
 }
 
 const CHARSETS: Record<string, string> = {

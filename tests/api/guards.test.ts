@@ -87,6 +87,13 @@ describe('API guards', () => {
       expect(app.kuzu.roundTrips).toBe(before);
     });
 
+    it('refuses a query of over 2,000 tokens as the client's mistake (400), before it is parsed whole', async () => {
+      const r = await gql(app.url, `{ stats { ${Array.from({ length: 2500 }, () => 'tasks').join(' ')} } }`);
+      expect(r.status).toBe(400);
+      expect(r.errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect(r.errors![0]!.message).toMatch(/more that 2000 tokens/);
+    });
+
     it('refuses too many aliases', async () => {
       const r = await gql(app.url, `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: stats { tasks }`).join(' ')} }`);
       expect(r.errors![0]!.message).toMatch(/alias/i);

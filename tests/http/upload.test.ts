@@ -119,7 +119,7 @@ describe('POST /api/documents', () => {
       const r = await upload(app.url, files);
       expect(r.status).toBe(413);
       expect(r.body.error.code).toBe('TOO_MANY_FILES');
-      expect(r.body.error.message).toMatch(/^more than 20 files in one request \(refused at many-19\.txt\)/);
+      expect(r.body.error.message).toMatch(/^more than 20 files in one request \(refused after the 20th, many-19\.txt\)/);
       await unchanged(before);
     });
 
@@ -172,6 +172,11 @@ describe('POST /api/documents', () => {
       expect(r.status).toBe(400);
       expect(r.body.files.map((f: any) => [f.file, f.code])).toEqual([['plan|DROP.txt', 'BAD_FILENAME'], ['plan.exe', 'BAD_FILENAME']]);
       expect(r.body.files[0].error).toMatch(/^plan\|DROP\.txt: the file name is not usable as a document id: rename it/);
+      await unchanged(before);
+      // A right-to-left override would show the name reversed (名称.txt as txt.称名); a name of spaces names nothing.
+      const hidden = await upload(app.url, [{ name: 'plan\u202Etxt.exe.txt', bytes: HENGYANG }, { name: ' .txt', bytes: HENGYANG }]);
+      expect(hidden.status).toBe(400);
+      expect(hidden.body.files.map((f: any) => f.code)).toEqual(['BAD_FILENAME', 'BAD_FILENAME']);
       await unchanged(before);
       const dup = await upload(app.url, [{ name: 'twin.txt', bytes: HENGYANG }, { name: 'twin.docx', bytes: HENGYANG }]);
       expect(dup.status).toBe(207);

@@ -141,3 +141,15 @@ describe('work that takes too long is stopped', () => {
     expect(await refusal(read('slow.docx', await tableDocx(), { readTimeoutMs: 1 }))).toBe('reading the file took over 0.001 s; given up (the file may be malformed)');
   });
 });
+
+describe('hiding and nesting', () => {
+  it('a DOCTYPE after a 5 KB comment in a .docx part is still refused', async () => {
+    const docx = zip(miniDocx(para('萍乡市任务分解表'), `<!--${'x'.repeat(5 * 1024)}--><!DOCTYPE w:document [<!ENTITY e SYSTEM "file:///etc/passwd">]>`));
+    expect(await refusal(read('late-doctype.docx', docx))).toMatch(/declares a DOCTYPE or XML entities/);
+  });
+
+  it('a web page nested 100,000 deep is refused for its depth, not by a stack overflow', async () => {
+    const html = `<html><body>${'<div>'.repeat(100_000)}萍乡市行动方案${'</div>'.repeat(100_000)}</body></html>`;
+    expect(await refusal(read('deep.html', Buffer.from(html)))).toMatch(/nests its elements over 500 deep/);
+  });
+});
