@@ -87,7 +87,7 @@ describe('API guards', () => {
       expect(app.kuzu.roundTrips).toBe(before);
     });
 
-    it('refuses a query of over 2,000 tokens as the client's mistake (400), before it is parsed whole', async () => {
+    it('refuses a query of over 2,000 tokens as the client’s mistake (400), before it is parsed whole', async () => {
       const r = await gql(app.url, `{ stats { ${Array.from({ length: 2500 }, () => 'tasks').join(' ')} } }`);
       expect(r.status).toBe(400);
       expect(r.errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');

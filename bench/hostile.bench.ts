@@ -1,0 +1,97 @@
+/**
+ * npm run bench:hostile [-- --plans 2000] — what hostile and heavy requests cost the others, on a
+ * store of synthetic plans (bench/province-plans.ts), real server over 127.0.0.1, embedded store:
+ * 1. /healthz while 20 heavy questions run at once (goal: ≤ 100 ms throughout);
+ * 2. the heaviest page question (a unit's leads) from 50 connections, alone and while a plan is
+ *    uploaded every 2 s (goal at 10,000 plans: p99 ≤ 100 ms);
+ * 3. how long hostile queries take to be refused.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { pino } from 'pino';
+import { provincePlan } from './province-plans';
+import { startApp } from '../server/app';
+import { loadConfig } from '../server/config';
+import { extract } from '../server/extract/extract';
+import { KuzuStore } from '../server/graph/kuzu-store';
+import { loadExtraction } from '../server/graph/loader';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const PLANS = arg('plans', 2000);
+const TOKEN = 'bench-token-0123456789abcdef';
+
+const t0 = Date.now();
+const store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'bench-hostile-')), 'graph.kuzu'));
+await store.ensureSchema();
+await loadExtraction(store, extract(Array.from({ length: PLANS }, (_, n) => provincePlan(n)).map((p) => ({ file: p.file, bytes: Buffer.from(p.text) }))));
+const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', INGEST_TOKEN: TOKEN }), { store, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
+console.log(`${PLANS} plans extracted and loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s; server ${app.url}\n`);
+
+const post = (query: string) => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+
+// 1. /healthz under 20 heavy questions.
+const HEAVY = [
+  '{ units(limit: 500) { id leads { task { id title } } } }',
+  '{ ledger(limit: 5000) { n taskId quote } }',
+  '{ regionNetwork { nodes { region { id } } links { count } } }',
+  '{ documents(limit: 200) { id tasks(limit: 50) { id } } }',
+];
+let done = false;
+const heavyMs: number[] = [];
+const codes = new Map<string, number>();
+const work = Promise.all(Array.from({ length: 20 }, async (_, i) => {
+  const s = Date.now();
+  const body = (await (await post(HEAVY[i % HEAVY.length]!)).json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+  heavyMs.push(Date.now() - s);
+  const code = body.errors?.[0]?.extensions?.code ?? 'answered';
+  codes.set(code, (codes.get(code) ?? 0) + 1);
+})).finally(() => { done = true; });
+const health: number[] = [];
+while (!done) {
+  const s = Date.now();
+  await fetch(`${app.url}/healthz`);
+  health.push(Date.now() - s);
+  await new Promise((r) => setTimeout(r, 25));
+}
+await work;
+console.log(`/healthz during 20 heavy questions: ${health.length} checks, p50 ${pct(health, 50)} ms, p99 ${pct(health, 99)} ms, max ${Math.max(...health)} ms`);
+console.log(`  the heavy questions: p50 ${pct(heavyMs, 50)} ms, max ${Math.max(...heavyMs)} ms; ${[...codes].map(([c, n]) => `${n} ${c}`).join(', ')}\n`);
+
+// 2. The heaviest page question, alone and under uploads.
+const unitId = ((await (await post('{ units(limit: 1, filter: { jurisdiction: "430100" }) { id } }')).json()) as { data: { units: Array<{ id: string }> } }).data.units[0]!.id;
+const question = JSON.stringify({ query: `{ unit(id: ${JSON.stringify(unitId)}) { name leads { quote task { ref title document { title } } } } }` });
+const run = () => autocannon({ url: `${app.url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: question, connections: 50, duration: 10 });
+const alone = await run();
+let n = 0;
+const uploads: number[] = [];
+const uploader = setInterval(() => {
+  const plan = provincePlan(PLANS + n++);
+  const form = new FormData();
+  form.append('file', new Blob([plan.text]), plan.file);
+  const s = Date.now();
+  void fetch(`${app.url}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: form }).then(() => uploads.push(Date.now() - s));
+}, 2000);
+const mixed = await run();
+clearInterval(uploader);
+console.log(`unit{leads} (${unitId}), 50 connections, 10 s:`);
+console.log(`  alone:                    p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, ${Math.round(alone.requests.average)} req/s, ${alone.non2xx} non-2xx`);
+console.log(`  an upload every 2 s:      p50 ${mixed.latency.p50} ms, p99 ${mixed.latency.p99} ms, ${Math.round(mixed.requests.average)} req/s, ${mixed.non2xx} non-2xx; ${uploads.length} uploads, p50 ${pct(uploads, 50)} ms\n`);
+
+// 3. Hostile queries: time to refusal.
+for (const [label, q] of [
+  ['unit → leads → units → leads (nested lists)', '{ unit(id: "431000:市应急管理局") { leads { task { assignments { unit { leads { task { assignments { unit { id } } } } } } } } } }'],
+  ['documents { tasks } (every task of every plan)', '{ documents { id tasks { id } } }'],
+  ['tasks(limit: 1000000000)', '{ tasks(limit: 1000000000) { id } }'],
+] as const) {
+  const s = Date.now();
+  const body = (await (await post(q)).json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+  console.log(`${label.padEnd(48)} ${body.errors?.[0]?.extensions?.code ?? 'answered'} in ${Date.now() - s} ms`);
+}
+await app.close();
+await store.close();
