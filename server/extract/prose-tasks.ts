@@ -139,7 +139,8 @@ function taskTitle(text: string, b: Block, noteStart: number): string {
     const para = text.slice(headingEnd, noteStart).trim();
     if (para.length > 8 && /[。;,]/.test(para)) return titleOf(para);
   }
-  return titleOf(b.heading);
+  // A note on the heading line is no part of the title, however short the title (规上工业增加值增长8%(牵头单位:…)).
+  return titleOf(noteStart > b.bodyStart && noteStart < headingEnd ? text.slice(b.bodyStart, noteStart) : b.heading);
 }
 
 const ORDINALS = '一二三四五六七八九十';
