@@ -4,6 +4,7 @@
  * text. The break is dropped when the line's last name is no unit but joined with the start of the
  * next line is one (市财 + 政局), or when the line ends on a list separator (…、⏎市财政局).
  */
+import { LIST_TAIL } from './note-patterns';
 import { startsWithLabel } from './notes';
 import { isUnitLike } from './unit-names';
 
@@ -21,9 +22,11 @@ export function labelLineBreaks(text: string): Array<[number, number]> {
     if (!next) break;
     const a = line.text.trim();
     const b = next.text.trim();
-    if (a !== '' && b !== '' && startsWithLabel(a) && !/[。;]$/.test(a) && !NUMBERED.test(b) && !startsWithLabel(b) && !/[|\t]/.test(a + b)) {
+    // The line's last field: the whole line, or a label run into it after a sentence (…以上。责任单位:A、B).
+    const field = a.slice(a.lastIndexOf('。') + 1).trim();
+    if (field !== '' && b !== '' && startsWithLabel(field) && !/[。;]$/.test(a) && !NUMBERED.test(b) && !startsWithLabel(b) && !/[|\t]/.test(a + b)) {
       const tail = LAST_NAME.exec(a)![0];
-      const head = FIRST_NAME.exec(b)![0];
+      const head = FIRST_NAME.exec(b)![0].replace(LIST_TAIL, '');
       const cut = /[、,]$/.test(a) || (tail !== '' && head !== '' && !isUnitLike(tail) && isUnitLike(tail + head));
       if (cut) out.push([line.start + line.text.trimEnd().length, next.start + next.text.length - next.text.trimStart().length]);
     }

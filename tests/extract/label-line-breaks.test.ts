@@ -11,6 +11,12 @@ describe('label line breaks', () => {
     expect(cuts.map(([s, e]) => text.slice(s - 2, s) + '|' + text.slice(e, e + 2))).toEqual(['市财|政局', '局、|市发']);
   });
 
+  it('joins a label run into a sentence, and a name before the list tail 等', () => {
+    const text = '完成创建任务。责任单位:各区人民政府、葛店开发\n区管委会\n协同责任单位:省税务局、人行合\n肥中心支行等。\n';
+    const cuts = labelLineBreaks(text);
+    expect(cuts.map(([s, e]) => text.slice(s - 2, s) + '|' + text.slice(e, e + 2))).toEqual(['开发|区管', '行合|肥中']);
+  });
+
   it('leaves a complete list followed by the next paragraph, item or label line alone', () => {
     expect(labelLineBreaks('责任单位:市发改委、市财政局\n推进城乡融合发展。\n')).toEqual([]);
     expect(labelLineBreaks('责任单位:市发改委、市财\n2.推进城乡融合发展。\n')).toEqual([]);
