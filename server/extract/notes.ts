@@ -263,12 +263,15 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
   const offset = hasSpace ? from + raw.indexOf(text) : from;
   const prev = out[out.length - 1];
   if (hasSpace && prev && /^\s+$/.test(body.slice(prev.offset + prev.text.length, offset))
-    && (!isUnitLike(prev.text.replace(LIST_TAIL, '')) || !isUnitLike(text.replace(LIST_TAIL, '')))) {
+    && (!isUnitLike(bareName(prev.text)) || !isUnitLike(bareName(text)))) {
     prev.text = body.slice(prev.offset, offset + text.length);
     return;
   }
   out.push({ text, offset });
 }
+
+/** A list item without its lead mark (★市发改委, 市发改委(牵头)) and list tail (等): the name to judge by its shape. */
+const bareName = (item: string) => item.replace(LEAD_MARK_BEFORE, '').replace(LEAD_MARKER, '').replace(LIST_TAIL, '');
 
 const LIST_DELIMITER_STICKY = new RegExp(LIST_DELIMITER.source, 'y');
 const LIST_DELIMITER_GLOBAL = new RegExp(LIST_DELIMITER.source, 'g');

@@ -41,3 +41,12 @@ describe('note brackets', () => {
     expect(read('【', '】')).toEqual(round);
   });
 });
+
+describe('space-separated lists', () => {
+  it('splits at a space after a unit the lead is marked on (★区发改委 统计局, 市发改委(牵头) 市财政局)', () => {
+    expect(units('(责任单位:★区发改委 统计局)')).toEqual([['区发改委/lead', '统计局/responsible']]);
+    expect(units('(责任单位:市发改委(牵头) 市财政局)')).toEqual([['市发改委/lead', '市财政局/responsible']]);
+    // A name a space cut in two is still joined.
+    expect(units('(责任单位:市发展 改革委、市财政局)')).toEqual([['市发展 改革委/responsible', '市财政局/responsible']]);
+  });
+});
