@@ -242,11 +242,12 @@ export const cellLinesWithoutPipes: Transformation = {
   apply(raw, doc) {
     if (!hasTableTasks(doc)) return null;
     const lines = raw.split('\n');
-    const cellLine = (l: string) => /^[^|]*\S[^|]*\|\s*$/.test(l) || /^\s*\|\s*$/.test(l);
+    const onlyPipes = (l: string) => /^\s*\|[|\s]*$/.test(l);
+    const cellLine = (l: string) => /^[^|]*\S[^|]*\|\s*$/.test(l) || onlyPipes(l);
     if (lines.filter(cellLine).length < 6) return null;
     const out: string[] = [];
     for (const l of lines) {
-      if (/^\s*\|\s*$/.test(l)) continue;
+      if (onlyPipes(l)) continue;
       out.push(cellLine(l) ? l.replace(/\s*\|\s*$/, '') : l);
     }
     return changed(raw, out.join('\n'));
