@@ -3,7 +3,8 @@
  * transformed in ways that must not change who is responsible for what (bracket kind, list
  * separator, label order, label line vs inline note, script, a line break inside a name, table
  * flattening, invented unit names), must extract the same up to the transformation. How many
- * agree is printed per transformation; the thresholds are issue 18's.
+ * agree is printed per transformation; the thresholds are issue 18's. What still disagrees, and
+ * by which mechanism, is written down in the README (Metamorphic tests).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agreementTable, compare, originals, projectText, type Outcome } from './metamorphic/run';
