@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { readInputs } from '../ingest/read-inputs';
 import type { FileInput } from '../ingest/read';
+import { coverageLine } from './coverage';
 import { MAX_FILE_BYTES } from './decode';
 import { extract } from './extract';
 import { formatTable } from './table-format';
@@ -77,6 +78,7 @@ async function main(): Promise<number> {
 
   for (const w of result.warnings) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
   const { failed, texts: _texts, ...contract } = result;
+  for (const d of contract.documents) if (d.coverage) process.stderr.write(`${coverageLine(d.file, d.coverage)}\n`);
   process.stdout.write(format === 'table' ? `${formatTable(contract)}\n` : `${JSON.stringify(contract, null, 2)}\n`);
   const tasks = contract.documents.reduce((n, d) => n + d.tasks.length, 0);
   process.stderr.write(`${contract.documents.length} documents, ${tasks} tasks, ${contract.units.length} units; ${failed.length + unreadable.length} files skipped\n`);

@@ -68,6 +68,24 @@ export const Task = z.object({
 
 export const Figure = z.object({ label: z.string(), value: z.number(), unit: z.string(), quote: z.string(), ...Span });
 
+/** What the extractor saw and used in a document (server/extract/coverage.ts); a document is never empty without saying why. */
+export const Coverage = z.object({
+  words: z.array(z.object({ word: z.string(), count: z.number().int().positive(), first: z.number().int().nonnegative(), line: z.number().int().positive() })),
+  clauses: z.object({ read: z.number().int().nonnegative(), used: z.number().int().nonnegative() }),
+  tasks: z.number().int().nonnegative(),
+  tasksWithUnits: z.number().int().nonnegative(),
+  unusedUnits: z.array(z.object({ surface: z.string(), start: z.number().int().nonnegative(), line: z.number().int().positive() })),
+  warning: z.object({
+    kind: z.enum(['no-words', 'not-understood', 'unattached']),
+    line: z.number().int().positive().nullable(),
+    start: z.number().int().nonnegative().nullable(),
+    quote: z.string(),
+    count: z.number().int().nonnegative(),
+    en: z.string(),
+    zh: z.string(),
+  }).nullable(),
+});
+
 export const Jurisdiction = z.object({ code: z.string(), name: z.string() });
 
 export const LeadRule = z.enum(['first-listed', 'first-listed-by-convention', 'explicit', 'none']);
@@ -90,6 +108,8 @@ export const Document = z.object({
   leadRule: LeadRule,
   tasks: z.array(Task),
   figures: z.array(Figure),
+  /** Optional only so that extractions written before it still load; every extraction now has it. */
+  coverage: Coverage.optional(),
 });
 
 export const Unit = z.object({
@@ -122,3 +142,4 @@ export type ExtractedRegion = z.infer<typeof Region>;
 export type ExtractWarning = z.infer<typeof Warning>;
 export type ExtractedDeadline = z.infer<typeof Deadline>;
 export type ExtractedLeader = z.infer<typeof Leader>;
+export type ExtractedCoverage = z.infer<typeof Coverage>;

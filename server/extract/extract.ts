@@ -4,6 +4,7 @@ import { assign, dedupe, type AssignContext } from './assign';
 import type {
   ExtractedAssignment, ExtractedDocument, ExtractedRegion, ExtractedTask, ExtractResult, ExtractWarning,
 } from './contract';
+import { documentCoverage } from './coverage';
 import { InputError, textSource } from './decode';
 import type { DocumentSource } from './document-model';
 import { findFigures } from './figures';
@@ -161,14 +162,18 @@ function extractDocument(
   for (const n of notes) {
     if (!usedNotes.has(n) && n.items.length > 0) warnings.push({ file, message: `responsibility note ${n.quote.slice(0, 40)} is outside any task; ignored`, start: tm.map[n.start]! });
   }
+  // Nothing silent: what was seen and not used, with the first place not understood.
+  const coverage = documentCoverage({ raw, tm, notes, used: new Set([...usedNotes, ...drafts.flatMap((d) => d.clauses.map((c) => c.note))]), tasks });
+  const cw = coverage.warning;
   if (tasks.length === 0) {
     warnings.push({
       file,
       message: meta.kind === 'report'
         ? 'no recommendations found in this report'
-        : 'no tasks found: no numbered items, sections or table rows carry a responsibility note (牵头单位/责任单位/…牵头负责)',
+        : `no tasks found: ${cw!.en.replace(/^found 0 tasks; /, '')}`,
+      ...(cw?.start != null ? { start: cw.start } : {}),
     });
-  }
+  } else if (cw) warnings.push({ file, message: cw.en, start: cw.start! });
 
   return {
     id,
@@ -186,6 +191,7 @@ function extractDocument(
     jurisdiction: meta.jurisdiction,
     leadRule,
     tasks,
+    coverage,
     figures: meta.kind === 'report'
       ? findFigures(text).map((f) => {
         const [start, end] = toRaw(tm, f.start, f.end);

@@ -1,3 +1,5 @@
+import { bracketBreaks } from './bracket-breaks';
+import { labelLineBreaks } from './label-line-breaks';
 import { lines } from './lines';
 import { filterMap, identityMap, removeRanges, replaceSameLength, type TextMap } from './text-map';
 import { toSimplified } from './simplify';
@@ -99,6 +101,9 @@ export function normalise(raw: string): NormaliseResult {
   const chrome: Array<[number, number]> = [];
   for (const line of lines(tm.text)) if (isChromeLine(line.text)) chrome.push([line.start, line.end + 1]);
   tm = removeRanges(tm, chrome);
+  // A note a hard line break cut in two is one note again.
+  tm = removeRanges(tm, bracketBreaks(tm.text));
+  tm = removeRanges(tm, labelLineBreaks(tm.text));
 
   return { tm, convertedChars, pinyinRemoved: pinyin.length, warnings };
 }

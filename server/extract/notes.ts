@@ -40,6 +40,8 @@ export interface FoundNote extends ParsedNote {
   /** [start, end) in the searched text, brackets included. */
   start: number;
   end: number;
+  /** The note stands in brackets (not on label lines, not a table row). */
+  bracketed?: boolean;
   /** The note as written (normalised), brackets included. */
   quote: string;
 }
@@ -261,12 +263,15 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
   const offset = hasSpace ? from + raw.indexOf(text) : from;
   const prev = out[out.length - 1];
   if (hasSpace && prev && /^\s+$/.test(body.slice(prev.offset + prev.text.length, offset))
-    && (!isUnitLike(prev.text.replace(LIST_TAIL, '')) || !isUnitLike(text.replace(LIST_TAIL, '')))) {
+    && (!isUnitLike(bareName(prev.text)) || !isUnitLike(bareName(text)))) {
     prev.text = body.slice(prev.offset, offset + text.length);
     return;
   }
   out.push({ text, offset });
 }
+
+/** A list item without its lead mark (★市发改委, 市发改委(牵头)) and list tail (等): the name to judge by its shape. */
+const bareName = (item: string) => item.replace(LEAD_MARK_BEFORE, '').replace(LEAD_MARKER, '').replace(LIST_TAIL, '');
 
 const LIST_DELIMITER_STICKY = new RegExp(LIST_DELIMITER.source, 'y');
 const LIST_DELIMITER_GLOBAL = new RegExp(LIST_DELIMITER.source, 'g');
@@ -308,20 +313,31 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
 /**
  * Find every responsibility note in `text`: bracketed notes anywhere (outermost first, nested
  * brackets allowed) and notes written on a line of their own (责任单位:…). Linear time: brackets
- * are paired in one pass with a stack that is cleared at each line end.
+ * are paired in one pass with a stack per kind that is cleared at each line end. A note may stand
+ * in (…) (full-width folded to it), 〔…〕 or 【…】; a pair of 〔〕 or 【】 that is no note (〔2019〕,
+ * the label 【牵头单位】) is not taken.
  */
 /** `lines`: the text's logical lines, when the caller has them already. */
 export function findNotes(text: string, lines: Iterable<Line> = logicalLines(text)): FoundNote[] {
   const pairs: Array<[number, number]> = [];
-  const stack: number[] = [];
+  const round: number[] = [];
+  const tortoise: number[] = [];
+  const lenticular: number[] = [];
+  const close = (stack: number[], i: number) => {
+    const open = stack.pop();
+    if (open !== undefined && i - open <= MAX_NOTE_LENGTH + 1) pairs.push([open, i + 1]);
+  };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(') {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) {
+      if (round.length < 64) round.push(i);
+    } else if (c === 0x29) close(round, i);
+    else if (c === 0x0a) round.length = tortoise.length = lenticular.length = 0;
+    else if (c === 0x3014 || c === 0x3010) {
+      const stack = c === 0x3014 ? tortoise : lenticular;
       if (stack.length < 64) stack.push(i);
-    } else if (c === ')') {
-      const open = stack.pop();
-      if (open !== undefined && i - open <= MAX_NOTE_LENGTH + 1) pairs.push([open, i + 1]);
-    } else if (c === '\n') stack.length = 0;
+    } else if (c === 0x3015) close(tortoise, i);
+    else if (c === 0x3011) close(lenticular, i);
   }
   pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 
@@ -332,7 +348,7 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
     const parsed = parseNoteContent(text.slice(s + 1, e - 1));
     if (!parsed) continue;
     for (const f of [...parsed.items, ...parsed.leaders, ...(parsed.deadline ? [parsed.deadline] : [])]) f.offset += 1;
-    notes.push({ ...parsed, start: s, end: e, quote: text.slice(s, e) });
+    notes.push({ ...parsed, start: s, end: e, quote: text.slice(s, e), bracketed: true });
     coveredUntil = e;
   }
 
@@ -368,7 +384,7 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
 
   // Line-note offsets were made absolute; bracket-note offsets are relative to the note.
   for (const n of notes) {
-    if (text[n.start] === '(') for (const f of [...n.items, ...n.leaders, ...(n.deadline ? [n.deadline] : [])]) f.offset += n.start;
+    if (n.bracketed) for (const f of [...n.items, ...n.leaders, ...(n.deadline ? [n.deadline] : [])]) f.offset += n.start;
   }
   return notes.sort((a, b) => a.start - b.start);
 }

@@ -70,7 +70,7 @@ export function proseTasks(text: string, root: Block, notes: FoundNote[]): TaskD
  * paragraph, not one task of several clauses. Null when the block is not written so.
  */
 function paragraphTasks(text: string, b: Block, own: FoundNote[]): Array<Omit<TaskDraft, 'ref' | 'section' | 'part' | 'groupLeader'>> | null {
-  const lineNotes = own.filter((n) => namesUnits(n) && text[n.start] !== '(');
+  const lineNotes = own.filter((n) => namesUnits(n) && !n.bracketed);
   if (lineNotes.length < 2) return null;
   // The block's heading is a title when it has no sentence of its own (一、主要任务).
   let from = /[。;]/.test(b.heading) ? b.bodyStart : b.bodyStart + b.heading.length;
@@ -139,7 +139,8 @@ function taskTitle(text: string, b: Block, noteStart: number): string {
     const para = text.slice(headingEnd, noteStart).trim();
     if (para.length > 8 && /[。;,]/.test(para)) return titleOf(para);
   }
-  return titleOf(b.heading);
+  // A note on the heading line is no part of the title, however short the title (规上工业增加值增长8%(牵头单位:…)).
+  return titleOf(noteStart > b.bodyStart && noteStart < headingEnd ? text.slice(b.bodyStart, noteStart) : b.heading);
 }
 
 const ORDINALS = '一二三四五六七八九十';

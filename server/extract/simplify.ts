@@ -13,6 +13,17 @@ const PHRASE_FIXES: ReadonlyArray<readonly [string, string]> = [
   ['著實', '着实'],
   ['著实', '着实'],
   ['意味著', '意味着'],
+  // 著 as the aspect particle after a verb or preposition (跟著项目走, 随著, 围绕著).
+  ['跟著', '跟着'],
+  ['随著', '随着'],
+  ['接著', '接着'],
+  ['沿著', '沿着'],
+  ['朝著', '朝着'],
+  ['向著', '向着'],
+  ['本著', '本着'],
+  ['绕著', '绕着'],
+  ['顺著', '顺着'],
+  ['靠著', '靠着'],
 ];
 
 let converter: ((s: string) => string) | undefined;

@@ -35,7 +35,10 @@ const FILENAME = /^(?!\.)(?=[^.]*[^\s.])[^/\\\x00-\x1f<>:"|?*\u200e\u200f\u202a-
 
 export type FileResult =
   | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED'; tasks: number; units: number; warnings: string[] }
-  | { file: string; ok: false; code: string; error: string };
+  | { file: string; ok: false; code: string; error: string; coverage?: NoTaskHint };
+
+/** Why a document gave no task (its coverage warning), for the page to say in its own language. */
+export interface NoTaskHint { kind: 'no-words' | 'not-understood' | 'unattached'; line: number | null; quote: string }
 
 interface Failure { status: number; result: FileResult & { ok: false } }
 
@@ -66,7 +69,10 @@ export async function ingestFile(store: GraphStore, readers: ReaderPool, file: s
   if (doc.tasks.length === 0) {
     const found = result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message.replace(/^no tasks found: /, '');
     const why = found ?? 'no numbered item carries a responsibility note';
-    return fail(422, file, 'NO_TASKS', `${file} has no tasks: ${why}`);
+    const failure = fail(422, file, 'NO_TASKS', `${file} has no tasks: ${why}`);
+    const w = doc.coverage?.warning;
+    if (w) failure.result.coverage = { kind: w.kind, line: w.line, quote: w.quote };
+    return failure;
   }
   try {
     const [outcome] = await loadExtraction(store, result);

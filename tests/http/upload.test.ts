@@ -87,7 +87,10 @@ describe('POST /api/documents', () => {
     const before = await stats();
     const r = await upload(app.url, [{ name: 'notice.txt', bytes: NO_TASKS }, { name: 'hengyang-c.txt', bytes: HENGYANG }]);
     expect(r.status).toBe(207);
-    expect(r.body.files[0]).toEqual({ file: 'notice.txt', ok: false, code: 'NO_TASKS', error: expect.stringMatching(/^notice\.txt has no tasks: /) });
+    expect(r.body.files[0]).toEqual({
+      file: 'notice.txt', ok: false, code: 'NO_TASKS', error: expect.stringMatching(/^notice\.txt has no tasks: .*no responsibility words/),
+      coverage: { kind: 'no-words', line: null, quote: '' },
+    });
     expect(r.body.files[1]).toMatchObject({ file: 'hengyang-c.txt', ok: true, tasks: 2 });
     expect((await stats())!.documents).toBe((before!.documents as number) + 1);
   });

@@ -10,6 +10,13 @@ describe('reading an upload answer', () => {
     expect(readAnswer(422, refused)).toEqual({ ok: false, code: 'NO_TASKS', message: 'a.docx has no tasks: none' });
   });
 
+  it('keeps where a document with no task was not understood', () => {
+    const refused = JSON.stringify({ files: [{ file: 'a.txt', ok: false, code: 'NO_TASKS', error: 'a.txt has no tasks: line 3 «由X牵头» was not understood', coverage: { kind: 'not-understood', line: 3, quote: '由X牵头' } }] });
+    expect(readAnswer(422, refused)).toEqual({
+      ok: false, code: 'NO_TASKS', message: 'a.txt has no tasks: line 3 «由X牵头» was not understood', coverage: { kind: 'not-understood', line: 3, quote: '由X牵头' },
+    });
+  });
+
   it('takes the request’s error when the whole request was refused', () => {
     const body = JSON.stringify({ error: { code: 'FILE_TOO_LARGE', message: 'a.pdf is over the 10 MB limit', file: 'a.pdf' } });
     expect(readAnswer(413, body)).toEqual({ ok: false, code: 'FILE_TOO_LARGE', message: 'a.pdf is over the 10 MB limit' });

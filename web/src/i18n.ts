@@ -133,6 +133,8 @@ const STRINGS = {
   showInNetwork: { zh: '在网络中查看', en: 'Show in the network' },
   reason: { zh: '原因：', en: 'Reason: ' },
   uploadProgress: { zh: '上传进度', en: 'Upload progress' },
+  noTasksAt: { zh: '找到 0 个任务；第 {line} 行“{quote}”未能识别。', en: 'Found 0 tasks; line {line} “{quote}” was not understood.' },
+  noResponsibilityWords: { zh: '找到 0 个任务；文中没有任何责任用语（牵头、负责、责任单位等），未说明由谁负责。', en: 'Found 0 tasks; the document has no responsibility words (牵头, 负责, 责任单位 …): nothing says who is responsible.' },
   timeline: { zh: '时间线', en: 'Timeline' },
   ledger: { zh: '台账', en: 'Ledger' },
   exportLedger: { zh: '导出台账', en: 'Export ledger' },

@@ -24,7 +24,7 @@ const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types]
  * per file), and drag-and-drop of files anywhere on the page. Files go one request each, in turn.
  */
 export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (id: string) => void }) {
-  const { t, lang } = useT();
+  const { t, tf, lang } = useT();
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<Item[]>([]);
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? '');
@@ -157,6 +157,9 @@ export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (i
   const errorText = (file: string, o: UploadOutcome & { ok: false }) => {
     const known = UPLOAD_ERRORS[o.code];
     const said = known ? known[lang] : UPLOAD_ERRORS.HTTP![lang];
+    // No task found: say where the words were that were not understood, in the page's language.
+    const c = o.coverage;
+    if (o.code === 'NO_TASKS' && c) return `${said} ${c.kind === 'no-words' || c.line === null ? t('noResponsibilityWords') : tf('noTasksAt', { line: c.line, quote: c.quote })}`;
     return WITH_REASON.has(o.code) || !known ? `${said} ${t('reason')}${reasonOf(file, o.message)}` : said;
   };
 

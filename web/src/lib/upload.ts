@@ -6,7 +6,10 @@
 /** What the page shows for one file once the server has answered. */
 export type UploadOutcome =
   | { ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED'; tasks: number; units: number; warnings: string[] }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: string; message: string; coverage?: NoTaskHint };
+
+/** Why a document gave no task: where the extractor met words it did not understand (server: FileResult.coverage). */
+export interface NoTaskHint { kind: 'no-words' | 'not-understood' | 'unattached'; line: number | null; quote: string }
 
 /** The extensions the server reads (it tells the format by the bytes; the name must still say one). */
 export const ACCEPTED = '.docx,.doc,.wps,.xlsx,.xls,.et,.pdf,.html,.htm,.txt';
@@ -29,7 +32,12 @@ export function readAnswer(status: number, text: string): UploadOutcome {
   if (file?.ok === true) {
     return { ok: true, documentId: file.documentId, title: file.title ?? file.documentId, status: file.status, tasks: file.tasks, units: file.units, warnings: file.warnings ?? [] };
   }
-  if (file?.ok === false) return { ok: false, code: String(file.code ?? 'HTTP'), message: String(file.error ?? '') };
+  if (file?.ok === false) {
+    const out: UploadOutcome = { ok: false, code: String(file.code ?? 'HTTP'), message: String(file.error ?? '') };
+    const c = file.coverage;
+    if (c && typeof c.kind === 'string') out.coverage = { kind: c.kind, line: typeof c.line === 'number' ? c.line : null, quote: String(c.quote ?? '') };
+    return out;
+  }
   if (body?.error) return { ok: false, code: String(body.error.code ?? 'HTTP'), message: String(body.error.message ?? '') };
   return { ok: false, code: 'HTTP', message: `HTTP ${status}` };
 }
