@@ -70,15 +70,17 @@ const run = () => autocannon({ url: `${app.url}/graphql`, method: 'POST', header
 const alone = await run();
 let n = 0;
 const uploads: number[] = [];
+const pending: Array<Promise<unknown>> = [];
 const uploader = setInterval(() => {
   const plan = provincePlan(PLANS + n++);
   const form = new FormData();
   form.append('file', new Blob([plan.text]), plan.file);
   const s = Date.now();
-  void fetch(`${app.url}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: form }).then(() => uploads.push(Date.now() - s));
+  pending.push(fetch(`${app.url}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: form }).then(() => uploads.push(Date.now() - s)));
 }, 2000);
 const mixed = await run();
 clearInterval(uploader);
+await Promise.allSettled(pending);
 console.log(`unit{leads} (${unitId}), 50 connections, 10 s:`);
 console.log(`  alone:                    p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, ${Math.round(alone.requests.average)} req/s, ${alone.non2xx} non-2xx`);
 console.log(`  an upload every 2 s:      p50 ${mixed.latency.p50} ms, p99 ${mixed.latency.p99} ms, ${Math.round(mixed.requests.average)} req/s, ${mixed.non2xx} non-2xx; ${uploads.length} uploads, p50 ${pct(uploads, 50)} ms\n`);
