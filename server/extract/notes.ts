@@ -46,6 +46,13 @@ export interface FoundNote extends ParsedNote {
 
 const MAX_NOTE_LENGTH = 1000;
 
+/** The brackets a note may stand in: () 〔〕 [] 【】 (full-width forms are folded to these by normalise). */
+export const NOTE_BRACKETS: ReadonlyArray<readonly [string, string]> = [['(', ')'], ['〔', '〕'], ['[', ']'], ['【', '】']];
+const OPENERS = new Set(NOTE_BRACKETS.map(([o]) => o));
+const CLOSER_OF = new Map(NOTE_BRACKETS.map(([o, c]) => [c, o]));
+/** Does a note found in `text` at `start` stand in brackets (rather than on a label line)? */
+export const isBracketed = (text: string, start: number) => OPENERS.has(text[start]!);
+
 type LabelKind = { kind: 'units'; role: Role } | { kind: 'leaders' } | { kind: 'deadline' };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -315,12 +322,18 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
   const pairs: Array<[number, number]> = [];
   const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(') {
+    const c = text[i]!;
+    if (OPENERS.has(c)) {
       if (stack.length < 64) stack.push(i);
-    } else if (c === ')') {
-      const open = stack.pop();
-      if (open !== undefined && i - open <= MAX_NOTE_LENGTH + 1) pairs.push([open, i + 1]);
+    } else if (CLOSER_OF.has(c)) {
+      // Pop to the nearest opener of this kind: a stray bracket of another kind inside is skipped.
+      const want = CLOSER_OF.get(c)!;
+      let k = stack.length - 1;
+      while (k >= 0 && text[stack[k]!] !== want) k--;
+      if (k < 0) continue;
+      const open = stack[k]!;
+      stack.length = k;
+      if (i - open <= MAX_NOTE_LENGTH + 1) pairs.push([open, i + 1]);
     } else if (c === '\n') stack.length = 0;
   }
   pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -368,7 +381,7 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
 
   // Line-note offsets were made absolute; bracket-note offsets are relative to the note.
   for (const n of notes) {
-    if (text[n.start] === '(') for (const f of [...n.items, ...n.leaders, ...(n.deadline ? [n.deadline] : [])]) f.offset += n.start;
+    if (OPENERS.has(text[n.start]!)) for (const f of [...n.items, ...n.leaders, ...(n.deadline ? [n.deadline] : [])]) f.offset += n.start;
   }
   return notes.sort((a, b) => a.start - b.start);
 }

@@ -2,7 +2,7 @@
  * Tasks written as prose: numbered items (and sections or parts) whose own text carries a
  * responsibility note, and a report's recommendations.
  */
-import type { FoundNote } from './notes';
+import { isBracketed, type FoundNote } from './notes';
 import { ancestor, refOf, walk, type Block } from './structure';
 import { blank, groupLeaderOf, titleOf, type TaskDraft } from './task-draft';
 
@@ -70,7 +70,7 @@ export function proseTasks(text: string, root: Block, notes: FoundNote[]): TaskD
  * paragraph, not one task of several clauses. Null when the block is not written so.
  */
 function paragraphTasks(text: string, b: Block, own: FoundNote[]): Array<Omit<TaskDraft, 'ref' | 'section' | 'part' | 'groupLeader'>> | null {
-  const lineNotes = own.filter((n) => namesUnits(n) && text[n.start] !== '(');
+  const lineNotes = own.filter((n) => namesUnits(n) && !isBracketed(text, n.start));
   if (lineNotes.length < 2) return null;
   // The block's heading is a title when it has no sentence of its own (一、主要任务).
   let from = /[。;]/.test(b.heading) ? b.bodyStart : b.bodyStart + b.heading.length;
