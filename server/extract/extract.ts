@@ -10,7 +10,7 @@ import { findFigures } from './figures';
 import { gazetteer, type Gazetteer, type Region } from './gazetteer';
 import { readMeta } from './metadata';
 import { normalise } from './normalise';
-import { LEAD_RULE_PHRASES } from './note-patterns';
+import { LEAD_RULE_PHRASES, restRoleOf } from './note-patterns';
 import { taskLeaders } from './leaders';
 import { logicalLines } from './lines';
 import { findNotes, type FoundNote } from './notes';
@@ -113,7 +113,7 @@ function extractDocument(
   const tasks: ExtractedTask[] = [];
   const usedNotes = new Set<FoundNote>();
   const refs = new Map<string, number>();
-  const ctx: AssignContext = { leadRule, jurisdiction, units, tm, file, warnings };
+  const ctx: AssignContext = { leadRule, jurisdiction, units, tm, file, warnings, restRole: restRoleOf(prose) };
 
   for (const d of drafts) {
     let ref = d.ref;

@@ -37,6 +37,9 @@ export const DEADLINE_LABEL = /(?:计划|预计)?(?:完成|办结|截止)(?:时�
 export const NOTE_VERBS: ReadonlyArray<readonly [string, Role]> = (
   [
     ['分别牵头', 'lead'],
+    ['共同牵头', 'lead'],
+    ['总牵头', 'lead'],
+    ['分别负责', 'responsible'],
     ['牵头负责', 'lead'],
     ['牵头落实', 'lead'],
     ['牵头组织', 'lead'],
@@ -73,8 +76,11 @@ export const LEAD_MARK_BEFORE = /^[★☆※*]\s*/;
  * 第一责任单位为牵头单位, 首位单位为牵头单位, with its scope (下同) and exceptions (除标注“分别牵头”外).
  */
 export const LEAD_RULE_PHRASES: readonly RegExp[] = [
-  /(?:除[^,;()]{0,16}外[,]?)?(?:排|列|位)?在?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或汇总)?(?:单位|部门)?(?:[,;]?(?:下同|以下同|后同))?/,
+  /(?:除[^,;()]{0,16}外[,]?)?(?:排|列|位)?在?(?:(?:任务)?分工|责任单位|单位)?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或汇总)?(?:单位|部门)?(?:[,;]?(?:下同|以下同|后同))?/,
 ];
+
+/** What the rule makes the other units of a note: 列在首位的为牵头单位,其他为主要参加单位 → participant. */
+export const REST_ROLE_PHRASE = /(?:其他|其余|其它)(?:单位)?(?:为|是)(?:主要)?(参加|参与|配合|协办|协同|责任)(?:单位|部门)/;
 
 /** Words that only carry the rule's scope forward. */
 export const RULE_SCOPE_WORDS = /^(下同|以下同|后同)$/;
@@ -84,3 +90,10 @@ export const LIST_DELIMITER = /[、,;]|\s+|及(?=[\u4e00-\u9fff])|和(?=各|有�
 
 /** Trailing words that close a list without naming a unit: 省水利厅等 → 省水利厅. */
 export const LIST_TAIL = /(等(有关|相关)?(单位|部门)?)$/;
+
+/** The role REST_ROLE_PHRASE gives, if the text states one. */
+export function restRoleOf(text: string): Role | undefined {
+  const m = REST_ROLE_PHRASE.exec(text);
+  if (!m) return undefined;
+  return m[1] === '责任' ? 'responsible' : 'participant';
+}

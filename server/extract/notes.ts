@@ -3,7 +3,9 @@ import {
   NOTE_LABELS, NOTE_VERBS, ORG_NOUNS, ROLE_QUALIFIERS, RULE_SCOPE_WORDS, type Role,
 } from './note-patterns';
 import { logicalLines, type Line } from './lines';
-import { isUnitLike } from './unit-names';
+import { parseDeadline } from './deadline';
+import { isPersonOrPost } from './leaders';
+import { isUnitLike, isUnitShaped } from './unit-names';
 
 export interface NoteItem {
   surface: string;
@@ -16,6 +18,8 @@ export interface NoteItem {
   label?: string;
   /** The lead is marked on the item itself (★市发改委, 市发改委(牵头)). */
   marked?: boolean;
+  /** Put in charge by a plain 负责 (X负责, A、B分别负责): the first such unit leads when the note names no lead. */
+  inCharge?: boolean;
 }
 
 /** A non-unit field of a note (a leader or a deadline), as written, with its offset in the note text. */
@@ -34,6 +38,8 @@ export interface ParsedNote {
   leaders: NoteField[];
   /** 完成时限:… / 时间节点:… body. */
   deadline: NoteField | null;
+  /** A bare list of units in brackets, no label or verb: a note only where it closes a sentence. */
+  bare?: boolean;
 }
 
 export interface FoundNote extends ParsedNote {
@@ -132,16 +138,19 @@ export function blankRule(content: string): { text: string; statesLeadRule: bool
  * a deadline, or null when it is prose and not a responsibility note.
  */
 export function parseNoteContent(content: string): ParsedNote | null {
-  if (content.length === 0 || content.length > MAX_NOTE_LENGTH || !MAY_BE_NOTE.test(content)) return null;
+  if (content.length === 0 || content.length > MAX_NOTE_LENGTH) return null;
+  if (!MAY_BE_NOTE.test(content)) return bareList(content, false);
   const { text, statesLeadRule } = blankRule(content);
 
   const items: NoteItem[] = [];
   const leaders: NoteField[] = [];
   let deadline: NoteField | null = null;
   const labels = labelsIn(text);
+  const fields: Fields = { leaders, deadline: null };
   // Text before the first label: unlabelled lists closed by verbs (X牵头负责,Y等参与).
   const head = text.slice(0, labels[0]?.index ?? text.length);
-  if (head.replace(/[\s,;。]/g, '') !== '' && !verbRuns(items, head, 0, null)) return null;
+  if (head.replace(/[\s,;。]/g, '') !== '' && !verbRuns(items, head, 0, null, fields)) return labels.length === 0 ? bareList(text, statesLeadRule) : null;
+  deadline = fields.deadline;
   for (let i = 0; i < labels.length; i++) {
     const m = labels[i]!;
     const bodyStart = m.index + m.length;
@@ -156,7 +165,9 @@ export function parseNoteContent(content: string): ParsedNote | null {
     // A labelled list may still close with a verb of its own (责任单位:A、B分别牵头).
     else {
       const before = items.length;
-      verbRuns(items, body, at, kind.role);
+      fields.deadline = deadline;
+      verbRuns(items, body, at, kind.role, fields);
+      deadline = fields.deadline;
       for (const item of items.slice(before)) item.label = text.slice(m.index, m.index + m.length).replace(/[【】[\]::\s]/g, '');
     }
   }
@@ -165,8 +176,9 @@ export function parseNoteContent(content: string): ParsedNote | null {
   if (items.some((i) => i.role === 'lead' && i.label?.startsWith('牵头'))) {
     for (const i of items) if (i.role === 'lead' && i.label?.startsWith('主办')) i.role = 'responsible';
   }
-  // Without a label, every item must look like a unit: (由企业负责) is prose.
-  if (labels.length === 0 && !items.every((i) => isUnitLike(i.surface))) return null;
+  // Without a label, the items must look like units: (由企业负责) is prose. One name of unknown
+  // shape among units (a 板块, a body named as no other plan names it) does not drop the note.
+  if (labels.length === 0 && !unitsEnough(items)) return null;
   return { items, statesLeadRule, hasExplicitLead: items.some((i) => i.role === 'lead'), leaders, deadline };
 }
 
@@ -174,29 +186,87 @@ export function parseNoteContent(content: string): ParsedNote | null {
  * Runs of comma-separated parts, each run closed by a verb (X牵头负责,Y等参与); a run with no verb
  * takes `role` (the label's), or makes the text prose when there is no label. False for prose.
  */
-function verbRuns(out: NoteItem[], seg: string, offset: number, role: Role | null): boolean {
+function verbRuns(out: NoteItem[], seg: string, offset: number, role: Role | null, fields: Fields): boolean {
   for (const part of splitWithOffsets(seg, /[;。]/g)) {
     let runStart = -1;
     for (const piece of splitWithOffsets(part.text, COMMA)) {
+      // A deadline standing as a part of its own (…,6月底完成) / (…分别负责,年内持续推进).
+      if (runStart < 0 && isDeadlinePiece(piece.text)) {
+        fields.deadline ??= { text: piece.text.trim(), offset: offset + part.offset + piece.offset };
+        continue;
+      }
       if (runStart < 0) runStart = piece.offset;
       const trimmed = piece.text.trimEnd();
       const verb = NOTE_VERBS.find(([v]) => trimmed.endsWith(v));
       if (!verb) continue;
       const runEnd = piece.offset + trimmed.length - verb[0].length;
-      if (!pushList(out, part.text.slice(runStart, runEnd), offset + part.offset + runStart, verb[1])) return false;
+      const list = part.text.slice(runStart, runEnd);
+      const at = offset + part.offset + runStart;
+      // 由杨志武副市长负责: a person or post answers for the task; a leader, never a unit.
+      const who = list.replace(/^(由|请)/, '');
+      if (isPersonOrPost(who)) fields.leaders.push({ text: who, offset: at + list.length - who.length });
+      else if (!pushList(out, list, at, verb[1], verb[0])) return false;
       runStart = -1;
     }
     if (runStart < 0) continue;
     const rest = part.text.slice(runStart);
     if (rest.split(',').every((p) => p.trim() === '' || RULE_SCOPE_WORDS.test(p.trim()))) continue;
     if (role === null) return false; // words that are neither units with a role nor the rule: prose
-    pushList(out, rest, offset + part.offset + runStart, role);
+    // The label's list, a deadline after it as its last part (责任单位:A、B,6月底完成).
+    const lastComma = rest.lastIndexOf(',');
+    if (lastComma > 0 && isDeadlinePiece(rest.slice(lastComma + 1))) {
+      fields.deadline ??= { text: rest.slice(lastComma + 1).trim(), offset: offset + part.offset + runStart + lastComma + 1 };
+      pushList(out, rest.slice(0, lastComma), offset + part.offset + runStart, role);
+    } else pushList(out, rest, offset + part.offset + runStart, role);
   }
   return true;
 }
 
+interface Fields { leaders: NoteField[]; deadline: NoteField | null }
+
+/** A note part that is only a date or period (6月底完成, 年内持续推进, 2024年底前), no unit. */
+function isDeadlinePiece(piece: string): boolean {
+  const t = piece.trim();
+  if (t.length < 3 || t.length > 20 || isUnitLike(t)) return false;
+  return /\d|年|月|季度|长期|持续|常态/.test(t) && parseDeadline(t, 2000).kind !== 'unparsed';
+}
+
+/** Verbs that put one unit in sole charge (X负责); several under them are each in charge of their part (分别负责). */
+const CHARGE_VERBS = new Set(['负责', '分别负责', '具体负责', '负责落实']);
+
+/** Enough of the items are unit-shaped: all but one unknown name, and the first is a unit. */
+function unitsEnough(items: NoteItem[]): boolean {
+  if (items.length === 0) return true;
+  const unknown = items.filter((i) => !isUnitLike(i.surface));
+  if (unknown.length === 0) return true;
+  return items.length >= 3 && unknown.length === 1 && isUnitLike(items[0]!.surface) && unknown.every((i) => NOUN_PHRASE.test(i.surface));
+}
+const NOUN_PHRASE = /^[\u4e00-\u9fff()]{2,12}$/;
+
+/**
+ * A bracket that is only a list of unit names, no label and no verb: (省发展改革委,省工业和信息化厅、
+ * 省交通运输厅,大湾区内地各市). Every item must have a unit's shape (an organisation head, a place or
+ * level prefix); where the bracket stands is checked by the caller. Items are responsible; the lead
+ * comes from the document's rule or convention.
+ */
+function bareList(content: string, statesLeadRule: boolean): ParsedNote | null {
+  if (content.length > 200 || /[::]/.test(content)) return null;
+  const items: NoteItem[] = [];
+  for (const part of splitWithOffsets(content, /[;。,]/g)) {
+    if (RULE_SCOPE_WORDS.test(part.text.trim()) || /^,*$/.test(part.text.trim())) continue;
+    for (const p of splitUnitList(part.text)) {
+      const surface = p.text.replace(LIST_TAIL, '');
+      if (RULE_SCOPE_WORDS.test(surface)) continue;
+      if (!isUnitShaped(surface)) return null;
+      items.push({ surface, role: 'responsible', explicit: false, offset: part.offset + p.offset });
+    }
+  }
+  if (items.length === 0) return null;
+  return { items, statesLeadRule, hasExplicitLead: false, leaders: [], deadline: null, bare: true };
+}
+
 /** Push the units of a list (split as splitUnitList does), each with `role` unless a mark makes it the lead. */
-export function pushList(out: NoteItem[], body: string, offset: number, role: Role): boolean {
+export function pushList(out: NoteItem[], body: string, offset: number, role: Role, verb?: string): boolean {
   let pushed = 0;
   for (const p of splitUnitList(body)) {
     let surface = p.text;
@@ -219,7 +289,10 @@ export function pushList(out: NoteItem[], body: string, offset: number, role: Ro
       at += lead[0].length;
     }
     if (surface.length < 2) continue;
-    out.push({ surface, role: itemRole, explicit: true, offset: offset + at, ...(marked ? { marked } : {}) });
+    out.push({
+      surface, role: itemRole, explicit: true, offset: offset + at,
+      ...(marked ? { marked } : {}), ...(verb && CHARGE_VERBS.has(verb) && !marked ? { inCharge: true } : {}),
+    });
     pushed++;
   }
   return pushed > 0;
@@ -312,6 +385,59 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
   return out.filter((s) => s.text.trim() !== '');
 }
 
+const PROSE_VERB = /牵头|负责|配合|参与|协办|主办/;
+const SENTENCE_START = /(?:^|[。;])(?:\d{1,3}[.、])?/g;
+
+/**
+ * Responsibility clauses written as the opening of a sentence: comma-separated parts, each a list
+ * of units (or a person or post) closed by a verb, up to the first part that is not
+ * (由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成… → leader 杨志武副市长; lead 市发改委;
+ * participant 相关部门). `at`: the line's offset in the text.
+ */
+function proseClauses(line: string, at: number): FoundNote[] {
+  const out: FoundNote[] = [];
+  for (const m of line.matchAll(SENTENCE_START)) {
+    const from = m.index! + m[0].length;
+    const sentenceEnd = line.slice(from).search(/[。;]/);
+    const sentence = line.slice(from, sentenceEnd < 0 ? line.length : from + sentenceEnd);
+    if (!PROSE_VERB.test(sentence)) continue;
+    let end = 0;
+    let units = 0;
+    for (const piece of sentence.split(',')) {
+      const verb = NOTE_VERBS.find(([v]) => piece.endsWith(v));
+      if (!verb) break;
+      const list = piece.slice(0, piece.length - verb[0].length).replace(/^(由|请)/, '');
+      if (list === '') break;
+      if (isPersonOrPost(list)) {
+        end += piece.length + 1;
+        continue;
+      }
+      const parts = splitUnitList(list).map((p) => p.text.replace(LIST_TAIL, ''));
+      if (parts.length === 0 || !parts.every((p) => isUnitLike(p))) break;
+      units++;
+      end += piece.length + 1;
+    }
+    if (units === 0) continue;
+    const clause = sentence.slice(0, Math.min(end, sentence.length)).replace(/,$/, '');
+    const parsed = parseNoteContent(clause);
+    if (!parsed || parsed.items.length === 0) continue;
+    const start = at + from;
+    for (const f of [...parsed.items, ...parsed.leaders, ...(parsed.deadline ? [parsed.deadline] : [])]) f.offset += start;
+    out.push({ ...parsed, start, end: start + clause.length, quote: clause });
+  }
+  return out;
+}
+
+/** A bracket right after a sentence's end (or a line's start) and before a line's end or 。: …动能。(A,B、C) */
+function closesSentence(text: string, s: number, e: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  const before = i < 0 || /[。;!?\n]/.test(text[i]!);
+  let j = e;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  return before && (j >= text.length || /[。;\n]/.test(text[j]!));
+}
+
 /**
  * Find every responsibility note in `text`: bracketed notes anywhere (outermost first, nested
  * brackets allowed) and notes written on a line of their own (责任单位:…). Linear time: brackets
@@ -343,7 +469,7 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
   for (const [s, e] of pairs) {
     if (s < coveredUntil) continue; // inside a note already taken, e.g. the (牵头) marker
     const parsed = parseNoteContent(text.slice(s + 1, e - 1));
-    if (!parsed) continue;
+    if (!parsed || (parsed.bare && !closesSentence(text, s, e))) continue;
     for (const f of [...parsed.items, ...parsed.leaders, ...(parsed.deadline ? [parsed.deadline] : [])]) f.offset += 1;
     notes.push({ ...parsed, start: s, end: e, quote: text.slice(s, e) });
     coveredUntil = e;
@@ -378,6 +504,17 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
     }
   }
   if (pending) notes.push(pending);
+
+  // Clauses in prose: a sentence that opens with who does it (由X副市长负责,市发改委牵头,相关部门配合,尽快…).
+  if (PROSE_VERB.test(text)) {
+    const taken = notes.slice().sort((a, b) => a.start - b.start);
+    for (const { at, text: line } of lines) {
+      if (!PROSE_VERB.test(line)) continue;
+      for (const c of proseClauses(line, at)) {
+        if (!taken.some((n) => n.start < c.end && c.start < n.end)) notes.push(c);
+      }
+    }
+  }
 
   // Line-note offsets were made absolute; bracket-note offsets are relative to the note.
   for (const n of notes) {

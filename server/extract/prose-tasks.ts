@@ -135,6 +135,8 @@ function taskBlocks(root: Block, text: string, notesIn: NotesIn): TaskBlock[] {
  */
 function taskTitle(text: string, b: Block, noteStart: number): string {
   const headingEnd = b.bodyStart + b.heading.length;
+  // A note on the heading line is no part of the title: 一、加快调整能源结构(省发改委总牵头).
+  if (noteStart > b.bodyStart + 1 && noteStart < headingEnd) return titleOf(text.slice(b.bodyStart, noteStart));
   if ((b.type === 'section' || b.type === 'part') && !/[。;]/.test(b.heading)) {
     const para = text.slice(headingEnd, noteStart).trim();
     if (para.length > 8 && /[。;,]/.test(para)) return titleOf(para);

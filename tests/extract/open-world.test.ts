@@ -39,3 +39,53 @@ describe('numbering marks', () => {
 2。固定资产投资增长10%。(市发展改革委负责)`).map((s) => s.split(' → ')[0])).toEqual(['全省生产总值增长7%以上', '固定资产投资增长10%']);
   });
 });
+
+describe('notes with no label', () => {
+  it('reads a bracket of unit names closing a sentence, with the rule and the others’ role stated in the preamble', () => {
+    const doc = read(`${HEAD}为推进工作,制定本方案(列在任务分工首位的为牵头单位,其他为主要参加单位)。
+一、优化空间格局
+1.构建网络化空间格局。推进通道建设。(市发展改革委,市工业和信息化局、市交通运输局,各县区)`);
+    expect(doc.leadRule).toBe('first-listed');
+    expect(doc.tasks.map((t) => t.assignments.map((a) => `${a.role}:${a.surface}`))).toEqual([
+      ['lead:市发展改革委', 'participant:市工业和信息化局', 'participant:市交通运输局', 'participant:各县区'],
+    ]);
+  });
+
+  it('does not read a bracket of names inside a sentence or a prose bracket as a note', () => {
+    expect(summary(`${HEAD}一、任务\n1.支持市发展改革委(以下简称市发改委)牵头推进。\n2.与市财政局(市税务局)合作推进。`)).toEqual([]);
+  });
+
+  it('reads the rule written inside the first note, a name with its own brackets, and 总牵头 on a heading', () => {
+    expect(summary(`${HEAD}一、加快调整能源结构(省发改委总牵头)
+(一)制订控制方案。
+1.制订煤炭消费总量控制目标。(省经信委、省发改委(省能源局)。列第一位者为牵头部门,下同)
+2.淘汰落后产能。(省经信委、省环保厅)`)).toEqual([
+      '加快调整能源结构 → lead:省发改委',
+      '制订煤炭消费总量控制目标 → lead:省经信委 responsible:省发改委(省能源局)',
+      '淘汰落后产能 → lead:省经信委 responsible:省环保厅',
+    ]);
+  });
+});
+
+describe('verbs and parts of a note', () => {
+  it('reads 负责 / 分别负责 (the unit in charge leads, inferred), 主办 / 协办, and a deadline as the last part', () => {
+    const doc = read(`${HEAD}一、主要目标
+(一)地区生产总值增长7%。(省发改委负责)(二)财政收入增长5%。(省财政厅主办,省税务局协办)
+(三)居民收入增长6%。(省发改委、农委、统计局分别负责,年内持续推进)
+(四)放权改革。(牵头单位:州行政审批服务局;责任单位:州司法局,各县市人民政府,6月底完成)`);
+    expect(doc.tasks.map((t) => `${t.title} → ${t.assignments.map((a) => `${a.role}${a.inferred ? '?' : ''}:${a.surface}`).join(' ')} @${t.deadline?.text ?? ''}`)).toEqual([
+      '地区生产总值增长7% → lead?:省发改委 @',
+      '财政收入增长5% → lead:省财政厅 participant:省税务局 @',
+      '居民收入增长6% → lead?:省发改委 responsible:农委 responsible:统计局 @年内持续推进',
+      '放权改革 → lead:州行政审批服务局 responsible:州司法局 responsible:各县市人民政府 @6月底完成',
+    ]);
+  });
+
+  it('reads 由…副市长负责 as a leader, never a unit', () => {
+    const doc = read(`${HEAD}1、在某某设立综合配套改革试验区事宜
+由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。`);
+    expect(doc.tasks.map((t) => [t.title, t.assignments.map((a) => `${a.role}:${a.surface}`), t.leaders.map((l) => l.name)])).toEqual([
+      ['在某某设立综合配套改革试验区事宜', ['lead:市发改委', 'participant:相关部门'], ['杨志武']],
+    ]);
+  });
+});
