@@ -89,3 +89,15 @@ describe('verbs and parts of a note', () => {
     ]);
   });
 });
+
+describe('tables', () => {
+  it('reads a task column that also names requirements, a leader column, units split by a space, and ignores a progress column', () => {
+    const doc = read(`${HEAD}序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况 |
+1 | 提升幼教服务水平,启动中心幼儿园改扩建。 | 毛晓青 | 县教体局 各相关乡镇政府 | 县中心幼儿园已启动扩建,县妇保院完成验收。 |
+2 | 推进城乡供水一体化建设。 | 张学伟 | 县住建局 | 金滩水厂建设基本完成。 |`);
+    expect(doc.tasks.map((t) => [t.title, t.assignments.map((a) => `${a.role}:${a.surface}`).join(' '), t.leaders.map((l) => l.name).join()])).toEqual([
+      ['提升幼教服务水平,启动中心幼儿园改扩建', 'lead:县教体局 responsible:各相关乡镇政府', '毛晓青'],
+      ['推进城乡供水一体化建设', 'lead:县住建局', '张学伟'],
+    ]);
+  });
+});
