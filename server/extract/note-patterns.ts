@@ -88,6 +88,19 @@ export const RULE_SCOPE_WORDS = /^(下同|以下同|后同)$/;
 /** List delimiters inside a note: 、,; whitespace, and 及 / 和 before a collective. 和/与 between two unit names is split later. */
 export const LIST_DELIMITER = /[、,;]|\s+|及(?=[\u4e00-\u9fff])|和(?=各|有关|相关)/;
 
+/**
+ * A collective written with delimiters inside, kept whole when a list is split: 各县、市、区政府,
+ * 各州、市人民政府, 各区、县级市, 各县(市)及相关区政府, 各县(市)区政府, 各有关部门和单位, 省有关部门和单位.
+ * Each place after a delimiter must end there (各县区、市直有关部门 is two units).
+ */
+const PLACE = '(?:[县市区州旗盟](?:级市)?|乡镇|乡|镇|街道)(?:\\([县市区州旗盟乡镇街道、]{1,6}\\))?';
+const GOVERNMENT = '(?:人民政府|政府|管委会|\\(管委会\\)|办事处)';
+export const COLLECTIVE_SPAN = new RegExp(
+  `(?:各|有关|相关)(?:有关|相关)?(?:${PLACE})+(?:[、及和](?:各|有关|相关)?(?:${PLACE})+(?=[、及和,;\\s]|${GOVERNMENT}|$))*${GOVERNMENT}*`
+  + `|(?:各|有关|相关)+(?:部门|单位)(?:[和及、](?:部门|单位))+`,
+  'g',
+);
+
 /** Trailing words that close a list without naming a unit: 省水利厅等 → 省水利厅. */
 export const LIST_TAIL = /(等(有关|相关)?(单位|部门)?)$/;
 

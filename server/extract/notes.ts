@@ -1,5 +1,5 @@
 import {
-  DEADLINE_LABEL, LEAD_MARK_BEFORE, LEAD_MARKER, LEAD_RULE_PHRASES, LEADER_LABEL, LIST_DELIMITER, LIST_TAIL,
+  COLLECTIVE_SPAN, DEADLINE_LABEL, LEAD_MARK_BEFORE, LEAD_MARKER, LEAD_RULE_PHRASES, LEADER_LABEL, LIST_DELIMITER, LIST_TAIL,
   NOTE_LABELS, NOTE_VERBS, ORG_NOUNS, ROLE_QUALIFIERS, RULE_SCOPE_WORDS, type Role,
 } from './note-patterns';
 import { logicalLines, type Line } from './lines';
@@ -307,9 +307,13 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
   const out: Array<{ text: string; offset: number }> = [];
   const hasSpace = /\s/.test(body);
   let last = 0;
+  // A collective is one name whatever its inner delimiters: 各县、市、区政府, 各县(市)及相关区政府, 各有关部门和单位.
+  const whole = MAY_BE_COLLECTIVE.test(body) ? collectiveSpans(body) : null;
+  const inside = (i: number) => whole !== null && whole.some(([s, e]) => i > s && i < e);
   if (!body.includes('(')) {
     // No brackets: the delimiters can be found in one pass of the pattern.
     for (const m of body.matchAll(LIST_DELIMITER_GLOBAL)) {
+      if (inside(m.index!)) continue;
       pushPiece(out, body, last, m.index!, hasSpace);
       last = m.index! + m[0].length;
     }
@@ -319,7 +323,7 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
       const c = body.charCodeAt(i);
       if (c === 0x28) depth++;
       else if (c === 0x29) depth = Math.max(0, depth - 1);
-      else if (depth === 0) {
+      else if (depth === 0 && !inside(i)) {
         const len = delimiterAt(body, i);
         if (len > 0) {
           pushPiece(out, body, last, i, hasSpace);
@@ -348,6 +352,14 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
   out.push({ text, offset });
 }
 
+const MAY_BE_COLLECTIVE = /各|有关|相关/;
+/** [start, end) of every collective written with inner delimiters (COLLECTIVE_SPAN). */
+function collectiveSpans(body: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of body.matchAll(COLLECTIVE_SPAN)) if (/[、及和,]/.test(m[0])) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
 const LIST_DELIMITER_STICKY = new RegExp(LIST_DELIMITER.source, 'y');
 const LIST_DELIMITER_GLOBAL = new RegExp(LIST_DELIMITER.source, 'g');
 /** Most characters are no delimiter's start: test the pattern only at those that can be. */
@@ -366,7 +378,8 @@ function splitConjunction(p: { text: string; offset: number }): Array<{ text: st
   for (const m of p.text.matchAll(/[和与]/g)) {
     const left = p.text.slice(0, m.index);
     const right = p.text.slice(m.index! + 1);
-    if (isUnitLike(left.replace(LIST_TAIL, '')) && isUnitLike(right.replace(LIST_TAIL, '')) && !/^[\u4e00-\u9fff]{0,3}(委员会|委|局|厅)$/.test(right)) {
+    // 各有关部门和单位: a bare 单位 or 部门 after 和 completes the collective, it is no unit of its own.
+    if (isUnitLike(left.replace(LIST_TAIL, '')) && isUnitLike(right.replace(LIST_TAIL, '')) && !/^[\u4e00-\u9fff]{0,3}(委员会|委|局|厅)$/.test(right) && !/^(部门|单位|机构)$/.test(right)) {
       return [{ text: left, offset: p.offset }, ...splitConjunction({ text: right, offset: p.offset + m.index! + 1 })];
     }
   }

@@ -133,6 +133,25 @@ const COLLECTIVES: ReadonlyArray<{ re: RegExp; scope: CollectiveScope; name: (al
 ];
 
 export function matchCollective(surface: string): { name: string; scope: CollectiveScope } | null {
+  return matchCollectiveAs(surface) ?? (/[、及和]/.test(surface) ? looseCollective(surface) : null);
+}
+
+/**
+ * 各县、市、区政府, 各州、市人民政府, 各区、县级市, 各县(市)及相关区政府, 各有关部门和单位: a collective written
+ * with delimiters inside, read by what its members are.
+ */
+function looseCollective(surface: string): { name: string; scope: CollectiveScope } | null {
+  if (/^[省市县区]?(各|有关|相关)+(部门|单位)([和及、](部门|单位))+$/.test(surface)) return matchCollectiveAs(/各/.test(surface) && !/有关|相关/.test(surface) ? '各单位' : '有关单位');
+  const m = /^(各|有关|相关)+(.+?)(人民政府|政府|管委会|\(管委会\))*$/.exec(surface);
+  if (!m) return null;
+  const members = m[2]!.replace(/级市/g, '市').replace(/[、及和()]|有关|相关|各/g, '');
+  const all = !/有关|相关/.test(surface);
+  if (/^[县市区旗]+$/.test(members)) return { name: all ? '各县市区' : '有关县市区', scope: 'counties' };
+  if (/^[州市盟地]+$/.test(members)) return { name: all ? '各市州' : '有关市州', scope: 'prefectures' };
+  return null;
+}
+
+function matchCollectiveAs(surface: string): { name: string; scope: CollectiveScope } | null {
   for (const c of COLLECTIVES) {
     const m = c.re.exec(surface);
     if (!m) continue;
