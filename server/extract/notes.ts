@@ -18,6 +18,8 @@ export interface NoteItem {
   label?: string;
   /** The lead is marked on the item itself (★市发改委, 市发改委(牵头)). */
   marked?: boolean;
+  /** Named by a standing clause: responsible for this note's task and every later one. */
+  standing?: boolean;
   /** Put in charge by a plain 负责 (X负责, A、B分别负责): the first such unit leads when the note names no lead. */
   inCharge?: boolean;
 }
@@ -140,9 +142,19 @@ export function blankRule(content: string): { text: string; statesLeadRule: bool
 export function parseNoteContent(content: string): ParsedNote | null {
   if (content.length === 0 || content.length > MAX_NOTE_LENGTH) return null;
   if (!MAY_BE_NOTE.test(content)) return bareList(content, false);
-  const { text, statesLeadRule } = blankRule(content);
-
+  const { text: unruled, statesLeadRule } = blankRule(content);
   const items: NoteItem[] = [];
+  // A standing clause names units for this note and every later one (…均需X落实,不再列出 / …均涉及X,不再做分工,下同).
+  const standing = STANDING.exec(unruled);
+  let text = unruled;
+  if (standing) {
+    const list = standing[1]!;
+    const at = standing.index + standing[0].indexOf(list);
+    pushList(items, list, at, 'responsible');
+    for (const i of items) i.standing = true;
+    text = unruled.slice(0, standing.index) + ','.repeat(standing[0].length) + unruled.slice(standing.index + standing[0].length);
+  }
+
   const leaders: NoteField[] = [];
   let deadline: NoteField | null = null;
   const labels = labelsIn(text);
@@ -172,6 +184,8 @@ export function parseNoteContent(content: string): ParsedNote | null {
     }
   }
   if (items.length === 0 && leaders.length === 0 && deadline === null) return null;
+  // Units of a standing clause come after the note's own (the first-listed rule reads the own list).
+  if (standing) items.push(...items.splice(0, items.filter((i) => i.standing).length));
   // 主办 is the lead, unless the same note names a 牵头单位: then the 主办 units are responsible.
   if (items.some((i) => i.role === 'lead' && i.label?.startsWith('牵头'))) {
     for (const i of items) if (i.role === 'lead' && i.label?.startsWith('主办')) i.role = 'responsible';
@@ -398,6 +412,7 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
   return out.filter((s) => s.text.trim() !== '');
 }
 
+const STANDING = /(?:以下|后续|下列|具体)?(?:各项)?(?:工作|任务)(?:均|都|皆)(?:需|须|涉及|由)(.{2,40}?)(?:负责)?(?:落实|负责|参与|实施)?[,,]\s*不再(?:一一)?(?:列出|做分工|分工|重复|单列)(?:[,,]?(?:下同|以下同))?/;
 const PROSE_VERB = /牵头|负责|配合|参与|协办|主办/;
 const SENTENCE_START = /(?:^|[。;])(?:\d{1,3}[.、])?/g;
 
@@ -533,5 +548,13 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
   for (const n of notes) {
     if (OPENERS.has(text[n.start]!)) for (const f of [...n.items, ...n.leaders, ...(n.deadline ? [n.deadline] : [])]) f.offset += n.start;
   }
-  return notes.sort((a, b) => a.start - b.start);
+  notes.sort((a, b) => a.start - b.start);
+  // Units a standing clause names join every later note that names units.
+  let standing: NoteItem[] = [];
+  for (const n of notes) {
+    const own = n.items.filter((i) => i.standing);
+    if (own.length > 0) standing = own;
+    else if (standing.length > 0 && n.items.length > 0) n.items.push(...standing.map((i) => ({ ...i, role: 'responsible' as const })));
+  }
+  return notes;
 }

@@ -118,3 +118,23 @@ describe('collectives written with delimiters inside', () => {
     ]);
   });
 });
+
+describe('standing clauses', () => {
+  it('gives units named by …均涉及X,不再做分工,下同 to this task and every later one, after the note’s own units', () => {
+    expect(summary(`${HEAD}一、深化改革
+(一)加强市场体系建设。推进高标准市场体系建设。〔责任单位:省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕
+(二)优化市场准入环境。实施“证照分离”改革。〔责任单位:省市场监管局〕`)).toEqual([
+      '加强市场体系建设 → lead:省发展改革委 responsible:省市场监管局 responsible:相关市(州)人民政府',
+      '优化市场准入环境 → lead:省市场监管局 responsible:相关市(州)人民政府',
+    ]);
+  });
+
+  it('reads a verb note whose second sentence is a standing clause (以下各项工作均需X落实,不再列出)', () => {
+    expect(summary(`${HEAD}二、工作任务
+1.制定实施准入清单。〔市生态环境局牵头,市发展和改革局、自然资源局参与,各县、区人民政府(管委会)负责落实。以下各项工作均需各县、区人民政府(管委会)落实,不再列出。〕
+2.淘汰燃煤锅炉。(市市场监管局牵头,市发展和改革局参与)`)).toEqual([
+      '制定实施准入清单 → lead:市生态环境局 participant:市发展和改革局 participant:自然资源局 responsible:各县、区人民政府(管委会)',
+      '淘汰燃煤锅炉 → lead:市市场监管局 participant:市发展和改革局 responsible:各县、区人民政府(管委会)',
+    ]);
+  });
+});
