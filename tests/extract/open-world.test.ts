@@ -138,3 +138,21 @@ describe('standing clauses', () => {
     ]);
   });
 });
+
+describe('the national level', () => {
+  it('scopes a State Council document to 中央 (100000) and reads ministries it names by their shape', () => {
+    const r = extract([{ file: 'nat.txt', bytes: Buffer.from('国务院办公厅关于印发某某行动计划的通知\n国办发〔2021〕5号\n某某行动计划\n一、重点任务\n1.推进通关便利化。(海关总署牵头,国家发展改革委、财政部、共青团中央按职责分工负责)\n') }]);
+    const doc = r.documents[0]!;
+    expect(doc.jurisdiction).toMatchObject({ code: '100000', name: '中央' });
+    expect(doc.tasks[0]!.assignments.map((a) => `${a.role}:${a.unitId}`)).toEqual([
+      'lead:100000:海关总署', 'responsible:100000:国家发展改革委', 'responsible:100000:财政部', 'responsible:100000:共青团中央',
+    ]);
+    expect(r.regions.find((x) => x.id === '100000')?.name).toBe('中央');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('does not make a plan national because it cites a State Council document', () => {
+    const doc = read('天津市人民政府关于落实重点工作的任务分工\n根据《国务院关于落实〈政府工作报告〉重点工作部门分工的意见》(国发〔2020〕6号),提出如下分工:\n1.稳就业。(市人社局负责)\n');
+    expect(doc.jurisdiction?.code).not.toBe('100000');
+  });
+});
