@@ -156,3 +156,19 @@ describe('the national level', () => {
     expect(doc.jurisdiction?.code).not.toBe('100000');
   });
 });
+
+describe('unit identity', () => {
+  it('takes a department written without its level as the jurisdiction’s own, and two swapped words as one name', () => {
+    const r = extract([{ file: 'hlj.txt', bytes: Buffer.from(`黑龙江省人民政府关于落实重点工作责任分工的意见
+一、主要目标
+(一)进出口总额增长8%左右。(省商务厅负责)
+(二)固定资产投资增长30%以上。(省发改委主办,商务厅、省农业农村厅协办)
+(三)粮食产量稳定。(省农村农业厅负责)`) }]);
+    const ids = r.documents[0]!.tasks.map((t) => t.assignments.map((a) => a.unitId));
+    expect(ids).toEqual([
+      ['230000:省商务厅'],
+      ['230000:省发展和改革委员会', '230000:省商务厅', '230000:省农业农村厅'],
+      ['230000:省农业农村厅'],
+    ]);
+  });
+});
