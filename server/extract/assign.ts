@@ -41,7 +41,8 @@ export function assign(note: FoundNote, clause: number, { leadRule, jurisdiction
       const role: Role = byPosition && first && item.role === 'responsible' ? 'lead'
         : byPosition && !first && restRole && !item.explicit && leadRule === 'first-listed' && item.role === 'responsible' ? restRole
           : item.role;
-      const [surfaceStart, surfaceEnd] = toRaw(tm, item.offset + r.offset, item.offset + r.offset + r.surface.length);
+      const length = !split && item.written !== undefined ? item.written : r.surface.length;
+      const [surfaceStart, surfaceEnd] = toRaw(tm, item.offset + r.offset, item.offset + r.offset + length);
       out.push({
         unitId: r.unit.id, surface: r.surface, role,
         inferred: byPosition && first && inferred && role === 'lead',

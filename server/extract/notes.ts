@@ -2,7 +2,7 @@ import {
   COLLECTIVE_SPAN, DEADLINE_LABEL, LEAD_MARK_BEFORE, LEAD_MARKER, LEAD_RULE_PHRASES, LEADER_LABEL, LIST_DELIMITER, LIST_TAIL,
   NOTE_LABELS, NOTE_VERBS, ORG_NOUNS, ROLE_QUALIFIERS, RULE_SCOPE_WORDS, type Role,
 } from './note-patterns';
-import { logicalLines, type Line } from './lines';
+import { logicalLines, NUMBERING, type Line } from './lines';
 import { parseDeadline } from './deadline';
 import { isPersonOrPost } from './leaders';
 import { isUnitLike, isUnitShaped } from './unit-names';
@@ -18,6 +18,8 @@ export interface NoteItem {
   label?: string;
   /** The lead is marked on the item itself (★市发改委, 市发改委(牵头)). */
   marked?: boolean;
+  /** Length of the surface as written, when whitespace inside it was dropped. */
+  written?: number;
   /** Named by a standing clause: responsible for this note's task and every later one. */
   standing?: boolean;
   /** Put in charge by a plain 负责 (X负责, A、B分别负责): the first such unit leads when the note names no lead. */
@@ -302,9 +304,12 @@ export function pushList(out: NoteItem[], body: string, offset: number, role: Ro
       surface = surface.slice(lead[0].length);
       at += lead[0].length;
     }
+    // A name a line break (or a PDF's spacing) cut in two is one name: 人行合\n肥中心支行.
+    const written = surface.length;
+    if (/\s/.test(surface)) surface = surface.replace(/\s+/g, '');
     if (surface.length < 2) continue;
     out.push({
-      surface, role: itemRole, explicit: true, offset: offset + at,
+      surface, role: itemRole, explicit: true, offset: offset + at, ...(written !== surface.length ? { written } : {}),
       ...(marked ? { marked } : {}), ...(verb && CHARGE_VERBS.has(verb) && !marked ? { inCharge: true } : {}),
     });
     pushed++;
@@ -414,6 +419,7 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
 
 const STANDING = /(?:以下|后续|下列|具体)?(?:各项)?(?:工作|任务)(?:均|都|皆)(?:需|须|涉及|由)(.{2,40}?)(?:负责)?(?:落实|负责|参与|实施)?[,,]\s*不再(?:一一)?(?:列出|做分工|分工|重复|单列)(?:[,,]?(?:下同|以下同))?/;
 const PROSE_VERB = /牵头|负责|配合|参与|协办|主办/;
+const NUMBERING_START = new RegExp(`^(?:${NUMBERING.source})`);
 const SENTENCE_START = /(?:^|[。;])(?:\d{1,3}[.、])?/g;
 
 /**
@@ -475,6 +481,8 @@ function closesSentence(text: string, s: number, e: number): boolean {
 export function findNotes(text: string, lines: Iterable<Line> = logicalLines(text)): FoundNote[] {
   const pairs: Array<[number, number]> = [];
   const stack: number[] = [];
+  // A note may run over a line break or two (a PDF's line ends); an opener older than that is dropped.
+  const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (OPENERS.has(c)) {
@@ -488,7 +496,13 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
       const open = stack[k]!;
       stack.length = k;
       if (i - open <= MAX_NOTE_LENGTH + 1) pairs.push([open, i + 1]);
-    } else if (c === '\n') stack.length = 0;
+    } else if (c === '\n') {
+      lineStarts.push(i + 1);
+      const keepFrom = lineStarts[Math.max(0, lineStarts.length - 3)]!;
+      let drop = 0;
+      while (drop < stack.length && stack[drop]! < keepFrom) drop++;
+      if (drop > 0) stack.splice(0, drop);
+    }
   }
   pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 
@@ -505,16 +519,35 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
 
   // Notes on their own lines; consecutive label lines (牵头单位:… / 责任单位:…) form one note.
   let pending: FoundNote | null = null;
+  /** The last label line of the pending note: where it starts, and how many items the note had before it. */
+  let last: { start: number; text: string; itemsBefore: number } | null = null;
   const bracketNotes = notes.slice();
+  const allLines = [...lines];
   let b = 0;
-  for (const { start: lineStart, end: lineEnd, at: start, text: line } of lines) {
+  for (const { start: lineStart, end: lineEnd, at: start, text: line } of allLines) {
     while (b < bracketNotes.length && bracketNotes[b]!.end <= lineStart) b++;
     // A line inside or holding a bracketed note is not a note line of its own.
     const parsed = startsWithLabel(line) && !(b < bracketNotes.length && bracketNotes[b]!.start < lineEnd)
       ? parseNoteContent(line.replace(/[。.]$/, ''))
       : null;
+    // A label line cut by a line break inside a name (协同责任单位:…、人行合 / 肥中心支行等。): its list goes on.
+    if (!parsed && pending && last && line !== '' && line.length <= 40 && !/[。;.]$/.test(last.text) && !startsWithLabel(line)
+      && !NUMBERING_START.test(line) && !/[。;]/.test(line.slice(0, -1))) {
+      const joined = text.slice(last.start, start + line.length);
+      const again = parseNoteContent(joined.replace(/[。.]$/, ''));
+      if (again && again.items.length > 0 && again.items.every((i) => isUnitLike(i.surface))) {
+        for (const f of [...again.items, ...again.leaders, ...(again.deadline ? [again.deadline] : [])]) f.offset += last.start;
+        pending.items.splice(last.itemsBefore, pending.items.length - last.itemsBefore, ...again.items);
+        pending.deadline ??= again.deadline;
+        pending.end = start + line.length;
+        pending.quote = text.slice(pending.start, pending.end);
+        last = { start: last.start, text: joined, itemsBefore: last.itemsBefore };
+        continue;
+      }
+    }
     if (parsed) {
       for (const f of [...parsed.items, ...parsed.leaders, ...(parsed.deadline ? [parsed.deadline] : [])]) f.offset += start;
+      last = { start, text: line, itemsBefore: pending ? pending.items.length : 0 };
       if (pending) {
         pending.items.push(...parsed.items);
         pending.leaders.push(...parsed.leaders);
@@ -529,6 +562,7 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
     } else if (line !== '' && pending) {
       notes.push(pending);
       pending = null;
+      last = null;
     }
   }
   if (pending) notes.push(pending);
@@ -536,7 +570,7 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
   // Clauses in prose: a sentence that opens with who does it (由X副市长负责,市发改委牵头,相关部门配合,尽快…).
   if (PROSE_VERB.test(text)) {
     const taken = notes.slice().sort((a, b) => a.start - b.start);
-    for (const { at, text: line } of lines) {
+    for (const { at, text: line } of allLines) {
       if (!PROSE_VERB.test(line)) continue;
       for (const c of proseClauses(line, at)) {
         if (!taken.some((n) => n.start < c.end && c.start < n.end)) notes.push(c);

@@ -172,3 +172,21 @@ describe('unit identity', () => {
     ]);
   });
 });
+
+describe('names cut by a line break', () => {
+  it('joins a name a PDF line break cut, in a label line and in a bracket', () => {
+    const doc = read(`${HEAD}一、主要目标
+1.一般公共预算收入增长7%左右。
+牵头责任单位:省财政厅。
+协同责任单位:省发展改革委、省税务局、人行合
+肥中心支行等。
+2.进出口总额增长9%左右。(牵头单位:省商务厅;责任单位:合肥海关、国家外汇管理局安徽省分
+局)`);
+    expect(doc.tasks.map((t) => t.assignments.map((a) => `${a.role}:${a.surface}`))).toEqual([
+      ['lead:省财政厅', 'participant:省发展改革委', 'participant:省税务局', 'participant:人行合肥中心支行'],
+      ['lead:省商务厅', 'responsible:合肥海关', 'responsible:国家外汇管理局安徽省分局'],
+    ]);
+    const raw = doc.tasks[0]!.assignments[3]!;
+    expect([raw.surfaceStart, raw.surfaceEnd].every((n) => typeof n === 'number')).toBe(true);
+  });
+});
