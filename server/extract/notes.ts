@@ -484,6 +484,9 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
   // A note may run over a line break or two (a PDF's line ends); an opener older than that is dropped.
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Most characters are no bracket and no line end: one comparison each.
+    if (code !== 0x0a && code !== 0x28 && code !== 0x29 && code !== 0x5b && code !== 0x5d && (code < 0x3010 || code > 0x3015)) continue;
     const c = text[i]!;
     if (OPENERS.has(c)) {
       if (stack.length < 64) stack.push(i);
