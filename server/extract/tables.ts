@@ -10,6 +10,7 @@
  */
 import type { SourceTable, Span } from './document-model';
 import { cellType, columnOf, fit, headerOf, subHeaderOf, type CellType, type Column } from './table-columns';
+import { findLabelCellTables } from './label-cells';
 import { lines, type Line } from './lines';
 import { toNormalised, type TextMap } from './text-map';
 
@@ -83,6 +84,9 @@ function lastLineBefore(text: string, at: number): string {
   const last = before[before.length - 1] ?? '';
   return last.length <= 60 ? last.replace(/\s*\|+\s*$/, '') : '';
 }
+
+/** A label cell on a line of its own (…\n责任单位\n…): the only case findLabelCellTables reads. */
+const LABEL_CELL_HINT = /\n\s*(?:牵头|责任|配合|主办|协办)(?:单位|部门)\s*\n/;
 
 type Style = 'pipe-rows' | 'space-rows' | 'stream';
 
@@ -494,5 +498,9 @@ export function tablesOf(text: string, tm: TextMap, given: readonly SourceTable[
     const read = readSourceTable(text, moved);
     if (read) out.push(read);
   }
-  return [...out, ...findTextTables(text, out)].sort((a, b) => a.start - b.start);
+  const textTables = findTextTables(text, out);
+  const found = [...out, ...textTables];
+  // Records written as label / value lines, where no table was found.
+  if (LABEL_CELL_HINT.test(text)) found.push(...findLabelCellTables(text, [...lines(text)], found));
+  return found.sort((a, b) => a.start - b.start);
 }

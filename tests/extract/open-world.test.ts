@@ -190,3 +190,26 @@ describe('names cut by a line break', () => {
     expect([raw.surfaceStart, raw.surfaceEnd].every((n) => typeof n === 'number')).toBe(true);
   });
 });
+
+describe('label cells on lines of their own', () => {
+  it('reads label / value lines as records, a label seen again starting the next', () => {
+    const doc = read(`具体任务
+改扩建社区卫生服务中心,提升乡镇卫生院。
+责任单位
+卫健局、文旅局
+配合单位
+各乡镇
+完成时限
+12月底前完成
+具体任务
+建设城北学校。
+责任单位
+教育局
+完成时限
+9月底前完成`);
+    expect(doc.tasks.map((t) => [t.title, t.assignments.map((a) => `${a.role}:${a.surface}`).join(' '), t.deadline?.text])).toEqual([
+      ['改扩建社区卫生服务中心,提升乡镇卫生院', 'lead:卫健局 responsible:文旅局 participant:各乡镇', '12月底前完成'],
+      ['建设城北学校', 'lead:教育局', '9月底前完成'],
+    ]);
+  });
+});
