@@ -10,6 +10,7 @@
  */
 import type { SourceTable, Span } from './document-model';
 import { cellType, columnOf, fit, headerOf, subHeaderOf, type CellType, type Column } from './table-columns';
+import { findGluedTables } from './glued-rows';
 import { findLabelCellTables } from './label-cells';
 import { lines, type Line } from './lines';
 import { toNormalised, type TextMap } from './text-map';
@@ -87,6 +88,9 @@ function lastLineBefore(text: string, at: number): string {
 
 /** A label cell on a line of its own (…\n责任单位\n…): the only case findLabelCellTables reads. */
 const LABEL_CELL_HINT = /\n\s*(?:牵头|责任|配合|主办|协办)(?:单位|部门)\s*\n/;
+
+/** A header line whose words run together (…序号…牵头单位…). */
+const GLUED_HINT = /\n[^\s|]{0,12}序号[^\s|]{2,16}(?:单位|部门)[^\s|]{0,10}\n/;
 
 type Style = 'pipe-rows' | 'space-rows' | 'stream';
 
@@ -501,6 +505,11 @@ export function tablesOf(text: string, tm: TextMap, given: readonly SourceTable[
   const textTables = findTextTables(text, out);
   const found = [...out, ...textTables];
   // Records written as label / value lines, where no table was found.
-  if (LABEL_CELL_HINT.test(text)) found.push(...findLabelCellTables(text, [...lines(text)], found));
+  if (LABEL_CELL_HINT.test(text) || GLUED_HINT.test(text)) {
+    const all = [...lines(text)];
+    found.push(...findLabelCellTables(text, all, found));
+    // Rows with no separator at all, under a header of words run together.
+    if (GLUED_HINT.test(text)) found.push(...findGluedTables(all, found));
+  }
   return found.sort((a, b) => a.start - b.start);
 }

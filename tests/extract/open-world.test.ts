@@ -213,3 +213,16 @@ describe('label cells on lines of their own', () => {
     ]);
   });
 });
+
+describe('tables with no separators', () => {
+  it('cuts a header of words run together and rows whose cells run together, by what each cell looks like', () => {
+    const doc = read(`某某区2020年重点工作完成情况
+类别序号重点督办内容牵头单位全年完成情况
+主要预期目标1地区生产总值增长6%左右。区发展改革委全区地区生产总值增幅-1.1%,市人力社保局已下发通知。
+主要预期目标2区级一般公共预算收入增长2%左右。区财政局、区税务局全年收入完成413.84亿元。`);
+    expect(doc.tasks.map((t) => [t.title, t.assignments.map((a) => `${a.role}:${a.surface}`).join(' ')])).toEqual([
+      ['地区生产总值增长6%左右', 'lead:区发展改革委'],
+      ['区级一般公共预算收入增长2%左右', 'lead:区财政局 lead:区税务局'],
+    ]);
+  });
+});
