@@ -283,6 +283,13 @@ function bareList(content: string, statesLeadRule: boolean): ParsedNote | null {
 
 /** Push the units of a list (split as splitUnitList does), each with `role` unless a mark makes it the lead. */
 export function pushList(out: NoteItem[], body: string, offset: number, role: Role, verb?: string): boolean {
+  // X会同Y: X leads, Y does what the verb says (市发改委会同有关部门负责).
+  const jointly = body.indexOf('会同');
+  if (jointly > 1 && role !== 'participant') {
+    const leads = pushList(out, body.slice(0, jointly), offset, 'lead');
+    const rest = pushList(out, body.slice(jointly + 2), offset + jointly + 2, role === 'lead' ? 'responsible' : role, verb);
+    return leads || rest;
+  }
   let pushed = 0;
   for (const p of splitUnitList(body)) {
     let surface = p.text;
@@ -418,7 +425,9 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
 }
 
 const STANDING = /(?:以下|后续|下列|具体)?(?:各项)?(?:工作|任务)(?:均|都|皆)(?:需|须|涉及|由)(.{2,40}?)(?:负责)?(?:落实|负责|参与|实施)?[,,]\s*不再(?:一一)?(?:列出|做分工|分工|重复|单列)(?:[,,]?(?:下同|以下同))?/;
-const PROSE_VERB = /牵头|负责|配合|参与|协办|主办/;
+const PROSE_VERB = /牵头|负责|配合|参与|协办|主办|会同/;
+/** A sentence opening X会同Y…, Y a collective or a unit: (由)市发改委会同有关部门制定… */
+const JOINTLY = /^(由)?([\u4e00-\u9fff]{2,16}?)会同((?:各|有关|相关|市直|县直|区直)[\u4e00-\u9fff]{0,6}?(?:部门|单位)|[\u4e00-\u9fff]{2,14}?(?:局|委|办|厅|部|署))/;
 const NUMBERING_START = new RegExp(`^(?:${NUMBERING.source})`);
 const SENTENCE_START = /(?:^|[。;])(?:\d{1,3}[.、])?/g;
 
@@ -451,7 +460,19 @@ function proseClauses(line: string, at: number): FoundNote[] {
       units++;
       end += piece.length + 1;
     }
-    if (units === 0) continue;
+    if (units === 0) {
+      // 市发改委会同有关部门制定方案: the unit before 会同 leads, the units after it are responsible.
+      const j = JOINTLY.exec(sentence);
+      if (!j || !isUnitLike(j[2]!) || !isUnitLike(j[3]!)) continue;
+      const items: NoteItem[] = [];
+      const start = at + from;
+      const lead = j[0].indexOf(j[2]!);
+      pushList(items, j[2]!, start + lead, 'lead');
+      pushList(items, j[3]!, start + lead + j[2]!.length + 2, 'responsible');
+      if (items.length < 2) continue;
+      out.push({ items, statesLeadRule: false, hasExplicitLead: true, leaders: [], deadline: null, start, end: start + j[0].length, quote: j[0] });
+      continue;
+    }
     const clause = sentence.slice(0, Math.min(end, sentence.length)).replace(/,$/, '');
     const parsed = parseNoteContent(clause);
     if (!parsed || parsed.items.length === 0) continue;

@@ -226,3 +226,15 @@ describe('tables with no separators', () => {
     ]);
   });
 });
+
+describe('会同', () => {
+  it('reads X会同有关部门 as X leading and the collective responsible, in a note and opening a sentence', () => {
+    expect(summary(`${HEAD}一、任务
+1.推进数字政府建设。(市发改委会同有关部门负责)
+2.优化营商环境。市行政审批服务局会同有关部门制定实施方案,年底前完成。
+3.推进城市更新。市住建局要会同市财政局加强统筹。`)).toEqual([
+      '推进数字政府建设 → lead:市发改委 responsible:有关部门',
+      '优化营商环境 → lead:市行政审批服务局 responsible:有关部门',
+    ]);
+  });
+});
