@@ -27,6 +27,8 @@ export function assign(note: FoundNote, clause: number, { leadRule, jurisdiction
   const byRule = leadRule === 'first-listed' || leadRule === 'first-listed-by-convention';
   const byPosition = !note.hasExplicitLead && (byRule || note.items[0]?.inCharge === true);
   const inferred = leadRule !== 'first-listed';
+  // The unit that leads by position: the first one the note makes responsible (a labelled 配合 or 指导 unit before it stays as it is).
+  const firstResponsible = note.items.findIndex((i) => i.role === 'responsible');
   note.items.forEach((item, index) => {
     const { resolved, split } = units.resolve(item.surface, jurisdiction);
     if (split) {
@@ -37,7 +39,7 @@ export function assign(note: FoundNote, clause: number, { leadRule, jurisdiction
       });
     }
     resolved.forEach((r, k) => {
-      const first = index === 0 && k === 0;
+      const first = index === firstResponsible && k === 0;
       const role: Role = byPosition && first && item.role === 'responsible' ? 'lead'
         : byPosition && !first && restRole && !item.explicit && leadRule === 'first-listed' && item.role === 'responsible' ? restRole
           : item.role;

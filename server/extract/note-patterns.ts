@@ -15,7 +15,7 @@ export const ROLE_QUALIFIERS: ReadonlyArray<readonly [string, Role]> = [
   ['牵头责任', 'lead'], ['主要责任', 'lead'], ['牵头负责', 'lead'], ['牵头', 'lead'], ['主办', 'lead'], ['主责', 'lead'],
   ['协同责任', 'participant'], ['配合责任', 'participant'], ['配合', 'participant'], ['协办', 'participant'],
   ['协同', 'participant'], ['参与', 'participant'], ['参加', 'participant'], ['协作', 'participant'],
-  ['协助', 'participant'], ['支持', 'participant'],
+  ['协助', 'participant'], ['支持', 'participant'], ['指导', 'participant'],
   ['具体责任', 'responsible'], ['直接责任', 'responsible'], ['责任', 'responsible'], ['负责', 'responsible'],
   ['承办', 'responsible'], ['实施', 'responsible'], ['落实', 'responsible'],
 ];

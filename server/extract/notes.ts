@@ -425,7 +425,9 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
 }
 
 const STANDING = /(?:以下|后续|下列|具体)?(?:各项)?(?:工作|任务)(?:均|都|皆)(?:需|须|涉及|由)(.{2,40}?)(?:负责)?(?:落实|负责|参与|实施)?[,,]\s*不再(?:一一)?(?:列出|做分工|分工|重复|单列)(?:[,,]?(?:下同|以下同))?/;
-const PROSE_VERB = /牵头|负责|配合|参与|协办|主办|会同/;
+const PROSE_VERB = /牵头|负责|配合|参与|协办|主办|会同|共同/;
+/** 由X、Y分别与Z共同编制…: X and Y lead, each with Z (responsible). */
+const EACH_WITH = /^(由)?([\u4e00-\u9fff、]{2,30}?)分别(?:与|和|会同)([\u4e00-\u9fff、]{2,24}?)共同/;
 /** A sentence opening X会同Y…, Y a collective or a unit: (由)市发改委会同有关部门制定… */
 const JOINTLY = /^(由)?([\u4e00-\u9fff]{2,16}?)会同((?:各|有关|相关|市直|县直|区直)[\u4e00-\u9fff]{0,6}?(?:部门|单位)|[\u4e00-\u9fff]{2,14}?(?:局|委|办|厅|部|署))/;
 const NUMBERING_START = new RegExp(`^(?:${NUMBERING.source})`);
@@ -462,13 +464,13 @@ function proseClauses(line: string, at: number): FoundNote[] {
     }
     if (units === 0) {
       // 市发改委会同有关部门制定方案: the unit before 会同 leads, the units after it are responsible.
-      const j = JOINTLY.exec(sentence);
-      if (!j || !isUnitLike(j[2]!) || !isUnitLike(j[3]!)) continue;
+      const j = JOINTLY.exec(sentence) ?? EACH_WITH.exec(sentence);
+      if (!j || !splitUnitList(j[2]!).every((p) => isUnitLike(p.text)) || !splitUnitList(j[3]!).every((p) => isUnitLike(p.text))) continue;
       const items: NoteItem[] = [];
       const start = at + from;
       const lead = j[0].indexOf(j[2]!);
       pushList(items, j[2]!, start + lead, 'lead');
-      pushList(items, j[3]!, start + lead + j[2]!.length + 2, 'responsible');
+      pushList(items, j[3]!, start + j[0].indexOf(j[3]!, lead + j[2]!.length), 'responsible');
       if (items.length < 2) continue;
       out.push({ items, statesLeadRule: false, hasExplicitLead: true, leaders: [], deadline: null, start, end: start + j[0].length, quote: j[0] });
       continue;

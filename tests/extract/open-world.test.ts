@@ -238,3 +238,21 @@ describe('会同', () => {
     ]);
   });
 });
+
+describe('more prose verbs and column words', () => {
+  it('reads 由X与Y牵头,Z参与,date完成 and 由X、Y分别与Z共同…', () => {
+    expect(summary(`${HEAD}一、任务
+1.编制城市总体规划。由市城规局与11个县区政府牵头,有关部门参与,7月1日完成。
+2.编制产业规划。由市发改委、市工信局分别与各县区政府共同编制,年底前完成。`)).toEqual([
+      '编制城市总体规划 → lead:市城规局 lead:11个县区政府 participant:有关部门',
+      '编制产业规划 → lead:市发改委 lead:市工信局 responsible:各县区政府',
+    ]);
+  });
+
+  it('reads 指导部门, 责任处室 and 承办单位 columns', () => {
+    expect(summary(`序号 | 工作任务 | 指导部门 | 责任处室 | 承办单位 |
+1 | 推进放管服改革 | 省政务服务局 | 综合处 | 市行政审批服务局 |`)).toEqual([
+      '推进放管服改革 → participant:省政务服务局 lead:综合处 responsible:市行政审批服务局',
+    ]);
+  });
+});
