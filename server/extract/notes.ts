@@ -487,12 +487,17 @@ function proseClauses(line: string, at: number): FoundNote[] {
 
 /** A bracket right after a sentence's end (or a line's start) and before a line's end or 。: …动能。(A,B、C) */
 function closesSentence(text: string, s: number, e: number): boolean {
-  let i = s - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  const before = i < 0 || /[。;!?\n]/.test(text[i]!);
   let j = e;
   while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
-  return before && (j >= text.length || /[。;\n]/.test(text[j]!));
+  const lineEnd = j >= text.length || text[j] === '\n';
+  if (!lineEnd && !/[。;]/.test(text[j]!)) return false;
+  let i = s - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < 0 || /[。;!?\n]/.test(text[i]!)) return true;
+  // Or it ends a numbered heading line: (一)推进园区建设(市发改委、市商务局)
+  if (!lineEnd) return false;
+  const lineStart = text.lastIndexOf('\n', s) + 1;
+  return NUMBERING_START.test(text.slice(lineStart, s).trimStart()) && !/[。;,]/.test(text.slice(lineStart, s));
 }
 
 /**

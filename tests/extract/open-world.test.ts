@@ -51,6 +51,12 @@ describe('notes with no label', () => {
     ]);
   });
 
+  it('reads a bare list closing a numbered heading line', () => {
+    expect(summary(`${HEAD}一、任务
+(一)推进园区建设(市发改委、市商务局)
+加快园区基础设施建设。`)).toEqual(['推进园区建设 → lead:市发改委 responsible:市商务局']);
+  });
+
   it('does not read a bracket of names inside a sentence or a prose bracket as a note', () => {
     expect(summary(`${HEAD}一、任务\n1.支持市发展改革委(以下简称市发改委)牵头推进。\n2.与市财政局(市税务局)合作推进。`)).toEqual([]);
   });
