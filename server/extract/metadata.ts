@@ -55,7 +55,7 @@ export function readMeta(text: string, gaz: Gazetteer, hasNotes: boolean): Docum
 
   const issuerLine = lines.map((l) => ISSUER_OF_NOTICE.exec(l)?.[1]).find(Boolean) ?? null;
 
-  const jurisdiction = findJurisdiction(text, title, issuerLine, gaz) ?? nationalIssuer(lines, title);
+  const jurisdiction = findJurisdiction(text, title, issuerLine, gaz) ?? countyIssuer(lines, title, gaz) ?? nationalIssuer(lines, title);
   let issuer = issuerLine;
   if (!issuer && jurisdiction) {
     const organ = isReport ? /(政协|人大常委会|人大)/.exec(text)?.[1] : null;
@@ -63,6 +63,23 @@ export function readMeta(text: string, gaz: Gazetteer, hasNotes: boolean): Docum
   }
 
   return { title, titleInferred, issuer, docNumber, date, kind: isReport ? 'report' : 'plan', jurisdiction };
+}
+
+/** A county-level government opening a heading line or the title: 海盐县人民政府办公室关于…, 陇县脱贫…工作方案. */
+const COUNTY_HEAD = /^([\u4e00-\u9fff]{1,8}?[县区市旗])(?=人民政府|政府|委员会|[^\s]{0,30}(?:方案|计划|意见|通知|要点))/;
+
+/**
+ * The county whose government issued the document, when a heading line or the title opens with
+ * its full name and no other county in the country has that name (朝阳区 is two: no answer).
+ */
+function countyIssuer(lines: string[], title: string, gaz: Gazetteer): DocumentMeta['jurisdiction'] {
+  for (const l of [title, ...lines.slice(0, 12)]) {
+    const m = COUNTY_HEAD.exec(l.replace(/^\s+/, ''));
+    if (!m) continue;
+    const found = gaz.lookup(m[1]!).filter((r) => r.level === 'county');
+    if (found.length === 1) return { code: found[0]!.id, name: found[0]!.name, evidence: `issuer: ${l.slice(0, 40)}` };
+  }
+  return null;
 }
 
 /** The central government, as a jurisdiction: code 100000 (the national code, as 430000 is 湖南省's), name 中央. */
@@ -93,7 +110,16 @@ function findJurisdiction(text: string, title: string, issuer: string | null, ga
   const scanner = gaz.scannerFor(null);
   const first = (s: string): Region | undefined => {
     const m = scanner.scan(s)[0];
-    return m && m.start === 0 && m.ids.length === 1 ? gaz.get(m.ids[0]!) : undefined;
+    let r = m && m.start === 0 && m.ids.length === 1 ? gaz.get(m.ids[0]!) : undefined;
+    // 北京市西城区人民政府, 济南市钢城区…: the division named right after its parent is the issuer.
+    for (let end = m?.end ?? 0, depth = 0; r && r.level !== 'area' && r.level !== 'county' && depth < 2; depth++) {
+      const next = gaz.scannerFor(r.id).scan(s.slice(end))[0];
+      const inner = next && next.start === 0 && next.ids.length === 1 ? gaz.get(next.ids[0]!) : undefined;
+      if (!inner || inner.id === r.id || !gaz.isWithin(inner.id, r.id)) break;
+      r = inner;
+      end += next!.end;
+    }
+    return r;
   };
   const fromIssuer = issuer ? first(issuer) : undefined;
   if (fromIssuer && fromIssuer.level !== 'area') return { code: fromIssuer.id, name: fromIssuer.name, evidence: `issuer: ${issuer}` };

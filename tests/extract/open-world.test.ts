@@ -262,3 +262,10 @@ describe('more prose verbs and column words', () => {
     ]);
   });
 });
+
+describe('the issuing jurisdiction', () => {
+  it('reads a county government opening a heading line, and a district named after its city', () => {
+    expect(read('海盐县人民政府办公室关于印发重点工作责任分解的通知\n1.推进工作。(牵头单位:县发改局)').jurisdiction).toMatchObject({ code: '330424', name: '海盐县' });
+    expect(read('北京市西城区人民政府\n2020年重点工作完成情况\n1.推进工作。(牵头单位:区发改委)').jurisdiction).toMatchObject({ code: '110102', name: '西城区' });
+  });
+});
