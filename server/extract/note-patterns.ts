@@ -12,7 +12,7 @@ export const ROLES: readonly Role[] = ['lead', 'responsible', 'participant'];
  * 牵头处室 or 参加单位 need no row of their own. Longest qualifier first.
  */
 export const ROLE_QUALIFIERS: ReadonlyArray<readonly [string, Role]> = [
-  ['牵头责任', 'lead'], ['主要责任', 'lead'], ['牵头负责', 'lead'], ['牵头', 'lead'], ['主办', 'lead'], ['主责', 'lead'],
+  ['牵头责任', 'lead'], ['主要责任', 'lead'], ['牵头负责', 'lead'], ['牵头', 'lead'], ['主办', 'lead'], ['主责', 'lead'], ['主管', 'lead'],
   ['协同责任', 'participant'], ['配合责任', 'participant'], ['配合', 'participant'], ['协办', 'participant'],
   ['协同', 'participant'], ['参与', 'participant'], ['参加', 'participant'], ['协作', 'participant'],
   ['协助', 'participant'], ['支持', 'participant'], ['指导', 'participant'],
@@ -39,6 +39,9 @@ export const NOTE_VERBS: ReadonlyArray<readonly [string, Role]> = (
     ['分别牵头', 'lead'],
     ['共同牵头', 'lead'],
     ['总牵头', 'lead'],
+    ['牵头抓总', 'lead'],
+    ['负总责', 'lead'],
+    ['具体承办', 'responsible'],
     ['分别负责', 'responsible'],
     ['牵头负责', 'lead'],
     ['牵头落实', 'lead'],
