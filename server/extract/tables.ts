@@ -97,9 +97,8 @@ type Style = 'pipe-rows' | 'space-rows' | 'stream';
 const UNIT_WORD = /单\s*位|部\s*门|处\s*室|科\s*室|主\s*体|机\s*构/;
 
 /** Every task table written as text, in order. Regions of `skip` (tables a reader gave) are left alone. */
-export function findTextTables(text: string, skip: readonly Span[] = []): Table[] {
+export function findTextTables(text: string, skip: readonly Span[] = [], all: Line[] = [...lines(text)]): Table[] {
   if (!/序\s*号|单位|部门|领导|时限/.test(text)) return [];
-  const all = [...lines(text)];
   const out: Table[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
@@ -502,14 +501,12 @@ export function tablesOf(text: string, tm: TextMap, given: readonly SourceTable[
     const read = readSourceTable(text, moved);
     if (read) out.push(read);
   }
-  const textTables = findTextTables(text, out);
-  const found = [...out, ...textTables];
+  // The text's lines, split once for every reader of tables written as text.
+  const all = [...lines(text)];
+  const found = [...out, ...findTextTables(text, out, all)];
   // Records written as label / value lines, where no table was found.
-  if (LABEL_CELL_HINT.test(text) || GLUED_HINT.test(text)) {
-    const all = [...lines(text)];
-    found.push(...findLabelCellTables(text, all, found));
-    // Rows with no separator at all, under a header of words run together.
-    if (GLUED_HINT.test(text)) found.push(...findGluedTables(all, found));
-  }
+  if (LABEL_CELL_HINT.test(text)) found.push(...findLabelCellTables(text, all, found));
+  // Rows with no separator at all, under a header of words run together.
+  if (GLUED_HINT.test(text)) found.push(...findGluedTables(all, found));
   return found.sort((a, b) => a.start - b.start);
 }
