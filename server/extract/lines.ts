@@ -14,7 +14,7 @@ export function* lines(text: string): Generator<Line> {
 }
 
 /** Item numbering at the start of a line: 一、 (一) 1. 1、 (not 5.5%, but 4.2011年 is item 4). */
-export const NUMBERING = /(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}\s*(?:[、.](?!\d(?!\d{3}年))|。(?=[\u4e00-\u9fff“《(]))|\(\d{1,2}\)|[①-⑳])/;
+export const NUMBERING = /(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}\s*(?:[、.](?!\d(?!\d{3}年|\d{2,}[^\d.%‰万亿元倍米吨亩公千克个]))|。(?=[\u4e00-\u9fff“《(]))|\(\d{1,2}\)|[①-⑳])/;
 /** A field label with its colon: 责任单位: 完成时间: 牵头领导: 项目负责人: */
 const LABEL_AHEAD = /[【[]?[\u4e00-\u9fff]{0,6}(?:单位|部门|领导|负责人|责任人|时限|时间|期限|节点)(?:[】\]]|\s*[::])/;
 /**

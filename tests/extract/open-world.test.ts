@@ -32,6 +32,15 @@ describe('notes in any bracket', () => {
 });
 
 describe('numbering marks', () => {
+  it('reads 11.121人才梯队项目 as item 11, and a line opening with a decimal as no item', () => {
+    const doc = read(`${HEAD}一、重点项目
+11.121人才梯队项目。(牵头单位:市人社局)
+12.推进园区建设。
+2.125亿元用于园区基础设施。(牵头单位:市财政局)`);
+    expect(doc.tasks.map((t) => [t.ref, t.title])).toEqual([['一.11', '121人才梯队项目'], ['一.12', '推进园区建设']]);
+  });
+
+
   it('reads 1﹒ (small full stop) and 1。 as item numbers', () => {
     expect(summary(`${HEAD}一、主要目标
 1﹒全省生产总值增长7%以上。
