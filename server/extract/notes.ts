@@ -360,7 +360,28 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
     }
   }
   pushPiece(out, body, last, body.length, hasSpace);
-  return body.includes('和') || body.includes('与') ? out.flatMap(splitConjunction) : out;
+  const split = body.includes('和') || body.includes('与') ? out.flatMap(splitConjunction) : out;
+  return hasSpace && out.length > 1 ? split.flatMap(splitSiblings) : split;
+}
+
+/**
+ * In a list whose names are separated by spaces, one separator lost runs two sibling names
+ * together: 派出所工商质监所 = 派出所 + 工商质监所. Split where both halves are names of at least
+ * three characters ending in the same organisation head (市公安局交警支队 or 区教育局办公室 stay whole).
+ */
+function splitSiblings(p: { text: string; offset: number }): Array<{ text: string; offset: number }> {
+  const t = p.text;
+  if (t.length < 6 || isUnitLike(t) === false) return [p];
+  const head = t[t.length - 1]!;
+  for (let cut = 3; cut <= t.length - 3; cut++) {
+    if (t[cut - 1] !== head) continue;
+    const left = t.slice(0, cut);
+    const right = t.slice(cut);
+    if (isUnitLike(left) && isUnitLike(right) && !/^(办公室|委员会|中心|支队|大队|分局|分所)/.test(right)) {
+      return [{ text: left, offset: p.offset }, { text: right, offset: p.offset + cut }];
+    }
+  }
+  return [p];
 }
 
 /** Add body[from, to) to the list; a piece that is no unit on its own after a whitespace cut joins its neighbour (市发展 改革委). */

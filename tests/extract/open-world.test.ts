@@ -229,6 +229,17 @@ describe('label cells on lines of their own', () => {
   });
 });
 
+describe('units separated by spaces', () => {
+  it('splits two sibling names run together (派出所工商质监所), never a name and its sub-unit', () => {
+    expect(summary(`专项整治行业名称 | 时间安排 | 责任单位 |
+网吧、KTV | 8月份 | 文化站 派出所工商质监所 |
+交通运输 | 12月份 | 市公安局交警支队 公路站 |`)).toEqual([
+      '网吧、KTV → lead:文化站 responsible:派出所 responsible:工商质监所',
+      '交通运输 → lead:市公安局交警支队 responsible:公路站',
+    ]);
+  });
+});
+
 describe('tables with no separators', () => {
   it('cuts a header of words run together and rows whose cells run together, by what each cell looks like', () => {
     const doc = read(`某某区2020年重点工作完成情况
