@@ -289,3 +289,22 @@ describe('the issuing jurisdiction', () => {
     expect(read('北京市西城区人民政府\n2020年重点工作完成情况\n1.推进工作。(牵头单位:区发改委)').jurisdiction).toMatchObject({ code: '110102', name: '西城区' });
   });
 });
+
+describe('paragraphs closed by their own note', () => {
+  it('makes each paragraph a task, under a heading or with no numbering at all; notes on one line stay clauses', () => {
+    expect(summary(`${HEAD}一、推动高质量发展
+加快推进城乡融合发展。推进户籍制度改革。(牵头单位:市发改委;责任单位:市公安局)
+持续优化营商环境。深化改革。(牵头单位:市行政审批局;责任单位:市直各部门)
+二、保障民生
+全面推进乡村振兴。(市农业农村局牵头,市乡村振兴局配合)`)).toEqual([
+      '加快推进城乡融合发展 → lead:市发改委 responsible:市公安局',
+      '持续优化营商环境 → lead:市行政审批局 responsible:市直各部门',
+      '全面推进乡村振兴 → lead:市农业农村局 participant:市乡村振兴局',
+    ]);
+    expect(summary(`加快推进城乡融合发展。推进户籍制度改革。(牵头单位:市发改委;责任单位:市公安局)
+全面推进乡村振兴。铁路方面,加快建设。(市交通局牵头负责)公路方面,加快建设。(市公路局牵头负责)`)).toEqual([
+      '加快推进城乡融合发展 → lead:市发改委 responsible:市公安局',
+      '全面推进乡村振兴 → lead:市交通局 lead:市公路局',
+    ]);
+  });
+});
