@@ -506,6 +506,9 @@ function proseClauses(line: string, at: number): FoundNote[] {
   return out;
 }
 
+/** The last character of an organisation's name: a bracket after it is the name's alias, not a note. */
+const ORG_HEAD_END = /[局委办厅部署院所站心司团府会室处队馆行关社校区县市州]/;
+
 /** A bracket right after a sentence's end (or a line's start) and before a line's end or 。: …动能。(A,B、C) */
 function closesSentence(text: string, s: number, e: number): boolean {
   let j = e;
@@ -515,6 +518,8 @@ function closesSentence(text: string, s: number, e: number): boolean {
   let i = s - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   if (i < 0 || /[。;!?\n]/.test(text[i]!)) return true;
+  // Before the sentence's 。: …加快建设(市发改委、市财政局)。 — but not a name's alias (…报送省发改委(省能源局)。).
+  if (!lineEnd && text[j] === '。' && /[\u4e00-\u9fff]/.test(text[i]!) && !ORG_HEAD_END.test(text[i]!)) return true;
   // Or it ends a numbered heading line: (一)推进园区建设(市发改委、市商务局)
   if (!lineEnd) return false;
   const lineStart = text.lastIndexOf('\n', s) + 1;

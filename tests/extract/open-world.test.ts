@@ -60,6 +60,14 @@ describe('notes with no label', () => {
     ]);
   });
 
+  it('reads a bare list before the sentence’s 。, but not a name’s alias there', () => {
+    expect(summary(`${HEAD}一、任务
+1.推进园区建设。加快基础设施建设(市发改委、市商务局)。
+2.做好能源保障。按时报送省发改委(省能源局)。`)).toEqual([
+      '推进园区建设 → lead:市发改委 responsible:市商务局',
+    ]);
+  });
+
   it('reads a bare list closing a numbered heading line', () => {
     expect(summary(`${HEAD}一、任务
 (一)推进园区建设(市发改委、市商务局)
