@@ -271,14 +271,19 @@ function bareList(content: string, statesLeadRule: boolean): ParsedNote | null {
   for (const part of splitWithOffsets(content, /[;。,]/g)) {
     if (RULE_SCOPE_WORDS.test(part.text.trim()) || /^,*$/.test(part.text.trim())) continue;
     for (const p of splitUnitList(part.text)) {
-      const surface = p.text.replace(LIST_TAIL, '');
+      // A lead marked in place: ★市发改委, 市发改委(牵头).
+      const before = LEAD_MARK_BEFORE.exec(p.text);
+      const marker = LEAD_MARKER.exec(p.text);
+      const at = before ? before[0].length : 0;
+      const surface = p.text.slice(at, marker ? marker.index : undefined).replace(LIST_TAIL, '');
       if (RULE_SCOPE_WORDS.test(surface)) continue;
       if (!isUnitShaped(surface)) return null;
-      items.push({ surface, role: 'responsible', explicit: false, offset: part.offset + p.offset });
+      const marked = before !== null || marker !== null;
+      items.push({ surface, role: marked ? 'lead' : 'responsible', explicit: marked, offset: part.offset + p.offset + at, ...(marked ? { marked } : {}) });
     }
   }
   if (items.length === 0) return null;
-  return { items, statesLeadRule, hasExplicitLead: false, leaders: [], deadline: null, bare: true };
+  return { items, statesLeadRule, hasExplicitLead: items.some((i) => i.marked), leaders: [], deadline: null, bare: true };
 }
 
 /** Push the units of a list (split as splitUnitList does), each with `role` unless a mark makes it the lead. */

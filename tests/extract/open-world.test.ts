@@ -68,6 +68,15 @@ describe('notes with no label', () => {
     ]);
   });
 
+  it('reads a lead marked in a bare list (★X, X(牵头))', () => {
+    expect(summary(`${HEAD}一、任务
+1.推进园区建设。(市财政局、市发改委(牵头))
+2.做好能源保障。(★市能源局、市财政局)`)).toEqual([
+      '推进园区建设 → responsible:市财政局 lead:市发改委',
+      '做好能源保障 → lead:市能源局 responsible:市财政局',
+    ]);
+  });
+
   it('reads a bare list closing a numbered heading line', () => {
     expect(summary(`${HEAD}一、任务
 (一)推进园区建设(市发改委、市商务局)
