@@ -247,6 +247,9 @@ function isDeadlinePiece(piece: string): boolean {
   return /\d|年|月|季度|长期|持续|常态/.test(t) && parseDeadline(t, 2000).kind !== 'unparsed';
 }
 
+/** A character a unit name can end in; a bracket with none is no list of units. */
+const BARE_HEAD = /[局委办厅部署院所站心司团府会室处队馆行关社校区县市州央块门位构联]/;
+
 /** Verbs that put one unit in sole charge (X负责); several under them are each in charge of their part (分别负责). */
 const CHARGE_VERBS = new Set(['负责', '分别负责', '具体负责', '负责落实']);
 
@@ -266,7 +269,8 @@ const NOUN_PHRASE = /^[\u4e00-\u9fff()]{2,12}$/;
  * comes from the document's rule or convention.
  */
 function bareList(content: string, statesLeadRule: boolean): ParsedNote | null {
-  if (content.length > 200 || /[::]/.test(content)) return null;
+  // Most brackets ((一), (2021年), (试行)) hold no organisation head at all: rejected at once.
+  if (content.length < 2 || content.length > 200 || !BARE_HEAD.test(content) || /[::]/.test(content)) return null;
   const items: NoteItem[] = [];
   for (const part of splitWithOffsets(content, /[;。,]/g)) {
     if (RULE_SCOPE_WORDS.test(part.text.trim()) || /^,*$/.test(part.text.trim())) continue;
@@ -472,6 +476,11 @@ function proseClauses(line: string, at: number): FoundNote[] {
     const sentenceEnd = line.slice(from).search(/[。;]/);
     const sentence = line.slice(from, sentenceEnd < 0 ? line.length : from + sentenceEnd);
     if (!PROSE_VERB.test(sentence)) continue;
+    // The first part must close with a verb, or the sentence must be written X会同Y / X分别与Y共同.
+    const comma = sentence.indexOf(',');
+    const firstPiece = comma < 0 ? sentence : sentence.slice(0, comma);
+    const joint = sentence.includes('会同') || sentence.includes('共同');
+    if (!joint && !NOTE_VERBS.some(([v]) => firstPiece.endsWith(v))) continue;
     let end = 0;
     let units = 0;
     for (const piece of sentence.split(',')) {
@@ -490,7 +499,7 @@ function proseClauses(line: string, at: number): FoundNote[] {
     }
     if (units === 0) {
       // 市发改委会同有关部门制定方案: the unit before 会同 leads, the units after it are responsible.
-      const j = JOINTLY.exec(sentence) ?? EACH_WITH.exec(sentence);
+      const j = joint ? JOINTLY.exec(sentence) ?? EACH_WITH.exec(sentence) : null;
       if (!j || !splitUnitList(j[2]!).every((p) => isUnitLike(p.text)) || !splitUnitList(j[3]!).every((p) => isUnitLike(p.text))) continue;
       const items: NoteItem[] = [];
       const start = at + from;
