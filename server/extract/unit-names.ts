@@ -212,7 +212,7 @@ const TRAILING_BRACKET = /\([^()]*\)$/;
 /** Does this look like a unit name at all (used to tell notes from prose in brackets)? */
 export function isUnitLike(surface: string): boolean {
   if (!SURFACE_CHARS.test(surface)) return surface.length <= 40 && /、/.test(surface) && matchCollective(surface) !== null;
-  const core = surface.length > 4 ? surface.replace(TRAILING_BRACKET, '') : surface;
+  const core = surface.length > 4 && surface.endsWith(')') ? surface.replace(TRAILING_BRACKET, '') : surface;
   return UNIT_SUFFIX.test(core) || matchCollective(surface) !== null;
 }
 
