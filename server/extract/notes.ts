@@ -194,7 +194,17 @@ export function parseNoteContent(content: string): ParsedNote | null {
   }
   // Without a label, the items must look like units: (由企业负责) is prose. One name of unknown
   // shape among units (a 板块, a body named as no other plan names it) does not drop the note.
-  if (labels.length === 0 && !unitsEnough(items)) return null;
+  if (labels.length === 0) {
+    // A bare name of two or three characters among the units (…、王强负责) is a person: a leader.
+    for (let k = items.length - 1; k >= 0; k--) {
+      const it = items[k]!;
+      if (items.length > 1 && /^[\u4e00-\u9fff]{2,3}$/.test(it.surface) && !isUnitLike(it.surface)) {
+        leaders.push({ text: it.surface, offset: it.offset });
+        items.splice(k, 1);
+      }
+    }
+    if (!unitsEnough(items)) return null;
+  }
   return { items, statesLeadRule, hasExplicitLead: items.some((i) => i.role === 'lead'), leaders, deadline };
 }
 
@@ -260,7 +270,8 @@ function unitsEnough(items: NoteItem[]): boolean {
   if (unknown.length === 0) return true;
   return items.length >= 3 && unknown.length === 1 && isUnitLike(items[0]!.surface) && unknown.every((i) => NOUN_PHRASE.test(i.surface));
 }
-const NOUN_PHRASE = /^[\u4e00-\u9fff()]{2,12}$/;
+/** An unknown name kept among units: long enough to be no person (王强 is never kept). */
+const NOUN_PHRASE = /^[\u4e00-\u9fff()]{4,12}$/;
 
 /**
  * A bracket that is only a list of unit names, no label and no verb: (省发展改革委,省工业和信息化厅、
@@ -475,7 +486,8 @@ function proseClauses(line: string, at: number): FoundNote[] {
     const from = m.index! + m[0].length;
     const sentenceEnd = line.slice(from).search(/[。;]/);
     const sentence = line.slice(from, sentenceEnd < 0 ? line.length : from + sentenceEnd);
-    if (!PROSE_VERB.test(sentence)) continue;
+    // A bracket is read as a note or not at all, never as a sentence.
+    if (!PROSE_VERB.test(sentence) || /^[(〔[【]/.test(sentence)) continue;
     // The first part must close with a verb, or the sentence must be written X会同Y / X分别与Y共同.
     const comma = sentence.indexOf(',');
     const firstPiece = comma < 0 ? sentence : sentence.slice(0, comma);

@@ -113,6 +113,15 @@ describe('verbs and parts of a note', () => {
     ]);
   });
 
+  it('keeps a note with one name of unknown shape among units; a person among them is a leader', () => {
+    expect(summary(`${HEAD}一、任务
+1.推进改革。(市发改委牵头,市财政局、市税务局、某某试验示范片负责)
+2.推进开放。(市商务局牵头,市财政局、市税务局、王强负责)`)).toEqual([
+      '推进改革 → lead:市发改委 responsible:市财政局 responsible:市税务局 responsible:某某试验示范片',
+      '推进开放 → lead:市商务局 responsible:市财政局 responsible:市税务局',
+    ]);
+  });
+
   it('reads 由…副市长负责 as a leader, never a unit', () => {
     const doc = read(`${HEAD}1、在某某设立综合配套改革试验区事宜
 由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。`);
