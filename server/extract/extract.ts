@@ -9,9 +9,9 @@ import { InputError, textSource } from './decode';
 import type { DocumentSource } from './document-model';
 import { findFigures } from './figures';
 import { gazetteer, type Gazetteer, type Region } from './gazetteer';
-import { readMeta } from './metadata';
+import { NATIONAL, readMeta } from './metadata';
 import { normalise } from './normalise';
-import { LEAD_RULE_PHRASES } from './note-patterns';
+import { LEAD_RULE_PHRASES, restRoleOf } from './note-patterns';
 import { taskLeaders } from './leaders';
 import { logicalLines } from './lines';
 import { findNotes, type FoundNote } from './notes';
@@ -39,6 +39,9 @@ export interface ExtractOptions {
 
 /** Stands for an unknown issuing jurisdiction so units still get a scope. */
 const UNKNOWN_JURISDICTION: Region = { id: '000000', name: '未知辖区', level: 'province', within: null, partOf: [] };
+/** The central government (国务院 and its ministries): above every province, so its level is the top one the contract has. */
+const NATIONAL_JURISDICTION: Region = { id: NATIONAL.code, name: NATIONAL.name, level: 'province', within: null, partOf: [] };
+const SCOPES = [UNKNOWN_JURISDICTION, NATIONAL_JURISDICTION];
 
 /**
  * Extract every input into one result. Files that cannot be read become warnings (with the
@@ -96,7 +99,7 @@ function extractDocument(
   const tableDrafts = tableTasks(text, tables);
   const meta = readMeta(text, gaz, notes.length > 0 || tableDrafts.length > 0);
   if (!meta.jurisdiction) warnings.push({ file, message: 'could not tell which government issued this document; units are scoped to 未知辖区' });
-  const jurisdiction = (meta.jurisdiction && gaz.get(meta.jurisdiction.code)) || UNKNOWN_JURISDICTION;
+  const jurisdiction = (meta.jurisdiction && (gaz.get(meta.jurisdiction.code) ?? SCOPES.find((r) => r.id === meta.jurisdiction!.code))) || UNKNOWN_JURISDICTION;
 
   const root = outline(prose, { report: meta.kind === 'report' }, logical);
   const drafts = [...proseTasks(prose, root, notes), ...tableDrafts].sort((a, b) => a.start - b.start);
@@ -110,11 +113,11 @@ function extractDocument(
 
   const id = documentId(file);
   const planYear = yearOf(meta.date) ?? yearOf(/((?:19|20)\d{2})年/.exec(meta.title)?.[1] ?? null);
-  const scanner = gaz.scannerFor(jurisdiction === UNKNOWN_JURISDICTION ? null : jurisdiction.id);
+  const scanner = gaz.scannerFor(SCOPES.includes(jurisdiction) ? null : jurisdiction.id);
   const tasks: ExtractedTask[] = [];
   const usedNotes = new Set<FoundNote>();
   const refs = new Map<string, number>();
-  const ctx: AssignContext = { leadRule, jurisdiction, units, tm, file, warnings };
+  const ctx: AssignContext = { leadRule, jurisdiction, units, tm, file, warnings, restRole: restRoleOf(prose) };
 
   for (const d of drafts) {
     let ref = d.ref;
@@ -232,9 +235,11 @@ function collectRegions(gaz: Gazetteer, documents: ExtractedDocument[], units: R
   }
   // Units of a document whose government is unknown still hang from a region (the store finds
   // units through their jurisdiction), so 未知辖区 is listed when it is used.
-  if (units.some((u) => u.jurisdiction.code === UNKNOWN_JURISDICTION.id)) ids.add(UNKNOWN_JURISDICTION.id);
+  for (const scope of SCOPES) {
+    if (units.some((u) => u.jurisdiction.code === scope.id) || documents.some((d) => d.jurisdiction?.code === scope.id)) ids.add(scope.id);
+  }
   return [...ids].sort().map((rid) => {
-    const r = rid === UNKNOWN_JURISDICTION.id ? UNKNOWN_JURISDICTION : gaz.get(rid)!;
+    const r = SCOPES.find((s) => s.id === rid) ?? gaz.get(rid)!;
     return { id: r.id, name: r.name, level: r.level, within: r.within, partOf: [...r.partOf] };
   });
 }

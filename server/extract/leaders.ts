@@ -17,6 +17,13 @@ export interface FoundLeader {
 const PERSON = /^[\u4e00-\u9fff·]{2,5}$/;
 const POST = /(书记|市长|县长|区长|州长|省长|旗长|镇长|乡长|主席|主任|局长|厅长|部长|秘书长|组长|委员|领导|负责人|负责同志)$/;
 
+/** 杨志武副市长, 分管副市长, 王强同志, 分管领导: a person or a post, never a unit. */
+export function isPersonOrPost(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 2 || t.length > 12 || /[、,;\s]/.test(t)) return false;
+  return (POST.test(t) || /同志$/.test(t)) && !isUnitLike(t);
+}
+
 /** Read one leader field: names split by 、,; or lines; 王 健 is one name, 王嵘 方勇 two. */
 export function readLeaders(field: NoteField): FoundLeader[] {
   const out: FoundLeader[] = [];
@@ -49,8 +56,17 @@ function readOne(s: string): Omit<FoundLeader, 'start' | 'end'> | null {
     const name = s.slice(cut);
     if ((isUnitLike(post) || POST.test(post)) && PERSON.test(name) && !POST.test(name) && !isUnitLike(name)) return { name, post };
   }
+  // 杨志武副市长: a name, then the post.
+  for (let cut = 2; cut <= Math.min(4, s.length - 2); cut++) {
+    const name = s.slice(0, cut);
+    const post = s.slice(cut);
+    if (PERSON.test(name) && BARE_POST.test(post) && !isUnitLike(name) && !NOT_A_PERSON.test(name)) return { name, post };
+  }
   return { name: s, post: POST.test(s) || isUnitLike(s) ? s : null };
 }
+/** Words that qualify a post, never a name: 分管副市长, 主管局长. */
+const NOT_A_PERSON = /^(分管|主管|联系|牵头|责任|包保|挂点|相关|有关|各)/;
+const BARE_POST = /^(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|书记|主任|主席|秘书长|部长|局长|厅长)$/;
 
 /** Persons and posts named in the task's notes or leader cells, else by its group's heading. */
 export function taskLeaders(d: TaskDraft): FoundLeader[] {

@@ -55,7 +55,7 @@ export function readMeta(text: string, gaz: Gazetteer, hasNotes: boolean): Docum
 
   const issuerLine = lines.map((l) => ISSUER_OF_NOTICE.exec(l)?.[1]).find(Boolean) ?? null;
 
-  const jurisdiction = findJurisdiction(text, title, issuerLine, gaz);
+  const jurisdiction = findJurisdiction(text, title, issuerLine, gaz) ?? countyIssuer(lines, title, gaz) ?? nationalIssuer(lines, title);
   let issuer = issuerLine;
   if (!issuer && jurisdiction) {
     const organ = isReport ? /(政协|人大常委会|人大)/.exec(text)?.[1] : null;
@@ -63,6 +63,42 @@ export function readMeta(text: string, gaz: Gazetteer, hasNotes: boolean): Docum
   }
 
   return { title, titleInferred, issuer, docNumber, date, kind: isReport ? 'report' : 'plan', jurisdiction };
+}
+
+/** A county-level government opening a heading line or the title: 海盐县人民政府办公室关于…, 陇县脱贫…工作方案. */
+const COUNTY_HEAD = /^([\u4e00-\u9fff]{1,8}?[县区市旗])(?=人民政府|政府|委员会|[^\s]{0,30}(?:方案|计划|意见|通知|要点))/;
+
+/**
+ * The county whose government issued the document, when a heading line or the title opens with
+ * its full name and no other county in the country has that name (朝阳区 is two: no answer).
+ */
+function countyIssuer(lines: string[], title: string, gaz: Gazetteer): DocumentMeta['jurisdiction'] {
+  for (const l of [title, ...lines.slice(0, 12)]) {
+    const m = COUNTY_HEAD.exec(l.replace(/^\s+/, ''));
+    if (!m) continue;
+    const found = gaz.lookup(m[1]!).filter((r) => r.level === 'county');
+    if (found.length === 1) return { code: found[0]!.id, name: found[0]!.name, evidence: `issuer: ${l.slice(0, 40)}` };
+  }
+  return null;
+}
+
+/** The central government, as a jurisdiction: code 100000 (the national code, as 430000 is 湖南省's), name 中央. */
+export const NATIONAL = { code: '100000', name: '中央' } as const;
+/** Who issues for the whole country: the State Council, its office, the Party centre, a ministry or national bureau. */
+const NATIONAL_ORGAN = /^(?:国务院(?:办公厅)?|中共中央(?:办公厅)?|中央[\u4e00-\u9fff]{0,8}(?:委员会|办公室)|国家[\u4e00-\u9fff]{2,12}(?:委员会|委|局|署|院)|[\u4e00-\u9fff]{1,10}部|海关总署|[\u4e00-\u9fff]{2,8}总(?:局|署))(?:[、\s]|关于|印发|$)/;
+const NATIONAL_NUMBER = /^国(?:发|办发|办函|函)〔(?:19|20)\d{2}〕\d{1,4}号$/;
+
+/**
+ * A document the central government issued: its number on a line of its own (国发〔2020〕6号), or
+ * a heading line that opens with a national organ (国务院关于…, 国家发展改革委 财政部关于印发…), or a
+ * title that does. A plan that only cites such a document (根据《国务院…》) is not national.
+ */
+function nationalIssuer(lines: string[], title: string): DocumentMeta['jurisdiction'] {
+  const head = lines.slice(0, 12);
+  const evidence = head.find((l) => NATIONAL_NUMBER.test(l))
+    ?? head.find((l) => l.length <= 80 && NATIONAL_ORGAN.test(l) && /关于|印发|通知|意见|方案|计划/.test(l))
+    ?? (NATIONAL_ORGAN.test(title) ? title : undefined);
+  return evidence ? { ...NATIONAL, evidence: `national issuer: ${evidence}` } : null;
 }
 
 /**
@@ -74,7 +110,16 @@ function findJurisdiction(text: string, title: string, issuer: string | null, ga
   const scanner = gaz.scannerFor(null);
   const first = (s: string): Region | undefined => {
     const m = scanner.scan(s)[0];
-    return m && m.start === 0 && m.ids.length === 1 ? gaz.get(m.ids[0]!) : undefined;
+    let r = m && m.start === 0 && m.ids.length === 1 ? gaz.get(m.ids[0]!) : undefined;
+    // 北京市西城区人民政府, 济南市钢城区…: the division named right after its parent is the issuer.
+    for (let end = m?.end ?? 0, depth = 0; r && r.level !== 'area' && r.level !== 'county' && depth < 2; depth++) {
+      const next = gaz.scannerFor(r.id).scan(s.slice(end))[0];
+      const inner = next && next.start === 0 && next.ids.length === 1 ? gaz.get(next.ids[0]!) : undefined;
+      if (!inner || inner.id === r.id || !gaz.isWithin(inner.id, r.id)) break;
+      r = inner;
+      end += next!.end;
+    }
+    return r;
   };
   const fromIssuer = issuer ? first(issuer) : undefined;
   if (fromIssuer && fromIssuer.level !== 'area') return { code: fromIssuer.id, name: fromIssuer.name, evidence: `issuer: ${issuer}` };

@@ -49,7 +49,7 @@ function isChromeLine(trimmed: string): boolean {
  * Fold full-width ASCII forms and odd spaces to their plain forms; drop \r and zero-width chars.
  * Tabs stay: they separate a table's cells.
  */
-const FOLDABLE = /[\r\u200b\u200d\ufeff\uff01-\uff5e\u3000\u00a0﹝﹞]/;
+const FOLDABLE = /[\r\u200b\u200d\ufeff\uff01-\uff5e\u3000\u00a0﹝﹞﹒]/;
 
 function fold(src: TextMap): TextMap {
   const t = src.text;
@@ -66,6 +66,7 @@ function fold(src: TextMap): TextMap {
       if (c === 0x3000 || c === 0x00a0) return ' ';
       if (ch === '﹝') return '〔';
       if (ch === '﹞') return '〕';
+      if (ch === '﹒') return '.';
       return ch;
     },
   );

@@ -12,10 +12,10 @@ export const ROLES: readonly Role[] = ['lead', 'responsible', 'participant'];
  * 牵头处室 or 参加单位 need no row of their own. Longest qualifier first.
  */
 export const ROLE_QUALIFIERS: ReadonlyArray<readonly [string, Role]> = [
-  ['牵头责任', 'lead'], ['主要责任', 'lead'], ['牵头负责', 'lead'], ['牵头', 'lead'], ['主办', 'lead'], ['主责', 'lead'],
+  ['牵头责任', 'lead'], ['主要责任', 'lead'], ['牵头负责', 'lead'], ['牵头', 'lead'], ['主办', 'lead'], ['主责', 'lead'], ['主管', 'lead'],
   ['协同责任', 'participant'], ['配合责任', 'participant'], ['配合', 'participant'], ['协办', 'participant'],
   ['协同', 'participant'], ['参与', 'participant'], ['参加', 'participant'], ['协作', 'participant'],
-  ['协助', 'participant'], ['支持', 'participant'],
+  ['协助', 'participant'], ['支持', 'participant'], ['指导', 'participant'],
   ['具体责任', 'responsible'], ['直接责任', 'responsible'], ['责任', 'responsible'], ['负责', 'responsible'],
   ['承办', 'responsible'], ['实施', 'responsible'], ['落实', 'responsible'],
 ];
@@ -37,6 +37,12 @@ export const DEADLINE_LABEL = /(?:计划|预计)?(?:完成|办结|截止)(?:时�
 export const NOTE_VERBS: ReadonlyArray<readonly [string, Role]> = (
   [
     ['分别牵头', 'lead'],
+    ['共同牵头', 'lead'],
+    ['总牵头', 'lead'],
+    ['牵头抓总', 'lead'],
+    ['负总责', 'lead'],
+    ['具体承办', 'responsible'],
+    ['分别负责', 'responsible'],
     ['牵头负责', 'lead'],
     ['牵头落实', 'lead'],
     ['牵头组织', 'lead'],
@@ -73,8 +79,11 @@ export const LEAD_MARK_BEFORE = /^[★☆※*]\s*/;
  * 第一责任单位为牵头单位, 首位单位为牵头单位, with its scope (下同) and exceptions (除标注“分别牵头”外).
  */
 export const LEAD_RULE_PHRASES: readonly RegExp[] = [
-  /(?:除[^,;()]{0,16}外[,]?)?(?:排|列|位)?在?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或汇总)?(?:单位|部门)?(?:[,;]?(?:下同|以下同|后同))?/,
+  /(?:除[^,;()]{0,16}外[,]?)?(?:排|列|位)?在?(?:(?:任务)?分工|责任单位|单位)?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或汇总)?(?:单位|部门)?(?:[,;]?(?:下同|以下同|后同))?/,
 ];
+
+/** What the rule makes the other units of a note: 列在首位的为牵头单位,其他为主要参加单位 → participant. */
+export const REST_ROLE_PHRASE = /(?:其他|其余|其它)(?:单位)?(?:为|是)(?:主要)?(参加|参与|配合|协办|协同|责任)(?:单位|部门)/;
 
 /** Words that only carry the rule's scope forward. */
 export const RULE_SCOPE_WORDS = /^(下同|以下同|后同)$/;
@@ -82,5 +91,25 @@ export const RULE_SCOPE_WORDS = /^(下同|以下同|后同)$/;
 /** List delimiters inside a note: 、,; whitespace, and 及 / 和 before a collective. 和/与 between two unit names is split later. */
 export const LIST_DELIMITER = /[、,;]|\s+|及(?=[\u4e00-\u9fff])|和(?=各|有关|相关)/;
 
+/**
+ * A collective written with delimiters inside, kept whole when a list is split: 各县、市、区政府,
+ * 各州、市人民政府, 各区、县级市, 各县(市)及相关区政府, 各县(市)区政府, 各有关部门和单位, 省有关部门和单位.
+ * Each place after a delimiter must end there (各县区、市直有关部门 is two units).
+ */
+const PLACE = '(?:[县市区州旗盟](?:级市)?|乡镇|乡|镇|街道)(?:\\([县市区州旗盟乡镇街道、]{1,6}\\))?';
+const GOVERNMENT = '(?:人民政府|政府|管委会|\\(管委会\\)|办事处)';
+export const COLLECTIVE_SPAN = new RegExp(
+  `(?:各|有关|相关)(?:有关|相关)?(?:${PLACE})+(?:[、及和](?:各|有关|相关)?(?:${PLACE})+(?=[、及和,;\\s]|${GOVERNMENT}|$))*${GOVERNMENT}*`
+  + `|(?:各|有关|相关)+(?:部门|单位)(?:[和及、](?:部门|单位))+`,
+  'g',
+);
+
 /** Trailing words that close a list without naming a unit: 省水利厅等 → 省水利厅. */
 export const LIST_TAIL = /(等(有关|相关)?(单位|部门)?)$/;
+
+/** The role REST_ROLE_PHRASE gives, if the text states one. */
+export function restRoleOf(text: string): Role | undefined {
+  const m = REST_ROLE_PHRASE.exec(text);
+  if (!m) return undefined;
+  return m[1] === '责任' ? 'responsible' : 'participant';
+}

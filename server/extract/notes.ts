@@ -1,9 +1,11 @@
 import {
-  DEADLINE_LABEL, LEAD_MARK_BEFORE, LEAD_MARKER, LEAD_RULE_PHRASES, LEADER_LABEL, LIST_DELIMITER, LIST_TAIL,
+  COLLECTIVE_SPAN, DEADLINE_LABEL, LEAD_MARK_BEFORE, LEAD_MARKER, LEAD_RULE_PHRASES, LEADER_LABEL, LIST_DELIMITER, LIST_TAIL,
   NOTE_LABELS, NOTE_VERBS, ORG_NOUNS, ROLE_QUALIFIERS, RULE_SCOPE_WORDS, type Role,
 } from './note-patterns';
-import { logicalLines, type Line } from './lines';
-import { isUnitLike } from './unit-names';
+import { logicalLines, NUMBERING, type Line } from './lines';
+import { parseDeadline } from './deadline';
+import { isPersonOrPost } from './leaders';
+import { isUnitLike, isUnitShaped } from './unit-names';
 
 export interface NoteItem {
   surface: string;
@@ -16,6 +18,12 @@ export interface NoteItem {
   label?: string;
   /** The lead is marked on the item itself (★市发改委, 市发改委(牵头)). */
   marked?: boolean;
+  /** Length of the surface as written, when whitespace inside it was dropped. */
+  written?: number;
+  /** Named by a standing clause: responsible for this note's task and every later one. */
+  standing?: boolean;
+  /** Put in charge by a plain 负责 (X负责, A、B分别负责): the first such unit leads when the note names no lead. */
+  inCharge?: boolean;
 }
 
 /** A non-unit field of a note (a leader or a deadline), as written, with its offset in the note text. */
@@ -34,6 +42,8 @@ export interface ParsedNote {
   leaders: NoteField[];
   /** 完成时限:… / 时间节点:… body. */
   deadline: NoteField | null;
+  /** A bare list of units in brackets, no label or verb: a note only where it closes a sentence. */
+  bare?: boolean;
 }
 
 export interface FoundNote extends ParsedNote {
@@ -47,6 +57,13 @@ export interface FoundNote extends ParsedNote {
 }
 
 const MAX_NOTE_LENGTH = 1000;
+
+/** The brackets a note may stand in: () 〔〕 [] 【】 (full-width forms are folded to these by normalise). */
+export const NOTE_BRACKETS: ReadonlyArray<readonly [string, string]> = [['(', ')'], ['〔', '〕'], ['[', ']'], ['【', '】']];
+const OPENERS = new Set(NOTE_BRACKETS.map(([o]) => o));
+const CLOSER_OF = new Map(NOTE_BRACKETS.map(([o, c]) => [c, o]));
+/** Does a note found in `text` at `start` stand in brackets (rather than on a label line)? */
+export const isBracketed = (text: string, start: number) => OPENERS.has(text[start]!);
 
 type LabelKind = { kind: 'units'; role: Role } | { kind: 'leaders' } | { kind: 'deadline' };
 
@@ -127,16 +144,29 @@ export function blankRule(content: string): { text: string; statesLeadRule: bool
  * a deadline, or null when it is prose and not a responsibility note.
  */
 export function parseNoteContent(content: string): ParsedNote | null {
-  if (content.length === 0 || content.length > MAX_NOTE_LENGTH || !MAY_BE_NOTE.test(content)) return null;
-  const { text, statesLeadRule } = blankRule(content);
-
+  if (content.length === 0 || content.length > MAX_NOTE_LENGTH) return null;
+  if (!MAY_BE_NOTE.test(content)) return bareList(content, false);
+  const { text: unruled, statesLeadRule } = blankRule(content);
   const items: NoteItem[] = [];
+  // A standing clause names units for this note and every later one (…均需X落实,不再列出 / …均涉及X,不再做分工,下同).
+  const standing = STANDING.exec(unruled);
+  let text = unruled;
+  if (standing) {
+    const list = standing[1]!;
+    const at = standing.index + standing[0].indexOf(list);
+    pushList(items, list, at, 'responsible');
+    for (const i of items) i.standing = true;
+    text = unruled.slice(0, standing.index) + ','.repeat(standing[0].length) + unruled.slice(standing.index + standing[0].length);
+  }
+
   const leaders: NoteField[] = [];
   let deadline: NoteField | null = null;
   const labels = labelsIn(text);
+  const fields: Fields = { leaders, deadline: null };
   // Text before the first label: unlabelled lists closed by verbs (X牵头负责,Y等参与).
   const head = text.slice(0, labels[0]?.index ?? text.length);
-  if (head.replace(/[\s,;。]/g, '') !== '' && !verbRuns(items, head, 0, null)) return null;
+  if (head.replace(/[\s,;。]/g, '') !== '' && !verbRuns(items, head, 0, null, fields)) return labels.length === 0 ? bareList(text, statesLeadRule) : null;
+  deadline = fields.deadline;
   for (let i = 0; i < labels.length; i++) {
     const m = labels[i]!;
     const bodyStart = m.index + m.length;
@@ -151,17 +181,32 @@ export function parseNoteContent(content: string): ParsedNote | null {
     // A labelled list may still close with a verb of its own (责任单位:A、B分别牵头).
     else {
       const before = items.length;
-      verbRuns(items, body, at, kind.role);
+      fields.deadline = deadline;
+      verbRuns(items, body, at, kind.role, fields);
+      deadline = fields.deadline;
       for (const item of items.slice(before)) item.label = text.slice(m.index, m.index + m.length).replace(/[【】[\]::\s]/g, '');
     }
   }
   if (items.length === 0 && leaders.length === 0 && deadline === null) return null;
+  // Units of a standing clause come after the note's own (the first-listed rule reads the own list).
+  if (standing) items.push(...items.splice(0, items.filter((i) => i.standing).length));
   // 主办 is the lead, unless the same note names a 牵头单位: then the 主办 units are responsible.
   if (items.some((i) => i.role === 'lead' && i.label?.startsWith('牵头'))) {
     for (const i of items) if (i.role === 'lead' && i.label?.startsWith('主办')) i.role = 'responsible';
   }
-  // Without a label, every item must look like a unit: (由企业负责) is prose.
-  if (labels.length === 0 && !items.every((i) => isUnitLike(i.surface))) return null;
+  // Without a label, the items must look like units: (由企业负责) is prose. One name of unknown
+  // shape among units (a 板块, a body named as no other plan names it) does not drop the note.
+  if (labels.length === 0) {
+    // A bare name of two or three characters among the units (…、王强负责) is a person: a leader.
+    for (let k = items.length - 1; k >= 0; k--) {
+      const it = items[k]!;
+      if (items.length > 1 && /^[\u4e00-\u9fff]{2,3}$/.test(it.surface) && !isUnitLike(it.surface)) {
+        leaders.push({ text: it.surface, offset: it.offset });
+        items.splice(k, 1);
+      }
+    }
+    if (!unitsEnough(items)) return null;
+  }
   return { items, statesLeadRule, hasExplicitLead: items.some((i) => i.role === 'lead'), leaders, deadline };
 }
 
@@ -169,29 +214,104 @@ export function parseNoteContent(content: string): ParsedNote | null {
  * Runs of comma-separated parts, each run closed by a verb (X牵头负责,Y等参与); a run with no verb
  * takes `role` (the label's), or makes the text prose when there is no label. False for prose.
  */
-function verbRuns(out: NoteItem[], seg: string, offset: number, role: Role | null): boolean {
+function verbRuns(out: NoteItem[], seg: string, offset: number, role: Role | null, fields: Fields): boolean {
   for (const part of splitWithOffsets(seg, /[;。]/g)) {
     let runStart = -1;
     for (const piece of splitWithOffsets(part.text, COMMA)) {
+      // A deadline standing as a part of its own (…,6月底完成) / (…分别负责,年内持续推进).
+      if (runStart < 0 && isDeadlinePiece(piece.text)) {
+        fields.deadline ??= { text: piece.text.trim(), offset: offset + part.offset + piece.offset };
+        continue;
+      }
       if (runStart < 0) runStart = piece.offset;
       const trimmed = piece.text.trimEnd();
       const verb = NOTE_VERBS.find(([v]) => trimmed.endsWith(v));
       if (!verb) continue;
       const runEnd = piece.offset + trimmed.length - verb[0].length;
-      if (!pushList(out, part.text.slice(runStart, runEnd), offset + part.offset + runStart, verb[1])) return false;
+      const list = part.text.slice(runStart, runEnd);
+      const at = offset + part.offset + runStart;
+      // 由杨志武副市长负责: a person or post answers for the task; a leader, never a unit.
+      const who = list.replace(/^(由|请)/, '');
+      if (isPersonOrPost(who)) fields.leaders.push({ text: who, offset: at + list.length - who.length });
+      else if (!pushList(out, list, at, verb[1], verb[0])) return false;
       runStart = -1;
     }
     if (runStart < 0) continue;
     const rest = part.text.slice(runStart);
     if (rest.split(',').every((p) => p.trim() === '' || RULE_SCOPE_WORDS.test(p.trim()))) continue;
     if (role === null) return false; // words that are neither units with a role nor the rule: prose
-    pushList(out, rest, offset + part.offset + runStart, role);
+    // The label's list, a deadline after it as its last part (责任单位:A、B,6月底完成).
+    const lastComma = rest.lastIndexOf(',');
+    if (lastComma > 0 && isDeadlinePiece(rest.slice(lastComma + 1))) {
+      fields.deadline ??= { text: rest.slice(lastComma + 1).trim(), offset: offset + part.offset + runStart + lastComma + 1 };
+      pushList(out, rest.slice(0, lastComma), offset + part.offset + runStart, role);
+    } else pushList(out, rest, offset + part.offset + runStart, role);
   }
   return true;
 }
 
+interface Fields { leaders: NoteField[]; deadline: NoteField | null }
+
+/** A note part that is only a date or period (6月底完成, 年内持续推进, 2024年底前), no unit. */
+function isDeadlinePiece(piece: string): boolean {
+  const t = piece.trim();
+  if (t.length < 3 || t.length > 20 || isUnitLike(t)) return false;
+  return /\d|年|月|季度|长期|持续|常态/.test(t) && parseDeadline(t, 2000).kind !== 'unparsed';
+}
+
+/** A character a unit name can end in; a bracket with none is no list of units. */
+const BARE_HEAD = /[局委办厅部署院所站心司团府会室处队馆行关社校区县市州央块门位构联]/;
+
+/** Verbs that put one unit in sole charge (X负责); several under them are each in charge of their part (分别负责). */
+const CHARGE_VERBS = new Set(['负责', '分别负责', '具体负责', '负责落实']);
+
+/** Enough of the items are unit-shaped: all but one unknown name, and the first is a unit. */
+function unitsEnough(items: NoteItem[]): boolean {
+  if (items.length === 0) return true;
+  const unknown = items.filter((i) => !isUnitLike(i.surface));
+  if (unknown.length === 0) return true;
+  return items.length >= 3 && unknown.length === 1 && isUnitLike(items[0]!.surface) && unknown.every((i) => NOUN_PHRASE.test(i.surface));
+}
+/** An unknown name kept among units: long enough to be no person (王强 is never kept). */
+const NOUN_PHRASE = /^[\u4e00-\u9fff()]{4,12}$/;
+
+/**
+ * A bracket that is only a list of unit names, no label and no verb: (省发展改革委,省工业和信息化厅、
+ * 省交通运输厅,大湾区内地各市). Every item must have a unit's shape (an organisation head, a place or
+ * level prefix); where the bracket stands is checked by the caller. Items are responsible; the lead
+ * comes from the document's rule or convention.
+ */
+function bareList(content: string, statesLeadRule: boolean): ParsedNote | null {
+  // Most brackets ((一), (2021年), (试行)) hold no organisation head at all: rejected at once.
+  if (content.length < 2 || content.length > 200 || !BARE_HEAD.test(content) || /[::]/.test(content)) return null;
+  const items: NoteItem[] = [];
+  for (const part of splitWithOffsets(content, /[;。,]/g)) {
+    if (RULE_SCOPE_WORDS.test(part.text.trim()) || /^,*$/.test(part.text.trim())) continue;
+    for (const p of splitUnitList(part.text)) {
+      // A lead marked in place: ★市发改委, 市发改委(牵头).
+      const before = LEAD_MARK_BEFORE.exec(p.text);
+      const marker = LEAD_MARKER.exec(p.text);
+      const at = before ? before[0].length : 0;
+      const surface = p.text.slice(at, marker ? marker.index : undefined).replace(LIST_TAIL, '');
+      if (RULE_SCOPE_WORDS.test(surface)) continue;
+      if (!isUnitShaped(surface)) return null;
+      const marked = before !== null || marker !== null;
+      items.push({ surface, role: marked ? 'lead' : 'responsible', explicit: marked, offset: part.offset + p.offset + at, ...(marked ? { marked } : {}) });
+    }
+  }
+  if (items.length === 0) return null;
+  return { items, statesLeadRule, hasExplicitLead: items.some((i) => i.marked), leaders: [], deadline: null, bare: true };
+}
+
 /** Push the units of a list (split as splitUnitList does), each with `role` unless a mark makes it the lead. */
-export function pushList(out: NoteItem[], body: string, offset: number, role: Role): boolean {
+export function pushList(out: NoteItem[], body: string, offset: number, role: Role, verb?: string): boolean {
+  // X会同Y: X leads, Y does what the verb says (市发改委会同有关部门负责).
+  const jointly = body.indexOf('会同');
+  if (jointly > 1 && role !== 'participant') {
+    const leads = pushList(out, body.slice(0, jointly), offset, 'lead');
+    const rest = pushList(out, body.slice(jointly + 2), offset + jointly + 2, role === 'lead' ? 'responsible' : role, verb);
+    return leads || rest;
+  }
   let pushed = 0;
   for (const p of splitUnitList(body)) {
     let surface = p.text;
@@ -213,8 +333,14 @@ export function pushList(out: NoteItem[], body: string, offset: number, role: Ro
       surface = surface.slice(lead[0].length);
       at += lead[0].length;
     }
+    // A name a line break (or a PDF's spacing) cut in two is one name: 人行合\n肥中心支行.
+    const written = surface.length;
+    if (/\s/.test(surface)) surface = surface.replace(/\s+/g, '');
     if (surface.length < 2) continue;
-    out.push({ surface, role: itemRole, explicit: true, offset: offset + at, ...(marked ? { marked } : {}) });
+    out.push({
+      surface, role: itemRole, explicit: true, offset: offset + at, ...(written !== surface.length ? { written } : {}),
+      ...(marked ? { marked } : {}), ...(verb && CHARGE_VERBS.has(verb) && !marked ? { inCharge: true } : {}),
+    });
     pushed++;
   }
   return pushed > 0;
@@ -229,9 +355,13 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
   const out: Array<{ text: string; offset: number }> = [];
   const hasSpace = /\s/.test(body);
   let last = 0;
+  // A collective is one name whatever its inner delimiters: 各县、市、区政府, 各县(市)及相关区政府, 各有关部门和单位.
+  const whole = MAY_BE_COLLECTIVE.test(body) ? collectiveSpans(body) : null;
+  const inside = (i: number) => whole !== null && whole.some(([s, e]) => i > s && i < e);
   if (!body.includes('(')) {
     // No brackets: the delimiters can be found in one pass of the pattern.
     for (const m of body.matchAll(LIST_DELIMITER_GLOBAL)) {
+      if (inside(m.index!)) continue;
       pushPiece(out, body, last, m.index!, hasSpace);
       last = m.index! + m[0].length;
     }
@@ -241,7 +371,7 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
       const c = body.charCodeAt(i);
       if (c === 0x28) depth++;
       else if (c === 0x29) depth = Math.max(0, depth - 1);
-      else if (depth === 0) {
+      else if (depth === 0 && !inside(i)) {
         const len = delimiterAt(body, i);
         if (len > 0) {
           pushPiece(out, body, last, i, hasSpace);
@@ -252,7 +382,28 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
     }
   }
   pushPiece(out, body, last, body.length, hasSpace);
-  return body.includes('和') || body.includes('与') ? out.flatMap(splitConjunction) : out;
+  const split = body.includes('和') || body.includes('与') ? out.flatMap(splitConjunction) : out;
+  return hasSpace && out.length > 1 ? split.flatMap(splitSiblings) : split;
+}
+
+/**
+ * In a list whose names are separated by spaces, one separator lost runs two sibling names
+ * together: 派出所工商质监所 = 派出所 + 工商质监所. Split where both halves are names of at least
+ * three characters ending in the same organisation head (市公安局交警支队 or 区教育局办公室 stay whole).
+ */
+function splitSiblings(p: { text: string; offset: number }): Array<{ text: string; offset: number }> {
+  const t = p.text;
+  if (t.length < 6 || isUnitLike(t) === false) return [p];
+  const head = t[t.length - 1]!;
+  for (let cut = 3; cut <= t.length - 3; cut++) {
+    if (t[cut - 1] !== head) continue;
+    const left = t.slice(0, cut);
+    const right = t.slice(cut);
+    if (isUnitLike(left) && isUnitLike(right) && !/^(办公室|委员会|中心|支队|大队|分局|分所)/.test(right)) {
+      return [{ text: left, offset: p.offset }, { text: right, offset: p.offset + cut }];
+    }
+  }
+  return [p];
 }
 
 /** Add body[from, to) to the list; a piece that is no unit on its own after a whitespace cut joins its neighbour (市发展 改革委). */
@@ -272,6 +423,13 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
 
 /** A list item without its lead mark (★市发改委, 市发改委(牵头)) and list tail (等): the name to judge by its shape. */
 const bareName = (item: string) => item.replace(LEAD_MARK_BEFORE, '').replace(LEAD_MARKER, '').replace(LIST_TAIL, '');
+const MAY_BE_COLLECTIVE = /各|有关|相关/;
+/** [start, end) of every collective written with inner delimiters (COLLECTIVE_SPAN). */
+function collectiveSpans(body: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of body.matchAll(COLLECTIVE_SPAN)) if (/[、及和,]/.test(m[0])) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
 
 const LIST_DELIMITER_STICKY = new RegExp(LIST_DELIMITER.source, 'y');
 const LIST_DELIMITER_GLOBAL = new RegExp(LIST_DELIMITER.source, 'g');
@@ -291,7 +449,8 @@ function splitConjunction(p: { text: string; offset: number }): Array<{ text: st
   for (const m of p.text.matchAll(/[和与]/g)) {
     const left = p.text.slice(0, m.index);
     const right = p.text.slice(m.index! + 1);
-    if (isUnitLike(left.replace(LIST_TAIL, '')) && isUnitLike(right.replace(LIST_TAIL, '')) && !/^[\u4e00-\u9fff]{0,3}(委员会|委|局|厅)$/.test(right)) {
+    // 各有关部门和单位: a bare 单位 or 部门 after 和 completes the collective, it is no unit of its own.
+    if (isUnitLike(left.replace(LIST_TAIL, '')) && isUnitLike(right.replace(LIST_TAIL, '')) && !/^[\u4e00-\u9fff]{0,3}(委员会|委|局|厅)$/.test(right) && !/^(部门|单位|机构)$/.test(right)) {
       return [{ text: left, offset: p.offset }, ...splitConjunction({ text: right, offset: p.offset + m.index! + 1 })];
     }
   }
@@ -310,6 +469,93 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
   return out.filter((s) => s.text.trim() !== '');
 }
 
+const STANDING = /(?:(?:以下|后续|下列|具体)(?:各项)?(?:工作|任务)?|(?:各项)?(?:工作|任务))(?:均|都|皆)(?:需|须|涉及|由)(.{2,40}?)(?:负责)?(?:落实|负责|参与|实施)?[,,]\s*不再(?:一一)?(?:列出|做分工|分工|重复|单列)(?:[,,]?(?:下同|以下同))?/;
+const PROSE_VERB = /牵头|负责|配合|参与|协办|主办|会同|共同/;
+/** 由X、Y分别与Z共同编制…: X and Y lead, each with Z (responsible). */
+const EACH_WITH = /^(由)?([\u4e00-\u9fff、]{2,30}?)分别(?:与|和|会同)([\u4e00-\u9fff、]{2,24}?)共同/;
+/** A sentence opening X会同Y…, Y a collective or a unit: (由)市发改委会同有关部门制定… */
+const JOINTLY = /^(由)?([\u4e00-\u9fff]{2,16}?)会同((?:各|有关|相关|市直|县直|区直)[\u4e00-\u9fff]{0,6}?(?:部门|单位)|[\u4e00-\u9fff]{2,14}?(?:局|委|办|厅|部|署))/;
+const NUMBERING_START = new RegExp(`^(?:${NUMBERING.source})`);
+const SENTENCE_START = /(?:^|[。;])(?:\d{1,3}[.、])?/g;
+
+/**
+ * Responsibility clauses written as the opening of a sentence: comma-separated parts, each a list
+ * of units (or a person or post) closed by a verb, up to the first part that is not
+ * (由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成… → leader 杨志武副市长; lead 市发改委;
+ * participant 相关部门). `at`: the line's offset in the text.
+ */
+function proseClauses(line: string, at: number): FoundNote[] {
+  const out: FoundNote[] = [];
+  for (const m of line.matchAll(SENTENCE_START)) {
+    const from = m.index! + m[0].length;
+    const sentenceEnd = line.slice(from).search(/[。;]/);
+    const sentence = line.slice(from, sentenceEnd < 0 ? line.length : from + sentenceEnd);
+    // A bracket is read as a note or not at all, never as a sentence.
+    if (!PROSE_VERB.test(sentence) || /^[(〔[【]/.test(sentence)) continue;
+    // The first part must close with a verb, or the sentence must be written X会同Y / X分别与Y共同.
+    const comma = sentence.indexOf(',');
+    const firstPiece = comma < 0 ? sentence : sentence.slice(0, comma);
+    const joint = sentence.includes('会同') || sentence.includes('共同');
+    if (!joint && !NOTE_VERBS.some(([v]) => firstPiece.endsWith(v))) continue;
+    let end = 0;
+    let units = 0;
+    for (const piece of sentence.split(',')) {
+      const verb = NOTE_VERBS.find(([v]) => piece.endsWith(v));
+      if (!verb) break;
+      const list = piece.slice(0, piece.length - verb[0].length).replace(/^(由|请)/, '');
+      if (list === '') break;
+      if (isPersonOrPost(list)) {
+        end += piece.length + 1;
+        continue;
+      }
+      const parts = splitUnitList(list).map((p) => p.text.replace(LIST_TAIL, ''));
+      if (parts.length === 0 || !parts.every((p) => isUnitLike(p))) break;
+      units++;
+      end += piece.length + 1;
+    }
+    if (units === 0) {
+      // 市发改委会同有关部门制定方案: the unit before 会同 leads, the units after it are responsible.
+      const j = joint ? JOINTLY.exec(sentence) ?? EACH_WITH.exec(sentence) : null;
+      if (!j || !splitUnitList(j[2]!).every((p) => isUnitLike(p.text)) || !splitUnitList(j[3]!).every((p) => isUnitLike(p.text))) continue;
+      const items: NoteItem[] = [];
+      const start = at + from;
+      const lead = j[0].indexOf(j[2]!);
+      pushList(items, j[2]!, start + lead, 'lead');
+      pushList(items, j[3]!, start + j[0].indexOf(j[3]!, lead + j[2]!.length), 'responsible');
+      if (items.length < 2) continue;
+      out.push({ items, statesLeadRule: false, hasExplicitLead: true, leaders: [], deadline: null, start, end: start + j[0].length, quote: j[0] });
+      continue;
+    }
+    const clause = sentence.slice(0, Math.min(end, sentence.length)).replace(/,$/, '');
+    const parsed = parseNoteContent(clause);
+    if (!parsed || parsed.items.length === 0) continue;
+    const start = at + from;
+    for (const f of [...parsed.items, ...parsed.leaders, ...(parsed.deadline ? [parsed.deadline] : [])]) f.offset += start;
+    out.push({ ...parsed, start, end: start + clause.length, quote: clause });
+  }
+  return out;
+}
+
+/** The last character of an organisation's name: a bracket after it is the name's alias, not a note. */
+const ORG_HEAD_END = /[局委办厅部署院所站心司团府会室处队馆行关社校区县市州]/;
+
+/** A bracket right after a sentence's end (or a line's start) and before a line's end or 。: …动能。(A,B、C) */
+function closesSentence(text: string, s: number, e: number): boolean {
+  let j = e;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  const lineEnd = j >= text.length || text[j] === '\n';
+  if (!lineEnd && !/[。;]/.test(text[j]!)) return false;
+  let i = s - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < 0 || /[。;!?\n]/.test(text[i]!)) return true;
+  // Before the sentence's 。: …加快建设(市发改委、市财政局)。 — but not a name's alias (…报送省发改委(省能源局)。).
+  if (!lineEnd && text[j] === '。' && /[\u4e00-\u9fff]/.test(text[i]!) && !ORG_HEAD_END.test(text[i]!)) return true;
+  // Or it ends a numbered heading line: (一)推进园区建设(市发改委、市商务局)
+  if (!lineEnd) return false;
+  const lineStart = text.lastIndexOf('\n', s) + 1;
+  return NUMBERING_START.test(text.slice(lineStart, s).trimStart()) && !/[。;,]/.test(text.slice(lineStart, s));
+}
+
 /**
  * Find every responsibility note in `text`: bracketed notes anywhere (outermost first, nested
  * brackets allowed) and notes written on a line of their own (责任单位:…). Linear time: brackets
@@ -320,24 +566,32 @@ function splitWithOffsets(text: string, re: RegExp): Array<{ text: string; offse
 /** `lines`: the text's logical lines, when the caller has them already. */
 export function findNotes(text: string, lines: Iterable<Line> = logicalLines(text)): FoundNote[] {
   const pairs: Array<[number, number]> = [];
-  const round: number[] = [];
-  const tortoise: number[] = [];
-  const lenticular: number[] = [];
-  const close = (stack: number[], i: number) => {
-    const open = stack.pop();
-    if (open !== undefined && i - open <= MAX_NOTE_LENGTH + 1) pairs.push([open, i + 1]);
-  };
+  const stack: number[] = [];
+  // A note may run over a line break or two (a PDF's line ends); an opener older than that is dropped.
+  const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x28) {
-      if (round.length < 64) round.push(i);
-    } else if (c === 0x29) close(round, i);
-    else if (c === 0x0a) round.length = tortoise.length = lenticular.length = 0;
-    else if (c === 0x3014 || c === 0x3010) {
-      const stack = c === 0x3014 ? tortoise : lenticular;
+    const code = text.charCodeAt(i);
+    // Most characters are no bracket and no line end: one comparison each.
+    if (code !== 0x0a && code !== 0x28 && code !== 0x29 && code !== 0x5b && code !== 0x5d && (code < 0x3010 || code > 0x3015)) continue;
+    const c = text[i]!;
+    if (OPENERS.has(c)) {
       if (stack.length < 64) stack.push(i);
-    } else if (c === 0x3015) close(tortoise, i);
-    else if (c === 0x3011) close(lenticular, i);
+    } else if (CLOSER_OF.has(c)) {
+      // Pop to the nearest opener of this kind: a stray bracket of another kind inside is skipped.
+      const want = CLOSER_OF.get(c)!;
+      let k = stack.length - 1;
+      while (k >= 0 && text[stack[k]!] !== want) k--;
+      if (k < 0) continue;
+      const open = stack[k]!;
+      stack.length = k;
+      if (i - open <= MAX_NOTE_LENGTH + 1) pairs.push([open, i + 1]);
+    } else if (c === '\n') {
+      lineStarts.push(i + 1);
+      const keepFrom = lineStarts[Math.max(0, lineStarts.length - 3)]!;
+      let drop = 0;
+      while (drop < stack.length && stack[drop]! < keepFrom) drop++;
+      if (drop > 0) stack.splice(0, drop);
+    }
   }
   pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 
@@ -346,7 +600,7 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
   for (const [s, e] of pairs) {
     if (s < coveredUntil) continue; // inside a note already taken, e.g. the (牵头) marker
     const parsed = parseNoteContent(text.slice(s + 1, e - 1));
-    if (!parsed) continue;
+    if (!parsed || (parsed.bare && !closesSentence(text, s, e))) continue;
     for (const f of [...parsed.items, ...parsed.leaders, ...(parsed.deadline ? [parsed.deadline] : [])]) f.offset += 1;
     notes.push({ ...parsed, start: s, end: e, quote: text.slice(s, e), bracketed: true });
     coveredUntil = e;
@@ -354,16 +608,35 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
 
   // Notes on their own lines; consecutive label lines (牵头单位:… / 责任单位:…) form one note.
   let pending: FoundNote | null = null;
+  /** The last label line of the pending note: where it starts, and how many items the note had before it. */
+  let last: { start: number; text: string; itemsBefore: number } | null = null;
   const bracketNotes = notes.slice();
+  const allLines = [...lines];
   let b = 0;
-  for (const { start: lineStart, end: lineEnd, at: start, text: line } of lines) {
+  for (const { start: lineStart, end: lineEnd, at: start, text: line } of allLines) {
     while (b < bracketNotes.length && bracketNotes[b]!.end <= lineStart) b++;
     // A line inside or holding a bracketed note is not a note line of its own.
     const parsed = startsWithLabel(line) && !(b < bracketNotes.length && bracketNotes[b]!.start < lineEnd)
       ? parseNoteContent(line.replace(/[。.]$/, ''))
       : null;
+    // A label line cut by a line break inside a name (协同责任单位:…、人行合 / 肥中心支行等。): its list goes on.
+    if (!parsed && pending && last && line !== '' && line.length <= 40 && !/[。;.]$/.test(last.text) && !startsWithLabel(line)
+      && !NUMBERING_START.test(line) && !/[。;]/.test(line.slice(0, -1))) {
+      const joined = text.slice(last.start, start + line.length);
+      const again = parseNoteContent(joined.replace(/[。.]$/, ''));
+      if (again && again.items.length > 0 && again.items.every((i) => isUnitLike(i.surface))) {
+        for (const f of [...again.items, ...again.leaders, ...(again.deadline ? [again.deadline] : [])]) f.offset += last.start;
+        pending.items.splice(last.itemsBefore, pending.items.length - last.itemsBefore, ...again.items);
+        pending.deadline ??= again.deadline;
+        pending.end = start + line.length;
+        pending.quote = text.slice(pending.start, pending.end);
+        last = { start: last.start, text: joined, itemsBefore: last.itemsBefore };
+        continue;
+      }
+    }
     if (parsed) {
       for (const f of [...parsed.items, ...parsed.leaders, ...(parsed.deadline ? [parsed.deadline] : [])]) f.offset += start;
+      last = { start, text: line, itemsBefore: pending ? pending.items.length : 0 };
       if (pending) {
         pending.items.push(...parsed.items);
         pending.leaders.push(...parsed.leaders);
@@ -378,13 +651,33 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
     } else if (line !== '' && pending) {
       notes.push(pending);
       pending = null;
+      last = null;
     }
   }
   if (pending) notes.push(pending);
+
+  // Clauses in prose: a sentence that opens with who does it (由X副市长负责,市发改委牵头,相关部门配合,尽快…).
+  if (PROSE_VERB.test(text)) {
+    const taken = notes.slice().sort((a, b) => a.start - b.start);
+    for (const { at, text: line } of allLines) {
+      if (!PROSE_VERB.test(line)) continue;
+      for (const c of proseClauses(line, at)) {
+        if (!taken.some((n) => n.start < c.end && c.start < n.end)) notes.push(c);
+      }
+    }
+  }
 
   // Line-note offsets were made absolute; bracket-note offsets are relative to the note.
   for (const n of notes) {
     if (n.bracketed) for (const f of [...n.items, ...n.leaders, ...(n.deadline ? [n.deadline] : [])]) f.offset += n.start;
   }
-  return notes.sort((a, b) => a.start - b.start);
+  notes.sort((a, b) => a.start - b.start);
+  // Units a standing clause names join every later note that names units.
+  let standing: NoteItem[] = [];
+  for (const n of notes) {
+    const own = n.items.filter((i) => i.standing);
+    if (own.length > 0) standing = own;
+    else if (standing.length > 0 && n.items.length > 0) n.items.push(...standing.map((i) => ({ ...i, role: 'responsible' as const })));
+  }
+  return notes;
 }

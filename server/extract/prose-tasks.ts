@@ -2,7 +2,7 @@
  * Tasks written as prose: numbered items (and sections or parts) whose own text carries a
  * responsibility note, and a report's recommendations.
  */
-import type { FoundNote } from './notes';
+import { isBracketed, type FoundNote } from './notes';
 import { ancestor, refOf, walk, type Block } from './structure';
 import { blank, groupLeaderOf, titleOf, type TaskDraft } from './task-draft';
 
@@ -30,11 +30,14 @@ const namesUnits = (n: FoundNote) => n.items.length > 0;
 export function proseTasks(text: string, root: Block, notes: FoundNote[]): TaskDraft[] {
   const notesIn = notesWithin(notes);
   const out: TaskDraft[] = [];
+  // A text with no numbering before its notes: its paragraphs that close with a note are tasks.
+  const rootParagraphs = bracketParagraphTasks(text, root, notesIn(0, root.ownEnd), 1);
+  rootParagraphs?.forEach((p, i) => out.push({ ...p, ref: String(i + 1), section: '', part: '', groupLeader: null }));
   for (const { block: b, ref, section, part } of taskBlocks(root, text, notesIn)) {
     const own = notesIn(b.bodyStart, b.ownEnd);
     const partBlock = ancestor(b, 'part');
     const groupLeader = partBlock ? groupLeaderOf(partBlock.heading, partBlock.bodyStart) : null;
-    const paragraphs = paragraphTasks(text, b, own);
+    const paragraphs = paragraphTasks(text, b, own) ?? bracketParagraphTasks(text, b, own, 2);
     if (paragraphs) {
       paragraphs.forEach((p, i) => out.push({ ...p, ref: `${ref}-${i + 1}`, section: b.type === 'part' ? titleOf(b.heading) : section, part, groupLeader }));
       continue;
@@ -70,7 +73,7 @@ export function proseTasks(text: string, root: Block, notes: FoundNote[]): TaskD
  * paragraph, not one task of several clauses. Null when the block is not written so.
  */
 function paragraphTasks(text: string, b: Block, own: FoundNote[]): Array<Omit<TaskDraft, 'ref' | 'section' | 'part' | 'groupLeader'>> | null {
-  const lineNotes = own.filter((n) => namesUnits(n) && !n.bracketed);
+  const lineNotes = own.filter((n) => namesUnits(n) && !isBracketed(text, n.start));
   if (lineNotes.length < 2) return null;
   // The block's heading is a title when it has no sentence of its own (一、主要任务).
   let from = /[。;]/.test(b.heading) ? b.bodyStart : b.bodyStart + b.heading.length;
@@ -91,6 +94,53 @@ function paragraphTasks(text: string, b: Block, own: FoundNote[]): Array<Omit<Ta
       ownText: { text: blank(text, start, note.start, fields), offset: start },
     });
     from = note.end;
+  }
+  return out;
+}
+
+/**
+ * Paragraphs each closed by a bracketed note of their own, under a heading that carries none
+ * (一、推动高质量发展 / 加快推进城乡融合发展。…(牵头单位:…) / 持续优化营商环境。…(牵头单位:…)), or in a
+ * text with no numbering at all: one task per paragraph. Several notes on one line stay clauses
+ * of one task (湖南's 铁路方面…(…)公路方面…(…)). Null when the block is not written so.
+ */
+function bracketParagraphTasks(
+  text: string, b: Block, own: FoundNote[], atLeast: number,
+): Array<Omit<TaskDraft, 'ref' | 'section' | 'part' | 'groupLeader'>> | null {
+  const bracketed = own.filter((n) => namesUnits(n) && isBracketed(text, n.start));
+  if (bracketed.length < atLeast) return null;
+  const headingEnd = b.bodyStart + b.heading.length;
+  if (b.type !== 'preamble' && bracketed.some((n) => n.start < headingEnd)) return null;
+  // The notes by the line they end on.
+  const byLine = new Map<number, FoundNote[]>();
+  for (const n of bracketed) {
+    const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
+    byLine.set(lineStart, [...(byLine.get(lineStart) ?? []), n]);
+  }
+  if (byLine.size < atLeast) return null;
+  const out: Array<Omit<TaskDraft, 'ref' | 'section' | 'part' | 'groupLeader'>> = [];
+  for (const [lineStart, lineNotes] of [...byLine].sort((x, y) => x[0] - y[0])) {
+    const start = skipLeading(text, Math.max(lineStart, b.type === 'preamble' ? 0 : headingEnd), lineNotes[0]!.start);
+    const end = lineNotes[lineNotes.length - 1]!.end;
+    const paragraph = text.slice(start, lineNotes[0]!.start).trim();
+    if (paragraph.length < 4) return null;
+    const fields = own.filter((n) => n.start >= start && n.end <= end);
+    const clauses: TaskDraft['clauses'] = [];
+    let from = start;
+    for (const note of lineNotes) {
+      clauses.push({ start: skipLeading(text, from, note.start), end: note.end, note });
+      from = note.end;
+    }
+    out.push({
+      title: titleOf(paragraph),
+      start,
+      end,
+      text: text.slice(start, end).trim(),
+      clauses,
+      fields,
+      items: subItems(text, start, end),
+      ownText: { text: blank(text, start, end, fields), offset: start },
+    });
   }
   return out;
 }
@@ -135,6 +185,8 @@ function taskBlocks(root: Block, text: string, notesIn: NotesIn): TaskBlock[] {
  */
 function taskTitle(text: string, b: Block, noteStart: number): string {
   const headingEnd = b.bodyStart + b.heading.length;
+  // A note on the heading line is no part of the title: 一、加快调整能源结构(省发改委总牵头).
+  if (noteStart > b.bodyStart + 1 && noteStart < headingEnd) return titleOf(text.slice(b.bodyStart, noteStart));
   if ((b.type === 'section' || b.type === 'part') && !/[。;]/.test(b.heading)) {
     const para = text.slice(headingEnd, noteStart).trim();
     if (para.length > 8 && /[。;,]/.test(para)) return titleOf(para);

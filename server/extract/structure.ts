@@ -26,7 +26,8 @@ export interface Block {
 
 const PART = /^([一二三四五六七八九十]{1,3})、\s*/;
 const SECTION = /^\(([一二三四五六七八九十]{1,3})\)\s*/;
-const ITEM = /^(\d{1,3})\s*[、.](?!\d(?!\d{3}年))\s*/;
+/** 1. 1、 1﹒ (folded to .) and 1。 — not 5.5% or 2.125亿, but 4.2011年 is item 4 and 11.121人才梯队项目 item 11. */
+const ITEM = /^(\d{1,3})\s*(?:[、.](?!\d(?!\d{3}年|\d{2,}[^\d.%‰万亿元倍米吨亩公千克个]))|。(?=[\u4e00-\u9fff“《(]))\s*/;
 /** Items under a numbered item: (1) 1) ① */
 const SUBITEM = /^(?:\((\d{1,2})\)|(\d{1,2})\)|([①-⑳]))\s*/;
 const REPORT_PART = /^[●■◆▲★]\s*/;

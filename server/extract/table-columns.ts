@@ -24,6 +24,8 @@ const LEADER = new RegExp(`^(?:${LEADER_LABEL.source})$`);
 const UNIT_LABELS = new Map(NOTE_LABELS.filter(([l]) => l.length > 2));
 /** Columns that describe a task without being it (完成情况, 备注, 指标要求, 建设地点, 投资额). */
 const NOT_TASK = /要求|情况|备注|地点|金额|投资|资金|说明|依据|标准|成效|进展|规模|类别|分类|属性|来源|评价/;
+const STRONG_TASK = /任务|事项|实事/;
+const PROGRESS = /情况|进展|进度|成效|备注|评价|完成/;
 const TASK_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/任务|事项|实事/, 3],
   [/目标|指标/, 2.5],
@@ -40,7 +42,9 @@ export function columnOf(header: string): Column | null {
   if (role) return { kind: 'units', role, rank: 0 };
   if (LEADER.test(h)) return { kind: 'leader', rank: 0 };
   if (DEADLINE.test(h)) return { kind: 'deadline', rank: 0 };
-  if (NOT_TASK.test(h)) return { kind: 'other', rank: 0 };
+  // A progress or remarks column is never the task (落实情况, 全年完成情况); a task column may name
+  // what the task requires besides (具体工作任务和要求).
+  if (NOT_TASK.test(h) && !(STRONG_TASK.test(h) && !PROGRESS.test(h))) return { kind: 'other', rank: 0 };
   for (const [re, rank] of TASK_WORDS) {
     if (re.test(h)) return { kind: 'task', rank: h === '项目' ? 0.5 : rank };
   }

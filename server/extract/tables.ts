@@ -10,6 +10,8 @@
  */
 import type { SourceTable, Span } from './document-model';
 import { cellType, columnOf, fit, headerOf, subHeaderOf, type CellType, type Column } from './table-columns';
+import { findGluedTables } from './glued-rows';
+import { findLabelCellTables } from './label-cells';
 import { lines, type Line } from './lines';
 import { toNormalised, type TextMap } from './text-map';
 
@@ -84,14 +86,19 @@ function lastLineBefore(text: string, at: number): string {
   return last.length <= 60 ? last.replace(/\s*\|+\s*$/, '') : '';
 }
 
+/** A label cell on a line of its own (…\n责任单位\n…): the only case findLabelCellTables reads. */
+const LABEL_CELL_HINT = /\n\s*(?:牵头|责任|配合|主办|协办)(?:单位|部门)\s*\n/;
+
+/** A header line whose words run together (…序号…牵头单位…). */
+const GLUED_HINT = /\n[^\s|]{0,12}序号[^\s|]{2,16}(?:单位|部门)[^\s|]{0,10}\n/;
+
 type Style = 'pipe-rows' | 'space-rows' | 'stream';
 
 const UNIT_WORD = /单\s*位|部\s*门|处\s*室|科\s*室|主\s*体|机\s*构/;
 
 /** Every task table written as text, in order. Regions of `skip` (tables a reader gave) are left alone. */
-export function findTextTables(text: string, skip: readonly Span[] = []): Table[] {
+export function findTextTables(text: string, skip: readonly Span[] = [], all: Line[] = [...lines(text)]): Table[] {
   if (!/序\s*号|单位|部门|领导|时限/.test(text)) return [];
-  const all = [...lines(text)];
   const out: Table[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
@@ -494,5 +501,12 @@ export function tablesOf(text: string, tm: TextMap, given: readonly SourceTable[
     const read = readSourceTable(text, moved);
     if (read) out.push(read);
   }
-  return [...out, ...findTextTables(text, out)].sort((a, b) => a.start - b.start);
+  // The text's lines, split once for every reader of tables written as text.
+  const all = [...lines(text)];
+  const found = [...out, ...findTextTables(text, out, all)];
+  // Records written as label / value lines, where no table was found.
+  if (LABEL_CELL_HINT.test(text)) found.push(...findLabelCellTables(text, all, found));
+  // Rows with no separator at all, under a header of words run together.
+  if (GLUED_HINT.test(text)) found.push(...findGluedTables(all, found));
+  return found.sort((a, b) => a.start - b.start);
 }

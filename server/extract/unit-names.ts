@@ -133,6 +133,25 @@ const COLLECTIVES: ReadonlyArray<{ re: RegExp; scope: CollectiveScope; name: (al
 ];
 
 export function matchCollective(surface: string): { name: string; scope: CollectiveScope } | null {
+  return matchCollectiveAs(surface) ?? (/[、及和]/.test(surface) ? looseCollective(surface) : null);
+}
+
+/**
+ * 各县、市、区政府, 各州、市人民政府, 各区、县级市, 各县(市)及相关区政府, 各有关部门和单位: a collective written
+ * with delimiters inside, read by what its members are.
+ */
+function looseCollective(surface: string): { name: string; scope: CollectiveScope } | null {
+  if (/^[省市县区]?(各|有关|相关)+(部门|单位)([和及、](部门|单位))+$/.test(surface)) return matchCollectiveAs(/各/.test(surface) && !/有关|相关/.test(surface) ? '各单位' : '有关单位');
+  const m = /^(各|有关|相关)+(.+?)(人民政府|政府|管委会|\(管委会\))*$/.exec(surface);
+  if (!m) return null;
+  const members = m[2]!.replace(/级市/g, '市').replace(/[、及和()]|有关|相关|各/g, '');
+  const all = !/有关|相关/.test(surface);
+  if (/^[县市区旗]+$/.test(members)) return { name: all ? '各县市区' : '有关县市区', scope: 'counties' };
+  if (/^[州市盟地]+$/.test(members)) return { name: all ? '各市州' : '有关市州', scope: 'prefectures' };
+  return null;
+}
+
+function matchCollectiveAs(surface: string): { name: string; scope: CollectiveScope } | null {
   for (const c of COLLECTIVES) {
     const m = c.re.exec(surface);
     if (!m) continue;
@@ -178,14 +197,38 @@ export function canonicalZone(core: string): string {
   return c;
 }
 
-/** Anything a responsibility note can name ends in one of these. */
+/**
+ * Organisation heads: anything a responsibility note can name ends in one of these (局 委 办 厅 部
+ * 署 院 所 站 中心 公司 集团 政府 管委会 办事处 街道 乡 镇 团 会 银行 支行 海关 队 台 馆 学校 …, and the
+ * places a county-level government is named by: 区 县 市 州 旗). 共青团中央 ends in its 中央.
+ */
 export const UNIT_SUFFIX =
-  /(局|委|办|厅|部|院|会|中心|集团|公司|政府|区|县|市|州|旗|关|行|所|队|站|校|学院|大学|联|处|室|部门|单位|馆|台|社|团|组|组织|园|委员会|办公室)$/;
+  /(局|委|办|厅|部|署|院|会|中心|集团|公司|政府|区|县|市|州|旗|盟|乡|镇|街道|关|行|所|队|站|校|学院|大学|联|处|室|科|部门|单位|机构|馆|台|社|团|组|组织|园|委员会|办公室|中央|板块)$/;
 
 const SURFACE_CHARS = /^[\u3400-\u9fffA-Za-z0-9()·]{2,40}$/;
+/** A name's own bracket at its end (省发改委(省能源局), 县发改局(粮食局)) does not change its head. */
+const TRAILING_BRACKET = /\([^()]*\)$/;
 
 /** Does this look like a unit name at all (used to tell notes from prose in brackets)? */
 export function isUnitLike(surface: string): boolean {
-  if (!SURFACE_CHARS.test(surface)) return false;
-  return UNIT_SUFFIX.test(surface) || matchCollective(surface) !== null;
+  if (!SURFACE_CHARS.test(surface)) return surface.length <= 40 && /、/.test(surface) && matchCollective(surface) !== null;
+  const core = surface.length > 4 && surface.endsWith(')') ? surface.replace(TRAILING_BRACKET, '') : surface;
+  return UNIT_SUFFIX.test(core) || matchCollective(surface) !== null;
+}
+
+/** Words that make a bracket prose even when it ends in an organisation head: (以下简称市发改委), (含高新区). */
+const NOT_A_NAME = /牵头|负责|配合|参与|协办|主办|简称|以下|包括|含|即|详见|其中|参照|例如|如|的|是|为|年|月|日|\d/;
+/** A place, a level, or a national body at the start of a name (省发展改革委, 大湾区内地各市, 国家发展改革委). */
+const NAME_PREFIX = /^(省|市|县|区|州|旗|镇|乡|国家|国务院|中央|全国|自治区|各|有关|相关)/;
+
+/**
+ * A unit by its shape alone, strictly enough to read a bracket with no label or verb as a list of
+ * units: an organisation head, and a level or place prefix or a known name, no prose words.
+ */
+export function isUnitShaped(surface: string): boolean {
+  if (!isUnitLike(surface) || NOT_A_NAME.test(surface)) return false;
+  // A collective named by its members' head after 各/有关 (大湾区内地各市, 省政府各部门).
+  if (matchCollective(surface) !== null || NAME_PREFIX.test(surface) || /(各|有关|相关)[\u4e00-\u9fff]{1,4}$/.test(surface)) return true;
+  const { core } = splitLevelPrefix(surface.replace(TRAILING_BRACKET, ''));
+  return officialCore(core) !== undefined || /(海关|银行|支行|分行|集团|公司|大学|学院|管委会)$/.test(core);
 }

@@ -4,6 +4,12 @@ import {
   type CollectiveScope, type UnitKind,
 } from './unit-names';
 
+/** A department's name without level or place: 商务厅, 国土资源厅, 农委, 统计局, 发展改革委, 政府办公室. */
+const BARE_DEPARTMENT = /^[\u4e00-\u9fff]{1,10}(厅|局|委|委员会|办|办公室)$/;
+
+/** A name of two two-character words and a head (省农业农村厅): a slip may swap the words (省农村农业厅). */
+const SWAPPABLE = /^(省|市|县|区)?([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})(厅|局|委)$/;
+
 export interface Unit {
   id: string;
   name: string;
@@ -33,6 +39,9 @@ export class UnitRegistry {
   private readonly units = new Map<string, Unit>();
   /** Resolution is a pure function of (jurisdiction, surface); plans repeat the same names. */
   private readonly resolved = new Map<string, { resolved: ResolvedSurface[]; split: boolean }>();
+
+  /** Units by their name with its two words in either order (SWAPPABLE). */
+  private readonly swapped = new Map<string, Unit>();
 
   constructor(private readonly gaz: Gazetteer) {}
 
@@ -72,7 +81,11 @@ export class UnitRegistry {
     const region = this.governmentOf(surface, jurisdiction);
     if (region) return this.government(region, jurisdiction, surface);
 
-    const { prefix, core } = splitLevelPrefix(surface);
+    const split = splitLevelPrefix(surface);
+    const { core } = split;
+    // Names after the first often drop the level (省商务厅, 国土资源厅, 农委): a department named with
+    // no prefix and no place is the jurisdiction's own, the same unit as with the prefix.
+    const prefix = split.prefix || this.ownLevel(core, jurisdiction);
     const official = officialCore(core);
     const kind = classifyKind(core, prefix !== '');
     const name = prefix + (official ?? (kind === 'zone' ? canonicalZone(core) : core));
@@ -80,7 +93,29 @@ export class UnitRegistry {
     const scope = prefix === '省' && jurisdiction.level !== 'province'
       ? this.gaz.get(this.gaz.provinceOf(jurisdiction.id) ?? '') ?? jurisdiction
       : jurisdiction;
+    // 省农村农业厅 beside 省农业农村厅: the two words of a name swapped by a slip are the same unit.
+    const swap = SWAPPABLE.exec(name);
+    if (swap) {
+      const key = `${scope.id}|${swap[1] ?? ''}${[swap[2]!, swap[3]!].sort().join('')}${swap[4]}`;
+      const known = this.swapped.get(key);
+      if (known && known.id !== `${scope.id}:${name}`) return this.upsert(scope, known.name, known.kind, surface);
+      const unit = this.upsert(scope, name, kind, surface);
+      this.swapped.set(key, unit);
+      return unit;
+    }
     return this.upsert(scope, name, kind, surface);
+  }
+
+  /** The level prefix a department of `jurisdiction` is written with (省 / 市 / 县 / 区), when `core` is a bare department name. */
+  private ownLevel(core: string, jurisdiction: Region): string {
+    if (!BARE_DEPARTMENT.test(core) || /^(委|纪委|党委)/.test(core)) return '';
+    const level = jurisdiction.level === 'province' ? (jurisdiction.name.endsWith('省') ? '省' : '')
+      : jurisdiction.level === 'prefecture' ? (jurisdiction.name.endsWith('市') ? '市' : '')
+        : jurisdiction.level === 'county' ? (/[县区]$/.exec(jurisdiction.name)?.[0] ?? '') : '';
+    if (level === '') return '';
+    // A name that starts with a place (邵阳海关, 湘潭经开区管委会) is no bare department.
+    const first = this.gaz.scannerFor(jurisdiction.id).scan(core)[0];
+    return first && first.start === 0 ? '' : level;
   }
 
   /** 湘乡市 / 湘乡市人民政府 / 湘乡市政府 in 湘潭's plan → the division 湘乡市. */

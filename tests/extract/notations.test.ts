@@ -39,7 +39,8 @@ describe('label lines after a task', () => {
       '推进数字政府建设 → lead:市发展改革委 participant:市财政局 participant:市数据局',
       // The plan names leads elsewhere (explicit), so a note with none has no lead.
       '优化营商环境 → responsible:市行政审批服务局 responsible:市市场监管局 participant:各县市区人民政府',
-      '建立长效机制 → responsible:市委编办',
+      // A unit put in charge by a plain 负责 leads (inferred), though the plan names leads elsewhere.
+      '建立长效机制 → lead:市委编办',
     ]);
     const { doc } = read(plan);
     const [t1, t2] = doc.tasks as [ExtractedTask, ExtractedTask];
@@ -179,7 +180,7 @@ describe('inline verbs', () => {
     expect(summary(text)).toEqual([
       '推进一网通办 → lead:市政务服务中心 participant:市发改委 participant:市大数据局',
       '压缩审批时限 → lead:市行政审批服务局 participant:各县市区',
-      '优化纳税服务 → responsible:市税务局',
+      '优化纳税服务 → lead:市税务局', // X负责: the one unit in charge leads (inferred)
       '加强监管 → responsible:市发改委 responsible:市工信局',
       '建设物流园区 → lead:市商务局 responsible:市交通运输局',
       '办好文旅节会 → lead:市文旅局 participant:各县市区',

@@ -87,7 +87,8 @@ describe('a plan in a notation the seeds do not use', () => {
     expect(summary).toEqual([
       '一.(一).1 lead:市政务服务中心 participant:市发展和改革委员会 participant:市大数据局',
       '一.(一).2 lead:市行政审批服务局 participant:各县市区 participant:衡阳高新区',
-      '一.(一).3 responsible:市税务局 participant:市财政局',
+      // (市税务局负责,市财政局协助): the unit in charge leads (inferred), the helper participates.
+      '一.(一).3 lead:市税务局 participant:市财政局',
     ]);
     // 衡阳: 珠晖 雁峰 石鼓 蒸湘 南岳 衡阳县 衡南 衡山 衡东 祁东 耒阳 常宁 (its two 7x codes are development zones)
     expect(r.units.find((u) => u.name === '各县市区')!.members).toHaveLength(12);
