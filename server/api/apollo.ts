@@ -10,6 +10,7 @@ import { StoreError } from '../graph/store';
 import type { Context } from './resolvers';
 import { resolvers } from './resolvers';
 import { keepable } from './response-cache';
+import { MODULE_RESOLVERS, MODULE_TYPE_DEFS } from './modules';
 
 export const TYPE_DEFS = readFileSync(join(import.meta.dirname, 'schema.graphql'), 'utf8');
 
@@ -31,8 +32,8 @@ export function createApollo(log: Logger): ApolloServer<Context> {
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return new ApolloServer<Context>({
-    typeDefs: TYPE_DEFS,
-    resolvers,
+    typeDefs: [TYPE_DEFS, ...MODULE_TYPE_DEFS],
+    resolvers: [resolvers, ...MODULE_RESOLVERS],
     ...armor,
     plugins: [...armor.plugins, keepable(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })],
     introspection: true,

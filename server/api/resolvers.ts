@@ -15,6 +15,7 @@ import { checkLedgerFilter, ledgerRows, LedgerInputError } from './ledger';
 import { userError } from './errors';
 import { checkIngestAuth, ingestDocument } from './ingest';
 import type { Loaders } from './loaders';
+import type { AuthContext } from '../http/auth';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 
 export interface Context {
@@ -22,6 +23,8 @@ export interface Context {
   loaders: Loaders;
   config: Config;
   authorization?: string;
+  /** Who asks, and the accounts and audit log (server/http/auth.ts). */
+  auth?: AuthContext;
   /** Called when this answer may be kept for the same question asked again (api/response-cache.ts). */
   keepAnswer?: () => void;
 }

@@ -4,11 +4,15 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { checkIngestAuth } from '../api/ingest';
 import type { Config } from '../config';
+import type { ExtractedDocument } from '../extract/contract';
 import { InputError, MAX_FILE_BYTES } from '../extract/decode';
+import { uploadOne } from '../documents/upload';
+import type { Services } from '../services';
 import { documentId, extract } from '../extract/extract';
 import { loadExtraction } from '../graph/loader';
 import { StoreError, type GraphStore } from '../graph/store';
 import { readDocument } from '../ingest/read';
+import { requireRoleHttp } from './auth';
 import { HttpError } from './errors';
 
 /** What one upload request may carry. A plan is rarely over 2 MB, even as a Word file. */
@@ -29,7 +33,7 @@ export const UPLOAD_LIMITS = {
 const FILENAME = /^(?!\.)[^/\\\x00-\x1f<>:"|?*]{1,120}\.(txt|text|docx|doc|wps|xlsx|xls|et|pdf|html|htm)$/iu;
 
 export type FileResult =
-  | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED'; tasks: number; units: number; warnings: string[] }
+  | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED' | 'DUPLICATE'; tasks: number; units: number; warnings: string[] }
   | { file: string; ok: false; code: string; error: string };
 
 interface Failure { status: number; result: FileResult & { ok: false } }
@@ -40,7 +44,11 @@ const fail = (status: number, file: string, code: string, error: string): Failur
  * One file: read (any format) → extract → load in one transaction. Every refusal names the file
  * and the reason, and leaves the store as it was.
  */
-export async function ingestFile(store: GraphStore, file: string, bytes: Uint8Array, log: Logger): Promise<{ status: number; result: FileResult }> {
+export async function ingestFile(
+  store: GraphStore, file: string, bytes: Uint8Array, log: Logger,
+  /** Asked once the file is read, before anything is written: an answer instead of loading it (a duplicate). */
+  beforeLoad?: (doc: ExtractedDocument, text: string) => Promise<FileResult | null>,
+): Promise<{ status: number; result: FileResult }> {
   if (!FILENAME.test(file)) {
     return fail(400, file, 'BAD_FILENAME', `${file}: the file name is not usable as a document id: rename it without / \\ : * ? " < > | and ending in .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .wps, .et or .txt`);
   }
@@ -60,6 +68,8 @@ export async function ingestFile(store: GraphStore, file: string, bytes: Uint8Ar
     const why = found ?? 'no numbered item carries a responsibility note';
     return fail(422, file, 'NO_TASKS', `${file} has no tasks: ${why}`);
   }
+  const instead = await beforeLoad?.(doc, result.texts[doc.id] ?? '');
+  if (instead) return { status: 200, result: instead };
   try {
     const [outcome] = await loadExtraction(store, result);
     if (!outcome || outcome.status === 'failed') {
@@ -136,14 +146,18 @@ async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; 
  * some did, and the (first) failure's 4xx/5xx when none did. Limits are checked for the whole
  * request before any file is read, so a 413 loads nothing.
  */
-export async function documentRoutes(app: FastifyInstance, opts: { store: GraphStore; config: Config; log: Logger }): Promise<void> {
-  const { store, config, log } = opts;
+export async function documentRoutes(app: FastifyInstance, opts: { store: GraphStore; config: Config; log: Logger; services: Services }): Promise<void> {
+  const { store, config, log, services } = opts;
   await app.register(fastifyMultipart, {
     limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: UPLOAD_LIMITS.files, parts: UPLOAD_LIMITS.files + 20, fields: 20, fieldSize: 4096, headerPairs: 100 },
   });
 
   app.post('/api/documents', async (req: FastifyRequest, reply: FastifyReply) => {
-    authorize(config, req.headers.authorization);
+    if (req.principal?.via === 'session') requireRoleHttp(req, 'editor');
+    else authorize(config, req.headers.authorization);
+    const who = req.principal?.name ?? 'token';
+    // ?replace=true: a file whose name is taken replaces that document (else it gets an id of its own).
+    const replace = (req.query as Record<string, string | undefined>).replace === 'true';
     if (!req.isMultipart()) {
       throw new HttpError(415, 'NOT_MULTIPART', 'send the files as multipart/form-data, each in a field named "file" (curl -F file=@plan.docx …)');
     }
@@ -165,7 +179,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: GraphS
         continue;
       }
       seen.set(id, file);
-      outcomes.push(await ingestFile(store, file, bytes, log));
+      outcomes.push(await uploadOne(services, (f, b, beforeLoad) => ingestFile(store, f, b, log, beforeLoad), { file, bytes, who, replace }, log));
     }
     const ok = outcomes.filter((o) => o.result.ok).length;
     const status = ok === outcomes.length ? 200 : ok > 0 ? 207 : outcomes[0]!.status;

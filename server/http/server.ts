@@ -15,7 +15,10 @@ import { AnswerCache } from '../api/response-cache';
 import type { Context } from '../api/resolvers';
 import { read } from '../graph/queries';
 import type { GraphStore } from '../graph/store';
+import { createServices } from '../services';
+import { installAuth } from './auth';
 import { documentRoutes } from './documents';
+import { recordRoutes } from './records';
 import { HttpError, sendError } from './errors';
 
 /** Larger than any query; a plan sent to ingestDocument fits (≈ 600,000 Chinese characters). */
@@ -106,6 +109,8 @@ export async function createHttpServer(opts: {
 
   await app.register(fastifyHelmet, { contentSecurityPolicy: APP_CSP, frameguard: { action: 'deny' } });
   await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'] });
+  const services = createServices(config, store);
+  await installAuth(app, { config, log, services });
 
   const origins = (config.CORS_ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (origins.length > 0) {
@@ -118,7 +123,8 @@ export async function createHttpServer(opts: {
 
   const kept = new WeakSet<FastifyRequest>();
   const graphql = fastifyApolloHandler(apollo, {
-    context: async (req) => ({ store, config, loaders: createLoaders(store), authorization: req.headers.authorization, keepAnswer: () => kept.add(req) }),
+    context: async (req) => ({ store, config, loaders: createLoaders(store), authorization: req.headers.authorization, keepAnswer: () => kept.add(req),
+      auth: { principal: req.principal, csrfOk: req.csrfOk, services } }),
   });
   // A question asked again is answered with the JSON sent the first time, until the next write.
   const answers = new AnswerCache(store as { generation?: number; ttlMs?: number });
@@ -143,7 +149,8 @@ export async function createHttpServer(opts: {
     }
   });
 
-  await app.register(documentRoutes, { store, config, log });
+  await app.register(documentRoutes, { store, config, log, services });
+  await app.register(recordRoutes, { services });
 
   // The ledger's logic is in server/api/ledger.ts; this only answers the request.
   app.get('/export/ledger.xlsx', async (req, reply) => {

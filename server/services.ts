@@ -1,0 +1,29 @@
+import { AccountStore } from './accounts/accounts';
+import { AuditLog } from './audit/audit-log';
+import type { Config } from './config';
+import { DocumentIntake } from './documents/intake';
+import { DocumentRegistry } from './documents/registry';
+import type { GraphStore } from './graph/store';
+
+/**
+ * What lives beside the graph, under DATA_DIR, the same whichever store runs: accounts, the audit
+ * log, and the documents' registry with their originals.
+ */
+export interface Services {
+  config: Config;
+  store: GraphStore;
+  accounts: AccountStore;
+  audit: AuditLog;
+  registry: DocumentRegistry;
+  intake: DocumentIntake;
+}
+
+export function createServices(config: Config, store: GraphStore): Services {
+  const registry = new DocumentRegistry(config.dataDir);
+  return {
+    config, store, registry,
+    accounts: new AccountStore(config.dataDir),
+    audit: new AuditLog(config.dataDir),
+    intake: new DocumentIntake(store, registry),
+  };
+}
