@@ -1,5 +1,7 @@
 import { AccountStore } from './accounts/accounts';
 import { AuditLog } from './audit/audit-log';
+import { CorrectionStore } from './corrections/model';
+import { CorrectionService } from './corrections/service';
 import type { Config } from './config';
 import { DocumentIntake } from './documents/intake';
 import { DocumentRegistry } from './documents/registry';
@@ -16,14 +18,16 @@ export interface Services {
   audit: AuditLog;
   registry: DocumentRegistry;
   intake: DocumentIntake;
+  corrections: CorrectionService;
 }
 
 export function createServices(config: Config, store: GraphStore): Services {
   const registry = new DocumentRegistry(config.dataDir);
+  const audit = new AuditLog(config.dataDir);
   return {
-    config, store, registry,
+    config, store, registry, audit,
     accounts: new AccountStore(config.dataDir),
-    audit: new AuditLog(config.dataDir),
     intake: new DocumentIntake(store, registry),
+    corrections: new CorrectionService(new CorrectionStore(config.dataDir), store, registry, audit),
   };
 }

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountResolvers } from './accounts/resolvers';
+import { correctionResolvers } from './corrections/resolvers';
 import { documentResolvers } from './documents/resolvers';
 
 /**
  * The API domains kept apart from resolvers.ts, each with its schema file and resolver module:
  * apollo.ts adds them to the main schema.
  */
-export const MODULE_TYPE_DEFS: string[] = ['accounts', 'documents'].map((m) => readFileSync(join(import.meta.dirname, m, 'schema.graphql'), 'utf8'));
+export const MODULE_TYPE_DEFS: string[] = ['accounts', 'documents', 'corrections'].map((m) => readFileSync(join(import.meta.dirname, m, 'schema.graphql'), 'utf8'));
 
-export const MODULE_RESOLVERS = [accountResolvers, documentResolvers];
+export const MODULE_RESOLVERS = [accountResolvers, documentResolvers, correctionResolvers];

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { ExtractedDocument } from '../extract/contract';
+import type { ExtractedDocument, ExtractResult } from '../extract/contract';
 import { read } from '../graph/queries';
 import type { FileResult } from '../http/documents';
 import type { Services } from '../services';
 import { fingerprints, formatOf, taskShapes } from './registry';
 
-type Ingest = (file: string, bytes: Uint8Array, beforeLoad: (doc: ExtractedDocument, text: string) => Promise<FileResult | null>) => Promise<{ status: number; result: FileResult }>;
+type Ingest = (file: string, bytes: Uint8Array, beforeLoad: (doc: ExtractedDocument, text: string, result: ExtractResult) => Promise<FileResult | null>) => Promise<{ status: number; result: FileResult }>;
 
 /**
  * One uploaded file through the checks of server/documents: recognised when already loaded (same
@@ -17,24 +17,28 @@ export async function uploadOne(
 ): Promise<{ status: number; result: FileResult }> {
   const { intake, registry, audit } = services;
   const admitted = await intake.admit(upload.file, upload.replace);
-  let facts: { doc: ExtractedDocument; text: string } | null = null;
+  let facts: { doc: ExtractedDocument; prints: ReturnType<typeof fingerprints> } | null = null;
   // The checks run once the file is read, so that a bad name or an unreadable file is told first.
-  const outcome = await ingest(admitted.file, upload.bytes, async (doc, text) => {
+  const outcome = await ingest(admitted.file, upload.bytes, async (doc, text, extracted) => {
     const sameBytes = await intake.sameBytes(doc.sha256);
-    if (sameBytes) return (await duplicate(services, upload.file, sameBytes, 'the same file')).result;
+    // ?replace=true with the very same file loads it again (a new extractor, corrections re-applied).
+    if (sameBytes && !(upload.replace && sameBytes === doc.id)) return (await duplicate(services, upload.file, sameBytes, 'the same file')).result;
     const same = await intake.sameContent(doc, text);
     if (same) return (await duplicate(services, upload.file, same, 'the same plan (same title and text or tasks)')).result;
-    facts = { doc, text };
+    facts = { doc, prints: fingerprints({ title: doc.title, tasks: taskShapes(doc) }, text) };
+    // Fingerprints above are of what the document says; the corrections in force change what is loaded.
+    const found = await services.corrections.applyTo(extracted);
+    await services.corrections.corrections.markFound(found);
     return null;
   });
   const result = outcome.result;
   if (!result.ok || result.status === 'DUPLICATE' || !facts) return outcome;
-  const { doc, text } = facts as { doc: ExtractedDocument; text: string };
+  const { doc, prints } = facts as { doc: ExtractedDocument; prints: ReturnType<typeof fingerprints> };
   const renamed = admitted.file !== upload.file;
   try {
     await registry.put({
       id: result.documentId, uploadedAs: upload.file, format: formatOf(upload.file), bytes: upload.bytes.length, sha256: doc.sha256,
-      ...fingerprints({ title: doc.title, tasks: taskShapes(doc) }, text), loadedBy: upload.who, loadedAt: new Date().toISOString(), warnings: result.warnings, tasks: result.tasks, units: result.units,
+      ...prints, loadedBy: upload.who, loadedAt: new Date().toISOString(), warnings: result.warnings, tasks: result.tasks, units: result.units,
     }, upload.bytes);
   } catch (err) {
     // The graph holds the document; only the page's extra facts and the download are missing.

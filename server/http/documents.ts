@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { checkIngestAuth } from '../api/ingest';
 import type { Config } from '../config';
-import type { ExtractedDocument } from '../extract/contract';
+import type { ExtractedDocument, ExtractResult } from '../extract/contract';
 import { InputError, MAX_FILE_BYTES } from '../extract/decode';
 import { uploadOne } from '../documents/upload';
 import type { Services } from '../services';
@@ -47,7 +47,7 @@ const fail = (status: number, file: string, code: string, error: string): Failur
 export async function ingestFile(
   store: GraphStore, file: string, bytes: Uint8Array, log: Logger,
   /** Asked once the file is read, before anything is written: an answer instead of loading it (a duplicate). */
-  beforeLoad?: (doc: ExtractedDocument, text: string) => Promise<FileResult | null>,
+  beforeLoad?: (doc: ExtractedDocument, text: string, result: ExtractResult) => Promise<FileResult | null>,
 ): Promise<{ status: number; result: FileResult }> {
   if (!FILENAME.test(file)) {
     return fail(400, file, 'BAD_FILENAME', `${file}: the file name is not usable as a document id: rename it without / \\ : * ? " < > | and ending in .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .wps, .et or .txt`);
@@ -68,7 +68,7 @@ export async function ingestFile(
     const why = found ?? 'no numbered item carries a responsibility note';
     return fail(422, file, 'NO_TASKS', `${file} has no tasks: ${why}`);
   }
-  const instead = await beforeLoad?.(doc, result.texts[doc.id] ?? '');
+  const instead = await beforeLoad?.(doc, result.texts[doc.id] ?? '', result);
   if (instead) return { status: 200, result: instead };
   try {
     const [outcome] = await loadExtraction(store, result);
