@@ -1,10 +1,12 @@
+import { csrfHeaders } from './session';
+
 /** The GraphQL API, with errors a supervisor can read. */
 export class ApiError extends Error {}
 
 export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...csrfHeaders() }, body: JSON.stringify({ query, variables }) });
   } catch {
     throw new ApiError('network');
   }
@@ -76,6 +78,6 @@ export const TIMELINE_QUERY = `query($j: String, $from: Date!, $to: Date!, $unit
 
 export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text start end document { id title kind }
   deadline { text date kind } status leaders { id name post }
-  assignments { role inferred unit { id name } }
+  assignments { role inferred unit { id name } } corrections { field original by }
   followUps(limit: 20) { score terms item { ordinal title } task { id ref title text document { id title } } }
   followedUpBy { score terms item { ordinal title } task { id ref title text items { ordinal title } document { id title } } } } }`;

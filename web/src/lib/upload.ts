@@ -5,7 +5,7 @@
 
 /** What the page shows for one file once the server has answered. */
 export type UploadOutcome =
-  | { ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED'; tasks: number; units: number; warnings: string[] }
+  | { ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED' | 'DUPLICATE'; tasks: number; units: number; warnings: string[] }
   | { ok: false; code: string; message: string };
 
 /** The extensions the server reads (it tells the format by the bytes; the name must still say one). */
