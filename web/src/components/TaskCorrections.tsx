@@ -28,6 +28,17 @@ export function TaskCorrections(props: { id: string; onChanged: () => void }) {
   const [error, setError] = useState('');
   const task = q.data?.task;
   if (!task || !atLeast(session.user, 'editor')) return null;
+  // assignment:430700:市大数据局 → 市大数据局; a role → its name; a deadline → its text.
+  const label = (field: string) => (field === 'title' ? t('docTitle') : field === 'deadline' ? t('deadline') : field.split(':').pop()!);
+  const shown = (v: string | null) => {
+    if (v === null) return '—';
+    if (ROLES.includes(v.toUpperCase() as (typeof ROLES)[number])) return t(v.toLowerCase() as 'lead');
+    try {
+      const d = JSON.parse(v) as { text?: string };
+      if (d && typeof d === 'object' && 'text' in d) return d.text ?? '—';
+    } catch { /* plain text */ }
+    return v;
+  };
 
   const run = async (mutation: string, vars: Record<string, unknown>) => {
     setError('');
@@ -99,7 +110,7 @@ export function TaskCorrections(props: { id: string; onChanged: () => void }) {
           <ul data-testid="task-correction-list">
             {task.corrections.map((c) => (
               <li key={c.correction}>
-                {c.field}: {c.original ?? '—'} → {c.value ?? '—'} <small>({c.by})</small>{' '}
+                {label(c.field)}: {shown(c.original)} → {shown(c.value)} <small>({c.by})</small>{' '}
                 <button type="button" className="link" onClick={() => run('mutation($id: ID!, $version: Int) { undoCorrection(id: $id, version: $version) { id } }', { id: c.correction })} data-testid={`undo-${c.correction}`}>{t('undo')}</button>
               </li>
             ))}
