@@ -3,6 +3,7 @@ import { AuditLog } from './audit/audit-log';
 import { CorrectionStore } from './corrections/model';
 import { CorrectionService } from './corrections/service';
 import type { Config } from './config';
+import { DraftStore } from './documents/drafts';
 import { DocumentIntake } from './documents/intake';
 import { DocumentRegistry } from './documents/registry';
 import type { GraphStore } from './graph/store';
@@ -19,6 +20,7 @@ export interface Services {
   registry: DocumentRegistry;
   intake: DocumentIntake;
   corrections: CorrectionService;
+  drafts: DraftStore;
 }
 
 export function createServices(config: Config, store: GraphStore): Services {
@@ -29,5 +31,6 @@ export function createServices(config: Config, store: GraphStore): Services {
     accounts: new AccountStore(config.dataDir),
     intake: new DocumentIntake(store, registry),
     corrections: new CorrectionService(new CorrectionStore(config.dataDir), store, registry, audit),
+    drafts: new DraftStore(),
   };
 }

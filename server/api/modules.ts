@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountResolvers } from './accounts/resolvers';
 import { correctionResolvers } from './corrections/resolvers';
+import { draftResolvers } from './documents/drafts';
 import { documentResolvers } from './documents/resolvers';
 
 /**
@@ -10,4 +11,4 @@ import { documentResolvers } from './documents/resolvers';
  */
 export const MODULE_TYPE_DEFS: string[] = ['accounts', 'documents', 'corrections'].map((m) => readFileSync(join(import.meta.dirname, m, 'schema.graphql'), 'utf8'));
 
-export const MODULE_RESOLVERS = [accountResolvers, documentResolvers, correctionResolvers];
+export const MODULE_RESOLVERS = [accountResolvers, documentResolvers, draftResolvers, correctionResolvers];

@@ -1,5 +1,6 @@
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
-import type { Correction, TaskAnchor, UnitRecord } from './model';
+import { gazetteer } from '../extract/gazetteer';
+import { DOCUMENT_KINDS, type Correction, type TaskAnchor, type UnitRecord } from './model';
 
 type Extraction = Pick<ExtractResult, 'documents' | 'units' | 'regions'>;
 type Task = ExtractedDocument['tasks'][number];
@@ -14,7 +15,14 @@ type Assignment = Task['assignments'][number];
 export function applyCorrections(result: Extraction, corrections: readonly Correction[]): Map<string, boolean> {
   const found = new Map<string, boolean>();
   const bySha = new Map(result.documents.map((d) => [d.sha256, d]));
-  for (const c of [...corrections].sort((a, b) => a.seq - b.seq)) {
+  // The document's own corrections first: a jurisdiction changes the ids the task corrections name.
+  const ordered = [...corrections].sort((a, b) => Number(DOCUMENT_KINDS.has(b.kind)) - Number(DOCUMENT_KINDS.has(a.kind)) || a.seq - b.seq);
+  for (const c of ordered) {
+    if (DOCUMENT_KINDS.has(c.kind)) {
+      const doc = c.task && bySha.get(c.task.sha256);
+      if (doc) found.set(c.id, applyToDocument(result, doc, c));
+      continue;
+    }
     if (c.kind === 'merge') {
       const n = applyMerge(result, c);
       if (n !== null) found.set(c.id, n);
@@ -45,6 +53,9 @@ function applyToTask(result: Extraction, doc: ExtractedDocument, task: Task, c: 
   switch (c.kind) {
     case 'title':
       task.title = String(c.after);
+      return true;
+    case 'remove-task':
+      doc.tasks = doc.tasks.filter((t) => t !== task);
       return true;
     case 'deadline': {
       const { text, date } = c.after as { text: string; date: string | null };
@@ -86,7 +97,6 @@ function applyToTask(result: Extraction, doc: ExtractedDocument, task: Task, c: 
       return true;
     }
     default:
-      void doc;
       return false;
   }
 }
@@ -127,4 +137,36 @@ function ensureUnit(result: Extraction, u: UnitRecord): void {
     // Already in the store (the unit is): the loader writes only regions it does not hold.
     result.regions.push({ ...u.region, within: null, partOf: [] } as ExtractedRegion);
   }
+}
+
+/**
+ * The document's title, or the jurisdiction that issued it: its units are then scoped to the new
+ * one (their ids change with it), collectives lose the members the old jurisdiction's divisions gave them.
+ */
+function applyToDocument(result: Extraction, doc: ExtractedDocument, c: Correction): boolean {
+  if (c.kind === 'document-title') {
+    doc.title = String(c.after);
+    doc.titleInferred = false;
+    return true;
+  }
+  const code = String(c.after);
+  const region = gazetteer().get(code);
+  if (!region) return false;
+  const from = doc.jurisdiction?.code ?? '000000';
+  doc.jurisdiction = { code: region.id, name: region.name, evidence: `chosen by ${c.by}` };
+  if (!result.regions.some((r) => r.id === region.id)) result.regions.push({ id: region.id, name: region.name, level: region.level, within: null, partOf: [] } as ExtractedRegion);
+  if (from === region.id) return true;
+  const moved = new Map<string, string>();
+  const named = new Set(doc.tasks.flatMap((t) => t.assignments.map((a) => a.unitId)));
+  for (const u of result.units) {
+    if (u.jurisdiction.code !== from || !named.has(u.id)) continue;
+    const id = `${region.id}:${u.id.slice(u.id.indexOf(':') + 1)}`;
+    moved.set(u.id, id);
+  }
+  for (const [oldId, id] of moved) {
+    const u = result.units.find((x) => x.id === oldId)!;
+    if (!result.units.some((x) => x.id === id)) result.units.push({ ...u, id, jurisdiction: { code: region.id, name: region.name }, members: [] });
+  }
+  for (const t of doc.tasks) for (const a of t.assignments) a.unitId = moved.get(a.unitId) ?? a.unitId;
+  return true;
 }

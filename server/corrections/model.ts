@@ -10,7 +10,9 @@ import { queue, writeFileAtomic } from '../accounts/files';
  * the unit's id and the name the document wrote for it. Undoing keeps the correction, marked
  * undone, so the history stays readable.
  */
-export const CORRECTION_KINDS = ['title', 'deadline', 'add-assignment', 'remove-assignment', 'role', 'merge'] as const;
+export const CORRECTION_KINDS = ['title', 'deadline', 'add-assignment', 'remove-assignment', 'role', 'merge', 'remove-task', 'document-title', 'jurisdiction'] as const;
+/** Kinds that correct the document itself (its anchor's ref and quote are empty); applied before the task kinds. */
+export const DOCUMENT_KINDS: ReadonlySet<CorrectionKind> = new Set(['document-title', 'jurisdiction']);
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 export type AssignmentRole = 'lead' | 'responsible' | 'participant';
 

@@ -13,7 +13,7 @@ type Ingest = (file: string, bytes: Uint8Array, beforeLoad: (doc: ExtractedDocum
  * loaded (by `ingest`), its original kept, its registry entry written and the upload audited.
  */
 export async function uploadOne(
-  services: Services, ingest: Ingest, upload: { file: string; bytes: Uint8Array; who: string; replace: boolean }, log: Logger,
+  services: Services, ingest: Ingest, upload: { file: string; bytes: Uint8Array; who: string; replace: boolean; review?: boolean }, log: Logger,
 ): Promise<{ status: number; result: FileResult }> {
   const { intake, registry, audit } = services;
   const admitted = await intake.admit(upload.file, upload.replace);
@@ -25,6 +25,11 @@ export async function uploadOne(
     if (sameBytes && !(upload.replace && sameBytes === doc.id)) return (await duplicate(services, upload.file, sameBytes, 'the same file')).result;
     const same = await intake.sameContent(doc, text);
     if (same) return (await duplicate(services, upload.file, same, 'the same plan (same title and text or tasks)')).result;
+    if (upload.review) {
+      const draft = services.drafts.add({ file: admitted.file, uploadedAs: upload.file, bytes: upload.bytes, who: upload.who, replace: upload.replace, result: extracted, warnings: extracted.warnings.map((w) => w.message) });
+      const units = new Set(doc.tasks.flatMap((t) => t.assignments.map((a) => a.unitId)));
+      return { file: upload.file, ok: true, documentId: doc.id, title: doc.title, status: 'REVIEW', draftId: draft.id, tasks: doc.tasks.length, units: units.size, warnings: draft.warnings };
+    }
     facts = { doc, prints: fingerprints({ title: doc.title, tasks: taskShapes(doc) }, text) };
     // Fingerprints above are of what the document says; the corrections in force change what is loaded.
     const found = await services.corrections.applyTo(extracted);
@@ -32,7 +37,7 @@ export async function uploadOne(
     return null;
   });
   const result = outcome.result;
-  if (!result.ok || result.status === 'DUPLICATE' || !facts) return outcome;
+  if (!result.ok || result.status === 'DUPLICATE' || result.status === 'REVIEW' || !facts) return outcome;
   const { doc, prints } = facts as { doc: ExtractedDocument; prints: ReturnType<typeof fingerprints> };
   const renamed = admitted.file !== upload.file;
   try {

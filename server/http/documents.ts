@@ -33,7 +33,7 @@ export const UPLOAD_LIMITS = {
 const FILENAME = /^(?!\.)[^/\\\x00-\x1f<>:"|?*]{1,120}\.(txt|text|docx|doc|wps|xlsx|xls|et|pdf|html|htm)$/iu;
 
 export type FileResult =
-  | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED' | 'DUPLICATE'; tasks: number; units: number; warnings: string[] }
+  | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED' | 'DUPLICATE' | 'REVIEW'; draftId?: string; tasks: number; units: number; warnings: string[] }
   | { file: string; ok: false; code: string; error: string };
 
 interface Failure { status: number; result: FileResult & { ok: false } }
@@ -158,6 +158,10 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: GraphS
     const who = req.principal?.name ?? 'token';
     // ?replace=true: a file whose name is taken replaces that document (else it gets an id of its own).
     const replace = (req.query as Record<string, string | undefined>).replace === 'true';
+    // ?review=true: read and shown for review, loaded only when imported (server/documents/drafts.ts);
+    // the default for the page's logged-in editors. ?review=false: loaded at once, the default for scripts.
+    const reviewParam = (req.query as Record<string, string | undefined>).review;
+    const review = reviewParam === undefined ? req.principal?.via === 'session' : reviewParam === 'true';
     if (!req.isMultipart()) {
       throw new HttpError(415, 'NOT_MULTIPART', 'send the files as multipart/form-data, each in a field named "file" (curl -F file=@plan.docx …)');
     }
@@ -179,7 +183,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: GraphS
         continue;
       }
       seen.set(id, file);
-      outcomes.push(await uploadOne(services, (f, b, beforeLoad) => ingestFile(store, f, b, log, beforeLoad), { file, bytes, who, replace }, log));
+      outcomes.push(await uploadOne(services, (f, b, beforeLoad) => ingestFile(store, f, b, log, beforeLoad), { file, bytes, who, replace, review }, log));
     }
     const ok = outcomes.filter((o) => o.result.ok).length;
     const status = ok === outcomes.length ? 200 : ok > 0 ? 207 : outcomes[0]!.status;

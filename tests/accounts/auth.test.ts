@@ -99,7 +99,7 @@ describe('accounts and roles', () => {
     // Reads from the same session without the token are answered as to anyone.
     expect((await admin.gql('{ documents { id } }', {}, { csrf: false })).data.documents.length).toBeGreaterThan(0);
 
-    const withToken = await b.upload([PLAN]);
+    const withToken = await b.upload([PLAN], { query: '?review=false' });
     expect(withToken.status).toBe(200);
     expect(withToken.body.files[0]).toMatchObject({ ok: true, tasks: 2 });
     const created = await admin.gql('mutation { createAccount(name: "carol", role: VIEWER, password: "0123456789abc") { name role } }');

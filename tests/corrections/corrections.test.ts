@@ -51,7 +51,7 @@ describe('corrections', () => {
   beforeAll(async () => {
     dataDir = await dataDirWith([['eddie', 'editor'], ['erin', 'editor'], ['vera', 'viewer']]);
     await start();
-    const up = await editor.upload([{ name: FILE, bytes: PLAN }]);
+    const up = await editor.upload([{ name: FILE, bytes: PLAN }], { query: '?review=false' });
     expect(up.body.files[0]).toMatchObject({ ok: true, documentId: DOC, tasks: 2 });
   }, 60_000);
   afterAll(async () => stop());
@@ -102,7 +102,7 @@ describe('corrections', () => {
   });
 
   it('survive loading the same file again and a restart', async () => {
-    const reloaded = await editor.upload([{ name: FILE, bytes: PLAN }], { query: '?replace=true' });
+    const reloaded = await editor.upload([{ name: FILE, bytes: PLAN }], { query: '?replace=true&review=false' });
     expect(reloaded.body.files[0]).toMatchObject({ ok: true, status: 'REPLACED', documentId: DOC });
     const expected = { title: '推进政务服务一网通办', units: [['市发展和改革委员会', 'lead'], ['市政务服务中心', 'lead'], ['市税务局', 'responsible']].sort() };
     let t = await task('一.1');
@@ -138,7 +138,7 @@ describe('corrections', () => {
   it('lists a correction whose anchor is gone as orphaned', async () => {
     // A new version of the plan where task 1 is another task: the corrections anchored to the old file are orphaned.
     const changed = PLAN.replace('1、推进一网通办。全面推行“一件事一次办”。', '1、建设数字政府。建成政务云平台。');
-    const up = await editor.upload([{ name: FILE, bytes: changed }], { query: '?replace=true' });
+    const up = await editor.upload([{ name: FILE, bytes: changed }], { query: '?replace=true&review=false' });
     expect(up.body.files[0]).toMatchObject({ ok: true, status: 'REPLACED' });
     const orphaned = (await editor.gql('{ corrections(orphaned: true) { kind taskRef document } }')).data.corrections;
     expect(orphaned.map((c: any) => c.kind).sort()).toEqual(['ADD_ASSIGNMENT', 'REMOVE_ASSIGNMENT', 'ROLE']);
