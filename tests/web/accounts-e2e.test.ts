@@ -11,8 +11,9 @@ import { startTestApp } from '../api/helpers';
 import { dataDirWith, PASSWORD } from '../support/session';
 import { openPage, SHOTS } from '../support/web';
 
+/** No city named: the review step must say where it belongs (常德市). */
 const PLAN = [
-  '常德市优化营商环境行动方案',
+  '优化营商环境行动方案',
   '一、重点任务',
   '1、推进一网通办。全面推行“一件事一次办”。(市政务服务中心牵头,市发改委、市大数据局配合)',
   '2、优化纳税服务。压缩办税时间。(市税务局负责,市财政局协助)',
@@ -62,20 +63,40 @@ describe('accounts, documents page and corrections in the page', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('upload-choose').click();
     await (await chooser).setFiles({ name: 'changde-business.txt', mimeType: 'text/plain', buffer: Buffer.from(PLAN) });
+    // The review step: what was read, fixed before anything is loaded.
+    const review = page.getByTestId('review');
+    await review.waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('review-jurisdiction').textContent()).toBe('未知辖区');
+    await page.getByTestId('review-place').fill('常德');
+    await page.getByTestId('review-find-place').click();
+    await page.getByTestId('review-place-430700').click();
+    expect(await page.getByTestId('review-jurisdiction').textContent()).toBe('常德市');
+    await page.getByTestId('review-role-一.1-市发展和改革委员会').selectOption('LEAD');
+    await page.getByTestId('review-role-一.1-市大数据局').selectOption('');
+    await page.screenshot({ path: join(SHOTS, 'accounts-review-step.png') });
+    await page.getByTestId('review-import').click();
     await expect.poll(() => page.getByTestId('upload-list').locator('li[data-file="changde-business.txt"] .state').textContent(), { timeout: 30_000 }).toBe('已导入');
     await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.getByTestId('tab-documents').click();
     const row = page.getByTestId('doc-row-changde-business');
-    await expect.poll(() => row.textContent()).toContain('常德市优化营商环境行动方案');
+    await expect.poll(() => row.textContent()).toContain('优化营商环境行动方案');
     expect(await row.textContent()).toContain('eddie');
-    expect(await row.textContent()).toContain('2 / 5');
+    expect(await row.textContent()).toContain('常德市');
+    expect(await row.textContent()).toContain('2 / 4');
     expect(await row.getByRole('link', { name: '下载原件' }).getAttribute('href')).toBe('/api/documents/changde-business/original');
     await page.screenshot({ path: join(SHOTS, 'accounts-documents-page.png'), fullPage: true });
+    // The network of the document is the reviewed one: 常德市's units, 市大数据局 removed, 市发改委 a lead.
+    await page.goto(`${app.url}/?document=changde-business&jurisdiction=430700`);
+    await page.waitForFunction(() => ((globalThis as any).__cy?.nodes('[type="unit"]').length ?? 0) > 0);
+    expect((await unitIds()).sort()).toEqual(['430700:市发展和改革委员会', '430700:市政务服务中心', '430700:市税务局', '430700:市财政局'].sort());
+    const lead = await page.evaluate(() => (globalThis as any).__cy.edges().filter((e: any) => e.data('role') === 'lead').map((e: any) => e.source().id()) as string[]);
+    expect(lead.length === 0 || lead.includes('430700:市发展和改革委员会')).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'accounts-reviewed-network.png') });
   }, 60_000);
 
   it('corrects a task: title and a removed unit; the title is marked with the original on hover; the network follows; undo', async () => {
-    await page.goto(`${app.url}/?task=${encodeURIComponent('changde-business:一.1')}&document=changde-business`);
+    await page.goto(`${app.url}/?task=${encodeURIComponent('changde-business:一.1')}&document=changde-business&jurisdiction=430700`);
     await page.getByTestId('task-corrections').waitFor();
     await page.getByTestId('edit-title').click();
     await page.getByTestId('title-input').fill('推进政务服务一网通办');
@@ -83,18 +104,21 @@ describe('accounts, documents page and corrections in the page', () => {
     const mark = page.getByTestId('corrected-title');
     await expect.poll(() => mark.textContent(), { timeout: 15_000 }).toBe('推进政务服务一网通办');
     expect(await mark.getAttribute('title')).toBe('已更正，原文：推进一网通办（eddie）');
-    await page.getByTestId('remove-市大数据局').click();
-    await expect.poll(() => page.getByTestId('task-corrections').locator('.assignment-edit li', { hasText: '市大数据局' }).count(), { timeout: 15_000 }).toBe(0);
+    await page.getByTestId('remove-市政务服务中心').click();
+    await expect.poll(() => page.getByTestId('task-corrections').locator('.assignment-edit li', { hasText: '市政务服务中心' }).count(), { timeout: 15_000 }).toBe(0);
     await mark.hover();
     await page.screenshot({ path: join(SHOTS, 'accounts-corrected-task.png') });
-    // The network of the document: 市大数据局 was named only by this task, so it is not drawn.
+    // The network of the document: 市政务服务中心 was named only by this task, so it is not drawn.
     await page.reload();
     await page.waitForFunction(() => ((globalThis as any).__cy?.nodes('[type="unit"]').length ?? 0) > 0);
-    await expect.poll(async () => (await unitIds()).some((id) => id.endsWith(':市大数据局'))).toBe(false);
+    await expect.poll(async () => (await unitIds()).some((id) => id.endsWith(':市政务服务中心'))).toBe(false);
+    // The review step's two fixes, the title and the removal: each can be undone.
     const undo = page.getByTestId('task-correction-list').getByRole('button', { name: '撤销' });
-    await expect.poll(() => undo.count()).toBe(2);
-    await undo.first().click();
-    await expect.poll(() => undo.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => undo.count()).toBe(4);
+    await page.getByTestId('task-correction-list').locator('li', { hasText: '标题' }).getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => undo.count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('corrected-title').count()).toBe(0);
+    expect(await page.getByTestId('task-panel').locator('h2').textContent()).toBe('一.1 推进一网通办');
   }, 60_000);
 
   it('shows the audit log to an admin only', async () => {

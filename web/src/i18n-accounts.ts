@@ -1,6 +1,13 @@
 /** The strings of the accounts, documents page, corrections and audit log (spread into i18n.ts's table). */
 export const ACCOUNT_STRINGS = {
   DUPLICATE: { zh: '已存在，未重复导入', en: 'Already loaded; not loaded again' },
+  REVIEW: { zh: '待核对', en: 'To review' },
+  changeJurisdiction: { zh: '更改辖区：输入地名', en: 'Change jurisdiction: type a place' },
+  find: { zh: '查找', en: 'Find' },
+  notATask: { zh: '不是任务', en: 'Not a task' },
+  importDraft: { zh: '核对无误，导入', en: 'Import' },
+  discard: { zh: '放弃', en: 'Discard' },
+  discarded: { zh: '已放弃，未导入', en: 'Discarded; nothing loaded' },
   login: { zh: '登录', en: 'Log in' },
   logout: { zh: '退出', en: 'Log out' },
   accountName: { zh: '用户名', en: 'Name' },

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { ACCEPTED, reasonOf, TOKEN_KEY, UPLOAD_ERRORS, type UploadOutcome } from '../lib/upload';
 import { SESSION_TOKEN, uploadFile } from '../lib/upload-request';
+import { ReviewDraft } from './ReviewDraft';
 import { atLeast, sessionUser, useSession } from '../session';
 
 interface Item {
@@ -209,7 +210,12 @@ export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (i
                 <span className="state">{it.outcome ? (it.outcome.ok ? t(it.outcome.status) : t('failed')) : t(it.state === 'done' ? 'failed' : it.state)}</span>
               </div>
               {!it.outcome && <progress max={1} value={it.state === 'reading' ? undefined : it.sent} aria-label={`${it.file.name} ${t('uploadProgress')}`} data-testid="upload-progress" />}
-              {it.outcome?.ok === true && (
+              {it.outcome?.ok === true && it.outcome.status === 'REVIEW' && it.outcome.draftId && (
+                <ReviewDraft id={it.outcome.draftId}
+                  onImported={(r) => { update(it.key, { outcome: { ok: true, title: (it.outcome as { title: string }).title, ...r, status: r.status as 'ADDED' } }); onUploaded.current(); }}
+                  onDiscarded={() => update(it.key, { outcome: { ok: false, code: 'DISCARDED', message: t('discarded') } })} />
+              )}
+              {it.outcome?.ok === true && it.outcome.status !== 'REVIEW' && (
                 <div className="summary" data-testid="upload-summary">
                   <span>{it.outcome.tasks}{t('taskCount')} · {it.outcome.units}{t('units')} · {it.outcome.warnings.length}{t('warningCount')}</span>
                   {' '}
