@@ -132,6 +132,21 @@ describe('accounts, documents page and corrections in the page', () => {
     await page.screenshot({ path: join(SHOTS, 'accounts-audit-log.png'), fullPage: true });
   }, 60_000);
 
+  it('merges two units from the unit panel; the merged one leaves the network', async () => {
+    await page.goto(`${app.url}/?unit=${encodeURIComponent('430700:市财政局')}&document=changde-business&jurisdiction=430700`);
+    const merge = page.getByTestId('unit-merge');
+    await merge.waitFor();
+    await merge.locator('input').fill('税务');
+    await merge.getByRole('button', { name: '查找' }).click();
+    page.once('dialog', (d) => void d.accept());
+    await merge.getByRole('button', { name: '市税务局' }).click();
+    await expect.poll(() => decodeURIComponent(page.url()), { timeout: 15_000 }).toContain('unit=430700:市税务局');
+    await page.reload();
+    await page.waitForFunction(() => ((globalThis as any).__cy?.nodes('[type="unit"]').length ?? 0) > 0);
+    await expect.poll(async () => (await unitIds()).some((id) => id.endsWith(':市财政局'))).toBe(false);
+    await page.screenshot({ path: join(SHOTS, 'accounts-unit-merged.png') });
+  }, 60_000);
+
   it('logged no errors in the browser console', () => {
     // The wrong password, on purpose, is answered 401, which Chromium reports as a failed load.
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);

@@ -50,7 +50,7 @@ export const JURISDICTION_GRAPH_QUERY = `query($j: String!, $limit: Int) { juris
   jurisdiction { id name } units { unit { id name kind aliases } lead responsible participant total weighted zScore overloaded }
   shared { a b tasks } memberships { member collective } more } }`;
 
-export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliases jurisdiction { name }
+export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliases jurisdiction { id name }
   load { lead responsible participant total weighted peerMean zScore peers overloaded }
   tasks { role inferred quote start end clause task { id ref title section document { id title }
     deadline { text date kind } status leaders { name post } } }
