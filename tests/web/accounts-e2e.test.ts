@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIR } from '../../server/app';
-import { startTestApp } from '../api/helpers';
+import { gql, startTestApp } from '../api/helpers';
 import { dataDirWith, PASSWORD } from '../support/session';
 import { openPage, SHOTS } from '../support/web';
 
@@ -145,6 +145,13 @@ describe('accounts, documents page and corrections in the page', () => {
     await page.waitForFunction(() => ((globalThis as any).__cy?.nodes('[type="unit"]').length ?? 0) > 0);
     await expect.poll(async () => (await unitIds()).some((id) => id.endsWith(':市财政局'))).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'accounts-unit-merged.png') });
+    // Undone from the documents page's list of corrections: 市财政局 is back on its task.
+    await page.goto(`${app.url}/?view=documents`);
+    const table = page.getByTestId('corrections-table');
+    await table.locator('tr', { hasText: 'MERGE' }).getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => table.locator('tr', { hasText: 'MERGE' }).count(), { timeout: 15_000 }).toBe(0);
+    const t2 = await gql(app.url, '{ task(id: "changde-business:一.2") { assignments { unit { name } } } }');
+    expect(t2.data.task.assignments.map((a: any) => a.unit.name).sort()).toEqual(['市税务局', '市财政局'].sort());
   }, 60_000);
 
   it('logged no errors in the browser console', () => {

@@ -70,17 +70,29 @@ export function DocumentsView(props: { onOpenDocument: (id: string) => void; onC
           </tbody>
         </table>
       )}
-      <CorrectionList gen={gen} />
+      <CorrectionList gen={gen} canEdit={canEdit} onChanged={() => { setGen((n) => n + 1); props.onChanged(); }} />
       {atLeast(session.user, 'admin') && <AuditSection gen={gen} />}
     </section>
   );
 }
 
-function CorrectionList(props: { gen: number }) {
+function CorrectionList(props: { gen: number; canEdit: boolean; onChanged: () => void }) {
   const { t } = useT();
+  const [error, setError] = useState('');
+  const undo = async (id: string) => {
+    try {
+      await gql('mutation($id: ID!) { undoCorrection(id: $id) { id } }', { id });
+      setError('');
+      props.onChanged();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
   const q = useQuery<{ corrections: Array<{ id: string; kind: string; by: string; at: string; document: string | null; taskRef: string | null; unit: string | null; into: string | null; before: string | null; after: string | null; orphaned: boolean }> }>(CORRECTIONS, { gen: props.gen });
   if (!q.data || q.data.corrections.length === 0) return null;
   return (
+    <>
+    {error && <p className="error" role="alert">{error}</p>}
     <table className="data" data-testid="corrections-table">
       <caption>{t('corrections')}</caption>
       <thead><tr><th>{t('auditAt')}</th><th>{t('auditWho')}</th><th>{t('auditAction')}</th><th>{t('auditTarget')}</th><th>{t('auditBefore')}</th><th>{t('auditAfter')}</th><th /></tr></thead>
@@ -89,11 +101,13 @@ function CorrectionList(props: { gen: number }) {
           <tr key={c.id} className={c.orphaned ? 'orphaned' : undefined}>
             <td>{c.at.slice(0, 16).replace('T', ' ')}</td><td>{c.by}</td><td>{c.kind}</td>
             <td>{c.document ? `${c.document} ${c.taskRef ?? ''}` : `${c.unit ?? ''} → ${c.into ?? ''}`}{c.unit && c.document ? ` · ${c.unit}` : ''}</td>
-            <td>{c.before ?? ''}</td><td>{c.after ?? ''}</td><td>{c.orphaned ? t('orphaned') : ''}</td>
+            <td>{c.before ?? ''}</td><td>{c.after ?? ''}</td>
+            <td>{c.orphaned ? t('orphaned') : ''}{props.canEdit && <button type="button" className="link" onClick={() => undo(c.id)} data-testid={`undo-${c.id}`}>{t('undo')}</button>}</td>
           </tr>
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 
