@@ -13,6 +13,8 @@ import { read } from './graph/queries';
 import type { GraphStore } from './graph/store';
 import { createHttpServer } from './http/server';
 import { StorageFull } from './graph/disk';
+import { applyCorrections } from './corrections/apply';
+import { CorrectionStore } from './corrections/model';
 import { readInputs } from './ingest/read-inputs';
 import { seedFilesIn } from './seeds';
 
@@ -32,6 +34,8 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
     const read = await readInputs(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));
     for (const w of read.warnings) log.warn({ file: w.file }, w.message);
     const result = extract(read.inputs);
+    // Corrections kept in DATA_DIR outlive the graph: a store emptied and filled again keeps them.
+    applyCorrections(result, await new CorrectionStore(config.dataDir).active());
     try {
       const outcomes = await loadExtraction(store, result);
       log.info({ documents: outcomes.filter((o) => o.status !== 'failed').length, ms: Math.round(performance.now() - t0) }, 'empty store: seeds loaded');

@@ -31,6 +31,12 @@ const Env = z.object({
   READER_QUEUE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–1000').max(1000, 'must be 0–1000').default(16),
   /** Memory (MB) one reader process may hold, native buffers included; a file that needs more is refused. */
   READER_RSS_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int('must be a whole number').min(128, 'must be 128 or more').default(768),
+  // Accounts (server/http/auth.ts): reading open to all unless this is true.
+  READ_REQUIRES_LOGIN: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((v) => v === 'true'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (it signs the session cookies); leave it unset to keep one in DATA_DIR').optional(),
+  SESSION_MAX_AGE_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).positive('must be over 0').max(60 * 24 * 30, 'must be at most 43200 (30 days)').default(480),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' }).default('auto'),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–1000').max(1000, 'must be 1–1000').default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

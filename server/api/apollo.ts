@@ -15,6 +15,7 @@ import { Gate, GateFull } from '../gate';
 import type { Context } from './resolvers';
 import { resolvers } from './resolvers';
 import { keepable } from './response-cache';
+import { MODULE_RESOLVERS, MODULE_TYPE_DEFS } from './modules';
 
 export const TYPE_DEFS = readFileSync(join(import.meta.dirname, 'schema.graphql'), 'utf8');
 
@@ -33,7 +34,7 @@ export interface ApolloOptions {
 
 /** The schema: type definitions, resolvers, and every list field held to its @list bound. */
 export function createSchema() {
-  return boundLists(makeExecutableSchema({ typeDefs: TYPE_DEFS, resolvers }));
+  return boundLists(makeExecutableSchema({ typeDefs: [TYPE_DEFS, ...MODULE_TYPE_DEFS], resolvers: [resolvers, ...MODULE_RESOLVERS] }));
 }
 
 export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServer<Context> {

@@ -16,6 +16,7 @@ import { userError } from './errors';
 import { checkIngestAuth, ingestDocument } from './ingest';
 import type { ReaderPool } from '../ingest/reader-pool';
 import type { Loaders } from './loaders';
+import type { AuthContext } from '../http/auth';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 
 export interface Context {
@@ -25,6 +26,8 @@ export interface Context {
   authorization?: string;
   /** Where uploads are read and extracted (ingest/reader-pool.ts); absent, extraction runs here. */
   readers?: ReaderPool;
+  /** Who asks, and the accounts and audit log (server/http/auth.ts). */
+  auth?: AuthContext;
   /** Called when this answer may be kept for the same question asked again (api/response-cache.ts). */
   keepAnswer?: () => void;
 }

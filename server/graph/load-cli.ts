@@ -12,6 +12,8 @@ import { extract } from '../extract/extract';
 import { readInputs } from '../ingest/read-inputs';
 import { seedFilesIn } from '../seeds';
 import { loadExtraction } from './loader';
+import { applyCorrections } from '../corrections/apply';
+import { CorrectionStore } from '../corrections/model';
 import { openStore } from './open-store';
 import { load, read } from './queries';
 import { StoreError } from './store';
@@ -33,6 +35,9 @@ async function main(): Promise<number> {
   const extracted = extract(readFiles.inputs);
   const result = { ...extracted, warnings: [...readFiles.warnings, ...extracted.warnings], failed: [...readFiles.failed, ...extracted.failed] };
   for (const w of result.warnings) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
+  // The corrections kept in DATA_DIR apply to every load, whatever the extractor's version.
+  const corrected = [...applyCorrections(result, await new CorrectionStore(config.dataDir).active()).values()];
+  if (corrected.length > 0) process.stderr.write(`corrections: ${corrected.filter(Boolean).length} applied, ${corrected.filter((f) => !f).length} orphaned (their task or unit is gone)\n`);
   if (result.documents.length === 0) {
     process.stderr.write('nothing to load: no file could be read\n');
     return 1;

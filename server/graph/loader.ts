@@ -147,7 +147,7 @@ async function loadInBulk(
 }
 
 /** What a stored document added to the analytics, read before a new version replaces it. */
-async function storedContribution(tx: QueryRunner, documentId: string): Promise<{ contribution: Contribution; unitJurisdictions: Map<string, string> }> {
+export async function storedContribution(tx: QueryRunner, documentId: string): Promise<{ contribution: Contribution; unitJurisdictions: Map<string, string> }> {
   const tasks = new Map<string, TaskFacts & { jurisdiction: string | null; assignments: Array<{ unitId: string; role: string }>; mentions: string[] }>();
   const task = (id: string) => {
     let t = tasks.get(id);
@@ -335,7 +335,7 @@ async function loadLeaders(tx: QueryRunner, doc: ExtractedDocument): Promise<voi
 }
 
 /** Map.groupBy arrives with Node 21; the project targets Node 20. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

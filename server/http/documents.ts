@@ -4,12 +4,16 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { checkIngestAuth } from '../api/ingest';
 import type { Config } from '../config';
+import type { ExtractedDocument, ExtractResult } from '../extract/contract';
 import { InputError, MAX_FILE_BYTES } from '../extract/decode';
+import { uploadOne } from '../documents/upload';
+import type { Services } from '../services';
 import { documentId } from '../extract/extract';
+import { StorageFull } from '../graph/disk';
 import { loadExtraction } from '../graph/loader';
 import { StoreError, type GraphStore } from '../graph/store';
-import { StorageFull } from '../graph/disk';
 import { PoolBusy, type ReaderPool } from '../ingest/reader-pool';
+import { requireRoleHttp } from './auth';
 import { HttpError } from './errors';
 
 /** What one upload request may carry. A plan is rarely over 2 MB, even as a Word file. */
@@ -34,7 +38,7 @@ export const MAX_TASKS_PER_DOCUMENT = 5000;
 const FILENAME = /^(?!\.)(?=[^.]*[^\s.])[^/\\\x00-\x1f<>:"|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]{1,120}\.(txt|text|docx|doc|wps|xlsx|xls|et|pdf|html|htm)$/iu;
 
 export type FileResult =
-  | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED'; tasks: number; units: number; warnings: string[] }
+  | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED' | 'DUPLICATE' | 'REVIEW'; draftId?: string; tasks: number; units: number; warnings: string[] }
   | { file: string; ok: false; code: string; error: string; coverage?: NoTaskHint };
 
 /** Why a document gave no task (its coverage warning), for the page to say in its own language. */
@@ -48,7 +52,11 @@ const fail = (status: number, file: string, code: string, error: string): Failur
  * One file: read (any format) → extract → load in one transaction. Every refusal names the file
  * and the reason, and leaves the store as it was.
  */
-export async function ingestFile(store: GraphStore, readers: ReaderPool, file: string, bytes: Uint8Array, log: Logger): Promise<{ status: number; result: FileResult }> {
+export async function ingestFile(
+  store: GraphStore, readers: ReaderPool, file: string, bytes: Uint8Array, log: Logger,
+  /** Asked once the file is read, before anything is written: an answer instead of loading it (a duplicate). */
+  beforeLoad?: (doc: ExtractedDocument, text: string, result: ExtractResult) => Promise<FileResult | null>,
+): Promise<{ status: number; result: FileResult }> {
   if (!FILENAME.test(file)) {
     return fail(400, file, 'BAD_FILENAME', `${file}: the file name is not usable as a document id: rename it without / \\ : * ? " < > | and ending in .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .wps, .et or .txt`);
   }
@@ -74,6 +82,8 @@ export async function ingestFile(store: GraphStore, readers: ReaderPool, file: s
     if (w) failure.result.coverage = { kind: w.kind, line: w.line, quote: w.quote };
     return failure;
   }
+  const instead = await beforeLoad?.(doc, result.texts[doc.id] ?? '', result);
+  if (instead) return { status: 200, result: instead };
   try {
     const [outcome] = await loadExtraction(store, result);
     if (!outcome || outcome.status === 'failed') {
@@ -152,14 +162,22 @@ async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; 
  * some did, and the (first) failure's 4xx/5xx when none did. Limits are checked for the whole
  * request before any file is read, so a 413 loads nothing.
  */
-export async function documentRoutes(app: FastifyInstance, opts: { store: GraphStore; readers: ReaderPool; config: Config; log: Logger }): Promise<void> {
-  const { store, readers, config, log } = opts;
+export async function documentRoutes(app: FastifyInstance, opts: { store: GraphStore; readers: ReaderPool; config: Config; log: Logger; services: Services }): Promise<void> {
+  const { store, readers, config, log, services } = opts;
   await app.register(fastifyMultipart, {
     limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: UPLOAD_LIMITS.files, parts: UPLOAD_LIMITS.files + 20, fields: 20, fieldSize: 4096, headerPairs: 100 },
   });
 
   app.post('/api/documents', async (req: FastifyRequest, reply: FastifyReply) => {
-    authorize(config, req.headers.authorization);
+    if (req.principal?.via === 'session') requireRoleHttp(req, 'editor');
+    else authorize(config, req.headers.authorization);
+    const who = req.principal?.name ?? 'token';
+    // ?replace=true: a file whose name is taken replaces that document (else it gets an id of its own).
+    const replace = (req.query as Record<string, string | undefined>).replace === 'true';
+    // ?review=true: read and shown for review, loaded only when imported (server/documents/drafts.ts);
+    // the default for the page's logged-in editors. ?review=false: loaded at once, the default for scripts.
+    const reviewParam = (req.query as Record<string, string | undefined>).review;
+    const review = reviewParam === undefined ? req.principal?.via === 'session' : reviewParam === 'true';
     if (!req.isMultipart()) {
       throw new HttpError(415, 'NOT_MULTIPART', 'send the files as multipart/form-data, each in a field named "file" (curl -F file=@plan.docx …)');
     }
@@ -181,7 +199,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: GraphS
         continue;
       }
       seen.set(id, file);
-      outcomes.push(await ingestFile(store, readers, file, bytes, log));
+      outcomes.push(await uploadOne(services, (f, b, beforeLoad) => ingestFile(store, readers, f, b, log, beforeLoad), { file, bytes, who, replace, review }, log));
     }
     const ok = outcomes.filter((o) => o.result.ok).length;
     const status = ok === outcomes.length ? 200 : ok > 0 ? 207 : outcomes[0]!.status;

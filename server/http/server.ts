@@ -21,7 +21,10 @@ import { READ_TIMEOUT_MS } from '../ingest/limits';
 import { ReaderPool } from '../ingest/reader-pool';
 import { healthCheck } from './health';
 import type { GraphStore } from '../graph/store';
+import { createServices } from '../services';
+import { installAuth } from './auth';
 import { documentRoutes } from './documents';
+import { recordRoutes } from './records';
 import { HttpError, sendError } from './errors';
 
 /** Larger than any query; a plan sent to ingestDocument fits (≈ 600,000 Chinese characters). */
@@ -113,6 +116,8 @@ export async function createHttpServer(opts: {
   await app.register(fastifyHelmet, { contentSecurityPolicy: APP_CSP, frameguard: { action: 'deny' } });
   // Brotli at quality 4: as small as gzip's best and fast; its default (11) took seconds for a 5 MB answer.
   await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } } });
+  const services = createServices(config, store);
+  await installAuth(app, { config, log, services });
 
   const origins = (config.CORS_ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (origins.length > 0) {
@@ -127,7 +132,8 @@ export async function createHttpServer(opts: {
   const readers = new ReaderPool({ size: config.READER_PROCESSES, queue: config.READER_QUEUE, rssMb: config.READER_RSS_MB, timeoutMs: READ_TIMEOUT_MS });
   const kept = new WeakSet<FastifyRequest>();
   const graphql = fastifyApolloHandler(apollo, {
-    context: async (req) => ({ store, config, readers, loaders: createLoaders(store), authorization: req.headers.authorization, keepAnswer: () => kept.add(req) }),
+    context: async (req) => ({ store, config, readers, loaders: createLoaders(store), authorization: req.headers.authorization, keepAnswer: () => kept.add(req),
+      auth: { principal: req.principal, csrfOk: req.csrfOk, services } }),
   });
   // A question asked again is answered with the JSON sent the first time, until the next write.
   const answers = new AnswerCache(store as { generation?: number; ttlMs?: number });
@@ -157,7 +163,8 @@ export async function createHttpServer(opts: {
     return reply.code(h.status === 'ok' ? 200 : 503).send(h);
   });
 
-  await app.register(documentRoutes, { store, readers, config, log });
+  await app.register(documentRoutes, { store, readers, config, log, services });
+  await app.register(recordRoutes, { services });
 
   // The ledger's logic is in server/api/ledger.ts; this only answers the request.
   app.get('/export/ledger.xlsx', async (req, reply) => {

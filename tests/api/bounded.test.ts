@@ -19,7 +19,7 @@ import { loadConfig } from '../../server/config';
 import { extract } from '../../server/extract/extract';
 import { KuzuStore } from '../../server/graph/kuzu-store';
 import { loadExtraction } from '../../server/graph/loader';
-import * as web from '../../web/src/api';
+import * as web from '../../web/src/queries';
 import { gql } from './helpers';
 
 const PLANS = 2000;

@@ -22,7 +22,8 @@ export const INGEST_TOKEN = 'test-token-0123456789abcdef';
 export async function startTestApp(opts: { wrap?: (store: KuzuStore) => GraphStore; env?: Record<string, string>; webDir?: string } = {}): Promise<App & { kuzu: KuzuStore }> {
   const kuzu = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'api-')), 'graph.kuzu'));
   await kuzu.ensureSchema();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', INGEST_TOKEN, LOG_LEVEL: 'silent', ...opts.env });
+  // A DATA_DIR of its own: accounts, the audit log and kept originals never land in the working tree.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', INGEST_TOKEN, LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'data-')), ...opts.env });
   const app = await startApp(config, { store: opts.wrap ? opts.wrap(kuzu) : kuzu, log: pino({ level: 'silent' }), webDir: opts.webDir ?? join(tmpdir(), 'no-web') });
   const closeApp = app.close;
   return Object.assign(app, {

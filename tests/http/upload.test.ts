@@ -17,10 +17,10 @@ import { corpusText, docxFromText } from '../support/office';
 type App = Awaited<ReturnType<typeof startTestApp>>;
 interface Upload { name: string; bytes: Uint8Array | string }
 
-async function upload(url: string, files: Upload[], headers: Record<string, string> = { authorization: `Bearer ${INGEST_TOKEN}` }) {
+async function upload(url: string, files: Upload[], headers: Record<string, string> = { authorization: `Bearer ${INGEST_TOKEN}` }, query = '') {
   const form = new FormData();
   for (const f of files) form.append('file', new Blob([typeof f.bytes === 'string' ? Buffer.from(f.bytes) : f.bytes]), f.name);
-  const res = await fetch(`${url}/api/documents`, { method: 'POST', body: form, headers });
+  const res = await fetch(`${url}/api/documents${query}`, { method: 'POST', body: form, headers });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -65,14 +65,32 @@ describe('POST /api/documents', () => {
     expect(lead.data.document.tasks.map((t: any) => t.assignments[0].unit.name)).toEqual(['省发展和改革委员会', '省财政厅', '省工业和信息化厅', '省发展和改革委员会']);
   });
 
-  it('replaces a document sent again, and loads a seed under a Chinese file name', async () => {
+  it('recognises a document sent again, keeps a different one under a taken name apart, replaces on request; loads a seed under a Chinese file name', async () => {
+    const before = await stats();
     const again = await upload(app.url, [{ name: 'liaoning-2024.txt', bytes: LIAONING }]);
-    expect(again.body.files[0]).toMatchObject({ ok: true, status: 'REPLACED', tasks: 4 });
+    expect(again.body.files[0]).toMatchObject({ ok: true, status: 'DUPLICATE', documentId: 'liaoning-2024', tasks: 0 });
+    expect(again.body.files[0].warnings[0]).toBe('liaoning-2024.txt is the same file as the loaded document liaoning-2024: not loaded again');
+    expect(await stats()).toEqual(before);
+    // Another plan under the same file name: its own id, the first one kept.
+    const other = await upload(app.url, [{ name: 'liaoning-2024.txt', bytes: HENGYANG }]);
+    expect(other.body.files[0]).toMatchObject({ ok: true, status: 'ADDED', documentId: 'liaoning-2024-2', tasks: 2 });
+    expect(other.body.files[0].warnings[0]).toBe('a different document is already loaded as liaoning-2024: this one was loaded as liaoning-2024-2');
+    // Asked to replace: the new version replaces the document of that name.
+    const edited = HENGYANG.replace('市财政局协助', '市审计局协助');
+    const replaced = await upload(app.url, [{ name: 'liaoning-2024-2.txt', bytes: edited }], undefined, '?replace=true');
+    expect(replaced.body.files[0]).toMatchObject({ ok: true, status: 'REPLACED', documentId: 'liaoning-2024-2', tasks: 2 });
+    // Another copy of a loaded plan, as another file with the same title and tasks: recognised.
+    const copy = await upload(app.url, [{ name: 'copy.txt', bytes: `${edited}\n` }]);
+    expect(copy.body.files[0]).toMatchObject({ ok: true, status: 'DUPLICATE', documentId: 'liaoning-2024-2' });
     // 萍乡's plan (seed 001, 17 tasks: see tests/extract/seeds.test.ts) under another name.
+    // The seed is loaded at start: the same bytes under a Chinese name are recognised as it.
     const seed = readFileSync(join(SEEDS_DIR, '001_5bed96e789233213.txt'));
     const r = await upload(app.url, [{ name: '萍乡对接粤港澳大湾区建设行动方案.txt', bytes: seed }]);
-    expect(r.body.files[0]).toMatchObject({ ok: true, documentId: '萍乡对接粤港澳大湾区建设行动方案', tasks: 17, status: 'ADDED' });
-    expect(await documentIds()).toContain('萍乡对接粤港澳大湾区建设行动方案');
+    expect(r.body.files[0]).toMatchObject({ ok: true, documentId: '001_5bed96e789233213', status: 'DUPLICATE' });
+    expect(await documentIds()).not.toContain('萍乡对接粤港澳大湾区建设行动方案');
+    // …and so is the same plan written out again with other line breaks (the graph's tasks and units match).
+    const rewrapped = await upload(app.url, [{ name: '萍乡方案.txt', bytes: `${seed.toString('utf8').replace(/\n/g, '\n\n')}` }]);
+    expect(rewrapped.body.files[0]).toMatchObject({ ok: true, documentId: '001_5bed96e789233213', status: 'DUPLICATE' });
   });
 
   it('takes several files in one request and answers per file, in order', async () => {
@@ -80,12 +98,12 @@ describe('POST /api/documents', () => {
     expect(r.status).toBe(200);
     expect(r.body.files.map((f: any) => [f.file, f.ok, f.tasks, f.units])).toEqual([['hengyang-a.txt', true, 2, 5], ['hengyang-b.txt', true, 2, 5]]);
     const q = await gql(app.url, '{ unit(id: "430400:市政务服务中心") { leads { task { document { id } } } } }');
-    expect(q.data.unit.leads.map((l: any) => l.task.document.id).sort()).toEqual(['hengyang-a', 'hengyang-b']);
+    expect(q.data.unit.leads.map((l: any) => l.task.document.id).sort()).toEqual(['hengyang-a', 'hengyang-b', 'liaoning-2024-2']);
   });
 
   it('answers 207 when some files load and others are refused, each with its reason', async () => {
     const before = await stats();
-    const r = await upload(app.url, [{ name: 'notice.txt', bytes: NO_TASKS }, { name: 'hengyang-c.txt', bytes: HENGYANG }]);
+    const r = await upload(app.url, [{ name: 'notice.txt', bytes: NO_TASKS }, { name: 'hengyang-c.txt', bytes: HENGYANG.replace('衡阳市', '衡阳市2026年') }]);
     expect(r.status).toBe(207);
     expect(r.body.files[0]).toEqual({
       file: 'notice.txt', ok: false, code: 'NO_TASKS', error: expect.stringMatching(/^notice\.txt has no tasks: .*no responsibility words/),
@@ -185,7 +203,7 @@ describe('POST /api/documents', () => {
       expect(dup.status).toBe(207);
       expect(dup.body.files[1]).toEqual({ file: 'twin.docx', ok: false, code: 'DUPLICATE_DOCUMENT', error: 'twin.docx and twin.txt would both become document "twin": rename one of them or send them separately' });
       // Names as Chinese offices write them (spaces, full-width brackets) are fine.
-      const chinese = await upload(app.url, [{ name: '关于印发 衡阳（2023）方案.txt', bytes: HENGYANG }]);
+      const chinese = await upload(app.url, [{ name: '关于印发 衡阳（2023）方案.txt', bytes: HENGYANG.replace('衡阳市', '衡阳市2023年') }]);
       expect(chinese.status).toBe(200);
       expect(chinese.body.files[0]).toMatchObject({ ok: true, documentId: '关于印发 衡阳（2023）方案' });
     });

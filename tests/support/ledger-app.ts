@@ -14,7 +14,7 @@ export async function startLedgerApp(opts: { webDir?: string } = {}): Promise<Ap
   const kuzu = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'ledger-')), 'graph.kuzu'));
   await kuzu.ensureSchema();
   await loadExtraction(kuzu, withFixture(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) }))));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'data-')) });
   const app = await startApp(config, { store: kuzu, log: pino({ level: 'silent' }), webDir: opts.webDir ?? join(tmpdir(), 'no-web') });
   const close = app.close;
   return Object.assign(app, { kuzu, close: async () => { await close(); await kuzu.close(); } });

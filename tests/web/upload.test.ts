@@ -78,12 +78,13 @@ describe('uploading plans in the page', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('upload-choose').click();
     await (await chooser).setFiles([
-      // 萍乡's plan (seed 001, 17.8 KB; 17 tasks, see tests/extract/seeds.test.ts) under another name.
+      // 萍乡's plan (seed 001, 17.8 KB), loaded at start, under another name: recognised, not loaded twice.
       { name: 'pingxiang-copy.txt', mimeType: 'text/plain', buffer: readFileSync(join(SEEDS_DIR, '001_5bed96e789233213.txt')) },
       { name: 'liaoning-2024.docx', mimeType: DOCX, buffer: await docxFromText(corpusText('a02_liaoning.txt')) },
     ]);
     expect(await page.getByTestId('upload-list').locator('li').count()).toBe(2);
-    await expect.poll(() => item('pingxiang-copy.txt').getByTestId('upload-summary').textContent(), { timeout: 30_000 }).toMatch(/^17项任务 · /);
+    await expect.poll(() => item('pingxiang-copy.txt').getByTestId('upload-summary').textContent(), { timeout: 30_000 }).toMatch(/^0项任务 · 0个单位 · 1条提示/);
+    expect(await item('pingxiang-copy.txt').locator('.state').textContent()).toBe('已存在，未重复导入');
     // By hand from a02_liaoning.txt: 4 targets; 10 units named in their 牵头单位/责任单位 lines.
     const liaoning = item('liaoning-2024.docx');
     await expect.poll(() => liaoning.getByTestId('upload-summary').textContent(), { timeout: 30_000 }).toMatch(/^4项任务 · 10个单位 · \d+条提示/);

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DOCUMENT_JURISDICTION_QUERY, DOCUMENTS_QUERY, gql, JURISDICTION_GRAPH_QUERY, SHELL_QUERY, UNITS_QUERY } from './api';
+import { AccountMenu } from './components/AccountMenu';
 import { CooperationView } from './components/CooperationView';
 import { DocumentReader } from './components/DocumentReader';
+import { DocumentsView } from './components/DocumentsView';
 import { NetworkView } from './components/NetworkView';
 import { OverloadView } from './components/OverloadView';
 import { ProvinceNetworkView } from './components/ProvinceNetworkView';
@@ -25,9 +27,10 @@ const KINDS = Object.keys(KIND_COLORS);
 interface ShellData { stats: { units: number; documents: number }; jurisdictionNetwork: JurisdictionNetworkData }
 type DocumentItem = { id: string; title: string; jurisdiction: { id: string; name: string } | null };
 /** The views, in tab order; a new view adds its entry here. */
-const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' }> = [
+const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' | 'documentsView' }> = [
   { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' },
   { view: 'regions', label: 'regions_view' }, { view: 'timeline', label: 'timeline' }, { view: 'ledger', label: 'ledger' },
+  { view: 'documents', label: 'documentsView' },
 ];
 
 /** Tabs as WAI-ARIA describes them: one tab stop, arrows (and Home/End) move and open. */
@@ -145,6 +148,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
         <ViewTabs view={s.view} onView={(view) => set({ view })} />
         <UploadDialog onUploaded={() => { q.retry(); docs.retry(); setLoaded((n) => n + 1); }} onOpenDocument={openDocument} />
         <button type="button" className="lang" onClick={() => set({ lang: s.lang === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
+        <AccountMenu />
       </header>
 
       <main className="body">
@@ -231,6 +235,9 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
             <LedgerView documents={documents} jurisdictions={jurisdictions}
               filters={{ jurisdiction: s.jurisdiction, document: s.document, unit: s.unit, role: s.role, status: s.status }}
               onChange={(p) => set(p as Partial<ViewState>)} onSelect={selectUnit} onTask={selectTask} />
+          )}
+          {s.view === 'documents' && (
+            <DocumentsView onOpenDocument={(id) => set({ doc: id, hl: null })} onChanged={() => { q.retry(); docs.retry(); setLoaded((n) => n + 1); }} />
           )}
           {q.data && s.view === 'regions' && (
             <RegionNetworkView minTasks={s.minTasks} link={s.link} list={s.list} onChange={(p) => set(p)} province={largeStore} open={s.open} top={s.top} onRegion={(region) => set({ view: 'cooperation', region })} onSelect={selectUnit} />

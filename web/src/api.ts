@@ -1,10 +1,12 @@
+import { csrfHeaders } from './session';
+
 /** The GraphQL API, with errors a supervisor can read. */
 export class ApiError extends Error {}
 
 export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...csrfHeaders() }, body: JSON.stringify({ query, variables }) });
   } catch {
     throw new ApiError('network');
   }
@@ -19,63 +21,4 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   return body.data;
 }
 
-/**
- * What every view needs, read from counts kept on write: how many units and documents the store
- * holds (a province's store opens aggregated) and the jurisdictions with the tasks tying them.
- */
-export const SHELL_QUERY = `{
-  stats { units documents }
-  jurisdictionNetwork { jurisdictions { region { id name level } units documents tasks } links { from { id } to { id } tasks } } }`;
-
-/** The documents for the filters: all of a small store's, a province's only for the chosen jurisdiction. */
-export const DOCUMENTS_QUERY = 'query($j: String) { documents(jurisdiction: $j) { id title jurisdiction { id name } } }';
-
-/** Where a document belongs, to show it in its jurisdiction's network (after an upload). */
-export const DOCUMENT_JURISDICTION_QUERY = 'query($id: ID!) { document(id: $id) { jurisdiction { id } } }';
-
-/**
- * The unit network of a small store, or of the chosen jurisdiction, with each unit's assignments
- * (of the chosen document and role only, when one is chosen): a province's store holds far more
- * than one page can draw.
- */
-export const UNITS_QUERY = `query($j: String, $d: ID, $role: Role) {
-  units(filter: { jurisdiction: $j }, limit: 500) { id name kind aliases jurisdiction { id name } load { lead responsible participant total weighted zScore overloaded }
-    tasks(document: $d, role: $role) { role task { id title document { id } } } memberOf { id } }
-}`;
-
-/** One jurisdiction opened on the aggregated network: its busiest units and the ties between them. */
-export const JURISDICTION_GRAPH_QUERY = `query($j: String!, $limit: Int) { jurisdictionGraph(jurisdiction: $j, limit: $limit) {
-  jurisdiction { id name } units { unit { id name kind aliases } lead responsible participant total weighted zScore overloaded }
-  shared { a b tasks } memberships { member collective } more } }`;
-
-export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliases jurisdiction { name }
-  load { lead responsible participant total weighted peerMean zScore peers overloaded }
-  tasks { role inferred quote start end clause task { id ref title section document { id title }
-    deadline { text date kind } status leaders { name post } } }
-  members { id name } memberOf { id name } partners(limit: 8) { unit { id name } sharedTasks } } }`;
-
-export const DOCUMENT_TEXT_QUERY = 'query($id: ID!) { document(id: $id) { id title text } }';
-
-export const SEARCH_QUERY = `query($text: String!) { search(text: $text, limit: 12) {
-  units { id name kind jurisdiction { name } } tasks { id ref title document { id title } } regions { id name level } } }`;
-
-export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure) { overloadedUnits(jurisdiction: $j, by: $by, top: 20) {
-  unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded } }`;
-
-export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolean, $open: [ID!]) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open, limit: 50) { from { id name level } to { id name level } kinds count
-  tasks(limit: 30) { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } units { id name } } }`;
-
-export const REGION_NETWORK_QUERY = `query($min: Int, $fold: Boolean, $open: [ID!], $top: Int) { regionNetwork(minTasks: $min, fold: $fold, open: $open, top: $top) {
-  nodes { region { id name level } tasks links parent { id } folded } links { from { id name } to { id name } count kinds } moreLinks } }`;
-export const LEDGER_QUERY = `query($filter: LedgerFilter) { ledger(filter: $filter) {
-  n documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
-
-export const TIMELINE_QUERY = `query($j: String, $from: Date!, $to: Date!, $unit: ID, $role: Role, $by: Period) {
-  timeline(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role, by: $by) {
-    period from to entries { date status task { id ref title deadline { text } document { id title } leaders { name } } leads { id name } } } }`;
-
-export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text start end document { id title kind }
-  deadline { text date kind } status leaders { id name post }
-  assignments { role inferred unit { id name } }
-  followUps(limit: 20) { score terms item { ordinal title } task { id ref title text document { id title } } }
-  followedUpBy { score terms item { ordinal title } task { id ref title text items { ordinal title } document { id title } } } } }`;
+export * from './queries';

@@ -4,6 +4,7 @@ import { useQuery } from '../useQuery';
 import { Highlighted } from './Highlighted';
 import { PastDueNote, StatusLight } from './StatusLight';
 import { Status } from './Status';
+import { CorrectedMark, TaskCorrections } from './TaskCorrections';
 
 interface FollowUp {
   score: number; terms: string[]; item: { ordinal: string; title: string } | null;
@@ -28,7 +29,7 @@ export function TaskPanel(props: { id: string; onClose: () => void; onSelect: (i
   return (
     <aside className="panel task-panel" aria-label={task?.title ?? t('openTask')} data-testid="task-panel">
       <header>
-        <h2>{task ? `${task.ref} ${task.title}` : '…'}</h2>
+        <h2>{task ? <>{task.ref} <CorrectedMark task={task} field="title">{task.title}</CorrectedMark></> : '…'}</h2>
         <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
       </header>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !task} />
@@ -41,6 +42,7 @@ export function TaskPanel(props: { id: string; onClose: () => void; onSelect: (i
           </p>
           {task.leaders.length > 0 && <p className="meta">{t('leaders')}: {task.leaders.map((l: any) => (l.post ? `${l.name}(${l.post})` : l.name)).join('、')}</p>}
           <PastDueNote />
+          <TaskCorrections id={task.id} onChanged={q.retry} />
           <button type="button" className="link" onClick={() => props.onOpenText(task.document.id, task.start, task.end)}>{t('viewInText')}</button>
           {task.assignments.length > 0 && (
             <section>

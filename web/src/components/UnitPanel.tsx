@@ -5,6 +5,7 @@ import { toCsv } from '../lib/csv';
 import { download } from '../lib/download';
 import { shortName } from '../lib/short-name';
 import { useQuery } from '../useQuery';
+import { UnitMerge } from './UnitMerge';
 import { Status } from './Status';
 import { PastDueNote, StatusLight } from './StatusLight';
 
@@ -104,6 +105,7 @@ export function UnitPanel(props: {
           {u.memberOf.length > 0 && (
             <section><h3>{t('memberOf')}</h3><ul className="chips">{u.memberOf.map((m: any) => <li key={m.id}><button type="button" onClick={() => props.onSelect(m.id)}>{m.name}</button></li>)}</ul></section>
           )}
+          <UnitMerge unit={u} onMerged={props.onSelect} />
         </>
       )}
     </aside>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { ACCEPTED, reasonOf, TOKEN_KEY, UPLOAD_ERRORS, type UploadOutcome } from '../lib/upload';
-import { uploadFile } from '../lib/upload-request';
+import { SESSION_TOKEN, uploadFile } from '../lib/upload-request';
+import { ReviewDraft } from './ReviewDraft';
+import { atLeast, sessionUser, useSession } from '../session';
 
 interface Item {
   key: number;
@@ -25,6 +27,7 @@ const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types]
  */
 export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (id: string) => void }) {
   const { t, tf, lang } = useT();
+  const session = useSession();
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<Item[]>([]);
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? '');
@@ -80,7 +83,8 @@ export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (i
     setItems((list) => [...list.filter((it) => it.state !== 'done'), ...added]);
     pending.current.push(...added.filter((it) => it.state === 'waiting'));
     setOpen(true);
-    void pump(sessionStorage.getItem(TOKEN_KEY) ?? '');
+    // A logged-in editor uploads with the session; anyone else with the API token.
+    void pump(atLeast(sessionUser(), 'editor') ? SESSION_TOKEN : sessionStorage.getItem(TOKEN_KEY) ?? '');
   }, [pump]);
 
   // The dialog is modal (focus stays in it, Esc closes it); focus goes back to the button after.
@@ -89,7 +93,7 @@ export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (i
     if (!d) return;
     if (open && !d.open) {
       d.showModal();
-      if (!token) tokenInput.current?.focus();
+      if (!token && !atLeast(sessionUser(), 'editor')) tokenInput.current?.focus();
     } else if (!open && d.open) d.close();
   }, [open, token]);
 
@@ -176,7 +180,9 @@ export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (i
         </header>
         <p className="hint">{t('uploadIntro')}</p>
 
-        {token ? (
+        {atLeast(session.user, 'editor') ? (
+          <p className="token-set" data-testid="upload-as">{session.user!.name} ✓</p>
+        ) : token ? (
           <p className="token-set">
             {t('token')} ✓ <button type="button" className="link" onClick={forgetToken}>{t('forgetToken')}</button>
           </p>
@@ -207,7 +213,12 @@ export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (i
                 <span className="state">{it.outcome ? (it.outcome.ok ? t(it.outcome.status) : t('failed')) : t(it.state === 'done' ? 'failed' : it.state)}</span>
               </div>
               {!it.outcome && <progress max={1} value={it.state === 'reading' ? undefined : it.sent} aria-label={`${it.file.name} ${t('uploadProgress')}`} data-testid="upload-progress" />}
-              {it.outcome?.ok === true && (
+              {it.outcome?.ok === true && it.outcome.status === 'REVIEW' && it.outcome.draftId && (
+                <ReviewDraft id={it.outcome.draftId}
+                  onImported={(r) => { update(it.key, { outcome: { ok: true, title: (it.outcome as { title: string }).title, ...r, status: r.status as 'ADDED' } }); onUploaded.current(); }}
+                  onDiscarded={() => update(it.key, { outcome: { ok: false, code: 'DISCARDED', message: t('discarded') } })} />
+              )}
+              {it.outcome?.ok === true && it.outcome.status !== 'REVIEW' && (
                 <div className="summary" data-testid="upload-summary">
                   <span>{it.outcome.tasks}{t('taskCount')} · {it.outcome.units}{t('units')} · {it.outcome.warnings.length}{t('warningCount')}</span>
                   {' '}

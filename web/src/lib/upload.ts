@@ -5,7 +5,7 @@
 
 /** What the page shows for one file once the server has answered. */
 export type UploadOutcome =
-  | { ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED'; tasks: number; units: number; warnings: string[] }
+  | { ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED' | 'DUPLICATE' | 'REVIEW'; draftId?: string; tasks: number; units: number; warnings: string[] }
   | { ok: false; code: string; message: string; coverage?: NoTaskHint };
 
 /** Why a document gave no task: where the extractor met words it did not understand (server: FileResult.coverage). */
@@ -30,7 +30,7 @@ export function readAnswer(status: number, text: string): UploadOutcome {
   }
   const file = body?.files?.[0];
   if (file?.ok === true) {
-    return { ok: true, documentId: file.documentId, title: file.title ?? file.documentId, status: file.status, tasks: file.tasks, units: file.units, warnings: file.warnings ?? [] };
+    return { ok: true, documentId: file.documentId, title: file.title ?? file.documentId, status: file.status, draftId: file.draftId, tasks: file.tasks, units: file.units, warnings: file.warnings ?? [] };
   }
   if (file?.ok === false) {
     const out: UploadOutcome = { ok: false, code: String(file.code ?? 'HTTP'), message: String(file.error ?? '') };
@@ -63,6 +63,7 @@ export const UPLOAD_ERRORS: Record<string, { zh: string; en: string }> = {
   BAD_FILENAME: { zh: '文件名不能用作文档编号：请只用汉字、字母、数字和 _ . - ( )，扩展名为 .docx、.xlsx、.pdf、.html、.txt 等。', en: 'The file name cannot be a document id: use letters, digits and _ . - ( ), ending in .docx, .xlsx, .pdf, .html, .txt….' },
   DUPLICATE_DOCUMENT: { zh: '与另一个文件同名（扩展名不同），请改名后再上传。', en: 'Another file has the same name (with another extension): rename one.' },
   UNREADABLE: { zh: '无法读取该文件。', en: 'The file cannot be read.' },
+  DISCARDED: { zh: '已放弃，未导入。', en: 'Discarded; nothing was loaded.' },
   NO_TASKS: { zh: '文件中没有找到任务（没有带牵头单位或责任单位说明的条目）。', en: 'No tasks found (no item carries a lead or responsible-unit note).' },
   LOAD_FAILED: { zh: '写入数据库失败，没有写入任何内容。', en: 'Writing to the database failed; nothing was written.' },
   STORE_UNAVAILABLE: { zh: '数据库暂时不可用，请稍后重试。', en: 'The database is unavailable; try again later.' },

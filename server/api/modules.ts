@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { accountResolvers } from './accounts/resolvers';
+import { correctionResolvers } from './corrections/resolvers';
+import { draftResolvers } from './documents/drafts';
+import { documentResolvers } from './documents/resolvers';
+
+/**
+ * The API domains kept apart from resolvers.ts, each with its schema file and resolver module:
+ * apollo.ts adds them to the main schema.
+ */
+export const MODULE_TYPE_DEFS: string[] = ['accounts', 'documents', 'corrections'].map((m) => readFileSync(join(import.meta.dirname, m, 'schema.graphql'), 'utf8'));
+
+export const MODULE_RESOLVERS = [accountResolvers, documentResolvers, draftResolvers, correctionResolvers];

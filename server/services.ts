@@ -1,0 +1,36 @@
+import { AccountStore } from './accounts/accounts';
+import { AuditLog } from './audit/audit-log';
+import { CorrectionStore } from './corrections/model';
+import { CorrectionService } from './corrections/service';
+import type { Config } from './config';
+import { DraftStore } from './documents/drafts';
+import { DocumentIntake } from './documents/intake';
+import { DocumentRegistry } from './documents/registry';
+import type { GraphStore } from './graph/store';
+
+/**
+ * What lives beside the graph, under DATA_DIR, the same whichever store runs: accounts, the audit
+ * log, and the documents' registry with their originals.
+ */
+export interface Services {
+  config: Config;
+  store: GraphStore;
+  accounts: AccountStore;
+  audit: AuditLog;
+  registry: DocumentRegistry;
+  intake: DocumentIntake;
+  corrections: CorrectionService;
+  drafts: DraftStore;
+}
+
+export function createServices(config: Config, store: GraphStore): Services {
+  const registry = new DocumentRegistry(config.dataDir);
+  const audit = new AuditLog(config.dataDir);
+  return {
+    config, store, registry, audit,
+    accounts: new AccountStore(config.dataDir),
+    intake: new DocumentIntake(store, registry),
+    corrections: new CorrectionService(new CorrectionStore(config.dataDir), store, registry, audit),
+    drafts: new DraftStore(),
+  };
+}
