@@ -13,7 +13,7 @@ import { loadConfig } from '../../server/config';
 import { KuzuStore } from '../../server/graph/kuzu-store';
 import { Browser, dataDirWith } from '../support/session';
 
-/** Written for this test: 2 tasks; units 市政务服务中心 (lead), 市发改委, 市大数据局 (participants); 市税务局 (responsible), 市财政局 (participant). */
+/** Written for this test: 2 tasks; units 市政务服务中心 (lead), 市发改委, 市大数据局 (participants); 市税务局 (lead, inferred: a plain 负责 and no rule stated), 市财政局 (participant). */
 const PLAN = [
   '常德市优化营商环境行动方案',
   '一、重点任务',
@@ -83,7 +83,7 @@ describe('corrections', () => {
     const ndrc = before.assignments.find((a: any) => a.unit.name === '市发展和改革委员会').unit.id;
     const tax = (await task('一.2')).assignments.find((a: any) => a.unit.name === '市税务局').unit.id;
     const loadOf = async (id: string) => (await editor.gql('query($id: ID!) { unit(id: $id) { load { lead responsible participant } } }', { id })).data.unit?.load;
-    expect(await loadOf(tax)).toEqual({ lead: 0, responsible: 1, participant: 0 });
+    expect(await loadOf(tax)).toEqual({ lead: 1, responsible: 0, participant: 0 });
 
     let v = before.version;
     const step = async (mutation: string, vars: Record<string, unknown>) => {
@@ -97,7 +97,7 @@ describe('corrections', () => {
     await step('mutation($t: ID!, $u: ID!, $v: Int!) { addAssignment(task: $t, unit: $u, role: RESPONSIBLE, version: $v) { id } }', { u: tax });
     const after = await task('一.1');
     expect(units(after)).toEqual([['市发展和改革委员会', 'lead'], ['市政务服务中心', 'lead'], ['市税务局', 'responsible']].sort());
-    expect(await loadOf(tax)).toEqual({ lead: 0, responsible: 2, participant: 0 });
+    expect(await loadOf(tax)).toEqual({ lead: 1, responsible: 1, participant: 0 });
     expect(await loadOf(bigData)).toBeUndefined(); // its only task no longer names it: the unit is gone
   });
 
@@ -132,7 +132,7 @@ describe('corrections', () => {
     const r = await editor.gql('mutation($u: ID!, $i: ID!) { mergeUnits(unit: $u, into: $i) { kind unit into orphaned } }', { u: finance, i: tax });
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     expect(r.data.mergeUnits).toEqual({ kind: 'MERGE', unit: '市财政局', into: '市税务局', orphaned: false });
-    expect(units(await task('一.2'))).toEqual([['市税务局', 'responsible']]);
+    expect(units(await task('一.2'))).toEqual([['市税务局', 'lead']]);
   });
 
   it('lists a correction whose anchor is gone as orphaned', async () => {

@@ -47,7 +47,7 @@ describe('review before import', () => {
     expect(d.warnings).toContain('could not tell which government issued this document; units are scoped to 未知辖区');
     expect(d.tasks.map((t: any) => [t.ref, t.title, t.assignments.map((a: any) => `${a.name}:${a.role}`)])).toEqual([
       ['一.1', '推进一网通办', ['市政务服务中心:LEAD', '市发展和改革委员会:PARTICIPANT', '市大数据局:PARTICIPANT']],
-      ['一.2', '优化纳税服务', ['市税务局:RESPONSIBLE', '市财政局:PARTICIPANT']],
+      ['一.2', '优化纳税服务', ['市税务局:LEAD', '市财政局:PARTICIPANT']],
     ]);
     const viewer = new Browser(app.url);
     await viewer.login('vera');
