@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The suites that run on both stores (tests/support/stores.ts). They form a project of their
+ * own so that its global setup, which starts a local Neo4j, runs only when one of them does.
+ */
+const STORE_SUITES = ['tests/graph/store-contract.test.ts', 'tests/graph/neo4j-store.test.ts', 'tests/graph/bulk-load.test.ts', 'tests/api/**/*.test.ts', 'tests/http/upload.test.ts'];
+
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
@@ -7,5 +13,18 @@ export default defineConfig({
     // Tests share one CPU budget of two cores; run files in parallel, tests within a file in order.
     pool: 'forks',
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', exclude: STORE_SUITES } },
+      {
+        extends: true,
+        test: {
+          name: 'stores',
+          include: STORE_SUITES,
+          globalSetup: ['./tests/support/neo4j-global-setup.ts'],
+          // A suite's hooks may wait for the shared Neo4j database (tests/support/stores.ts).
+          hookTimeout: 20 * 60_000,
+        },
+      },
+    ],
   },
 });
