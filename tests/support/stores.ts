@@ -23,6 +23,8 @@ export type StoreName = 'Kuzu' | 'Neo4j';
 
 export interface StoreUnderTest {
   name: StoreName;
+  /** What the store says it is (GraphStore.kind, /healthz). */
+  kind: GraphStore['kind'];
   /** A store with its schema; `empty`: with nothing in it (Kuzu always is). The caller closes it. */
   open(opts?: { empty?: boolean }): Promise<GraphStore>;
   /** Environment for the app's own openStore (config.ts): NEO4J_URI… for Neo4j, DATA_DIR for Kuzu. */
@@ -31,6 +33,7 @@ export interface StoreUnderTest {
 
 export const kuzu: StoreUnderTest = {
   name: 'Kuzu',
+  kind: 'embedded',
   open: async () => {
     const store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'));
     await store.ensureSchema();
@@ -47,6 +50,7 @@ export function neo4jUnderTest(): Neo4jUnderTest | null {
 export function neo4jStore(n: Neo4jUnderTest): StoreUnderTest {
   return {
     name: 'Neo4j',
+    kind: 'neo4j',
     open: async (opts = {}) => {
       await acquire(n.lockDir);
       try {
