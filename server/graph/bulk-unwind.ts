@@ -6,6 +6,7 @@
  * deleting everything: the store is left as it was, empty.
  */
 import type { GraphRows } from './graph-rows';
+import { NODES, RELS } from './model';
 import { bulk } from './queries';
 import type { GraphStore, Row } from './store';
 
@@ -25,6 +26,7 @@ const REL_STATEMENTS: Array<[type: string, statement: string]> = [
 
 export async function unwindBulkLoad(store: Pick<GraphStore, 'write' | 'run'>, rows: GraphRows, batchRows = BULK_BATCH_ROWS): Promise<void> {
   if ((await store.run(bulk('any-node'))).length > 0) throw new Error('the store is not empty: a bulk load only goes into an empty store (load with --reset)');
+  checkEnds(rows);
   const batches: Array<[string, Row[]]> = [];
   for (const [label, statement, keep] of NODE_STATEMENTS) {
     // A null the statement does not read is left out: the embedded store types rows from the first.
@@ -47,5 +49,20 @@ export async function unwindBulkLoad(store: Pick<GraphStore, 'write' | 'run'>, r
       throw new Error(`${(err as Error).message}; undoing the partial load failed too (${(undo as Error).message}): empty the store with npm run load -- --reset`);
     }
     throw err;
+  }
+}
+
+/**
+ * Every relationship's ends are among the nodes loaded. `MATCH … CREATE` skips a row whose node
+ * is missing without a word (Neo4j), where the embedded store's copy fails naming it: refuse
+ * such rows before writing anything, naming the first, on both.
+ */
+function checkEnds(rows: GraphRows): void {
+  const ids = new Map(NODES.map((n) => [n.label, new Set((rows.nodes[n.label] ?? []).map((r) => r.id as string))]));
+  for (const rel of RELS) {
+    for (const r of rows.rels[rel.type] ?? []) {
+      const missing = !ids.get(rel.from)!.has(r.fromId as string) ? `${rel.from} ${String(r.fromId)}` : !ids.get(rel.to)!.has(r.toId as string) ? `${rel.to} ${String(r.toId)}` : '';
+      if (missing) throw new Error(`bulk load: a ${rel.type} relationship (${String(r.fromId)} → ${String(r.toId)}) names ${missing}, which is not among the nodes loaded; nothing was written`);
+    }
   }
 }
