@@ -31,13 +31,15 @@ export class LocalNeo4jError extends Error {
 export function missingTools(): string | undefined {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (java.error || java.status !== 0) {
-    return 'Java is not installed (`java` not found). Neo4j 5.26 needs Java 17: `apt-get install openjdk-17-jre-headless` (or any JDK 17+).';
+    return 'Java is not installed (`java` not found). Neo4j 5.26 needs Java 17: `apt-get install openjdk-17-jdk-headless` (or any JDK 17+).';
   }
   const version = /version "(\d+)/.exec(java.stderr)?.[1];
-  if (version && Number(version) < 17) return `Java ${version} is too old: Neo4j 5.26 needs Java 17 or later (\`apt-get install openjdk-17-jre-headless\`).`;
+  if (version && Number(version) < 17) return `Java ${version} is too old: Neo4j 5.26 needs Java 17 or later (\`apt-get install openjdk-17-jdk-headless\`).`;
   if (!isBuilt()) {
     const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
     if (mvn.error || mvn.status !== 0) return 'Maven is not installed (`mvn` not found); it fetches Neo4j from Maven Central on first use: `apt-get install maven`.';
+    const javac = spawnSync('javac', ['-version'], { encoding: 'utf8' });
+    if (javac.error || javac.status !== 0) return 'the Java compiler is missing (`javac` not found; a JRE is not enough to build the launcher): `apt-get install openjdk-17-jdk-headless`.';
   }
   return undefined;
 }

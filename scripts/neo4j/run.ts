@@ -6,12 +6,23 @@
  * NEO4J_PORT (7687; 0 = a free port), user neo4j with the password NEO4J_PASSWORD, data under
  * NEO4J_DATA_DIR (data/neo4j). Built with Maven on first use (Neo4j's jars come from Maven
  * Central), then started at once. Prints the bolt:// URI when it accepts connections; Ctrl-C
- * stops it cleanly. Then, in another shell:
+ * stops it cleanly (`-- --build` only builds). Then, in another shell:
  *
  *   NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=… npm start
  */
 import { resolve } from 'node:path';
-import { LocalNeo4jError, missingTools, startLocalNeo4j } from './local-neo4j';
+import { buildLauncher, LocalNeo4jError, missingTools, startLocalNeo4j } from './local-neo4j';
+
+if (process.argv.includes('--build')) {
+  // npm run neo4j -- --build: only build (CI does it before the tests, so a failure is named here).
+  try {
+    buildLauncher();
+    process.exit(0);
+  } catch (err) {
+    console.error(`npm run neo4j: ${err instanceof LocalNeo4jError ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
 
 const password = process.env.NEO4J_PASSWORD ?? '';
 if (password.length < 8) {
