@@ -1,8 +1,8 @@
 /**
  * The bulk path in portable Cypher (cypher/bulk/): nodes, then relationships, created from large
  * UNWIND batches, each batch a transaction of its own. Neo4j's bulk path (a transaction per
- * batch keeps its memory bounded); it runs on the embedded store too, which is how the tests
- * check it (no Neo4j runs on the build machines). The store was empty, so a failure is undone by
+ * batch keeps its memory bounded); it runs on the embedded store too, and the tests run it on
+ * both. The store was empty, so a failure is undone by
  * deleting everything: the store is left as it was, empty.
  */
 import type { GraphRows } from './graph-rows';
