@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { extract } from '../extract/extract';
 import { loadExtraction } from '../graph/loader';
-import type { GraphStore } from '../graph/store';
+import { StoreError, type GraphStore } from '../graph/store';
 import { forbidden, unauthenticated, userError } from './errors';
 
 const FILENAME = /^(?!\.)[^/\\\x00-\x1f<>:"|?*]{1,120}\.(txt|text)$/u;
@@ -31,6 +31,7 @@ export async function ingestDocument(store: GraphStore, filename: string, text: 
     throw userError(`${filename} has no tasks: ${result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message ?? 'nothing to load'}`, { argument: 'text' });
   }
   const [outcome] = await loadExtraction(store, result);
+  if (outcome?.storeUnavailable) throw new StoreError(`loading ${filename} failed and nothing was written: ${outcome.error}`);
   if (!outcome || outcome.status === 'failed') {
     throw new Error(`loading ${filename} failed and nothing was written: ${outcome?.error ?? 'unknown error'}`);
   }

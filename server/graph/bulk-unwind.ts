@@ -8,7 +8,7 @@
 import type { GraphRows } from './graph-rows';
 import { NODES, RELS } from './model';
 import { bulk } from './queries';
-import type { GraphStore, Row } from './store';
+import { StoreError, type GraphStore, type Row } from './store';
 
 export const BULK_BATCH_ROWS = 10_000;
 
@@ -24,7 +24,16 @@ const REL_STATEMENTS: Array<[type: string, statement: string]> = [
   ['PARTICIPATES_IN', 'create-participates'], ['OVERSEES', 'create-oversees'],
 ];
 
-export async function unwindBulkLoad(store: Pick<GraphStore, 'write' | 'run'>, rows: GraphRows, batchRows = BULK_BATCH_ROWS): Promise<void> {
+/**
+ * How long the undo keeps trying when the server went away in the middle (Neo4j stopped or
+ * restarting): the batches committed before are deleted once it is back, so the load is all or
+ * nothing. Past this, the error says to reset the store.
+ */
+export const BULK_UNDO_RETRY_MS = 180_000;
+
+export async function unwindBulkLoad(
+  store: Pick<GraphStore, 'write' | 'run'>, rows: GraphRows, batchRows = BULK_BATCH_ROWS, undoRetryMs = BULK_UNDO_RETRY_MS,
+): Promise<void> {
   if ((await store.run(bulk('any-node'))).length > 0) throw new Error('the store is not empty: a bulk load only goes into an empty store (load with --reset)');
   checkEnds(rows);
   const batches: Array<[string, Row[]]> = [];
@@ -40,13 +49,20 @@ export async function unwindBulkLoad(store: Pick<GraphStore, 'write' | 'run'>, r
   try {
     for (const [statement, data] of batches) await store.write((tx) => tx.run(bulk(statement), { rows: data }));
   } catch (err) {
-    try {
-      for (;;) {
-        const [r] = await store.write((tx) => tx.run(bulk('delete-some')));
-        if (!r || Number(r.deleted) === 0) break;
+    const deadline = Date.now() + undoRetryMs;
+    for (let delay = 500; ; delay = Math.min(delay * 2, 5_000)) {
+      try {
+        for (;;) {
+          const [r] = await store.write((tx) => tx.run(bulk('delete-some')));
+          if (!r || Number(r.deleted) === 0) break;
+        }
+        break;
+      } catch (undo) {
+        if (!(undo instanceof StoreError) || Date.now() >= deadline) {
+          throw new Error(`${(err as Error).message}; undoing the partial load failed too (${(undo as Error).message}): empty the store with npm run load -- --reset`);
+        }
+        await new Promise((r) => setTimeout(r, delay)); // the server is away: wait for it
       }
-    } catch (undo) {
-      throw new Error(`${(err as Error).message}; undoing the partial load failed too (${(undo as Error).message}): empty the store with npm run load -- --reset`);
     }
     throw err;
   }

@@ -62,6 +62,7 @@ export async function ingestFile(store: GraphStore, file: string, bytes: Uint8Ar
   }
   try {
     const [outcome] = await loadExtraction(store, result);
+    if (outcome?.storeUnavailable) return fail(503, file, 'STORE_UNAVAILABLE', `${file} was not loaded, and nothing of it was written: ${outcome.error}`);
     if (!outcome || outcome.status === 'failed') {
       log.error({ file, error: outcome?.error }, 'upload: load failed');
       return fail(500, file, 'LOAD_FAILED', `loading ${file} failed and nothing was written: ${outcome?.error ?? 'unknown error'}`);
