@@ -1,6 +1,7 @@
 /**
  * npm run bench:load — load time and rows/s into the embedded store for the seeds and the
- * synthetic 1,000-plan corpus; the same into Neo4j when NEO4J_URI is set.
+ * synthetic 1,000-plan corpus; the same into Neo4j (NEO4J_URI's, or a local one started for the run:
+ * bench/neo4j-for-bench.ts).
  * Goals (embedded): the seeds in under 2 s, the 1,000-plan corpus in under 60 s.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { openStore } from '../server/graph/open-store';
 import { load } from '../server/graph/queries';
 import type { GraphStore } from '../server/graph/store';
 import { seedFilesIn } from '../server/seeds';
+import { benchNeo4j } from './neo4j-for-bench';
 import { syntheticPlan } from './synthetic-plans';
 
 /** Rows written: nodes and relationships the documents bring (shared units/regions counted once per document). */
@@ -52,12 +54,15 @@ await embedded.close();
 console.log(`embedded: checkpoint on close ${((performance.now() - c0) / 1000).toFixed(2).padStart(26)} s`);
 rmSync(dir, { recursive: true, force: true });
 
-const config = loadConfig();
-if (config.NEO4J_URI) {
-  const neo = await openStore(config);
-  await bench(`neo4j ${config.NEO4J_URI}: seeds`, neo, seeds);
-  await bench(`neo4j ${config.NEO4J_URI}: 1,000 synthetic plans`, neo, synthetic);
-  await neo.close();
-} else {
-  console.log('neo4j: not measured (NEO4J_URI is not set; no Neo4j server can run on the build machines)');
+const neo4j = await benchNeo4j();
+if (neo4j) {
+  try {
+    const neo = await openStore(loadConfig({ ...neo4j.env, LOG_LEVEL: 'silent' }));
+    await bench('neo4j: seeds', neo, seeds);
+    await bench('neo4j: seeds again (idempotent)', neo, seeds);
+    await bench('neo4j: 1,000 synthetic plans', neo, synthetic);
+    await neo.close();
+  } finally {
+    await neo4j.stop();
+  }
 }

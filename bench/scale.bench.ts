@@ -7,7 +7,8 @@
  * query in the same run, and each question's first (uncached) answer; in headless Chromium, the
  * province view the page opens on (a node per jurisdiction) with the busiest city opened by a
  * click, and that city's own network (payload and first render); RSS. The last line sums it up.
- * With NEO4J_URI set, the load and the questions again on Neo4j (it empties that database).
+ * Then the load and the questions again on Neo4j: NEO4J_URI's (it empties that database), or a
+ * local Neo4j 5.26 started for the run when Java and Maven are here (bench/neo4j-for-bench.ts).
  *
  * Goals (issue 14), 10,000 plans, embedded: loaded in ≤ 60 s; `unit { leads }` p99 ≤ 10 ms and
  * `overloadedUnits` p99 ≤ 50 ms with 10 connections.
@@ -27,6 +28,7 @@ import { openStore } from '../server/graph/open-store';
 import { load, read } from '../server/graph/queries';
 import type { GraphStore } from '../server/graph/store';
 import { launchChromium } from './chromium';
+import { benchNeo4j } from './neo4j-for-bench';
 import { provincePlan } from './province-plans';
 
 const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, seconds: { type: 'string', default: '5' } } });
@@ -234,18 +236,20 @@ await app.close();
 line('memory', `RSS ${(rss / 1048576).toFixed(0)} MB: the app serving the store; ${(benchRss / 1048576).toFixed(0)} MB: this process after extracting and loading`);
 rmSync(dir, { recursive: true, force: true });
 
-// 4. Neo4j, when there is one.
-const config = loadConfig();
-if (config.NEO4J_URI) {
-  const neo = await openStore(config);
-  await neo.write((tx) => tx.run(load('delete-all')));
-  await loadTwice(`neo4j ${config.NEO4J_URI}`, neo);
-  await neo.close();
-  const neoApp = await serve({});
-  await questions(`neo4j ${config.NEO4J_URI}: questions over HTTP`, neoApp);
-  await neoApp.close();
-} else {
-  line('neo4j', 'not measured (NEO4J_URI is not set)');
+// 4. Neo4j: NEO4J_URI's, or a local one started for the run (bench/neo4j-for-bench.ts).
+const neo4j = await benchNeo4j({ heap: '4g', pagecache: '1g' });
+if (neo4j) {
+  try {
+    const neo = await openStore(loadConfig({ ...neo4j.env, LOG_LEVEL: 'silent' }));
+    await neo.write((tx) => tx.run(load('delete-all')));
+    await loadTwice('neo4j', neo);
+    await neo.close();
+    const neoApp = await serve(neo4j.env);
+    await questions('neo4j: questions over HTTP (the app in its own process)', neoApp);
+    await neoApp.close();
+  } finally {
+    await neo4j.stop();
+  }
 }
 
 const f = (name: string) => api.get(name)!;

@@ -4,7 +4,7 @@ import { InputError } from '../extract/decode';
 import { extract } from '../extract/extract';
 import { PoolBusy, type ReaderPool } from '../ingest/reader-pool';
 import { loadExtraction } from '../graph/loader';
-import type { GraphStore } from '../graph/store';
+import { StoreError, type GraphStore } from '../graph/store';
 import { forbidden, unauthenticated, userError } from './errors';
 
 // As an upload's name (server/http/documents.ts): no bidirectional controls, more than spaces.
@@ -43,6 +43,7 @@ export async function ingestDocument(store: GraphStore, filename: string, text: 
     throw userError(`${filename} has no tasks: ${result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message.replace(/^no tasks found: /, '') ?? 'nothing to load'}`, { argument: 'text' });
   }
   const [outcome] = await loadExtraction(store, result);
+  if (outcome?.storeUnavailable) throw new StoreError(`loading ${filename} failed and nothing was written: ${outcome.error}`);
   if (!outcome || outcome.status === 'failed') {
     throw new Error(`loading ${filename} failed and nothing was written: ${outcome?.error ?? 'unknown error'}`);
   }

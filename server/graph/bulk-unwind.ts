@@ -1,13 +1,14 @@
 /**
  * The bulk path in portable Cypher (cypher/bulk/): nodes, then relationships, created from large
  * UNWIND batches, each batch a transaction of its own. Neo4j's bulk path (a transaction per
- * batch keeps its memory bounded); it runs on the embedded store too, which is how the tests
- * check it (no Neo4j runs on the build machines). The store was empty, so a failure is undone by
+ * batch keeps its memory bounded); it runs on the embedded store too, and the tests run it on
+ * both. The store was empty, so a failure is undone by
  * deleting everything: the store is left as it was, empty.
  */
 import type { GraphRows } from './graph-rows';
+import { NODES, RELS } from './model';
 import { bulk } from './queries';
-import type { GraphStore, Row } from './store';
+import { StoreError, type GraphStore, type Row } from './store';
 
 export const BULK_BATCH_ROWS = 10_000;
 
@@ -23,8 +24,18 @@ const REL_STATEMENTS: Array<[type: string, statement: string]> = [
   ['PARTICIPATES_IN', 'create-participates'], ['OVERSEES', 'create-oversees'],
 ];
 
-export async function unwindBulkLoad(store: Pick<GraphStore, 'write' | 'run'>, rows: GraphRows, batchRows = BULK_BATCH_ROWS): Promise<void> {
+/**
+ * How long the undo keeps trying when the server went away in the middle (Neo4j stopped or
+ * restarting): the batches committed before are deleted once it is back, so the load is all or
+ * nothing. Past this, the error says to reset the store.
+ */
+export const BULK_UNDO_RETRY_MS = 180_000;
+
+export async function unwindBulkLoad(
+  store: Pick<GraphStore, 'write' | 'run'>, rows: GraphRows, batchRows = BULK_BATCH_ROWS, undoRetryMs = BULK_UNDO_RETRY_MS,
+): Promise<void> {
   if ((await store.run(bulk('any-node'))).length > 0) throw new Error('the store is not empty: a bulk load only goes into an empty store (load with --reset)');
+  checkEnds(rows);
   const batches: Array<[string, Row[]]> = [];
   for (const [label, statement, keep] of NODE_STATEMENTS) {
     // A null the statement does not read is left out: the embedded store types rows from the first.
@@ -38,14 +49,36 @@ export async function unwindBulkLoad(store: Pick<GraphStore, 'write' | 'run'>, r
   try {
     for (const [statement, data] of batches) await store.write((tx) => tx.run(bulk(statement), { rows: data }));
   } catch (err) {
-    try {
-      for (;;) {
-        const [r] = await store.write((tx) => tx.run(bulk('delete-some')));
-        if (!r || Number(r.deleted) === 0) break;
+    const deadline = Date.now() + undoRetryMs;
+    for (let delay = 500; ; delay = Math.min(delay * 2, 5_000)) {
+      try {
+        for (;;) {
+          const [r] = await store.write((tx) => tx.run(bulk('delete-some')));
+          if (!r || Number(r.deleted) === 0) break;
+        }
+        break;
+      } catch (undo) {
+        if (!(undo instanceof StoreError) || Date.now() >= deadline) {
+          throw new Error(`${(err as Error).message}; undoing the partial load failed too (${(undo as Error).message}): empty the store with npm run load -- --reset`);
+        }
+        await new Promise((r) => setTimeout(r, delay)); // the server is away: wait for it
       }
-    } catch (undo) {
-      throw new Error(`${(err as Error).message}; undoing the partial load failed too (${(undo as Error).message}): empty the store with npm run load -- --reset`);
     }
     throw err;
+  }
+}
+
+/**
+ * Every relationship's ends are among the nodes loaded. `MATCH … CREATE` skips a row whose node
+ * is missing without a word (Neo4j), where the embedded store's copy fails naming it: refuse
+ * such rows before writing anything, naming the first, on both.
+ */
+function checkEnds(rows: GraphRows): void {
+  const ids = new Map(NODES.map((n) => [n.label, new Set((rows.nodes[n.label] ?? []).map((r) => r.id as string))]));
+  for (const rel of RELS) {
+    for (const r of rows.rels[rel.type] ?? []) {
+      const missing = !ids.get(rel.from)!.has(r.fromId as string) ? `${rel.from} ${String(r.fromId)}` : !ids.get(rel.to)!.has(r.toId as string) ? `${rel.to} ${String(r.toId)}` : '';
+      if (missing) throw new Error(`bulk load: a ${rel.type} relationship (${String(r.fromId)} → ${String(r.toId)}) names ${missing}, which is not among the nodes loaded; nothing was written`);
+    }
   }
 }

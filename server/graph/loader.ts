@@ -7,7 +7,7 @@ import {
 import { graphRows, prepareDocument, type GraphRows, type PreparedDocument } from './graph-rows';
 import { ROLE_RELS } from './model';
 import { bulk, load, read } from './queries';
-import type { GraphStore, QueryRunner, Row } from './store';
+import { StoreError, type GraphStore, type QueryRunner, type Row } from './store';
 import { leaderId, UNKNOWN_JURISDICTION, unitSearchText } from './unit-text';
 
 export { leaderId, unitSearchText };
@@ -17,6 +17,8 @@ export interface LoadOutcome {
   /** `unchanged`: with skipUnchanged, the store already held exactly this; nothing was written. */
   status: 'added' | 'replaced' | 'unchanged' | 'failed';
   error?: string;
+  /** Failed because the store could not be reached (a StoreError): try again once it is back. */
+  storeUnavailable?: true;
 }
 
 export interface LoadOptions {
@@ -83,7 +85,7 @@ export async function loadExtraction(
     } catch (err) {
       // A full disk fails every document alike: stop, and say so (the caller answers STORAGE_FULL).
       if (err instanceof StorageFull) throw err;
-      outcome = { documentId: doc.id, status: 'failed', error: (err as Error).message };
+      outcome = { documentId: doc.id, status: 'failed', error: (err as Error).message, ...(err instanceof StoreError ? { storeUnavailable: true as const } : {}) };
     }
     outcomes.push(outcome);
     onDocument?.(outcome, i);
@@ -139,7 +141,7 @@ async function loadInBulk(
       await store.bulkLoad!(rows);
     } catch (err) {
       const error = `the bulk load of ${prepared.length} documents failed, so none of them was written: ${(err as Error).message}`;
-      for (const o of outcomes) if (o.status === 'added') Object.assign(o, { status: 'failed', error });
+      for (const o of outcomes) if (o.status === 'added') Object.assign(o, { status: 'failed', error, ...(err instanceof StoreError ? { storeUnavailable: true } : {}) });
     }
   }
   outcomes.forEach((o, i) => onDocument?.(o, i));

@@ -70,7 +70,7 @@ export class Neo4jStore implements GraphStore {
           await store.driver.close();
           throw new StoreError(
             `cannot reach Neo4j at ${opts.uri}: ${e.message}. Is the server running and is the URI right? ` +
-              'With docker compose: `docker compose up -d neo4j`; or unset NEO4J_URI to use the embedded store.',
+              'Start one with `npm run neo4j` (or `docker compose up -d neo4j`), or unset NEO4J_URI to use the embedded store.',
           );
         }
         await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, deadline - Date.now()))));

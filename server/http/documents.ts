@@ -86,6 +86,7 @@ export async function ingestFile(
   if (instead) return { status: 200, result: instead };
   try {
     const [outcome] = await loadExtraction(store, result);
+    if (outcome?.storeUnavailable) return fail(503, file, 'STORE_UNAVAILABLE', `${file} was not loaded, and nothing of it was written: ${outcome.error}`);
     if (!outcome || outcome.status === 'failed') {
       log.error({ file, error: outcome?.error }, 'upload: load failed');
       return fail(500, file, 'LOAD_FAILED', `loading ${file} failed and nothing was written: ${outcome?.error ?? 'unknown error'}`);

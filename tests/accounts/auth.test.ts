@@ -15,7 +15,7 @@ const PLAN = { name: 'hengyang-auth.txt', bytes: HENGYANG_PLAN };
 describe('accounts and roles', () => {
   let app: App;
   let dataDir: string;
-  const stats = async () => (await app.kuzu.run(read('stats')))[0];
+  const stats = async () => (await app.graph.run(read('stats')))[0];
 
   beforeAll(async () => {
     dataDir = await dataDirWith([['ada', 'admin'], ['eddie', 'editor'], ['vera', 'viewer']]);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residualAfter } from '../support/common-words';
 import { gql, startTestApp } from './helpers';
+import { stores } from '../support/stores';
 
 const D000 = '000_ac09c941922af47f';
 const D004 = '004_ae2296e2f3e0d6ac';
@@ -32,11 +33,11 @@ const PAIRS: Array<[string, string, string, string]> = [
 
 const FOLLOW_UPS = `query($id: ID!) { task(id: $id) { followUps(limit: 50) { task { id document { id jurisdiction { id } } } item { ordinal title } score terms } } }`;
 
-describe('API: follow-ups between 邵阳’s report and its plan', () => {
+describe.each(stores())('API: follow-ups between 邵阳’s report and its plan ($name)', (store) => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   const followUps = new Map<string, any[]>();
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ store });
     for (const ref of ['二.1', '二.2', '二.3', '二.4', '二.5']) {
       const r = await gql(app.url, FOLLOW_UPS, { id: `${D004}:${ref}` });
       expect(r.errors).toBeUndefined();

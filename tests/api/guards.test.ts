@@ -4,14 +4,15 @@ import { checkIngestAuth } from '../../server/api/ingest';
 import { read } from '../../server/graph/queries';
 import { StoreError, type GraphStore } from '../../server/graph/store';
 import { gql, HENGYANG_PLAN, INGEST_TOKEN, startTestApp } from './helpers';
+import { stores } from '../support/stores';
 
 
 const INGEST = 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status document { id title jurisdiction { name } } warnings } }';
 
-describe('API guards', () => {
+describe.each(stores())('API guards ($name)', (store) => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let down = false;
-  const stats = async () => (await app.kuzu.run(read('stats')))[0];
+  const stats = async () => (await app.graph.run(read('stats')))[0];
 
   beforeAll(async () => {
     // The real store behind a switch that makes it fail like an unreachable Neo4j.
@@ -19,14 +20,14 @@ describe('API guards', () => {
       throw new StoreError('Neo4j at bolt://db:7687 is unavailable: connection refused. The API will recover when the server is back.');
     };
     const switchable = (real: GraphStore) => ({
-      kind: 'embedded', location: 'switchable',
+      kind: real.kind, location: 'switchable',
       get roundTrips() { return real.roundTrips; },
       ensureSchema: () => real.ensureSchema(),
       run: (q: string, p?: Record<string, unknown>) => (down ? Promise.reject(outage()) : real.run(q, p)),
       write: <T>(w: (tx: any) => Promise<T>) => (down ? Promise.reject(outage()) : real.write(w)),
       close: async () => undefined,
     }) as unknown as GraphStore;
-    app = await startTestApp({ wrap: switchable });
+    app = await startTestApp({ store, wrap: switchable });
   }, 60_000);
   afterAll(async () => app?.close());
 
@@ -79,12 +80,12 @@ describe('API guards', () => {
     });
 
     it('refuses a query that is too costly (nested lists multiplying each other), before reading anything', async () => {
-      const before = app.kuzu.roundTrips;
+      const before = app.graph.roundTrips;
       // 500 × (1 + 500 × (1 + 500 × (1 + 500))) objects at most: units, their members' members' members.
       const r = await gql(app.url, '{ units(limit: 500) { members { members { members { id } } } } }');
       expect(r.errors![0]!.extensions!.code).toBe('QUERY_TOO_EXPENSIVE');
       expect(r.errors![0]!.message).toMatch(/could return up to 62,625,250,500 objects, over the limit of 400,000/);
-      expect(app.kuzu.roundTrips).toBe(before);
+      expect(app.graph.roundTrips).toBe(before);
     });
 
     it('refuses a query of over 2,000 tokens as the client’s mistake (400), before it is parsed whole', async () => {

@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLedgerApp } from '../support/ledger-app';
 import { ASOF, FIXTURE_ID } from '../support/ledger-fixture';
 import { gql } from './helpers';
+import { stores } from '../support/stores';
 
 const F = (ref: string) => `${FIXTURE_ID}:${ref}`;
 
-describe('API: deadlines, status and leaders', () => {
+describe.each(stores())('API: deadlines, status and leaders ($name)', (store) => {
   let app: Awaited<ReturnType<typeof startLedgerApp>>;
   beforeAll(async () => {
-    app = await startLedgerApp();
+    app = await startLedgerApp({ store });
   }, 60_000);
   afterAll(async () => app?.close());
 
@@ -64,10 +65,10 @@ describe('API: deadlines, status and leaders', () => {
   });
 });
 
-describe('API: timeline and load by due window', () => {
+describe.each(stores())('API: timeline and load by due window ($name)', (store) => {
   let app: Awaited<ReturnType<typeof startLedgerApp>>;
   beforeAll(async () => {
-    app = await startLedgerApp();
+    app = await startLedgerApp({ store });
   }, 60_000);
   afterAll(async () => app?.close());
 
@@ -113,10 +114,10 @@ describe('API: timeline and load by due window', () => {
   });
 });
 
-describe('API: the ledger and its Excel export', () => {
+describe.each(stores())('API: the ledger and its Excel export ($name)', (store) => {
   let app: Awaited<ReturnType<typeof startLedgerApp>>;
   beforeAll(async () => {
-    app = await startLedgerApp();
+    app = await startLedgerApp({ store });
   }, 60_000);
   afterAll(async () => app?.close());
 

@@ -4,14 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApp } from './helpers';
+import { stores } from '../support/stores';
 
 const D002 = '002_a5635675dfd59e72';
 const D003 = '003_62dda1c1c8aa5205';
 
-describe('API: region network', () => {
+describe.each(stores())('API: region network ($name)', (store) => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ store });
   }, 60_000);
   afterAll(async () => app?.close());
 

@@ -1,5 +1,5 @@
 /**
- * The API at a province's scale, over real HTTP on the embedded store: 120 synthetic plans of 湖南
+ * The API at a province's scale, over real HTTP on each store: 120 synthetic plans of 湖南
  * (bench/province-plans.ts) loaded in bulk. Answers read from the counts the loads keep must
  * equal those counted from every task, and the aggregated network gives per jurisdiction what the
  * extraction holds.
@@ -15,20 +15,20 @@ import { computeLoads, countsFromRows } from '../../server/api/analytics/load';
 import { startApp, type App } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { extract } from '../../server/extract/extract';
-import { KuzuStore } from '../../server/graph/kuzu-store';
 import { loadExtraction } from '../../server/graph/loader';
 import { read } from '../../server/graph/queries';
+import type { GraphStore } from '../../server/graph/store';
+import { stores } from '../support/stores';
 import { gql } from './helpers';
 
 const plans = Array.from({ length: 120 }, (_, n) => provincePlan(n));
 const result = extract(plans.map((p) => ({ file: p.file, bytes: Buffer.from(p.text) })));
 
-describe('API at a province’s scale', () => {
+describe.each(stores())('API at a province’s scale ($name)', (under) => {
   let app: App;
-  let store: KuzuStore;
+  let store: GraphStore;
   beforeAll(async () => {
-    store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'api-scale-')), 'graph.kuzu'));
-    await store.ensureSchema();
+    store = await under.open({ empty: true });
     const outcomes = await loadExtraction(store, result);
     expect(outcomes.every((o) => o.status === 'added')).toBe(true);
     app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'data-')) }), { store, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });

@@ -25,7 +25,7 @@ const DRAFT = `query($id: ID!) { draft(id: $id) { id file documentId title juris
 describe('review before import', () => {
   let app: App;
   let editor: Browser;
-  const stats = async () => (await app.kuzu.run(read('stats')))[0];
+  const stats = async () => (await app.graph.run(read('stats')))[0];
 
   beforeAll(async () => {
     app = await startTestApp({ env: { DATA_DIR: await dataDirWith([['eddie', 'editor'], ['vera', 'viewer']]) } });

@@ -1,3 +1,7 @@
+/**
+ * What only the embedded store needs: reopening its files, tables made by an earlier version, many
+ * reads on its connections. The contract every store meets is store-contract.test.ts.
+ */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,20 +15,7 @@ import { load, read } from '../../server/graph/queries';
 import { ROLE_RELS } from '../../server/graph/model';
 import { seedFilesIn } from '../../server/seeds';
 import { FIXTURE_ID, fixtureExtraction, withFixture } from '../support/ledger-fixture';
-import { describeStoreContract, SEED_STATS, seedExtraction } from './store-contract';
-
-// Each suite gets its own database directory: the real embedded store, no mocks.
-describeStoreContract('embedded (Kuzu)', async () => {
-  const store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'));
-  await store.ensureSchema();
-  return store;
-});
-
-describeStoreContract('embedded (Kuzu)', async () => {
-  const store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'));
-  await store.ensureSchema();
-  return store;
-}, { bulk: true });
+import { SEED_STATS, seedExtraction } from './store-contract';
 
 describe('embedded (Kuzu): loading again after the store was closed', () => {
   // Closing checkpoints the data into the database file; a later load replaces stored documents,

@@ -1,31 +1,21 @@
 /**
- * The Neo4j adapter. No Neo4j server can run on the build machines (no Docker engine, no
- * Neo4j package), so the full read-query suite runs here only when NEO4J_URI is set:
- *
- *   docker compose up -d neo4j
- *   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=<from .env> npx vitest run tests/graph/neo4j-store.test.ts
- *
- * It empties the database it is given. Without NEO4J_URI only the connection-failure
- * behaviour is tested (against a port where nothing listens).
+ * What only the Neo4j adapter needs, on the Neo4j of the test run (tests/support/stores.ts;
+ * a local Neo4j 5.26 started by the global setup, or NEO4J_URI). The contract every store meets
+ * is store-contract.test.ts. Without a server only the connection failure is tested.
  */
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { loadExtraction } from '../../server/graph/loader';
 import { Neo4jStore } from '../../server/graph/neo4j-store';
-import { StoreError } from '../../server/graph/store';
-import { describeStoreContract } from './store-contract';
-
-const uri = process.env.NEO4J_URI;
-
-if (uri) {
-  describeStoreContract(`Neo4j at ${uri}`, async () => {
-    const store = await Neo4jStore.connect({
-      uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE,
-    });
-    await store.ensureSchema();
-    return store;
-  });
-} else {
-  console.log('Neo4j integration suite not run: NEO4J_URI is not set (no Neo4j server can run on the build machines). See tests/graph/neo4j-store.test.ts to run it against docker compose.');
-}
+import { NEO4J_SCHEMA, read } from '../../server/graph/queries';
+import { StoreError, type GraphStore } from '../../server/graph/store';
+import { gql, HENGYANG_PLAN, INGEST_TOKEN, startTestApp } from '../api/helpers';
+import { FIXTURE_ID, FIXTURE_TEXT, fixtureExtraction } from '../support/ledger-fixture';
+import { neo4jStore, neo4jUnderTest } from '../support/stores';
 
 describe('Neo4j adapter without a server', () => {
   it('fails after its retries with a message naming the URI and what to do', async () => {
@@ -33,8 +23,89 @@ describe('Neo4j adapter without a server', () => {
     const err = await Neo4jStore.connect({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', connectTimeoutMs: 1500 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as Error).message).toMatch(/cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1/);
-    expect((err as Error).message).toMatch(/docker compose up -d neo4j|unset NEO4J_URI/);
+    expect((err as Error).message).toMatch(/npm run neo4j|unset NEO4J_URI/);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1000); // it retried with backoff before giving up
     expect(Date.now() - t0).toBeLessThan(15_000);
   });
 });
+
+const n4j = neo4jUnderTest();
+if (n4j) {
+  describe('Neo4j adapter on the test run’s Neo4j', () => {
+    const under = neo4jStore(n4j);
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await under.open({ empty: true });
+    });
+    afterAll(async () => store?.close());
+
+    it('integers go as Neo4j integers and come back as numbers; floats stay floats; an integer past 2^53 is refused, not rounded', async () => {
+      const [r] = await store.run('RETURN $n AS n, $n + 1 AS next, $f AS f, $list AS list, $map.k AS k, $n / 2 AS half', { n: 2 ** 40, f: 1.5, list: [1, 2], map: { k: -1 } });
+      expect(r).toEqual({ n: 2 ** 40, next: 2 ** 40 + 1, f: 1.5, list: [1, 2], k: -1, half: 2 ** 39 });
+      // Integer division: the parameter went as an integer (a JS number would have been a float, 7 / 2 = 3.5).
+      expect((await store.run('RETURN $n / 2 AS half', { n: 7 }))[0]!.half).toBe(3);
+      await expect(store.run('RETURN $n * 1048576 AS big', { n: 2 ** 40 })).rejects.toThrow(/too large for a JavaScript number/);
+    });
+
+    it('stored offsets and dates come back as the loader wrote them, and dates order as dates', async () => {
+      await loadExtraction(store, fixtureExtraction());
+      const rows = await store.run(read('tasks-due'), { from: '2024-01-01', to: '2024-12-31', jurisdiction: '', documentId: FIXTURE_ID });
+      expect(rows.map((r) => r.date)).toEqual(['2024-03-31', '2024-06-30', '2024-12-31']);
+      const [t] = await store.run(read('tasks-by-id'), { ids: [`${FIXTURE_ID}:一.1`] });
+      expect(typeof t!.start).toBe('number');
+      expect(FIXTURE_TEXT.slice(t!.deadlineStart as number, t!.deadlineEnd as number)).toBe('2024年6月底前');
+    });
+
+    it('ensureSchema on a database that has the schema changes nothing (every constraint and index IF NOT EXISTS)', async () => {
+      const schema = async () => (await store.run('SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name'));
+      const before = await schema();
+      expect(before.length).toBeGreaterThanOrEqual(NEO4J_SCHEMA.length);
+      await store.ensureSchema();
+      await store.ensureSchema();
+      expect(await schema()).toEqual(before);
+    });
+
+    it('a read from another connection right after a write sees it', async () => {
+      const other = await under.open();
+      try {
+        for (let i = 0; i < 5; i++) {
+          await store.write((tx) => tx.run('MERGE (r:Region {id: $id}) SET r.name = $name', { id: 'test:bookmark', name: `v${i}` }));
+          expect(await other.run('MATCH (r:Region {id: $id}) RETURN r.name AS name', { id: 'test:bookmark' })).toEqual([{ name: `v${i}` }]);
+        }
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
+  describe('the app on Neo4j when another process writes', () => {
+    // Two apps on one Neo4j, as two servers behind a load balancer would be: what one loads, the
+    // other answers once its kept answers expire (10 s on Neo4j, server/app.ts).
+    it('an answer kept by one app is replaced within its time to live by what the other loaded', async () => {
+      const under = neo4jStore(n4j);
+      const a = await startTestApp({ store: under });
+      const storeB = await under.open();
+      const b = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', INGEST_TOKEN, LOG_LEVEL: 'silent' }), { store: storeB, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
+      try {
+        const q = '{ stats { documents } }';
+        expect((await gql(a.url, q)).data.stats.documents).toBe(5);
+        const up = await gql(b.url, 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status } }',
+          { f: 'hengyang.txt', t: HENGYANG_PLAN }, { authorization: `Bearer ${INGEST_TOKEN}` });
+        expect(up.data.ingestDocument.status).toBe('ADDED');
+        expect((await gql(b.url, q)).data.stats.documents).toBe(6); // the writer's own caches were cleared
+        const t0 = Date.now();
+        let seen = 5;
+        while (seen === 5 && Date.now() - t0 < 15_000) {
+          seen = (await gql(a.url, q)).data.stats.documents;
+          if (seen === 5) await new Promise((r) => setTimeout(r, 250));
+        }
+        expect(seen).toBe(6);
+        expect(Date.now() - t0).toBeLessThanOrEqual(11_000);
+      } finally {
+        await b.close();
+        await storeB.close();
+        await a.close();
+      }
+    }, 60_000);
+  });
+}

@@ -137,6 +137,17 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(tasks).toEqual(expect.arrayContaining([`${D004}:二.1`, `${D004}:二.3`, `${D004}:二.5`]));
     });
 
+    it('region-evidence: each task with every region it names, the region asked for among them', async () => {
+      // 东盟's four tasks (see region-task-ids); each names 东盟 itself, whatever else it names.
+      const rows = await q('region-evidence', { region: 'area:东盟' });
+      const named = new Map<string, Set<string>>();
+      for (const r of rows) named.set(r.id as string, (named.get(r.id as string) ?? new Set()).add(r.mentioned as string));
+      expect([...named.keys()].filter((id) => named.get(id)!.has('area:东盟')).sort()).toEqual(
+        [`${D000}:二.(一).3`, `${D000}:二.(四).14`, `${D002}:二.(八).1`, `${D004}:二.3`],
+      );
+      expect(rows.find((r) => r.id === `${D000}:二.(一).3`)).toMatchObject({ documentId: D000, issuer: '430500' });
+    });
+
     it('cooperation-comention: 长沙 and 株洲 named together by 湘潭’s task', async () => {
       const rows = (await q('cooperation-comention')).filter((r) => r.fromId === '430100' && r.toId === '430200');
       expect(ids(rows, 'taskId')).toContain(`${D003}:二.(一).1`);

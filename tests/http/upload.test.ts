@@ -13,6 +13,7 @@ import { SEEDS_DIR } from '../../server/seeds';
 import { gql, HENGYANG_PLAN, INGEST_TOKEN, startTestApp } from '../api/helpers';
 import { miniDocx, para, zip } from '../ingest/zip-writer';
 import { corpusText, docxFromText } from '../support/office';
+import { stores } from '../support/stores';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 interface Upload { name: string; bytes: Uint8Array | string }
@@ -31,9 +32,9 @@ const HENGYANG = HENGYANG_PLAN;
 
 const NO_TASKS = '关于做好冬季供暖工作的通知\n各单位要高度重视,确保群众温暖过冬。';
 
-describe('POST /api/documents', () => {
+describe.each(stores())('POST /api/documents ($name)', (store) => {
   let app: App;
-  const stats = async () => (await app.kuzu.run(read('stats')))[0];
+  const stats = async () => (await app.graph.run(read('stats')))[0];
   const documentIds = async () => ((await gql(app.url, '{ documents { id } }')).data.documents as Array<{ id: string }>).map((d) => d.id).sort();
   const healthy = async () => (await fetch(`${app.url}/healthz`)).status;
 
@@ -46,7 +47,7 @@ describe('POST /api/documents', () => {
   const snapshot = async () => ({ stats: await stats(), ids: await documentIds() });
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ store });
   }, 60_000);
   afterAll(async () => app?.close());
 
@@ -228,10 +229,10 @@ describe('POST /api/documents', () => {
   });
 });
 
-describe('POST /api/documents with no INGEST_TOKEN configured', () => {
+describe.each(stores())('POST /api/documents with no INGEST_TOKEN configured ($name)', (store) => {
   let app: App;
   beforeAll(async () => {
-    app = await startTestApp({ env: { INGEST_TOKEN: '' } });
+    app = await startTestApp({ store, env: { INGEST_TOKEN: '' } });
   }, 60_000);
   afterAll(async () => app?.close());
 
@@ -248,10 +249,10 @@ describe('POST /api/documents with no INGEST_TOKEN configured', () => {
  * (tests/ingest/hostile.test.ts) cover every variant and that no temporary file is left; the
  * upload itself keeps files in memory only.
  */
-describe('POST /api/documents with hostile files', () => {
+describe.each(stores())('POST /api/documents with hostile files ($name)', (store) => {
   let app: App;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ store });
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -272,7 +273,7 @@ describe('POST /api/documents with hostile files', () => {
   ];
 
   it.each(cases)('%s is refused with its reason, and nothing is left of it', async (_what, name, make, reason) => {
-    const stats = async () => (await app.kuzu.run(read('stats')))[0];
+    const stats = async () => (await app.graph.run(read('stats')))[0];
     const before = await stats();
     const r = await upload(app.url, [{ name, bytes: await make() }]);
     expect(r.status).toBe(422);

@@ -43,7 +43,7 @@ describe('the network at a province’s scale', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ webDir: WEB_DIR });
-    const outcomes = await loadExtraction(app.kuzu, extract(PLANS.map((p) => ({ file: p.file, bytes: Buffer.from(p.text) }))));
+    const outcomes = await loadExtraction(app.graph, extract(PLANS.map((p) => ({ file: p.file, bytes: Buffer.from(p.text) }))));
     expect(outcomes.filter((o) => o.status === 'added')).toHaveLength(PLANS.length);
     ({ browser, page, errors } = await openPage());
     page.on('request', (r) => {
