@@ -1,8 +1,9 @@
 /**
  * /healthz: whether the store answers, what it holds, and the free space where the data lives.
- * It never waits on a busy store: the probe (a count of what the store holds) is given
+ * It never waits on a busy embedded store: the probe (a count of what the store holds) is given
  * PROBE_WAIT_MS, and when it has not answered by then the last probe's figures are sent with
- * `busy: true` — a store that refuses (an outage) answers at once and is reported as such.
+ * `busy: true` (heavy reads can hold every thread Kuzu's queries run on). Neo4j is a server apart:
+ * its probe is waited for, as its driver's own timeouts bound it and an outage must show.
  */
 import { read } from '../graph/queries';
 import type { GraphStore, Row } from '../graph/store';
@@ -27,7 +28,8 @@ export function healthCheck(store: GraphStore) {
     // One probe at a time: a slow one is waited on by the next check, not doubled.
     probe ??= (async () => (last = (await store.run(read('stats')))[0]))().finally(() => { probe = null; });
     const pending = probe;
-    const answer = await Promise.race([pending.then((s) => ({ s })), new Promise<null>((r) => setTimeout(r, PROBE_WAIT_MS, null))])
+    const wait = store.kind === 'embedded' ? [new Promise<null>((r) => setTimeout(r, PROBE_WAIT_MS, null))] : [];
+    const answer = await Promise.race([pending.then((s) => ({ s })), ...wait])
       .catch((err: Error) => ({ err }));
     const space = diskOf(store);
     if (answer && 'err' in answer) return { status: 'unavailable', ...base, error: answer.err.message, ...(space && { disk: space }) };

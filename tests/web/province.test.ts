@@ -72,7 +72,7 @@ describe('the network at a province’s scale', () => {
     // and those of the seeds the app loads into an empty store.
     const written = new Set(PLANS.map((p) => p.jurisdiction));
     expect(written.size).toBe(15);
-    const docs = await gql(app.url, '{ documents { file jurisdiction { id } tasks { id } } }');
+    const docs = await gql(app.url, '{ documents(limit: 300) { file jurisdiction { id } tasks(limit: 100) { id } } }');
     const issuing = new Set<string>(docs.data.documents.map((d: any) => d.jurisdiction.id));
     for (const j of written) expect(issuing).toContain(j);
     expect(new Set(drawn.jurisdictions.map((j) => j.id.replace(/^j:/, '')))).toEqual(issuing);
@@ -145,7 +145,7 @@ describe('the network at a province’s scale', () => {
     expect(sent.some((q) => /\bunits\s*\(/.test(q))).toBe(false);
 
     // A document chosen: the units it assigns tasks to, and the members of its collectives, fetched with that document's assignments only.
-    const doc = (await gql(app.url, '{ documents(jurisdiction: "430100") { id tasks { assignments { unit { id } } } } }')).data.documents[0];
+    const doc = (await gql(app.url, '{ documents(jurisdiction: "430100", limit: 1) { id tasks { assignments { unit { id } } } } }')).data.documents[0];
     const assigned = new Set<string>(doc.tasks.flatMap((t: any) => t.assignments.map((a: any) => a.unit.id)));
     const members = units.data.units.filter((u: any) => u.memberOf.some((c: any) => assigned.has(c.id))).map((u: any) => u.id);
     const expected = new Set([...assigned, ...members]);
