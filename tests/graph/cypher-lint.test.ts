@@ -12,7 +12,7 @@ import { BULK, LOAD, NEO4J_SCHEMA, READ } from '../../server/graph/queries';
 /** Every parameter our statements take, with a value of its type. */
 const PARAMETERS: Record<string, unknown> = {
   rows: [{}], ids: ['x'], id: 'x', taskIds: ['x'], unitIds: ['x'], regionIds: ['x'], roles: ['lead'],
-  documentId: 'x', jurisdiction: '430500', kind: 'department', text: '发改委', limit: 20, fromId: 'a', toId: 'b',
+  documentId: 'x', documentIds: ['x'], jurisdiction: '430500', kind: 'department', text: '发改委', limit: 20, fromId: 'a', toId: 'b',
   jurisdictionCode: '430500', regionId: '430500', collectiveId: 'x', memberIds: ['x'],
   // the assignment statements' columns
   refs: ['x'], titles: ['x'], sections: ['x'], parts: ['x'], texts: ['x'], taskStarts: [0], taskEnds: [1], clauseJson: ['[]'],
