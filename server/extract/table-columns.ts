@@ -124,7 +124,8 @@ export function cellType(text: string): CellType {
   if (NUMBER_CELL.test(t)) return /^\d{4}$/.test(t) ? 'deadline' : 'number';
   if (t.length <= 60 && isDeadlineCell(t)) return 'deadline';
   const items = splitUnitList(blankRule(t).text.replace(/^[★☆※*]\s*/, ''));
-  if (items.length > 0 && items.every((i) => isUnitLike(i.text.replace(/^[★☆※*]\s*/, '').replace(/等(有关|相关)?(单位|部门)?$/, '')))) return 'units';
+  // A name a line break cut (区发展⏎改革委) is judged whole, as the list reader joins it.
+  if (items.length > 0 && items.every((i) => isUnitLike(i.text.replace(/\s+/g, '').replace(/^[★☆※*]/, '').replace(/等(有关|相关)?(单位|部门)?$/, '')))) return 'units';
   if (t.split(/[、,\n]+/).map((p) => p.trim()).filter(Boolean).every((p) => PERSON.test(p) || POST.test(p)) && t.length <= 24) return 'person';
   return 'text';
 }

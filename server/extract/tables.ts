@@ -320,6 +320,9 @@ function tokensOf(text: string, line: Line, style: Style, border: boolean): Toke
  */
 function readStream(text: string, all: Line[], from: number, columns: Column[]): { end: number; rows: TableRow[] } {
   const pipes = all.slice(from, from + 40).some((l) => l.text.includes('|'));
+  // Cells written with a blank line after each: lines with no blank between them are one cell that
+  // wrapped (区发展⏎改革委), not two.
+  const blankSeparated = !pipes && blankLinesEndCells(all, from);
   const tokens: Token[] = [];
   let end = all[from - 1]?.end ?? 0;
   let open: { start: number; end: number } | null = null;
@@ -338,6 +341,10 @@ function readStream(text: string, all: Line[], from: number, columns: Column[]):
       continue;
     }
     end = line.end;
+    if (blankSeparated) {
+      extend(line.at, line.at + line.text.length);
+      continue;
+    }
     if (!pipes) {
       close();
       open = { start: line.at, end: line.at + line.text.length };
@@ -365,6 +372,24 @@ function readStream(text: string, all: Line[], from: number, columns: Column[]):
     if (open) open.end = at + t.length;
     else open = { start: at, end: at + t.length };
   }
+}
+
+/**
+ * The first lines after a stream header come in runs between blank lines, most of them a single
+ * line: a blank line ends each cell, and a run of two or three lines is one cell that wrapped.
+ */
+function blankLinesEndCells(all: Line[], from: number): boolean {
+  const runs: number[] = [];
+  let run = 0;
+  for (let k = from; k < Math.min(all.length, from + 80); k++) {
+    if (all[k]!.text !== '') run++;
+    else if (run > 0) {
+      runs.push(run);
+      run = 0;
+    }
+  }
+  if (run > 0) runs.push(run);
+  return runs.length >= 6 && runs.filter((r) => r === 1).length >= (2 / 3) * runs.length;
 }
 
 /** Cut a stream of cells into rows and place each cell in its column. */

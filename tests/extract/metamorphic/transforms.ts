@@ -201,7 +201,8 @@ export const wrapInsideName: Transformation = {
         .sort((a, b) => (b.surfaceEnd - b.surfaceStart) - (a.surfaceEnd - a.surfaceStart))[0];
       if (!longest) continue;
       const at = longest.surfaceStart + Math.floor((longest.surfaceEnd - longest.surfaceStart) / 2);
-      edits.push({ start: at, end: at, text: '\n' });
+      // One break per name: a name two notes share (a merged table cell read for two rows) is broken once, not twice.
+      if (!edits.some((e) => e.start === at)) edits.push({ start: at, end: at, text: '\n' });
     }
     return changed(raw, applyEdits(raw, edits));
   },
