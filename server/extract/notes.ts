@@ -413,12 +413,21 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
   if (text === '') return;
   const offset = hasSpace ? from + raw.indexOf(text) : from;
   const prev = out[out.length - 1];
-  if (hasSpace && prev && /^\s+$/.test(body.slice(prev.offset + prev.text.length, offset))
-    && (!isUnitLike(bareName(prev.text)) || !isUnitLike(bareName(text)))) {
+  const gap = prev ? body.slice(prev.offset + prev.text.length, offset) : '';
+  if (hasSpace && prev && /^\s+$/.test(gap)
+    && (!isUnitLike(bareName(prev.text)) || !isUnitLike(bareName(text)) || wrappedName(body, gap, prev.text + text))) {
     prev.text = body.slice(prev.offset, offset + text.length);
     return;
   }
   out.push({ text, offset });
+}
+
+/**
+ * A line break in a list whose names are set apart by 、 , or ; separates nothing: it cut a name
+ * (★区科⏎技局、统计局), even where both halves end in an organisation head.
+ */
+function wrappedName(body: string, gap: string, joined: string): boolean {
+  return gap.includes('\n') && /[、,;，；]/.test(body) && isUnitLike(bareName(joined.replace(/\s+/g, '')));
 }
 
 /** A list item without its lead mark (★市发改委, 市发改委(牵头)) and list tail (等): the name to judge by its shape. */
