@@ -415,7 +415,7 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
   const prev = out[out.length - 1];
   const gap = prev ? body.slice(prev.offset + prev.text.length, offset) : '';
   if (hasSpace && prev && /^\s+$/.test(gap)
-    && (!isUnitLike(bareName(prev.text)) || !isUnitLike(bareName(text)) || wrappedName(body, gap, prev.text + text))) {
+    && (!isUnitLike(bareName(prev.text)) || !isUnitLike(bareName(text)) || wrappedName(body, gap, prev.text, text))) {
     prev.text = body.slice(prev.offset, offset + text.length);
     return;
   }
@@ -426,9 +426,13 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
  * A line break in a list whose names are set apart by 、 , or ; separates nothing: it cut a name
  * (★区科⏎技局、统计局), even where both halves end in an organisation head.
  */
-function wrappedName(body: string, gap: string, joined: string): boolean {
-  return gap.includes('\n') && /[、,;，；]/.test(body) && isUnitLike(bareName(joined.replace(/\s+/g, '')));
+function wrappedName(body: string, gap: string, left: string, right: string): boolean {
+  const joined = bareName((left + right).replace(/\s+/g, ''));
+  // 各相关 or 有关 alone names no one: the rest of the collective follows (县教体局 各相关⏎乡镇政府).
+  if (OPEN_COLLECTIVE.test(bareName(left)) && isUnitLike(joined)) return true;
+  return gap.includes('\n') && /[、,;，；]/.test(body) && isUnitLike(joined);
 }
+const OPEN_COLLECTIVE = /(各|有关|相关)$/;
 
 /** A list item without its lead mark (★市发改委, 市发改委(牵头)) and list tail (等): the name to judge by its shape. */
 const bareName = (item: string) => item.replace(LEAD_MARK_BEFORE, '').replace(LEAD_MARKER, '').replace(LIST_TAIL, '');

@@ -214,6 +214,7 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
   const rows: TableRow[] = [];
   let columns = header;
   const border = all[from - 1]!.text.startsWith('|');
+  const closedRows = all[from - 1]!.text.trimEnd().endsWith('|');
   let end = all[from - 1]!.end;
   for (let k = from; k < all.length; k++) {
     const line = all[k]!;
@@ -239,8 +240,22 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
       continue;
     }
     if (rowHeader(line)) break;
-    const tokens = tokensOf(text, line, style, border);
+    let tokens = tokensOf(text, line, style, border);
     if (tokens.length === 0) continue;
+    // In a table whose rows close with a pipe, a row that does not, short of cells, was cut by a line
+    // break inside a cell (…、区文化和广⏎电旅游体育局、区统计局 | A类 |): the next line goes on with that cell.
+    const after = all[k + 1];
+    if (style === 'pipe-rows' && closedRows && !line.text.trimEnd().endsWith('|') && after?.text.includes('|') && tokens.length <= columns.length && !rowHeader(after)) {
+      const more = tokensOf(text, after, style, false);
+      if (more.length > 0 && more[0]!.text !== '' && tokens.length + more.length - 1 <= columns.length) {
+        const cut = tokens.pop()!;
+        const first = more.shift()!;
+        const start = cut.text === '' ? first.start : cut.start;
+        const joined = text.slice(start, first.end);
+        tokens = [...tokens, { start, end: first.end, text: joined, type: cellType(joined) }, ...more];
+        k++;
+      }
+    }
     if (tokens.length === 1 && tokens[0]!.type === 'group') {
       rows.push({ start: tokens[0]!.start, end: tokens[0]!.end, cells: columns.map(() => []), group: tokens[0]!, numbered: false });
     } else if (tokens.length === 1 && style === 'space-rows' && rows.length > 0) {
@@ -254,7 +269,7 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
       if (style === 'space-rows' && placed.fitTotal < tokens.length * 0.4) break; // prose, not a row
       rows.push(rowOf(tokens, placed.columnOf, columns));
     }
-    end = line.end;
+    end = all[k]!.end;
   }
   return { end, rows: mergeWrapped(rows, columns), columns };
 }
