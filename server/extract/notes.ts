@@ -393,7 +393,8 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
  */
 function splitSiblings(p: { text: string; offset: number }): Array<{ text: string; offset: number }> {
   const t = p.text;
-  if (t.length < 6 || isUnitLike(t) === false) return [p];
+  // A name with a bracket (各县(市、区)政府(管委会)) or a collective (各单位庭园…所属单位) is not two siblings.
+  if (t.length < 6 || isUnitLike(t) === false || t.includes('(') || /^(各|有关|相关)/.test(t)) return [p];
   const head = t[t.length - 1]!;
   for (let cut = 3; cut <= t.length - 3; cut++) {
     if (t[cut - 1] !== head) continue;
