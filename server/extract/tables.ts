@@ -229,6 +229,19 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
     }
     if (TABLE_END.test(line.text)) break;
     if (style === 'pipe-rows' && !line.text.includes('|')) {
+      // In a table whose rows close with a pipe, the row above that did not goes on here: its last cell.
+      const prevLine = all[k - 1];
+      const open = rows[rows.length - 1];
+      if (closedRows && open && !open.group && prevLine && prevLine.text.includes('|') && !prevLine.text.trimEnd().endsWith('|')) {
+        const last = open.cells.findLastIndex((c) => c.length > 0);
+        if (last >= 0) {
+          const spans = open.cells[last]!;
+          spans[spans.length - 1] = { start: spans[spans.length - 1]!.start, end: line.at + line.text.length };
+          open.end = line.end;
+          end = line.end;
+          continue;
+        }
+      }
       // A cell wrapped onto a line of its own continues the row above when the table goes on below.
       const next = all.slice(k + 1).find((l) => l.text !== '');
       if (!next?.text.includes('|') || rows.length === 0 || rows[rows.length - 1]!.group) break;
