@@ -416,7 +416,7 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
   const prev = out[out.length - 1];
   const gap = prev ? body.slice(prev.offset + prev.text.length, offset) : '';
   if (hasSpace && prev && /^\s+$/.test(gap)
-    && (!isUnitLike(bareName(prev.text)) || !isUnitLike(bareName(text)) || wrappedName(body, gap, prev.text, text))) {
+    && (!isUnitLike(bareName(prev.text.replace(/\s+/g, ''))) || !isUnitLike(bareName(text)) || wrappedName(body, gap, prev.text, text))) {
     prev.text = body.slice(prev.offset, offset + text.length);
     return;
   }

@@ -22,8 +22,8 @@ export interface Transformation {
 
 const changed = (raw: string, text: string): Transformed | null => (text === raw ? null : { text });
 
-const OPEN = new Set(['(', '（', '〔', '【']);
-const CLOSE = new Set([')', '）', '〕', '】']);
+const OPEN = new Set(['(', '（', '〔', '【', '[']);
+const CLOSE = new Set([')', '）', '〕', '】', ']']);
 
 /** Bracket notes (the note's span starts and ends with a bracket). */
 function bracketNotes(raw: string, doc: ExtractedDocument): OriginalNote[] {
