@@ -416,7 +416,7 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
   const prev = out[out.length - 1];
   const gap = prev ? body.slice(prev.offset + prev.text.length, offset) : '';
   if (hasSpace && prev && /^\s+$/.test(gap)
-    && (!isUnitLike(bareName(prev.text.replace(/\s+/g, ''))) || !isUnitLike(bareName(text)) || wrappedName(body, gap, prev.text, text))) {
+    && (!isUnitLike(bareName(prev.text.replace(/\s+/g, ''))) || (!isUnitLike(bareName(text)) && !opensName(prev.text, text)) || wrappedName(body, gap, prev.text, text))) {
     prev.text = body.slice(prev.offset, offset + text.length);
     return;
   }
@@ -434,6 +434,16 @@ function wrappedName(body: string, gap: string, left: string, right: string): bo
   return gap.includes('\n') && /[、,;，；]/.test(body) && isUnitLike(joined);
 }
 const OPEN_COLLECTIVE = /(各|有关|相关)$/;
+
+/**
+ * After a complete name and a space, a piece that opens with a level or a place (全区经济运行各专班,
+ * 各直属机构) is a name of its own, even with a head the unit shape does not know; a piece that does
+ * not (改革委) is the rest of the name before.
+ */
+function opensName(prev: string, text: string): boolean {
+  const name = bareName(prev.replace(/\s+/g, ''));
+  return text.length >= 4 && /^(全区|全市|全县|全镇|省|市|县|区|各|有关|相关)/.test(text) && name.length >= 3 && isUnitLike(name);
+}
 
 /** A list item without its lead mark (★市发改委, 市发改委(牵头)) and list tail (等): the name to judge by its shape. */
 const bareName = (item: string) => item.replace(LEAD_MARK_BEFORE, '').replace(LEAD_MARKER, '').replace(LIST_TAIL, '');
