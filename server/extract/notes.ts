@@ -357,7 +357,9 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
   let last = 0;
   // A collective is one name whatever its inner delimiters: 各县、市、区政府, 各县(市)及相关区政府, 各有关部门和单位.
   const whole = MAY_BE_COLLECTIVE.test(body) ? collectiveSpans(body) : null;
-  const inside = (i: number) => whole !== null && whole.some(([s, e]) => i > s && i < e);
+  // A line break that cut a name binds before any space does (文化站 派出所工商⏎质监所).
+  const bound = hasSpace && body.includes('\n') ? boundBreaks(body) : null;
+  const inside = (i: number) => (whole !== null && whole.some(([s, e]) => i > s && i < e)) || (bound !== null && bound.has(i));
   if (!body.includes('(')) {
     // No brackets: the delimiters can be found in one pass of the pattern.
     for (const m of body.matchAll(LIST_DELIMITER_GLOBAL)) {
@@ -386,12 +388,42 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
   return hasSpace && out.length > 1 ? split.flatMap(splitSiblings) : split;
 }
 
+/** Where a whitespace run holding a line break cut a name: the piece before or after it is no name alone. */
+function boundBreaks(body: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of body.matchAll(/[ \t\u3000]*\n\s*/g)) {
+    const i = m.index!;
+    const j = i + m[0].length;
+    const before = body.slice(0, i);
+    const left = before.slice(Math.max(before.search(/[^、,;\s]*$/), 0));
+    const right = /^[^、,;\s]*/.exec(body.slice(j))![0];
+    if (left === '' || right === '') continue;
+    if (!isUnitLike(bareName(left)) || !isUnitLike(bareName(right))) out.add(i);
+  }
+  return out;
+}
+
 /**
  * In a list whose names are separated by spaces, one separator lost runs two sibling names
  * together: 派出所工商质监所 = 派出所 + 工商质监所. Split where both halves are names of at least
  * three characters ending in the same organisation head (市公安局交警支队 or 区教育局办公室 stay whole).
  */
 function splitSiblings(p: { text: string; offset: number }): Array<{ text: string; offset: number }> {
+  if (/\s/.test(p.text)) {
+    // A name a line break cut: judged without the break, cut where the break is not.
+    const at: number[] = [];
+    let t = '';
+    [...p.text].forEach((c, i) => {
+      if (!/\s/.test(c)) {
+        at.push(i);
+        t += c;
+      }
+    });
+    const parts = splitSiblings({ text: t, offset: 0 });
+    if (parts.length < 2) return [p];
+    const cut = at[parts[1]!.offset]!;
+    return [{ text: p.text.slice(0, cut).trimEnd(), offset: p.offset }, { text: p.text.slice(cut), offset: p.offset + cut }];
+  }
   const t = p.text;
   // A name with a bracket (各县(市、区)政府(管委会)) or a collective (各单位庭园…所属单位) is not two siblings.
   if (t.length < 6 || isUnitLike(t) === false || t.includes('(') || /^(各|有关|相关)/.test(t)) return [p];
@@ -416,7 +448,7 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
   const prev = out[out.length - 1];
   const gap = prev ? body.slice(prev.offset + prev.text.length, offset) : '';
   if (hasSpace && prev && /^\s+$/.test(gap)
-    && (!isUnitLike(bareName(prev.text.replace(/\s+/g, ''))) || (!isUnitLike(bareName(text)) && !opensName(prev.text, text)) || wrappedName(body, gap, prev.text, text))) {
+    && (!named(prev.text) || (!named(text) && !opensName(prev.text, text)) || wrappedName(body, gap, prev.text, text))) {
     prev.text = body.slice(prev.offset, offset + text.length);
     return;
   }
@@ -444,6 +476,9 @@ function opensName(prev: string, text: string): boolean {
   const name = bareName(prev.replace(/\s+/g, ''));
   return text.length >= 4 && /^(全区|全市|全县|全镇|省|市|县|区|各|有关|相关)/.test(text) && name.length >= 3 && isUnitLike(name);
 }
+
+/** A list piece judged by its shape, a line break inside it dropped. */
+const named = (piece: string) => isUnitLike(bareName(piece.replace(/\s+/g, '')));
 
 /** A list item without its lead mark (★市发改委, 市发改委(牵头)) and list tail (等): the name to judge by its shape. */
 const bareName = (item: string) => item.replace(LEAD_MARK_BEFORE, '').replace(LEAD_MARKER, '').replace(LIST_TAIL, '');
