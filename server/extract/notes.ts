@@ -567,7 +567,7 @@ function proseClauses(line: string, at: number): FoundNote[] {
         end += piece.length + 1;
         continue;
       }
-      const parts = splitUnitList(list).map((p) => p.text.replace(LIST_TAIL, ''));
+      const parts = splitUnitList(list).map((p) => p.text.replace(/\s+/g, '').replace(LIST_TAIL, ''));
       if (parts.length === 0 || !parts.every((p) => isUnitLike(p))) break;
       units++;
       end += piece.length + 1;
@@ -718,12 +718,22 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
   // Clauses in prose: a sentence that opens with who does it (由X副市长负责,市发改委牵头,相关部门配合,尽快…).
   if (PROSE_VERB.test(text)) {
     const taken = notes.slice().sort((a, b) => a.start - b.start);
-    for (const { at, text: line } of allLines) {
-      if (!PROSE_VERB.test(line)) continue;
-      for (const c of proseClauses(line, at)) {
-        if (!taken.some((n) => n.start < c.end && c.start < n.end)) notes.push(c);
+    // Clauses read here, one per place (a wrapped line's clause is not read again from the next line).
+    const read: FoundNote[] = [];
+    allLines.forEach(({ at, text: line }, i) => {
+      // A line the page edge cut mid-sentence (由杨志武副市长负责,市发⏎改委牵头,…) is read on into the next.
+      const next = allLines[i + 1];
+      const wrapped = next && next.text !== '' && !/[。;:!?)]$/.test(line) && !NUMBERING_START.test(next.text) && !startsWithLabel(next.text);
+      const sentence = wrapped ? text.slice(at, next.at + next.text.length) : line;
+      if (!PROSE_VERB.test(sentence)) return;
+      for (const c of proseClauses(sentence, at)) {
+        if (wrapped && c.start >= at + line.length) continue; // the next line reads its own
+        if (!taken.some((n) => n.start < c.end && c.start < n.end) && !read.some((n) => n.start < c.end && c.start < n.end)) {
+          notes.push(c);
+          read.push(c);
+        }
       }
-    }
+    });
   }
 
   // Line-note offsets were made absolute; bracket-note offsets are relative to the note.
