@@ -103,11 +103,23 @@ export function findGluedTables(lines: readonly Line[], skip: readonly Span[]): 
     for (; j < lines.length; j++) {
       const l = lines[j]!;
       if (l.text === '') continue;
-      const cut = cutRow(l.text, columns);
+      let cut = cutRow(l.text, columns);
+      // A row a line break cut (…增长6%左右。区发展⏎改革委西城区…): the row goes on on the next line.
+      let last = l;
+      const next = lines[j + 1];
+      if (!cut && next && next.text !== '') {
+        cut = cutRow(l.text + next.text, columns);
+        if (cut) last = next;
+      }
       if (!cut) break;
+      if (last !== l) j++;
+      const n = l.text.length;
+      // Offsets into the joined row, back to the text: a cell's start at the cut is the next line's.
+      const from = (k: number) => (k < n || last === l ? l.at + k : last.at + k - n);
+      const to = (k: number) => (k <= n || last === l ? l.at + k : last.at + k - n);
       rows.push({
-        start: l.at, end: l.at + l.text.length, group: null, numbered: true,
-        cells: cut.map((c) => (c ? [{ start: l.at + c[0], end: l.at + c[1] }] : [])),
+        start: l.at, end: last.at + last.text.length, group: null, numbered: true,
+        cells: cut.map((c) => (c ? [{ start: from(c[0]), end: to(c[1]) }] : [])),
       });
     }
     if (rows.length > 0) {

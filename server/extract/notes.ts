@@ -357,7 +357,9 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
   let last = 0;
   // A collective is one name whatever its inner delimiters: 各县、市、区政府, 各县(市)及相关区政府, 各有关部门和单位.
   const whole = MAY_BE_COLLECTIVE.test(body) ? collectiveSpans(body) : null;
-  const inside = (i: number) => whole !== null && whole.some(([s, e]) => i > s && i < e);
+  // A line break that cut a name binds before any space does (文化站 派出所工商⏎质监所).
+  const bound = hasSpace && body.includes('\n') ? boundBreaks(body) : null;
+  const inside = (i: number) => (whole !== null && whole.some(([s, e]) => i > s && i < e)) || (bound !== null && bound.has(i));
   if (!body.includes('(')) {
     // No brackets: the delimiters can be found in one pass of the pattern.
     for (const m of body.matchAll(LIST_DELIMITER_GLOBAL)) {
@@ -386,14 +388,45 @@ export function splitUnitList(body: string): Array<{ text: string; offset: numbe
   return hasSpace && out.length > 1 ? split.flatMap(splitSiblings) : split;
 }
 
+/** Where a whitespace run holding a line break cut a name: the piece before or after it is no name alone. */
+function boundBreaks(body: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of body.matchAll(/[ \t\u3000]*\n\s*/g)) {
+    const i = m.index!;
+    const j = i + m[0].length;
+    const before = body.slice(0, i);
+    const left = before.slice(Math.max(before.search(/[^、,;\s]*$/), 0));
+    const right = /^[^、,;\s]*/.exec(body.slice(j))![0];
+    if (left === '' || right === '') continue;
+    if (!isUnitLike(bareName(left)) || !isUnitLike(bareName(right))) out.add(i);
+  }
+  return out;
+}
+
 /**
  * In a list whose names are separated by spaces, one separator lost runs two sibling names
  * together: 派出所工商质监所 = 派出所 + 工商质监所. Split where both halves are names of at least
  * three characters ending in the same organisation head (市公安局交警支队 or 区教育局办公室 stay whole).
  */
 function splitSiblings(p: { text: string; offset: number }): Array<{ text: string; offset: number }> {
+  if (/\s/.test(p.text)) {
+    // A name a line break cut: judged without the break, cut where the break is not.
+    const at: number[] = [];
+    let t = '';
+    [...p.text].forEach((c, i) => {
+      if (!/\s/.test(c)) {
+        at.push(i);
+        t += c;
+      }
+    });
+    const parts = splitSiblings({ text: t, offset: 0 });
+    if (parts.length < 2) return [p];
+    const cut = at[parts[1]!.offset]!;
+    return [{ text: p.text.slice(0, cut).trimEnd(), offset: p.offset }, { text: p.text.slice(cut), offset: p.offset + cut }];
+  }
   const t = p.text;
-  if (t.length < 6 || isUnitLike(t) === false) return [p];
+  // A name with a bracket (各县(市、区)政府(管委会)) or a collective (各单位庭园…所属单位) is not two siblings.
+  if (t.length < 6 || isUnitLike(t) === false || t.includes('(') || /^(各|有关|相关)/.test(t)) return [p];
   const head = t[t.length - 1]!;
   for (let cut = 3; cut <= t.length - 3; cut++) {
     if (t[cut - 1] !== head) continue;
@@ -413,13 +446,39 @@ function pushPiece(out: Array<{ text: string; offset: number }>, body: string, f
   if (text === '') return;
   const offset = hasSpace ? from + raw.indexOf(text) : from;
   const prev = out[out.length - 1];
-  if (hasSpace && prev && /^\s+$/.test(body.slice(prev.offset + prev.text.length, offset))
-    && (!isUnitLike(bareName(prev.text)) || !isUnitLike(bareName(text)))) {
+  const gap = prev ? body.slice(prev.offset + prev.text.length, offset) : '';
+  if (hasSpace && prev && /^\s+$/.test(gap)
+    && (!named(prev.text) || (!named(text) && !opensName(prev.text, text)) || wrappedName(body, gap, prev.text, text))) {
     prev.text = body.slice(prev.offset, offset + text.length);
     return;
   }
   out.push({ text, offset });
 }
+
+/**
+ * A line break in a list whose names are set apart by 、 , or ; separates nothing: it cut a name
+ * (★区科⏎技局、统计局), even where both halves end in an organisation head.
+ */
+function wrappedName(body: string, gap: string, left: string, right: string): boolean {
+  const joined = bareName((left + right).replace(/\s+/g, ''));
+  // 各相关 or 有关 alone names no one: the rest of the collective follows (县教体局 各相关⏎乡镇政府).
+  if (OPEN_COLLECTIVE.test(bareName(left)) && isUnitLike(joined)) return true;
+  return gap.includes('\n') && /[、,;，；]/.test(body) && isUnitLike(joined);
+}
+const OPEN_COLLECTIVE = /(各|有关|相关)$/;
+
+/**
+ * After a complete name and a space, a piece that opens with a level or a place (全区经济运行各专班,
+ * 各直属机构) is a name of its own, even with a head the unit shape does not know; a piece that does
+ * not (改革委) is the rest of the name before.
+ */
+function opensName(prev: string, text: string): boolean {
+  const name = bareName(prev.replace(/\s+/g, ''));
+  return text.length >= 4 && /^(全区|全市|全县|全镇|省|市|县|区|各|有关|相关)/.test(text) && name.length >= 3 && isUnitLike(name);
+}
+
+/** A list piece judged by its shape, a line break inside it dropped. */
+const named = (piece: string) => isUnitLike(bareName(piece.replace(/\s+/g, '')));
 
 /** A list item without its lead mark (★市发改委, 市发改委(牵头)) and list tail (等): the name to judge by its shape. */
 const bareName = (item: string) => item.replace(LEAD_MARK_BEFORE, '').replace(LEAD_MARKER, '').replace(LIST_TAIL, '');
@@ -508,7 +567,7 @@ function proseClauses(line: string, at: number): FoundNote[] {
         end += piece.length + 1;
         continue;
       }
-      const parts = splitUnitList(list).map((p) => p.text.replace(LIST_TAIL, ''));
+      const parts = splitUnitList(list).map((p) => p.text.replace(/\s+/g, '').replace(LIST_TAIL, ''));
       if (parts.length === 0 || !parts.every((p) => isUnitLike(p))) break;
       units++;
       end += piece.length + 1;
@@ -659,12 +718,22 @@ export function findNotes(text: string, lines: Iterable<Line> = logicalLines(tex
   // Clauses in prose: a sentence that opens with who does it (由X副市长负责,市发改委牵头,相关部门配合,尽快…).
   if (PROSE_VERB.test(text)) {
     const taken = notes.slice().sort((a, b) => a.start - b.start);
-    for (const { at, text: line } of allLines) {
-      if (!PROSE_VERB.test(line)) continue;
-      for (const c of proseClauses(line, at)) {
-        if (!taken.some((n) => n.start < c.end && c.start < n.end)) notes.push(c);
+    // Clauses read here, one per place (a wrapped line's clause is not read again from the next line).
+    const read: FoundNote[] = [];
+    allLines.forEach(({ at, text: line }, i) => {
+      // A line the page edge cut mid-sentence (由杨志武副市长负责,市发⏎改委牵头,…) is read on into the next.
+      const next = allLines[i + 1];
+      const wrapped = next && next.text !== '' && !/[。;:!?)]$/.test(line) && !NUMBERING_START.test(next.text) && !startsWithLabel(next.text);
+      const sentence = wrapped ? text.slice(at, next.at + next.text.length) : line;
+      if (!PROSE_VERB.test(sentence)) return;
+      for (const c of proseClauses(sentence, at)) {
+        if (wrapped && c.start >= at + line.length) continue; // the next line reads its own
+        if (!taken.some((n) => n.start < c.end && c.start < n.end) && !read.some((n) => n.start < c.end && c.start < n.end)) {
+          notes.push(c);
+          read.push(c);
+        }
       }
-    }
+    });
   }
 
   // Line-note offsets were made absolute; bracket-note offsets are relative to the note.

@@ -30,8 +30,9 @@ const namesUnits = (n: FoundNote) => n.items.length > 0;
 export function proseTasks(text: string, root: Block, notes: FoundNote[]): TaskDraft[] {
   const notesIn = notesWithin(notes);
   const out: TaskDraft[] = [];
-  // A text with no numbering before its notes: its paragraphs that close with a note are tasks.
-  const rootParagraphs = bracketParagraphTasks(text, root, notesIn(0, root.ownEnd), 1);
+  // A text with no numbering at all: its paragraphs that close with a note are tasks. (In a numbered
+  // plan, a note in the preamble, 为做好…工作(责任单位:…),制定本方案, belongs to no task.)
+  const rootParagraphs = root.children.length === 0 ? bracketParagraphTasks(text, root, notesIn(0, root.ownEnd), 1) : null;
   rootParagraphs?.forEach((p, i) => out.push({ ...p, ref: String(i + 1), section: '', part: '', groupLeader: null }));
   for (const { block: b, ref, section, part } of taskBlocks(root, text, notesIn)) {
     const own = notesIn(b.bodyStart, b.ownEnd);

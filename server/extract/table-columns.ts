@@ -124,7 +124,11 @@ export function cellType(text: string): CellType {
   if (NUMBER_CELL.test(t)) return /^\d{4}$/.test(t) ? 'deadline' : 'number';
   if (t.length <= 60 && isDeadlineCell(t)) return 'deadline';
   const items = splitUnitList(blankRule(t).text.replace(/^[★☆※*]\s*/, ''));
-  if (items.length > 0 && items.every((i) => isUnitLike(i.text.replace(/^[★☆※*]\s*/, '').replace(/等(有关|相关)?(单位|部门)?$/, '')))) return 'units';
+  // A name a line break cut (区发展⏎改革委) is judged whole, as the list reader joins it.
+  const named = (i: { text: string }) => isUnitLike(i.text.replace(/\s+/g, '').replace(/^[★☆※*]/, '').replace(/等(有关|相关)?(单位|部门)?$/, ''));
+  if (items.length > 0 && items.every(named)) return 'units';
+  // A list of names cut short at its end (…、区统计局、区: a page or an excerpt ended there).
+  if (items.length >= 3 && items[items.length - 1]!.text.trim().length <= 2 && items.slice(0, -1).every(named)) return 'units';
   if (t.split(/[、,\n]+/).map((p) => p.trim()).filter(Boolean).every((p) => PERSON.test(p) || POST.test(p)) && t.length <= 24) return 'person';
   return 'text';
 }

@@ -214,6 +214,7 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
   const rows: TableRow[] = [];
   let columns = header;
   const border = all[from - 1]!.text.startsWith('|');
+  const closedRows = all[from - 1]!.text.trimEnd().endsWith('|');
   let end = all[from - 1]!.end;
   for (let k = from; k < all.length; k++) {
     const line = all[k]!;
@@ -228,6 +229,19 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
     }
     if (TABLE_END.test(line.text)) break;
     if (style === 'pipe-rows' && !line.text.includes('|')) {
+      // In a table whose rows close with a pipe, the row above that did not goes on here: its last cell.
+      const prevLine = all[k - 1];
+      const open = rows[rows.length - 1];
+      if (closedRows && open && !open.group && prevLine && prevLine.text.includes('|') && !prevLine.text.trimEnd().endsWith('|')) {
+        const last = open.cells.findLastIndex((c) => c.length > 0);
+        if (last >= 0) {
+          const spans = open.cells[last]!;
+          spans[spans.length - 1] = { start: spans[spans.length - 1]!.start, end: line.at + line.text.length };
+          open.end = line.end;
+          end = line.end;
+          continue;
+        }
+      }
       // A cell wrapped onto a line of its own continues the row above when the table goes on below.
       const next = all.slice(k + 1).find((l) => l.text !== '');
       if (!next?.text.includes('|') || rows.length === 0 || rows[rows.length - 1]!.group) break;
@@ -239,8 +253,22 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
       continue;
     }
     if (rowHeader(line)) break;
-    const tokens = tokensOf(text, line, style, border);
+    let tokens = tokensOf(text, line, style, border);
     if (tokens.length === 0) continue;
+    // In a table whose rows close with a pipe, a row that does not, short of cells, was cut by a line
+    // break inside a cell (…、区文化和广⏎电旅游体育局、区统计局 | A类 |): the next line goes on with that cell.
+    const after = all[k + 1];
+    if (style === 'pipe-rows' && closedRows && !line.text.trimEnd().endsWith('|') && after?.text.includes('|') && tokens.length <= columns.length && !rowHeader(after)) {
+      const more = tokensOf(text, after, style, false);
+      if (more.length > 0 && more[0]!.text !== '' && tokens.length + more.length - 1 <= columns.length) {
+        const cut = tokens.pop()!;
+        const first = more.shift()!;
+        const start = cut.text === '' ? first.start : cut.start;
+        const joined = text.slice(start, first.end);
+        tokens = [...tokens, { start, end: first.end, text: joined, type: cellType(joined) }, ...more];
+        k++;
+      }
+    }
     if (tokens.length === 1 && tokens[0]!.type === 'group') {
       rows.push({ start: tokens[0]!.start, end: tokens[0]!.end, cells: columns.map(() => []), group: tokens[0]!, numbered: false });
     } else if (tokens.length === 1 && style === 'space-rows' && rows.length > 0) {
@@ -254,7 +282,7 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
       if (style === 'space-rows' && placed.fitTotal < tokens.length * 0.4) break; // prose, not a row
       rows.push(rowOf(tokens, placed.columnOf, columns));
     }
-    end = line.end;
+    end = all[k]!.end;
   }
   return { end, rows: mergeWrapped(rows, columns), columns };
 }
@@ -320,6 +348,9 @@ function tokensOf(text: string, line: Line, style: Style, border: boolean): Toke
  */
 function readStream(text: string, all: Line[], from: number, columns: Column[]): { end: number; rows: TableRow[] } {
   const pipes = all.slice(from, from + 40).some((l) => l.text.includes('|'));
+  // Cells written with a blank line after each: lines with no blank between them are one cell that
+  // wrapped (区发展⏎改革委), not two.
+  const blankSeparated = !pipes && blankLinesEndCells(all, from);
   const tokens: Token[] = [];
   let end = all[from - 1]?.end ?? 0;
   let open: { start: number; end: number } | null = null;
@@ -338,6 +369,10 @@ function readStream(text: string, all: Line[], from: number, columns: Column[]):
       continue;
     }
     end = line.end;
+    if (blankSeparated) {
+      extend(line.at, line.at + line.text.length);
+      continue;
+    }
     if (!pipes) {
       close();
       open = { start: line.at, end: line.at + line.text.length };
@@ -365,6 +400,24 @@ function readStream(text: string, all: Line[], from: number, columns: Column[]):
     if (open) open.end = at + t.length;
     else open = { start: at, end: at + t.length };
   }
+}
+
+/**
+ * The first lines after a stream header come in runs between blank lines, most of them a single
+ * line: a blank line ends each cell, and a run of two or three lines is one cell that wrapped.
+ */
+function blankLinesEndCells(all: Line[], from: number): boolean {
+  const runs: number[] = [];
+  let run = 0;
+  for (let k = from; k < Math.min(all.length, from + 80); k++) {
+    if (all[k]!.text !== '') run++;
+    else if (run > 0) {
+      runs.push(run);
+      run = 0;
+    }
+  }
+  if (run > 0) runs.push(run);
+  return runs.length >= 6 && runs.filter((r) => r === 1).length >= (2 / 3) * runs.length;
 }
 
 /** Cut a stream of cells into rows and place each cell in its column. */

@@ -15,11 +15,12 @@ const run = (file: string, text: string) => {
 const NOTICE = '关于做好冬季供暖工作的通知\n各单位要高度重视,确保群众温暖过冬。\n';
 
 /**
- * Line 5 says who, in a prose form the grammar does not read (由…与…牵头). Offsets: line 1 is 13
- * characters, line 2 empty, line 3 six, line 4 nine, so line 5 starts at 14+1+7+10 = 32; 牵 is
- * its 14th character (由市城规局与11个县区政府牵), at 45; 参与 at 52.
+ * Line 5 uses the words but names no unit that leads: 由项目所在地牵头 (wherever the project stands
+ * leads, which is no organisation). Offsets: line 1 is 13 characters, line 2 empty, line 3 six,
+ * line 4 nine, so line 5 starts at 14+1+7+10 = 32; 牵 is its 13th character (按照属地原则由项目所在地牵),
+ * at 44; 参与 at 44+7 = 51.
  */
-const PROSE_ONLY = '某某市推进项目建设工作方案\n\n一、主要任务\n1.加快项目建设。\n由市城规局与11个县区政府牵头,有关部门参与,7月1日完成。\n2.优化营商环境。\n';
+const PROSE_ONLY = '某某市推进项目建设工作方案\n\n一、主要任务\n1.加快项目建设。\n按照属地原则由项目所在地牵头,有关部门参与,7月1日完成。\n2.优化营商环境。\n';
 
 /** Two items, each with a bracket note: 牵头 once (in 牵头单位), 责任单位 twice; line 3 starts at 21, its ( at 32. */
 const NORMAL = '某某市优化营商环境行动方案\n一、重点任务\n1.推进政务服务改革。(牵头单位:市政务服务中心;责任单位:市发改委、各县区人民政府)\n2.加强要素保障,确保项目落地。(责任单位:市自然资源局、市财政局)\n';
@@ -41,14 +42,14 @@ describe('coverage', () => {
     const { doc, warnings } = run('prose.txt', PROSE_ONLY);
     expect(doc.tasks).toHaveLength(0);
     const c = doc.coverage!;
-    expect(c.words).toEqual([{ word: '牵头', count: 1, first: 45, line: 5 }, { word: '参与', count: 1, first: 52, line: 5 }]);
+    expect(c.words).toEqual([{ word: '牵头', count: 1, first: 44, line: 5 }, { word: '参与', count: 1, first: 51, line: 5 }]);
     expect(c.clauses).toEqual({ read: 0, used: 0 });
     // Eight characters before 牵 and fourteen from it, cut at neither end of the line.
-    expect(c.warning).toMatchObject({ kind: 'not-understood', line: 5, start: 45, quote: '…与11个县区政府牵头,有关部门参与,7月1日…' });
-    expect(c.warning!.zh).toBe('找到 0 个任务；第 5 行“…与11个县区政府牵头,有关部门参与,7月1日…”未能识别');
-    expect(c.warning!.en).toBe('found 0 tasks; line 5 «…与11个县区政府牵头,有关部门参与,7月1日…» was not understood');
+    expect(c.warning).toMatchObject({ kind: 'not-understood', line: 5, start: 44, quote: '…原则由项目所在地牵头,有关部门参与,7月1日…' });
+    expect(c.warning!.zh).toBe('找到 0 个任务；第 5 行“…原则由项目所在地牵头,有关部门参与,7月1日…”未能识别');
+    expect(c.warning!.en).toBe('found 0 tasks; line 5 «…原则由项目所在地牵头,有关部门参与,7月1日…» was not understood');
     // The generic "no numbered items carry a note" is not said: the items are there, the note was not read.
-    expect(warnings).toContain('no tasks found: line 5 «…与11个县区政府牵头,有关部门参与,7月1日…» was not understood');
+    expect(warnings).toContain('no tasks found: line 5 «…原则由项目所在地牵头,有关部门参与,7月1日…» was not understood');
   });
 
   it('counts a normal document by hand and warns of nothing', () => {
@@ -87,7 +88,7 @@ describe('coverage', () => {
   it('prints one summary line per document, with the warning under it', () => {
     const { doc } = run('prose.txt', PROSE_ONLY);
     expect(coverageLine('prose.txt', doc.coverage!)).toBe(
-      'coverage: prose.txt: 2 responsibility words, 0/0 clauses used, 0/0 tasks with units\n  ! found 0 tasks; line 5 «…与11个县区政府牵头,有关部门参与,7月1日…» was not understood',
+      'coverage: prose.txt: 2 responsibility words, 0/0 clauses used, 0/0 tasks with units\n  ! found 0 tasks; line 5 «…原则由项目所在地牵头,有关部门参与,7月1日…» was not understood',
     );
   });
 });

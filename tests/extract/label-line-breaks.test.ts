@@ -17,6 +17,22 @@ describe('label line breaks', () => {
     expect(cuts.map(([s, e]) => text.slice(s - 2, s) + '|' + text.slice(e, e + 2))).toEqual(['开发|区管', '行合|肥中']);
   });
 
+  it('joins a name cut where both halves look like names, when the break cannot be a list end', () => {
+    const cut = (text: string) => labelLineBreaks(text).map(([s, e]) => text.slice(s - 2, s) + '|' + text.slice(e, e + 2));
+    // A list set apart by 、 has no separator at the break; a head alone; a collective; half no unit's name alone.
+    expect(cut('责任单位:县委办、县委\n组织部、各镇\n')).toEqual(['县委|组织']);
+    expect(cut('责任单位:东城区\n管委会。\n')).toEqual(['城区|管委']);
+    expect(cut('协办单位:各区\n县政府\n')).toEqual(['各区|县政']);
+    expect(cut('责任单位:市科\n技局\n')).toEqual(['市科|技局']);
+    expect(cut('5、完善防护绿地。责任单位:鄂州\n球团厂,完成时间:2009年5月10日前。\n')).toEqual(['鄂州|球团']);
+    expect(cut('责任单位:立山经济开发区,全区经济\n运行各专班\n')).toEqual(['经济|运行']);
+  });
+
+  it('keeps two names one to a line, and a label alone on its line, apart', () => {
+    expect(labelLineBreaks('责任单位:市发改委\n市财政局\n')).toEqual([]);
+    expect(labelLineBreaks('责任单位\n卫健局、文旅局\n')).toEqual([]);
+  });
+
   it('leaves a complete list followed by the next paragraph, item or label line alone', () => {
     expect(labelLineBreaks('责任单位:市发改委、市财政局\n推进城乡融合发展。\n')).toEqual([]);
     expect(labelLineBreaks('责任单位:市发改委、市财\n2.推进城乡融合发展。\n')).toEqual([]);

@@ -46,7 +46,11 @@ describe('space-separated lists', () => {
   it('splits at a space after a unit the lead is marked on (★区发改委 统计局, 市发改委(牵头) 市财政局)', () => {
     expect(units('(责任单位:★区发改委 统计局)')).toEqual([['区发改委/lead', '统计局/responsible']]);
     expect(units('(责任单位:市发改委(牵头) 市财政局)')).toEqual([['市发改委/lead', '市财政局/responsible']]);
-    // A name a space cut in two is still joined.
-    expect(units('(责任单位:市发展 改革委、市财政局)')).toEqual([['市发展 改革委/responsible', '市财政局/responsible']]);
+    // A name a space cut in two is still joined: one unit, its surface without the space (as for a
+    // line break, 人行合⏎肥中心支行), its offsets still spanning the name as written.
+    const cut = '(责任单位:市发展 改革委、市财政局)';
+    expect(units(cut)).toEqual([['市发展改革委/responsible', '市财政局/responsible']]);
+    const [first] = findNotes(cut)[0]!.items;
+    expect(cut.slice(first!.offset, first!.offset + (first!.written ?? first!.surface.length))).toBe('市发展 改革委');
   });
 });

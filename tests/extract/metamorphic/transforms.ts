@@ -22,8 +22,8 @@ export interface Transformation {
 
 const changed = (raw: string, text: string): Transformed | null => (text === raw ? null : { text });
 
-const OPEN = new Set(['(', '（', '〔', '【']);
-const CLOSE = new Set([')', '）', '〕', '】']);
+const OPEN = new Set(['(', '（', '〔', '【', '[']);
+const CLOSE = new Set([')', '）', '〕', '】', ']']);
 
 /** Bracket notes (the note's span starts and ends with a bracket). */
 function bracketNotes(raw: string, doc: ExtractedDocument): OriginalNote[] {
@@ -201,7 +201,8 @@ export const wrapInsideName: Transformation = {
         .sort((a, b) => (b.surfaceEnd - b.surfaceStart) - (a.surfaceEnd - a.surfaceStart))[0];
       if (!longest) continue;
       const at = longest.surfaceStart + Math.floor((longest.surfaceEnd - longest.surfaceStart) / 2);
-      edits.push({ start: at, end: at, text: '\n' });
+      // One break per name: a name two notes share (a merged table cell read for two rows) is broken once, not twice.
+      if (!edits.some((e) => e.start === at)) edits.push({ start: at, end: at, text: '\n' });
     }
     return changed(raw, applyEdits(raw, edits));
   },
