@@ -32,11 +32,4 @@ export async function appendLine(path: string, line: string): Promise<void> {
 }
 
 /** Runs the jobs given to it one after another, so read-modify-write of one file never interleaves. */
-export function queue(): <T>(job: () => Promise<T>) => Promise<T> {
-  let last: Promise<unknown> = Promise.resolve();
-  return (job) => {
-    const run = last.then(job);
-    last = run.catch(() => undefined);
-    return run;
-  };
-}
+export { serialiser as queue } from '../graph/store';

@@ -97,11 +97,7 @@ export async function loadExtraction(
     // the transaction that deleted and re-created them, and so dropped units the new version still
     // names. Should it fail, the orphans stay until the next replacement.
     try {
-      await store.write(async (tx) => {
-        await tx.run(load('delete-orphan-collectives'));
-        await tx.run(load('delete-orphan-units'));
-        await tx.run(load('delete-orphan-leaders'));
-      });
+      await removeOrphans(store);
     } catch (err) {
       throw new Error(`the documents are loaded, but removing the units no document names any more failed: ${(err as Error).message}`);
     }
@@ -346,4 +342,13 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+/** Units, collectives and leaders no document names any more, removed in a transaction of their own. */
+export function removeOrphans(store: GraphStore): Promise<void> {
+  return store.write(async (tx) => {
+    await tx.run(load('delete-orphan-collectives'));
+    await tx.run(load('delete-orphan-units'));
+    await tx.run(load('delete-orphan-leaders'));
+  });
 }

@@ -2,7 +2,7 @@ import {
   applyCounts, applyLink, applyPair, countsOfRow, emptyCounts, jurisdictionOfUnit, pairRow, unitAnalyticsRow,
   type LinkCounts, type PairCounts,
 } from './analytics';
-import { groupBy, storedContribution } from './loader';
+import { groupBy, removeOrphans, storedContribution } from './loader';
 import { load } from './queries';
 import type { GraphStore, Row } from './store';
 import { UNKNOWN_JURISDICTION } from './unit-text';
@@ -58,11 +58,7 @@ export async function unloadDocument(store: GraphStore, documentId: string): Pro
   });
   if (!existed) return false;
   try {
-    await store.write(async (tx) => {
-      await tx.run(load('delete-orphan-collectives'));
-      await tx.run(load('delete-orphan-units'));
-      await tx.run(load('delete-orphan-leaders'));
-    });
+    await removeOrphans(store);
   } catch (err) {
     throw new Error(`${documentId} is deleted, but removing the units no document names any more failed (they go with the next delete or replacement): ${(err as Error).message}`);
   }
