@@ -40,9 +40,11 @@ export class Neo4jStore implements GraphStore {
   private constructor(private readonly opts: Neo4jOptions) {
     this.location = `${opts.uri}${opts.database ? ` (database ${opts.database})` : ''}`;
     this.driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
-      connectionAcquisitionTimeout: 10_000,
+      connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 5_000,
-      maxTransactionRetryTime: 10_000,
+      // Under a request's 10 s budget (QUERY_TIMEOUT_MS): a Neo4j that is down is answered
+      // STORE_UNAVAILABLE once its retries give up, not TIMEOUT.
+      maxTransactionRetryTime: 5_000,
       userAgent: 'plan-graph-explorer',
     });
   }
