@@ -80,6 +80,8 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
           budget.heavy = true;
           try {
             release = await gate.acquire(budget.deadline);
+            // A request answered TIMEOUT may never get to willSendResponse (its reads stop: budget.ts).
+            budget.release = release;
           } catch (err) {
             if (err instanceof GateFull) {
               throw new GraphQLError(err.message, { extensions: { code: 'BUSY', http: { status: 503, headers: new Map([['retry-after', '5']]) } } });

@@ -7,7 +7,7 @@ import { checkFreeSpace, DEFAULT_MIN_FREE_BYTES, freeBytes } from './disk';
 import type { GraphRows } from './graph-rows';
 import { writeCsvFiles } from './kuzu-csv';
 import { NODES, RELS } from './model';
-import { beforeDeadline, currentBudget, expire, isStoreTimeout, remainingMs } from './budget';
+import { currentBudget, readInTime, remainingMs } from './budget';
 import { safeNumber } from './values';
 import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
 
@@ -86,23 +86,18 @@ export class KuzuStore implements GraphStore {
    * use the last connection, so light questions and /healthz always find one free.
    */
   run(query: string, params: Params = {}): Promise<Row[]> {
-    remainingMs(); // nothing starts after the request's deadline
-    const usable = currentBudget()?.heavy ? this.readers.length - 1 : this.readers.length;
-    let i = 0;
-    for (let j = 1; j < usable; j++) if (this.pending[j]! < this.pending[i]!) i = j;
-    const conn = this.readers[i]!;
-    this.pending[i]!++;
-    return beforeDeadline(this.readerQueues[i]!(async () => {
-      const left = remainingMs();
-      conn.setQueryTimeout(Number.isFinite(left) ? Math.max(1, Math.ceil(left)) : NO_BUDGET_TIMEOUT_MS);
-      try {
-        return await this.exec(conn, query, params);
-      } catch (err) {
-        const budget = currentBudget();
-        if (budget && isStoreTimeout(err)) throw expire(budget);
-        throw err;
-      }
-    }).finally(() => this.pending[i]!--));
+    return readInTime(() => {
+      const usable = currentBudget()?.heavy ? this.readers.length - 1 : this.readers.length;
+      let i = 0;
+      for (let j = 1; j < usable; j++) if (this.pending[j]! < this.pending[i]!) i = j;
+      const conn = this.readers[i]!;
+      this.pending[i]!++;
+      return this.readerQueues[i]!(async () => {
+        const left = remainingMs();
+        conn.setQueryTimeout(Number.isFinite(left) ? Math.max(1, Math.ceil(left)) : NO_BUDGET_TIMEOUT_MS);
+        return this.exec(conn, query, params);
+      }).finally(() => this.pending[i]!--);
+    });
   }
 
   /** Refuses (StorageFull) when the data's disk is nearly full, before anything is written. */

@@ -1,4 +1,4 @@
-import { currentBudget, expire, isStoreTimeout, remainingMs } from './budget';
+import { isStoreTimeout, readInTime, remainingMs } from './budget';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { unwindBulkLoad } from './bulk-unwind';
 import type { GraphRows } from './graph-rows';
@@ -94,19 +94,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** A read, given only what is left of its request's time (budget.ts) as its transaction timeout. */
-  async run(query: string, params: Params = {}): Promise<Row[]> {
-    const left = remainingMs();
-    const timeout = Math.min(this.opts.queryTimeoutMs ?? 15_000, Math.max(1, Math.ceil(left)));
-    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
-    try {
-      return await session.executeRead((tx) => this.exec(tx, query, params), { timeout });
-    } catch (err) {
-      const budget = currentBudget();
-      if (budget && isStoreTimeout(err)) throw expire(budget);
-      throw this.explain(err);
-    } finally {
-      await session.close();
-    }
+  run(query: string, params: Params = {}): Promise<Row[]> {
+    return readInTime(async () => {
+      const timeout = Math.min(this.opts.queryTimeoutMs ?? 15_000, Math.max(1, Math.ceil(remainingMs())));
+      const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
+      try {
+        return await session.executeRead((tx) => this.exec(tx, query, params), { timeout });
+      } catch (err) {
+        throw isStoreTimeout(err) ? err : this.explain(err);
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {

@@ -16,7 +16,7 @@ import { createLoaders } from '../api/loaders';
 import { timeoutAnswer } from '../api/errors';
 import { AnswerCache } from '../api/response-cache';
 import type { Context } from '../api/resolvers';
-import { beforeDeadline, BudgetExceeded, withBudget } from '../graph/budget';
+import { BudgetExceeded, withBudget } from '../graph/budget';
 import { READ_TIMEOUT_MS } from '../ingest/limits';
 import { ReaderPool } from '../ingest/reader-pool';
 import { healthCheck } from './health';
@@ -147,7 +147,7 @@ export async function createHttpServer(opts: {
       // for the answer: when fields still under way would make it late, it is sent without them.
       let body: unknown;
       try {
-        body = await withBudget(config.QUERY_TIMEOUT_MS, () => beforeDeadline(graphql.call(this, req, reply) as Promise<unknown>));
+        body = await withBudget(config.QUERY_TIMEOUT_MS, () => graphql.call(this, req, reply) as Promise<unknown>);
       } catch (err) {
         if (!(err instanceof BudgetExceeded)) throw err;
         return reply.code(503).header('retry-after', '10').type('application/json; charset=utf-8').send(timeoutAnswer(err));
