@@ -28,6 +28,11 @@ const PART = /^([一二三四五六七八九十]{1,3})、\s*/;
 const SECTION = /^\(([一二三四五六七八九十]{1,3})\)\s*/;
 /** 1. 1、 1﹒ (folded to .) and 1。 — not 5.5% or 2.125亿, but 4.2011年 is item 4 and 11.121人才梯队项目 item 11. */
 const ITEM = /^(\d{1,3})\s*(?:[、.](?!\d(?!\d{3}年|\d{2,}[^\d.%‰万亿元倍米吨亩公千克个]))|。(?=[\u4e00-\u9fff“《(]))\s*/;
+/**
+ * 1000. and above: four or five digits read as a year or a figure as often as an item, so such a
+ * number is an item only where it continues the numbering (the item before it is 999, or 1000…).
+ */
+const LONG_ITEM = /^(\d{4,5})\s*[、.](?=[\u4e00-\u9fff“《(])\s*/;
 /** Items under a numbered item: (1) 1) ① */
 const SUBITEM = /^(?:\((\d{1,2})\)|(\d{1,2})\)|([①-⑳]))\s*/;
 const REPORT_PART = /^[●■◆▲★]\s*/;
@@ -42,6 +47,7 @@ export function outline(text: string, opts: { report: boolean }, lines: Iterable
   };
   let open: Block = root;
   let reportParts = 0;
+  let lastItem = 0;
   for (const { end: lineEnd, at, text: line } of lines) {
     let type: BlockType | null = null;
     let m: RegExpExecArray | null = null;
@@ -49,6 +55,7 @@ export function outline(text: string, opts: { report: boolean }, lines: Iterable
     if ((m = PART.exec(line))) (type = 'part'), (label = m[1]!);
     else if ((m = SECTION.exec(line))) (type = 'section'), (label = `(${m[1]!})`);
     else if ((m = ITEM.exec(line))) (type = 'item'), (label = m[1]!);
+    else if (lastItem >= 999 && (m = LONG_ITEM.exec(line)) && Number(m[1]) === lastItem + 1) (type = 'item'), (label = m[1]!);
     else if ((m = SUBITEM.exec(line))) (type = 'subitem'), (label = m[3] ?? `(${m[1] ?? m[2]})`);
     else if (opts.report && (m = REPORT_PART.exec(line))) (type = 'part'), (label = CHINESE_NUMERALS[++reportParts] ?? String(reportParts));
     else if (opts.report && line !== '' && open.type !== 'preamble') {
@@ -65,6 +72,7 @@ export function outline(text: string, opts: { report: boolean }, lines: Iterable
         bodyStart: at + m[0].length, parent: open, children: [],
       };
       if (open.children.length === 0) open.ownEnd = at;
+      if (type === 'item') lastItem = Number(label);
       open.children.push(block);
       open = block;
     } else if (line !== '') {

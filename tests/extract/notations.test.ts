@@ -382,3 +382,17 @@ describe('deadlines inside the task text', () => {
     ]);
   });
 });
+
+describe('numbered items beyond 999', () => {
+  it('reads 1000. and above as items where they continue the numbering, a year elsewhere as text', () => {
+    const items = Array.from({ length: 1002 }, (_, i) => `${i + 1}.推进第${i + 1}项工作。(牵头单位:市发改委)`);
+    // A line that starts with a year after item 1: 2024. does not continue 1, so it stays the item's text.
+    const plan = `${HEAD}一、重点工作\n${items[0]}\n2024.全年完成既定目标。\n${items.slice(1).join('\n')}\n`;
+    const { doc } = read(plan);
+    expect(doc.tasks).toHaveLength(1002);
+    expect(doc.tasks[0]!.ref).toBe('一.1');
+    expect(doc.tasks[999]!.ref).toBe('一.1000');
+    expect(doc.tasks[999]!.title).toBe('推进第1000项工作');
+    expect(doc.tasks[1001]!.ref).toBe('一.1002');
+  });
+});
