@@ -101,15 +101,13 @@ export function readInTime<T>(read: () => Promise<T>): Promise<T> {
   const b = current.getStore();
   if (!b) return read();
   if (isExpired()) return stalled();
+  // Whether the deadline has passed is read from the clock when the read settles: no timer per read.
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => expire(b), Math.max(0, b.deadline - Date.now()));
     read().then(
       (value) => {
-        clearTimeout(timer);
         if (!isExpired()) resolve(value);
       },
       (err: unknown) => {
-        clearTimeout(timer);
         if (isStoreTimeout(err)) expire(b);
         if (!isExpired()) reject(err);
       },
