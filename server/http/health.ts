@@ -28,7 +28,8 @@ export function healthCheck(store: GraphStore) {
     // One probe at a time: a slow one is waited on by the next check, not doubled.
     probe ??= (async () => (last = (await store.run(read('stats')))[0]))().finally(() => { probe = null; });
     const pending = probe;
-    const wait = store.kind === 'embedded' ? [new Promise<null>((r) => setTimeout(r, PROBE_WAIT_MS, null))] : [];
+    // Until a first probe has answered there are no figures to fall back on: that one is waited for.
+    const wait = store.kind === 'embedded' && last ? [new Promise<null>((r) => setTimeout(r, PROBE_WAIT_MS, null))] : [];
     const answer = await Promise.race([pending.then((s) => ({ s })), ...wait])
       .catch((err: Error) => ({ err }));
     const space = diskOf(store);
