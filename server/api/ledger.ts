@@ -5,6 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { ROLE_RANK } from '../graph/analytics';
 import { byKeys } from '../graph/values';
 import { read } from '../graph/queries';
 import type { QueryRunner, Row } from '../graph/store';
@@ -45,7 +46,7 @@ export interface LedgerRow {
   quote: string;
 }
 
-const ROLE_RANK: Record<Role, number> = { lead: 0, responsible: 1, participant: 2 };
+// The counting rule shared with the load and the unit panel: one row per task and unit, under its strongest role.
 const ROLES = Object.keys(ROLE_RANK) as Role[];
 
 /** A filter a user typed (query string, GraphQL input) checked, with a message saying what to change. */

@@ -3,13 +3,13 @@ import { toSimplified } from '../extract/simplify';
 import { read } from '../graph/queries';
 import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
-import { countsOfRow, dueBetween, linkId } from '../graph/analytics';
+import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
 import { byKeys } from '../graph/values';
 import { buildLinks, linksOf, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
 import { buildRegionNetwork, foldLinks, type FoldedLink, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
-import { computeLoads, type Counts, type Measure, type UnitLoad } from './analytics/load';
+import { computeLoads, MIN_PEERS, ranking, type Counts, type Measure, type UnitLoad } from './analytics/load';
 import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
 import { checkLedgerFilter, ledgerRows, LedgerInputError } from './ledger';
 import { userError } from './errors';
@@ -269,9 +269,8 @@ export const resolvers = {
       checkJurisdiction(jurisdiction);
       const window = due as { from: string; to: string } | null | undefined;
       if (window) checkWindow(window.from, window.to);
-      const loads = computeLoads(await countsIn(ctx, jurisdiction as string, window), (by as Measure) ?? 'WEIGHTED')
-        .filter((l) => !kind || l.kind === kind);
-      return loads.sort((a, b) => b.value - a.value || b.zScore - a.zScore || a.unitId.localeCompare(b.unitId)).slice(0, limitOf(top, 10));
+      const loads = computeLoads(await countsIn(ctx, jurisdiction as string, window), (by as Measure) ?? 'WEIGHTED');
+      return ranking(loads, kind as string | null).slice(0, limitOf(top, 10));
     },
     cooperationLinks: async (_: unknown, args: Args, ctx: Context) => page(await cooperationLinks(ctx, args), { limit: args.limit }),
     jurisdictionNetwork: async (_: unknown, { within }: Args, ctx: Context) => {
@@ -473,15 +472,24 @@ export const resolvers = {
     participatesIn: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'participant'), args),
     tasks: async (u: UnitRow, { role, document, ...args }: Args, ctx: Context) =>
       page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => (!role || a.role === role) && (!document || a.documentId === document)), args),
+    // One per task under the strongest role (graph/analytics.ts strongestRoles): what load and ledger count.
+    duties: async (u: UnitRow, { role, ...args }: Args, ctx: Context) => {
+      const byTask = new Map<string, AssignmentRow[]>();
+      for (const a of await ctx.loaders.assignmentsOfUnit.load(u.id)) byTask.set(a.taskId, [...(byTask.get(a.taskId) ?? []), a]);
+      const duties = [...byTask].map(([taskId, assignments]) => ({ taskId, role: strongestRoles(assignments).get(u.id)!, assignments }))
+        .filter((d) => d.role && (!role || d.role === role));
+      return page(duties, args);
+    },
     load: async (u: UnitRow, _: Args, ctx: Context) =>
       (await loadsOf(ctx, u.jurisdictionCode, 'WEIGHTED')).find((l) => l.unitId === u.id)
-        ?? { unitId: u.id, kind: u.kind, lead: 0, responsible: 0, participant: 0, total: 0, weighted: 0, value: 0, peers: 0, peerMean: 0, peerStdDev: 0, zScore: 0, overloaded: false },
+        ?? { unitId: u.id, kind: u.kind, lead: 0, responsible: 0, participant: 0, total: 0, weighted: 0, value: 0, peers: 0, peerMean: 0, peerStdDev: 0, zScore: null, overloaded: false, minPeers: MIN_PEERS },
     partners: async (u: UnitRow, { limit }: Args, ctx: Context) =>
       (await ctx.loaders.partners.load(u.id)).slice(0, limitOf(limit, 10)).map((p) => ({ unitId: p.partnerId, sharedTasks: p.sharedTasks })),
     members: async (u: UnitRow, _: Args, ctx: Context) => unitsByIds(ctx, (await ctx.loaders.members.load(u.id)).map((m) => m.memberId as string)),
     memberOf: async (u: UnitRow, _: Args, ctx: Context) => unitsByIds(ctx, (await ctx.loaders.memberOf.load(u.id)).map((m) => m.collectiveId as string)),
   },
 
+  Duty: { task: (d: { taskId: string }, _: Args, ctx: Context) => ctx.loaders.task.load(d.taskId) },
   UnitLoad: { unit: (l: UnitLoad, _: Args, ctx: Context) => ctx.loaders.unit.load(l.unitId) },
   Partner: { unit: (p: Row, _: Args, ctx: Context) => ctx.loaders.unit.load(p.unitId as string) },
 
