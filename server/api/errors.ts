@@ -4,6 +4,10 @@ import { GraphQLError } from 'graphql';
 export const userError = (message: string, extra: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } });
 
+/** Something asked for by id is not in the store: the message says what an id looks like and what is close. */
+export const notFound = (message: string, extra: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...extra } });
+
 export const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
 /** The whole answer to a request that ran out of time (sent with 503 and Retry-After: 10). */

@@ -5,14 +5,14 @@ import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
 import { byKeys } from '../graph/values';
-import { buildLinks, linksOf, type StoredLink } from './analytics/cooperation';
+import { buildLinks, isHierarchy, isWithin, linksOf, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
 import { buildRegionNetwork, foldLinks, type FoldedLink, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
 import { computeLoads, MIN_PEERS, ranking, type Counts, type Measure, type UnitLoad } from './analytics/load';
 import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
 import { checkLedgerFilter, ledgerRows, LedgerInputError } from './ledger';
-import { userError } from './errors';
+import { notFound, userError } from './errors';
 import { checkIngestAuth, ingestDocument } from './ingest';
 import type { ReaderPool } from '../ingest/reader-pool';
 import type { Loaders } from './loaders';
@@ -94,7 +94,20 @@ async function countsIn(ctx: Context, jurisdiction: string, window?: { from: str
 /** Every cooperation link with its tasks, counted from the stored assignments and mentions. */
 async function allLinks(ctx: Context) {
   const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
-  return buildLinks(issuer, comention);
+  return buildLinks(issuer, comention, (await ctx.loaders.regions()).regions);
+}
+
+/** Regions an issuer's tasks name inside its own territory, with those tasks: hierarchy, drawn nested, never linked. */
+async function innerRegions(ctx: Context): Promise<Map<string, Set<string>>> {
+  const { regions } = await ctx.loaders.regions();
+  const out = new Map<string, Set<string>>();
+  for (const r of await ctx.store.run(read('cooperation-issuer'))) {
+    const [issuer, named] = [r.fromId as string, r.toId as string];
+    if (isWithin(named, issuer, regions)) {
+      out.set(named, (out.get(named) ?? new Set()).add(r.taskId as string));
+    }
+  }
+  return out;
 }
 
 /** The links as drawn at a province's scale: counties folded into their cities, except the cities in open. */
@@ -116,8 +129,22 @@ async function evidenceOf(ctx: Context, l: CooperationLinkRow) {
   return [...rows.values()].sort(byKeys('documentId', 'start'));
 }
 
+/** A region argument that is no region in the store: what to pass instead (division codes of regions of that name). */
+async function checkRegion(ctx: Context, arg: string, id: unknown): Promise<void> {
+  if (id === undefined || id === null) return;
+  const { regions } = await ctx.loaders.regions();
+  if (regions.has(String(id))) return;
+  const text = toSimplified(String(id).trim()).slice(0, 40);
+  const like = text ? [...regions.values()].filter((r) => r.name.includes(text) || text.includes(r.name.replace(/(特别行政区|自治州|市|省|县|区)$/, ''))).slice(0, 10) : [];
+  throw notFound(`no region "${text}" for ${arg}: give a region id, a division code such as 430500 (邵阳市) or area:粤港澳大湾区`
+    + (like.length ? `; regions matching "${text}": ${like.map((r) => `${r.id} (${r.name})`).join(', ')}` : '; search(text: …) finds regions by name'),
+  { suggestions: like.map((r) => r.id) });
+}
+
 /** The cooperation links of a region (or all), or between two, strongest first (see cooperationLinks in the schema). */
 async function cooperationLinks(ctx: Context, { region, partner, fold, open }: Args) {
+  await checkRegion(ctx, 'region', region);
+  await checkRegion(ctx, 'partner', partner);
   if (fold) {
     const { links } = await foldedLinks(ctx, open);
     const touches = (l: FoldedLink, id: unknown) => !id || l.from === id || l.to === id;
@@ -127,7 +154,7 @@ async function cooperationLinks(ctx: Context, { region, partner, fold, open }: A
     });
   }
   const rows = await ctx.store.run(read('region-links'), { region: (region as string | null) ?? '' });
-  return linksOf(rows as unknown as StoredLink[], { region: region as string | null, partner: partner as string | null });
+  return linksOf(rows as unknown as StoredLink[], (await ctx.loaders.regions()).regions, { region: region as string | null, partner: partner as string | null });
 }
 
 async function loadsOf(ctx: Context, jurisdiction: string, by: Measure): Promise<UnitLoad[]> {
@@ -221,7 +248,16 @@ export const resolvers = {
       return page(args.jurisdiction ? all.filter((d) => d.jurisdictionCode === checkJurisdiction(args.jurisdiction)) : all, args);
     },
     document: async (_: unknown, { id }: Args, ctx: Context) => (await ctx.loaders.documents()).get(id as string) ?? null,
-    unit: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.unit.load(id as string),
+    unit: async (_: unknown, { id }: Args, ctx: Context) => {
+      const found = await ctx.loaders.unit.load(id as string);
+      if (found) return found;
+      // Silence would leave the caller guessing: say what an id looks like and which units the name fits.
+      const text = String(id);
+      const name = searchText(text.slice(text.indexOf(':') + 1).slice(0, 100));
+      const like = name ? (await ctx.store.run(read('unit-ids'), { jurisdiction: '', kind: '', text: name, limit: 10 })).map((r) => r.id as string) : [];
+      throw notFound(`no unit "${text.slice(0, 60)}": a unit id is its jurisdiction's division code and its name, such as 430500:市商务局`
+        + (like.length ? `; units matching "${name}": ${like.join(', ')}` : '; search(text: …) finds units by name'), { suggestions: like });
+    },
     units: async (_: unknown, { filter, limit }: Args, ctx: Context) => {
       const f = (filter ?? {}) as { jurisdiction?: string; kind?: string; text?: string };
       const rows = await ctx.store.run(read('unit-ids'), {
@@ -289,8 +325,10 @@ export const resolvers = {
       const jurisdictions = (await ctx.store.run(read('jurisdictions'))).filter((r) => !inside || inside.has(r.id as string));
       const ids = new Set(jurisdictions.map((r) => r.id as string));
       const links = (await ctx.store.run(read('region-links'), { region: '' }))
-        .filter((l) => Number(l.tasks) > 0 && ids.has(l.fromId as string) && ids.has(l.toId as string))
-        .map((l) => ({ from: l.fromId, to: l.toId, tasks: l.tasks }));
+        // The cooperation rule (analytics/cooperation.ts): the issuer's ties, never hierarchy.
+        .filter((l) => Number(l.issuerTasks) > 0 && ids.has(l.fromId as string) && ids.has(l.toId as string)
+          && !isHierarchy(l.fromId as string, l.toId as string, regions))
+        .map((l) => ({ from: l.fromId, to: l.toId, tasks: l.issuerTasks }));
       return {
         jurisdictions: jurisdictions.map((r) => ({ regionId: r.id, units: r.units, documents: r.documents, tasks: Number(r.tasks ?? 0) })),
         links,
@@ -325,7 +363,15 @@ export const resolvers = {
       // An opened city's counties are what the user asked to see: their links come first, whatever top says.
       const asked = (l: { from: string; to: string }) => opened.has(l.from) || opened.has(l.to);
       const drawn = top === undefined || top === null ? strong.slice(0, MAX_NETWORK_LINKS) : [...strong.filter(asked), ...strong.filter((l) => !asked(l)).slice(0, limitOf(top, 100))];
-      const net = buildRegionNetwork(drawn, regions);
+      // Inner regions (hierarchy) are drawn nested; at a province's scale a county is its city unless the city is open.
+      const openCities = new Set((open as string[] | null | undefined) ?? []);
+      const inner = new Map<string, Set<string>>();
+      for (const [id, taskIds] of await innerRegions(ctx)) {
+        const city = regions.get(id)?.level === 'county' ? regions.get(id)!.within.find((w) => regions.get(w)?.level === 'prefecture') : undefined;
+        if (fold && city && !openCities.has(city)) folded.set(city, (folded.get(city) ?? new Set()).add(id));
+        else inner.set(id, taskIds);
+      }
+      const net = buildRegionNetwork(drawn, regions, inner);
       return {
         moreLinks: strong.length - drawn.length,
         nodes: net.nodes.map((n) => ({ ...n, folded: folded.get(n.regionId)?.size ?? 0 })),
