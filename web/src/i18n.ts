@@ -154,6 +154,7 @@ const STRINGS = {
   leaders: { zh: '责任领导', en: 'Leaders' },
   note: { zh: '原文依据', en: 'Source note' },
   refCol: { zh: '任务编号', en: 'Task ref' },
+  taskCol: { zh: '任务', en: 'Task' },
   byMonth: { zh: '按月', en: 'By month' },
   byQuarter: { zh: '按季度', en: 'By quarter' },
   from: { zh: '起', en: 'From' },
@@ -191,8 +192,10 @@ export function useT() {
   const level = (k: string) => (STRINGS.levels[lang] as Record<string, string>)[k.toLowerCase()] ?? k;
   /** A string with {name} placeholders filled in. */
   const tf = (k: Key, vars: Record<string, string | number>) => t(k).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+  /** A count in brackets: full-width in Chinese, ASCII with a space in English (Leads (9)). */
+  const counted = (label: string, n: number) => (lang === 'zh' ? `${label}（${n}）` : `${label} (${n})`);
   const status = (s: string) => (STRINGS.statuses[lang] as Record<string, string>)[s] ?? s;
-  return { t, tf, kind, level, status, lang };
+  return { t, tf, kind, level, status, counted, lang };
 }
 
 export const KIND_COLORS: Record<string, string> = {

@@ -48,7 +48,7 @@ export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolea
 export const REGION_NETWORK_QUERY = `query($min: Int, $fold: Boolean, $open: [ID!], $top: Int) { regionNetwork(minTasks: $min, fold: $fold, open: $open, top: $top) {
   nodes { region { id name level } tasks links parent { id } folded } links { from { id name } to { id name } count kinds } moreLinks } }`;
 export const LEDGER_QUERY = `query($filter: LedgerFilter) { ledger(filter: $filter) {
-  n documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
+  n jurisdiction documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
 
 export const TIMELINE_QUERY = `query($j: String, $from: Date!, $to: Date!, $unit: ID, $role: Role, $by: Period) {
   timeline(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role, by: $by) {

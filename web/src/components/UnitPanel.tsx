@@ -25,7 +25,7 @@ const ROLE_LABEL = { LEAD: 'leads', RESPONSIBLE: 'responsibleFor', PARTICIPANT: 
 export function UnitPanel(props: {
   id: string; focusKey?: number; onClose: () => void; onSelect: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void; onTask?: (id: string) => void;
 }) {
-  const { t, tf, kind, lang } = useT();
+  const { t, tf, kind, counted, lang } = useT();
   const q = useQuery<{ unit: any }>(UNIT_QUERY, { id: props.id });
   const u = q.data?.unit;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -68,7 +68,7 @@ export function UnitPanel(props: {
             for (const a of list) byDoc.set(a.task.document.title, [...(byDoc.get(a.task.document.title) ?? []), a]);
             return (
               <section key={role} data-testid={`role-${role.toLowerCase()}`}>
-                <h3>{t(ROLE_LABEL[role])}{lang === 'zh' ? `（${list.length}）` : ` (${list.length})`}</h3>
+                <h3>{counted(t(ROLE_LABEL[role]), list.length)}</h3>
                 {[...byDoc].map(([doc, items]) => (
                   <div key={doc} className="doc-group">
                     <h4>{doc}</h4>
@@ -79,7 +79,8 @@ export function UnitPanel(props: {
                           {isInferred(a) && <em>{t('inferred')}</em>}
                           <div className="due" data-testid="task-due">
                             <StatusLight status={a.task.status} />
-                            {' '}{a.task.deadline ? `${t('deadline')}: ${a.task.deadline.text}${a.task.deadline.date ? ` (${a.task.deadline.date})` : ''}` : t('noDeadline')}
+                            {/* No deadline: the light's own label (无时限) says so; a second phrase only doubled it. */}
+                            {a.task.deadline && ` ${t('deadline')}: ${a.task.deadline.text}${a.task.deadline.date ? ` (${a.task.deadline.date})` : ''}`}
                             {a.task.leaders.length > 0 && ` · ${t('leaders')}: ${a.task.leaders.map((l) => (l.post ? `${l.name}(${l.post})` : l.name)).join('、')}`}
                           </div>
                           {a.assignments.map((n, i) => (
