@@ -15,6 +15,8 @@ interface Load {
 }
 
 const MIN_PEERS_DEFAULT = 3;
+/** The longest bar's share of its cell: the rest holds its value. */
+const BAR_SPAN = 85;
 
 /** Units of one jurisdiction ranked by load: a bar chart with the peer mean marked, and the table behind it. */
 export function OverloadView(props: {
@@ -60,7 +62,7 @@ export function OverloadView(props: {
         </label>
         <button type="button" onClick={exportCsv} disabled={rows.length === 0}>{t('exportCsv')}</button>
       </div>
-      <p className="meta" data-testid="peer-legend">{tf('peerLegend', { n: minPeers })}</p>
+      <p className="peer-legend" data-testid="peer-legend">{tf('peerLegend', { n: minPeers })}</p>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && rows.length === 0} />
       {rows.length > 0 && (
         <table className="bars" data-testid="overload-table">
@@ -72,8 +74,8 @@ export function OverloadView(props: {
               <tr key={r.unit.id} className={r.overloaded ? 'over' : ''}>
                 <td><button type="button" className="link" onClick={() => props.onSelect(r.unit.id)}>{r.unit.name}</button> <small>{kind(r.unit.kind)}</small></td>
                 <td className="bar-cell">
-                  <span className="bar" style={{ width: `${(100 * r.value) / max}%`, background: KIND_COLORS[r.unit.kind.toLowerCase()] }} />
-                  <span className="mean" style={{ left: `${(100 * r.peerMean) / max}%` }} title={`${t('peerMean')} ${r.peerMean}`} />
+                  <span className="bar" style={{ width: `${(BAR_SPAN * r.value) / max}%`, background: KIND_COLORS[r.unit.kind.toLowerCase()] }} />
+                  <span className="mean" style={{ left: `${(BAR_SPAN * r.peerMean) / max}%` }} title={`${t('peerMean')} ${r.peerMean}`} />
                   <span className="value">{r.value}</span>
                 </td>
                 <td>{r.lead}</td><td>{r.responsible}</td><td>{r.participant}</td><td>{r.peerMean}</td>
