@@ -424,6 +424,31 @@ export const resolvers = {
       }
       return [...buckets.values()];
     },
+    timelineCoverage: async (_: unknown, args: Args, ctx: Context) => {
+      const { jurisdiction, document, from, to, unit, role, limit } = args as {
+        jurisdiction?: string; document?: string; from: string; to: string; unit?: string; role?: string; limit: number;
+      };
+      checkWindow(from, to);
+      if (role && !unit) throw userError('role needs unit: say whose role to look for');
+      const docs = await ctx.loaders.documents();
+      const ids = unit
+        ? [...new Set((await ctx.loaders.assignmentsOfUnit.load(unit)).filter((a) => !role || a.role === role).map((a) => a.taskId))]
+        : (await ctx.store.run(read('task-ids'), { documentId: document ?? '', text: '' })).map((r) => r.id as string);
+      const tasks = (await tasksByIds(ctx, ids)).filter((t) => (!document || t.documentId === document)
+        && (!jurisdiction || docs.get(t.documentId)?.jurisdictionCode === jurisdiction));
+      const out = { tasks: tasks.length, shown: 0, undated: 0, ongoing: 0, outside: 0, beyondLimit: 0 };
+      let inWindow = 0;
+      for (const t of tasks) {
+        if (t.deadlineKind === 'date' && t.deadlineDate) {
+          if (t.deadlineDate >= from && t.deadlineDate <= to) inWindow++;
+          else out.outside++;
+        } else if (t.deadlineKind === 'ongoing' || t.deadlineKind === 'periodic') out.ongoing++;
+        else out.undated++;
+      }
+      out.shown = Math.min(inWindow, limit);
+      out.beyondLimit = inWindow - out.shown;
+      return out;
+    },
     ledger: async (_: unknown, { filter, asOf, soonDays, limit, offset }: Args, ctx: Context) => {
       const f = (filter ?? {}) as Record<string, unknown>;
       try {

@@ -99,6 +99,21 @@ describe.each(stores())('API: timeline and load by due window ($name)', (store) 
     expect(bad.errors?.[0]?.message).toMatch(/before it starts/);
   });
 
+  it('the timeline says how many tasks it shows of how many, and why the rest are not shown', async () => {
+    // 株洲's five tasks: 一.1 due 2024-06-30, 一.2 2024-03-31, 一.3 2024-12-31, 一.4 长期坚持, 一.5 no deadline.
+    const r = await gql(app.url, `{
+      c: timelineCoverage(jurisdiction: "430200", from: "2024-04-01", to: "2024-12-31") { tasks shown undated ongoing outside beyondLimit }
+      t: timeline(jurisdiction: "430200", from: "2024-04-01", to: "2024-12-31") { entries { task { ref } } }
+      one: timelineCoverage(jurisdiction: "430200", from: "2024-01-01", to: "2024-12-31", limit: 1) { shown beyondLimit }
+      unit: timelineCoverage(from: "2024-01-01", to: "2024-12-31", unit: "430200:市商务局", role: LEAD) { tasks shown }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.c).toEqual({ tasks: 5, shown: 2, undated: 1, ongoing: 1, outside: 1, beyondLimit: 0 });
+    expect(r.data.t.flatMap((b: any) => b.entries.map((e: any) => e.task.ref)).sort()).toEqual(['一.1', '一.3']);
+    expect(r.data.one).toEqual({ shown: 1, beyondLimit: 2 });
+    expect(r.data.unit).toEqual({ tasks: 1, shown: 1 }); // 市商务局 leads only 一.2
+  });
+
   it('who carries the most tasks due in a window is one query', async () => {
     const r = await gql(app.url, `{
       q2: overloadedUnits(jurisdiction: "430200", by: TOTAL, top: 3, due: { from: "2024-04-01", to: "2024-06-30" }) { unit { name } lead responsible total }

@@ -51,6 +51,7 @@ export const LEDGER_QUERY = `query($filter: LedgerFilter) { ledger(filter: $filt
   n jurisdiction documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
 
 export const TIMELINE_QUERY = `query($j: String, $from: Date!, $to: Date!, $unit: ID, $role: Role, $by: Period) {
+  timelineCoverage(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role) { tasks shown undated ongoing outside beyondLimit }
   timeline(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role, by: $by) {
     period from to entries { date status task { id ref title deadline { text } document { id title } leaders { name } } leads { id name } } } }`;
 
