@@ -4,9 +4,11 @@ import { GraphQLError } from 'graphql';
 export const userError = (message: string, extra: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } });
 
-/** Something asked for by id is not in the store: the message says what an id looks like and what is close. */
-export const notFound = (message: string, extra: Record<string, unknown> = {}) =>
-  new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...extra } });
+/**
+ * Something asked for by id is not in the store: the message says what an id looks like and what
+ * is close. A user error like any other (BAD_USER_INPUT), told apart by `notFound`.
+ */
+export const notFound = (message: string, extra: Record<string, unknown> = {}) => userError(message, { notFound: true, ...extra });
 
 export const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 

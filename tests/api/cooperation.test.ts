@@ -46,7 +46,8 @@ describe.each(stores())('API: cooperation links are ties between parties ($name)
   it('unit(id:"市商务局") says what an id is and which units fit, instead of null', async () => {
     const r = await gql(app.url, '{ unit(id: "市商务局") { id } }');
     expect(r.data.unit).toBeNull();
-    expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((r.errors?.[0]?.extensions as any)?.notFound).toBe(true);
     expect(r.errors?.[0]?.message).toMatch(/division code and its name, such as 430500:市商务局/);
     // 邵阳 (000) and 萍乡 (001) both have a 市商务局.
     expect((r.errors?.[0]?.extensions as any)?.suggestions).toEqual(expect.arrayContaining(['430500:市商务局', '360300:市商务局']));
@@ -54,7 +55,8 @@ describe.each(stores())('API: cooperation links are ties between parties ($name)
 
   it('cooperationLinks(region:"邵阳") says to pass a division code, and which regions fit, instead of []', async () => {
     const r = await gql(app.url, '{ cooperationLinks(region: "邵阳") { count } }');
-    expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((r.errors?.[0]?.extensions as any)?.notFound).toBe(true);
     expect(r.errors?.[0]?.message).toMatch(/division code such as 430500/);
     expect(r.errors?.[0]?.message).toMatch(/430500 \(邵阳市\)/);
     const ok = await gql(app.url, '{ cooperationLinks(region: "430500") { count } }');
