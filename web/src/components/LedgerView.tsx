@@ -84,8 +84,8 @@ export function LedgerView(props: {
                 <td>{r.n}</td><td>{r.documentTitle}</td><td>{r.ref}</td>
                 <td><button type="button" className="link" onClick={() => props.onTask(r.taskId)}>{r.title}</button></td>
                 <td><button type="button" className="link" onClick={() => props.onSelect(r.unitId)}>{r.unitName}</button> <small className="where">{r.jurisdiction}</small></td>
-                <td>{role(r.role)}</td><td>{r.leaders.join('、')}</td><td>{r.deadlineText ?? ''}</td><td>{r.deadlineDate ?? ''}</td>
-                <td><StatusLight status={r.status} /></td><td className="quote">{r.quote}</td>
+                <td className="nowrap">{role(r.role)}</td><td>{r.leaders.join('、')}</td><td>{r.deadlineText ?? ''}</td><td className="nowrap">{r.deadlineDate ?? ''}</td>
+                <td className="nowrap"><StatusLight status={r.status} /></td><td className="quote">{r.quote}</td>
               </tr>
             ))}
           </tbody>
