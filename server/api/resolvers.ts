@@ -54,6 +54,28 @@ function page<T>(list: T[], { limit, offset }: Args): T[] {
   return typeof limit === 'number' ? list.slice(start, start + limit) : list.slice(start);
 }
 
+/** How many matches of each kind search reads (and counts) at most. */
+const SEARCH_BOUND = 500;
+
+/** Regions named exactly the text first, then those whose name begins with it, then the rest; shorter names first. */
+function rankRegions<T extends { id: string; name: string }>(list: T[], text: string): T[] {
+  const rank = (r: T) => (r.name === text ? 0 : r.name.startsWith(text) ? 1 : 2);
+  return [...list].sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.id.localeCompare(b.id));
+}
+
+/** Task ids (task id = document id + ':' + ref), in turns across documents: the first of each, then the second… */
+function acrossDocuments(ids: string[]): string[] {
+  const byDoc = new Map<string, string[]>();
+  for (const id of ids) {
+    const doc = id.slice(0, id.indexOf(':'));
+    byDoc.set(doc, [...(byDoc.get(doc) ?? []), id]);
+  }
+  const lists = [...byDoc.values()];
+  const out: string[] = [];
+  for (let i = 0; out.length < ids.length; i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
+  return out;
+}
+
 /** Search text: trimmed, traditional → simplified, so 發改委 finds 发改委. */
 function searchText(text: unknown, name = 'text'): string {
   const t = toSimplified(String(text ?? '').trim());
@@ -283,22 +305,26 @@ export const resolvers = {
       const tasks = await tasksByIds(ctx, ids ?? []);
       return page(tasks.sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start), { limit: limitOf(limit, 200), offset });
     },
-    search: async (_: unknown, { text, limit }: Args, ctx: Context) => {
+    search: async (_: unknown, { text, limit, offset }: Args, ctx: Context) => {
       const t = searchText(text);
       if (t === '') throw userError('search text is empty: type a unit, task or place, e.g. 发改委 or 大湾区');
       const n = limitOf(limit, 20);
+      const ids = (rows: Row[]) => rows.map((x) => x.id as string);
+      // Every match up to the bound, so that the page can be ranked and the totals told.
       const [u, tk, r, l] = await Promise.all([
-        ctx.store.run(read('search-units'), { text: t, limit: n }),
-        ctx.store.run(read('search-tasks'), { text: t, limit: n }),
-        ctx.store.run(read('search-regions'), { text: t, limit: n }),
-        ctx.store.run(read('search-leaders'), { text: t, limit: n }),
+        ctx.store.run(read('search-units'), { text: t, limit: SEARCH_BOUND }),
+        ctx.store.run(read('search-tasks'), { text: t, limit: SEARCH_BOUND }),
+        ctx.store.run(read('search-regions'), { text: t, limit: SEARCH_BOUND }),
+        ctx.store.run(read('search-leaders'), { text: t, limit: SEARCH_BOUND }),
       ]);
       const regions = (await ctx.loaders.regions()).regions;
+      const pageOf = <T>(list: T[]) => page(list, { limit: n, offset });
       return {
-        units: await unitsByIds(ctx, u.map((x) => x.id as string)),
-        tasks: await tasksByIds(ctx, tk.map((x) => x.id as string)),
-        regions: compact(r.map((x) => regions.get(x.id as string))),
-        leaders: await rowsByIds<Row>(ctx.loaders.leader, l.map((x) => x.id as string)),
+        units: await unitsByIds(ctx, pageOf(ids(u))),
+        tasks: await tasksByIds(ctx, pageOf(acrossDocuments(ids(tk)))),
+        regions: pageOf(rankRegions(compact(ids(r).map((id) => regions.get(id))), t)),
+        leaders: await rowsByIds<Row>(ctx.loaders.leader, pageOf(ids(l))),
+        total: { units: u.length, tasks: tk.length, regions: r.length, leaders: l.length },
       };
     },
     overloadedUnits: async (_: unknown, { jurisdiction, kind, by, top, due }: Args, ctx: Context) => {

@@ -1,6 +1,7 @@
 /**
- * Cooperation that is cooperation (issue 21, item 7) and answers that say why they are empty
- * (item 12), over real HTTP on each store with the seeds. Expected values read off the documents.
+ * Cooperation that is cooperation (issue 21, item 7), answers that say why they are empty
+ * (item 12) and a search that ranks and pages (item 6), over real HTTP on each store with the
+ * seeds. Expected values read off the documents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestApp } from './helpers';
@@ -62,5 +63,22 @@ describe.each(stores())('API: cooperation links are ties between parties ($name)
     const ok = await gql(app.url, '{ cooperationLinks(region: "430500") { count } }');
     expect(ok.errors).toBeUndefined();
     expect(ok.data.cooperationLinks.length).toBeGreaterThan(3);
+  });
+
+  it('search 大湾区: the region first, tasks from both plans about it on the first page, and the rest a page away', async () => {
+    const q = 'query($offset: Int) { search(text: "大湾区", limit: 12, offset: $offset) { regions { name } tasks { id document { id } } total { tasks regions } } }';
+    const first = await gql(app.url, q, { offset: 0 });
+    expect(first.errors).toBeUndefined();
+    const s = first.data.search;
+    expect(s.regions[0].name).toBe('粤港澳大湾区');
+    // 000 (邵阳) and 001 (萍乡对接粤港澳大湾区) are both about it: the page alternates between them.
+    const docs = s.tasks.map((t: any) => t.document.id.slice(0, 3));
+    expect(docs.slice(0, 2).sort()).toEqual(['000', '001']);
+    expect(s.tasks).toHaveLength(12);
+    expect(s.total.tasks).toBeGreaterThan(12);
+    const next = await gql(app.url, q, { offset: 12 });
+    const ids = new Set(s.tasks.map((t: any) => t.id));
+    expect(next.data.search.tasks.length).toBe(Math.min(12, s.total.tasks - 12));
+    expect(next.data.search.tasks.some((t: any) => ids.has(t.id))).toBe(false);
   });
 });

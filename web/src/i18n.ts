@@ -155,6 +155,8 @@ const STRINGS = {
   note: { zh: '原文依据', en: 'Source note' },
   refCol: { zh: '任务编号', en: 'Task ref' },
   taskCol: { zh: '任务', en: 'Task' },
+  shownOf: { zh: '（显示 {n}/{of}）', en: '({n} of {of} shown)' },
+  searchMore: { zh: '显示更多', en: 'Show more' },
   timelineShown: { zh: '显示 {tasks} 项任务中的 {shown} 项', en: '{shown} of {tasks} tasks shown' },
   timelineUndated: { zh: '{n} 项未写明日期', en: '{n} state no date' },
   timelineOngoing: { zh: '{n} 项为长期或定期任务', en: '{n} are ongoing or periodic' },

@@ -36,8 +36,9 @@ export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliase
 
 export const DOCUMENT_TEXT_QUERY = 'query($id: ID!) { document(id: $id) { id title text } }';
 
-export const SEARCH_QUERY = `query($text: String!) { search(text: $text, limit: 12) {
-  units { id name kind jurisdiction { name } } tasks { id ref title document { id title } } regions { id name level } } }`;
+export const SEARCH_QUERY = `query($text: String!, $limit: Int) { search(text: $text, limit: $limit) {
+  units { id name kind jurisdiction { name } } tasks { id ref title document { id title } } regions { id name level }
+  total { units tasks regions } } }`;
 
 export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure, $kind: UnitKind) { overloadedUnits(jurisdiction: $j, by: $by, kind: $kind, top: 20) {
   unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded minPeers } }`;
