@@ -34,6 +34,9 @@ export function UnitPanel(props: {
     heading.current?.focus({ preventScroll: true });
   }, [props.id, props.focusKey]);
 
+  // Other names only: the name itself is the title already.
+  const aliases = ((u?.aliases ?? []) as string[]).filter((a) => a !== u?.name);
+
   const exportCsv = () => {
     if (!u) return;
     const who = { name: u.name as string, jurisdiction: (u.jurisdiction?.name as string | undefined) ?? null };
@@ -43,14 +46,15 @@ export function UnitPanel(props: {
   return (
     <aside className="panel" aria-label={u?.name ?? t('unit')} data-testid="unit-panel">
       <header>
-        <h2 tabIndex={-1} ref={heading}>{u?.name ?? '…'}</h2>
+        {/* The city too: 市发展和改革委员会 exists in three. */}
+        <h2 tabIndex={-1} ref={heading}>{u?.name ?? '…'}{u?.jurisdiction && <small className="where"> · {u.jurisdiction.name}</small>}</h2>
         <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
       </header>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !u} />
       {u && (
         <>
           <p className="meta">
-            {kind(u.kind)} · {u.jurisdiction?.name}{u.aliases.length > 0 && ` · ${u.aliases.join('、')}`}
+            {kind(u.kind)} · {u.jurisdiction?.name}{aliases.length > 0 && ` · ${aliases.join('、')}`}
           </p>
           <p className="meta">{t('shortName')}: {shortName(u.name, u.aliases)}</p>
           <p className="meta">
