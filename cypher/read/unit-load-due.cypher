@@ -1,7 +1,10 @@
-// As unit-load, counting only the tasks due in a window (ISO dates, inclusive).
+// As unit-load (a task once per unit, under its strongest role), counting only the tasks due in a
+// window (ISO dates, inclusive).
 MATCH (u:Unit)
 WHERE $jurisdiction = '' OR u.jurisdictionCode = $jurisdiction
 OPTIONAL MATCH (u)-[r:LEADS|RESPONSIBLE_FOR|PARTICIPATES_IN]->(t:Task)
 WHERE t.deadlineKind = 'date' AND t.deadlineDate >= $from AND t.deadlineDate <= $to
-RETURN u.id AS unitId, u.kind AS kind, u.jurisdictionCode AS jurisdictionCode, r.role AS role,
+WITH u, t, min(CASE r.role WHEN 'lead' THEN 0 WHEN 'responsible' THEN 1 WHEN 'participant' THEN 2 END) AS rank
+RETURN u.id AS unitId, u.kind AS kind, u.jurisdictionCode AS jurisdictionCode,
+       CASE rank WHEN 0 THEN 'lead' WHEN 1 THEN 'responsible' WHEN 2 THEN 'participant' END AS role,
        count(DISTINCT t.id) AS tasks

@@ -4,6 +4,12 @@ import { GraphQLError } from 'graphql';
 export const userError = (message: string, extra: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } });
 
+/**
+ * Something asked for by id is not in the store: the message says what an id looks like and what
+ * is close. A user error like any other (BAD_USER_INPUT), told apart by `notFound`.
+ */
+export const notFound = (message: string, extra: Record<string, unknown> = {}) => userError(message, { notFound: true, ...extra });
+
 export const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
 /** The whole answer to a request that ran out of time (sent with 503 and Retry-After: 10). */

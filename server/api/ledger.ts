@@ -5,6 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { ROLE_RANK } from '../graph/analytics';
 import { byKeys } from '../graph/values';
 import { read } from '../graph/queries';
 import type { QueryRunner, Row } from '../graph/store';
@@ -26,6 +27,8 @@ export interface LedgerFilter {
 
 export interface LedgerRow {
   n: number;
+  /** The name of the jurisdiction that issued the document (市发展和改革委员会 exists in three cities). */
+  jurisdiction: string;
   documentId: string;
   documentTitle: string;
   taskId: string;
@@ -45,7 +48,7 @@ export interface LedgerRow {
   quote: string;
 }
 
-const ROLE_RANK: Record<Role, number> = { lead: 0, responsible: 1, participant: 2 };
+// The counting rule shared with the load and the unit panel: one row per task and unit, under its strongest role.
 const ROLES = Object.keys(ROLE_RANK) as Role[];
 
 /** A filter a user typed (query string, GraphQL input) checked, with a message saying what to change. */
@@ -89,11 +92,14 @@ const DOCUMENTS_PER_READ = 250;
  * The ledger's rows of one read (a batch of documents, or a unit's), in document order (by task,
  * then lead, responsible, participant), numbered from `first`.
  */
-async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: Map<string, string> | null, soonDaysDefault: number, first: number): Promise<LedgerRow[]> {
-  const assignments = (documents
-    ? (await store.run(read('ledger-rows-of-documents'), { documentIds: [...documents.keys()] })).map((a): Row => ({ ...a, documentTitle: documents.get(a.documentId as string) }))
+interface DocumentInfo { title: string; jurisdiction: string }
+
+async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: Map<string, DocumentInfo>, batch: boolean, soonDaysDefault: number, first: number): Promise<LedgerRow[]> {
+  const assignments = (batch
+    ? await store.run(read('ledger-rows-of-documents'), { documentIds: [...documents.keys()] })
     : await store.run(read('ledger-rows'), { jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '' })
-  ).sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
+  ).map((a): Row => ({ ...a, documentTitle: documents.get(a.documentId as string)?.title ?? a.documentTitle, jurisdiction: documents.get(a.documentId as string)?.jurisdiction ?? '' }))
+    .sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
   const asOf = filter.asOf ?? today();
   const soonDays = filter.soonDays ?? soonDaysDefault;
   const rows = new Map<string, Omit<LedgerRow, 'n' | 'leaders'> & { order: number }>();
@@ -107,7 +113,7 @@ async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: M
       continue;
     }
     rows.set(key, {
-      order: i, documentId: a.documentId as string, documentTitle: a.documentTitle as string, taskId: a.taskId as string,
+      order: i, jurisdiction: a.jurisdiction as string, documentId: a.documentId as string, documentTitle: a.documentTitle as string, taskId: a.taskId as string,
       ref: a.ref as string, title: a.title as string, unitId: a.unitId as string, unitName: a.unitName as string, role,
       deadlineText: (a.deadlineText as string) ?? '', deadlineDate: (a.deadlineDate as string) ?? '', deadlineKind: (a.deadlineKind as string) ?? '',
       status: taskStatus(a.deadlineKind as string, a.deadlineDate as string, asOf, soonDays), quote: a.quote as string,
@@ -133,17 +139,18 @@ async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: M
  * whole province's ledger is never read (nor held) at once. A unit filter is one read.
  */
 export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number): AsyncGenerator<LedgerRow[]> {
+  const all = (await store.run(read('documents')))
+    .map((d) => [d.id as string, { title: d.title as string, jurisdiction: (d.jurisdictionName as string | null) ?? '', code: d.jurisdictionCode as string | null }] as const);
   if (filter.unit) {
-    yield await rowsOfRead(store, filter, null, soonDaysDefault, 1);
+    yield await rowsOfRead(store, filter, new Map(all), false, soonDaysDefault, 1);
     return;
   }
-  const documents = (await store.run(read('documents')))
-    .filter((d) => (!filter.jurisdiction || d.jurisdictionCode === filter.jurisdiction) && (!filter.document || d.id === filter.document))
-    .map((d) => [d.id as string, d.title as string] as const)
+  const documents = all
+    .filter(([id, d]) => (!filter.jurisdiction || d.code === filter.jurisdiction) && (!filter.document || id === filter.document))
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
   let n = 1;
   for (let i = 0; i < documents.length; i += DOCUMENTS_PER_READ) {
-    const rows = await rowsOfRead(store, filter, new Map(documents.slice(i, i + DOCUMENTS_PER_READ)), soonDaysDefault, n);
+    const rows = await rowsOfRead(store, filter, new Map(documents.slice(i, i + DOCUMENTS_PER_READ)), true, soonDaysDefault, n);
     n += rows.length;
     if (rows.length > 0) yield rows;
   }
@@ -162,10 +169,26 @@ export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonD
   return out;
 }
 
-export const LEDGER_HEADERS: Record<Lang, readonly string[]> = {
-  zh: ['序号', '文件', '任务编号', '任务', '责任单位', '角色', '责任领导', '完成时限', '截止日期', '状态', '原文依据'],
-  en: ['No.', 'Document', 'Task ref', 'Task', 'Unit', 'Role', 'Leaders', 'Deadline (as written)', 'Due date', 'Status', 'Source note'],
-};
+/** The sheet's columns in order: header per language, width (in Latin characters), and how a row fills it. */
+const COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string; width: number; value: (r: LedgerRow, lang: Lang) => unknown }> = [
+  { key: 'n', zh: '序号', en: 'No.', width: 6, value: (r) => r.n },
+  // Where the unit is: a unit's name alone is ambiguous across cities.
+  { key: 'jurisdiction', zh: '辖区', en: 'Jurisdiction', width: 12, value: (r) => r.jurisdiction },
+  { key: 'document', zh: '文件', en: 'Document', width: 40, value: (r) => r.documentTitle },
+  { key: 'ref', zh: '任务编号', en: 'Task ref', width: 12, value: (r) => r.ref },
+  { key: 'task', zh: '任务', en: 'Task', width: 36, value: (r) => r.title },
+  { key: 'unit', zh: '责任单位', en: 'Unit', width: 24, value: (r) => r.unitName },
+  { key: 'role', zh: '角色', en: 'Role', width: 10, value: (r, lang) => ROLE_LABELS[lang][r.role] },
+  { key: 'leaders', zh: '责任领导', en: 'Leaders', width: 20, value: (r) => r.leaders.join('、') },
+  { key: 'deadline', zh: '完成时限', en: 'Deadline (as written)', width: 18, value: (r) => r.deadlineText },
+  // A real date (midnight UTC, the way Excel stores a day), so the sheet sorts and filters by it.
+  { key: 'due', zh: '截止日期', en: 'Due date', width: 12, value: (r) => (r.deadlineDate ? new Date(`${r.deadlineDate}T00:00:00Z`) : null) },
+  { key: 'status', zh: '状态', en: 'Status', width: 12, value: (r, lang) => STATUS_LABELS[lang][r.status] },
+  { key: 'quote', zh: '原文依据', en: 'Source note', width: 60, value: (r) => r.quote },
+];
+const column = (key: string) => COLUMNS.findIndex((c) => c.key === key) + 1;
+
+export const LEDGER_HEADERS: Record<Lang, readonly string[]> = { zh: COLUMNS.map((c) => c.zh), en: COLUMNS.map((c) => c.en) };
 
 export const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
   zh: { lead: '牵头', responsible: '责任', participant: '配合' },
@@ -187,9 +210,6 @@ const NOTE: Record<Lang, string> = {
   en: 'Status is reckoned from the stated date only: "Past due" means the date the document set has passed, not that the task is unfinished (there is no progress data).',
 };
 
-/** Column widths (in Latin characters): long notes and titles wrap rather than run off. */
-const WIDTHS = [6, 40, 12, 36, 24, 10, 20, 18, 12, 12, 60];
-
 /**
  * The ledger as an .xlsx workbook written to `out` as its rows are read (exceljs's streaming
  * writer): a header row (frozen, with an autofilter), one row per task and unit, the status cell
@@ -203,10 +223,11 @@ export async function writeLedgerWorkbook(batches: AsyncIterable<LedgerRow[]>, o
   wb.created = new Date();
   const ws = wb.addWorksheet(lang === 'zh' ? '台账' : 'Ledger', { views: [{ state: 'frozen', ySplit: 1 }] });
   const headers = LEDGER_HEADERS[lang];
-  ws.columns = headers.map((h, c) => ({
-    header: h, width: WIDTHS[c]!,
-    ...(c === 3 || c === 10 ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}),
-    ...(c === 8 ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+  // Long notes and titles wrap rather than run off.
+  ws.columns = COLUMNS.map((c) => ({
+    header: c[lang], width: c.width,
+    ...(c.key === 'task' || c.key === 'quote' ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}),
+    ...(c.key === 'due' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
   }));
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -215,13 +236,8 @@ export async function writeLedgerWorkbook(batches: AsyncIterable<LedgerRow[]>, o
   let count = 0;
   for await (const rows of batches) {
     for (const r of rows) {
-      const row = ws.addRow([
-        r.n, r.documentTitle, r.ref, r.title, r.unitName, ROLE_LABELS[lang][r.role], r.leaders.join('、'), r.deadlineText,
-        // A real date (midnight UTC, the way Excel stores a day), so the sheet sorts and filters by it.
-        r.deadlineDate ? new Date(`${r.deadlineDate}T00:00:00Z`) : null,
-        STATUS_LABELS[lang][r.status], r.quote,
-      ]);
-      row.getCell(10).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[r.status] } };
+      const row = ws.addRow(COLUMNS.map((c) => c.value(r, lang)));
+      row.getCell(column('status')).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[r.status] } };
       row.commit();
       count++;
     }
@@ -235,6 +251,20 @@ export async function writeLedgerWorkbook(batches: AsyncIterable<LedgerRow[]>, o
   notes.commit();
   await wb.commit();
   return count;
+}
+
+/**
+ * The export named after what it holds: 台账-unit-jurisdiction-date.xlsx (台账-市发展和改革委员会-邵阳市-2026-12-05.xlsx),
+ * the unit and jurisdiction when the filter has them (read off the first row), the status day last.
+ */
+export function ledgerFileName(filter: LedgerFilter, firstRow: LedgerRow | null, lang: Lang, asOf: string): string {
+  const parts = [lang === 'zh' ? '台账' : 'ledger'];
+  if (filter.unit) parts.push(firstRow?.unitName ?? filter.unit.slice(filter.unit.indexOf(':') + 1));
+  if (filter.unit || filter.jurisdiction) parts.push(firstRow?.jurisdiction || (filter.jurisdiction ?? filter.unit!.slice(0, filter.unit!.indexOf(':'))));
+  if (filter.role) parts.push(ROLE_LABELS[lang][filter.role]);
+  if (filter.status) parts.push(STATUS_LABELS[lang][filter.status]);
+  parts.push(asOf);
+  return `${parts.map((p) => p.replace(/[\\/:*?"<>|\s]+/g, '_')).join('-')}.xlsx`;
 }
 
 /**
@@ -257,7 +287,7 @@ export async function exportLedger(store: QueryRunner, params: URLSearchParams, 
     yield* batches;
   }
   return {
-    filename: `${lang === 'zh' ? '台账' : 'ledger'}-${asOf}.xlsx`,
+    filename: ledgerFileName(filter, first.done ? null : first.value[0] ?? null, lang, asOf),
     write: (out) => writeLedgerWorkbook(all(), out, { lang, asOf }),
   };
 }

@@ -3,16 +3,16 @@ import { toSimplified } from '../extract/simplify';
 import { read } from '../graph/queries';
 import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
-import { countsOfRow, dueBetween, linkId } from '../graph/analytics';
+import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
 import { byKeys } from '../graph/values';
-import { buildLinks, linksOf, type StoredLink } from './analytics/cooperation';
+import { buildLinks, isHierarchy, isWithin, linksOf, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
 import { buildRegionNetwork, foldLinks, type FoldedLink, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
-import { computeLoads, type Counts, type Measure, type UnitLoad } from './analytics/load';
+import { computeLoads, MIN_PEERS, ranking, type Counts, type Measure, type UnitLoad } from './analytics/load';
 import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
 import { checkLedgerFilter, ledgerRows, LedgerInputError } from './ledger';
-import { userError } from './errors';
+import { notFound, userError } from './errors';
 import { checkIngestAuth, ingestDocument } from './ingest';
 import type { ReaderPool } from '../ingest/reader-pool';
 import type { Loaders } from './loaders';
@@ -52,6 +52,28 @@ function page<T>(list: T[], { limit, offset }: Args): T[] {
   const start = typeof offset === 'number' ? offset : 0;
   if (!Number.isInteger(start) || start < 0) throw userError(`offset must be 0 or more, got ${String(offset)}`);
   return typeof limit === 'number' ? list.slice(start, start + limit) : list.slice(start);
+}
+
+/** How many matches of each kind search reads (and counts) at most. */
+const SEARCH_BOUND = 500;
+
+/** Regions named exactly the text first, then those whose name begins with it, then the rest; shorter names first. */
+function rankRegions<T extends { id: string; name: string }>(list: T[], text: string): T[] {
+  const rank = (r: T) => (r.name === text ? 0 : r.name.startsWith(text) ? 1 : 2);
+  return [...list].sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.id.localeCompare(b.id));
+}
+
+/** Task ids (task id = document id + ':' + ref), in turns across documents: the first of each, then the second… */
+function acrossDocuments(ids: string[]): string[] {
+  const byDoc = new Map<string, string[]>();
+  for (const id of ids) {
+    const doc = id.slice(0, id.indexOf(':'));
+    byDoc.set(doc, [...(byDoc.get(doc) ?? []), id]);
+  }
+  const lists = [...byDoc.values()];
+  const out: string[] = [];
+  for (let i = 0; out.length < ids.length; i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
+  return out;
 }
 
 /** Search text: trimmed, traditional → simplified, so 發改委 finds 发改委. */
@@ -94,7 +116,20 @@ async function countsIn(ctx: Context, jurisdiction: string, window?: { from: str
 /** Every cooperation link with its tasks, counted from the stored assignments and mentions. */
 async function allLinks(ctx: Context) {
   const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
-  return buildLinks(issuer, comention);
+  return buildLinks(issuer, comention, (await ctx.loaders.regions()).regions);
+}
+
+/** Regions an issuer's tasks name inside its own territory, with those tasks: hierarchy, drawn nested, never linked. */
+async function innerRegions(ctx: Context): Promise<Map<string, Set<string>>> {
+  const { regions } = await ctx.loaders.regions();
+  const out = new Map<string, Set<string>>();
+  for (const r of await ctx.store.run(read('cooperation-issuer'))) {
+    const [issuer, named] = [r.fromId as string, r.toId as string];
+    if (isWithin(named, issuer, regions)) {
+      out.set(named, (out.get(named) ?? new Set()).add(r.taskId as string));
+    }
+  }
+  return out;
 }
 
 /** The links as drawn at a province's scale: counties folded into their cities, except the cities in open. */
@@ -116,8 +151,22 @@ async function evidenceOf(ctx: Context, l: CooperationLinkRow) {
   return [...rows.values()].sort(byKeys('documentId', 'start'));
 }
 
+/** A region argument that is no region in the store: what to pass instead (division codes of regions of that name). */
+async function checkRegion(ctx: Context, arg: string, id: unknown): Promise<void> {
+  if (id === undefined || id === null) return;
+  const { regions } = await ctx.loaders.regions();
+  if (regions.has(String(id))) return;
+  const text = toSimplified(String(id).trim()).slice(0, 40);
+  const like = text ? [...regions.values()].filter((r) => r.name.includes(text) || text.includes(r.name.replace(/(特别行政区|自治州|市|省|县|区)$/, ''))).slice(0, 10) : [];
+  throw notFound(`no region "${text}" for ${arg}: give a region id, a division code such as 430500 (邵阳市) or area:粤港澳大湾区`
+    + (like.length ? `; regions matching "${text}": ${like.map((r) => `${r.id} (${r.name})`).join(', ')}` : '; search(text: …) finds regions by name'),
+  { suggestions: like.map((r) => r.id) });
+}
+
 /** The cooperation links of a region (or all), or between two, strongest first (see cooperationLinks in the schema). */
 async function cooperationLinks(ctx: Context, { region, partner, fold, open }: Args) {
+  await checkRegion(ctx, 'region', region);
+  await checkRegion(ctx, 'partner', partner);
   if (fold) {
     const { links } = await foldedLinks(ctx, open);
     const touches = (l: FoldedLink, id: unknown) => !id || l.from === id || l.to === id;
@@ -127,7 +176,7 @@ async function cooperationLinks(ctx: Context, { region, partner, fold, open }: A
     });
   }
   const rows = await ctx.store.run(read('region-links'), { region: (region as string | null) ?? '' });
-  return linksOf(rows as unknown as StoredLink[], { region: region as string | null, partner: partner as string | null });
+  return linksOf(rows as unknown as StoredLink[], (await ctx.loaders.regions()).regions, { region: region as string | null, partner: partner as string | null });
 }
 
 async function loadsOf(ctx: Context, jurisdiction: string, by: Measure): Promise<UnitLoad[]> {
@@ -221,7 +270,16 @@ export const resolvers = {
       return page(args.jurisdiction ? all.filter((d) => d.jurisdictionCode === checkJurisdiction(args.jurisdiction)) : all, args);
     },
     document: async (_: unknown, { id }: Args, ctx: Context) => (await ctx.loaders.documents()).get(id as string) ?? null,
-    unit: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.unit.load(id as string),
+    unit: async (_: unknown, { id }: Args, ctx: Context) => {
+      const found = await ctx.loaders.unit.load(id as string);
+      if (found) return found;
+      // Silence would leave the caller guessing: say what an id looks like and which units the name fits.
+      const text = String(id);
+      const name = searchText(text.slice(text.indexOf(':') + 1).slice(0, 100));
+      const like = name ? (await ctx.store.run(read('unit-ids'), { jurisdiction: '', kind: '', text: name, limit: 10 })).map((r) => r.id as string) : [];
+      throw notFound(`no unit "${text.slice(0, 60)}": a unit id is its jurisdiction's division code and its name, such as 430500:市商务局`
+        + (like.length ? `; units matching "${name}": ${like.join(', ')}` : '; search(text: …) finds units by name'), { suggestions: like });
+    },
     units: async (_: unknown, { filter, limit }: Args, ctx: Context) => {
       const f = (filter ?? {}) as { jurisdiction?: string; kind?: string; text?: string };
       const rows = await ctx.store.run(read('unit-ids'), {
@@ -247,31 +305,34 @@ export const resolvers = {
       const tasks = await tasksByIds(ctx, ids ?? []);
       return page(tasks.sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start), { limit: limitOf(limit, 200), offset });
     },
-    search: async (_: unknown, { text, limit }: Args, ctx: Context) => {
+    search: async (_: unknown, { text, limit, offset }: Args, ctx: Context) => {
       const t = searchText(text);
       if (t === '') throw userError('search text is empty: type a unit, task or place, e.g. 发改委 or 大湾区');
       const n = limitOf(limit, 20);
+      const ids = (rows: Row[]) => rows.map((x) => x.id as string);
+      // Every match up to the bound, so that the page can be ranked and the totals told.
       const [u, tk, r, l] = await Promise.all([
-        ctx.store.run(read('search-units'), { text: t, limit: n }),
-        ctx.store.run(read('search-tasks'), { text: t, limit: n }),
-        ctx.store.run(read('search-regions'), { text: t, limit: n }),
-        ctx.store.run(read('search-leaders'), { text: t, limit: n }),
+        ctx.store.run(read('search-units'), { text: t, limit: SEARCH_BOUND }),
+        ctx.store.run(read('search-tasks'), { text: t, limit: SEARCH_BOUND }),
+        ctx.store.run(read('search-regions'), { text: t, limit: SEARCH_BOUND }),
+        ctx.store.run(read('search-leaders'), { text: t, limit: SEARCH_BOUND }),
       ]);
       const regions = (await ctx.loaders.regions()).regions;
+      const pageOf = <T>(list: T[]) => page(list, { limit: n, offset });
       return {
-        units: await unitsByIds(ctx, u.map((x) => x.id as string)),
-        tasks: await tasksByIds(ctx, tk.map((x) => x.id as string)),
-        regions: compact(r.map((x) => regions.get(x.id as string))),
-        leaders: await rowsByIds<Row>(ctx.loaders.leader, l.map((x) => x.id as string)),
+        units: await unitsByIds(ctx, pageOf(ids(u))),
+        tasks: await tasksByIds(ctx, pageOf(acrossDocuments(ids(tk)))),
+        regions: pageOf(rankRegions(compact(ids(r).map((id) => regions.get(id))), t)),
+        leaders: await rowsByIds<Row>(ctx.loaders.leader, pageOf(ids(l))),
+        total: { units: u.length, tasks: tk.length, regions: r.length, leaders: l.length },
       };
     },
     overloadedUnits: async (_: unknown, { jurisdiction, kind, by, top, due }: Args, ctx: Context) => {
       checkJurisdiction(jurisdiction);
       const window = due as { from: string; to: string } | null | undefined;
       if (window) checkWindow(window.from, window.to);
-      const loads = computeLoads(await countsIn(ctx, jurisdiction as string, window), (by as Measure) ?? 'WEIGHTED')
-        .filter((l) => !kind || l.kind === kind);
-      return loads.sort((a, b) => b.value - a.value || b.zScore - a.zScore || a.unitId.localeCompare(b.unitId)).slice(0, limitOf(top, 10));
+      const loads = computeLoads(await countsIn(ctx, jurisdiction as string, window), (by as Measure) ?? 'WEIGHTED');
+      return ranking(loads, kind as string | null).slice(0, limitOf(top, 10));
     },
     cooperationLinks: async (_: unknown, args: Args, ctx: Context) => page(await cooperationLinks(ctx, args), { limit: args.limit }),
     jurisdictionNetwork: async (_: unknown, { within }: Args, ctx: Context) => {
@@ -290,8 +351,10 @@ export const resolvers = {
       const jurisdictions = (await ctx.store.run(read('jurisdictions'))).filter((r) => !inside || inside.has(r.id as string));
       const ids = new Set(jurisdictions.map((r) => r.id as string));
       const links = (await ctx.store.run(read('region-links'), { region: '' }))
-        .filter((l) => Number(l.tasks) > 0 && ids.has(l.fromId as string) && ids.has(l.toId as string))
-        .map((l) => ({ from: l.fromId, to: l.toId, tasks: l.tasks }));
+        // The cooperation rule (analytics/cooperation.ts): the issuer's ties, never hierarchy.
+        .filter((l) => Number(l.issuerTasks) > 0 && ids.has(l.fromId as string) && ids.has(l.toId as string)
+          && !isHierarchy(l.fromId as string, l.toId as string, regions))
+        .map((l) => ({ from: l.fromId, to: l.toId, tasks: l.issuerTasks }));
       return {
         jurisdictions: jurisdictions.map((r) => ({ regionId: r.id, units: r.units, documents: r.documents, tasks: Number(r.tasks ?? 0) })),
         links,
@@ -326,7 +389,15 @@ export const resolvers = {
       // An opened city's counties are what the user asked to see: their links come first, whatever top says.
       const asked = (l: { from: string; to: string }) => opened.has(l.from) || opened.has(l.to);
       const drawn = top === undefined || top === null ? strong.slice(0, MAX_NETWORK_LINKS) : [...strong.filter(asked), ...strong.filter((l) => !asked(l)).slice(0, limitOf(top, 100))];
-      const net = buildRegionNetwork(drawn, regions);
+      // Inner regions (hierarchy) are drawn nested; at a province's scale a county is its city unless the city is open.
+      const openCities = new Set((open as string[] | null | undefined) ?? []);
+      const inner = new Map<string, Set<string>>();
+      for (const [id, taskIds] of await innerRegions(ctx)) {
+        const city = regions.get(id)?.level === 'county' ? regions.get(id)!.within.find((w) => regions.get(w)?.level === 'prefecture') : undefined;
+        if (fold && city && !openCities.has(city)) folded.set(city, (folded.get(city) ?? new Set()).add(id));
+        else inner.set(id, taskIds);
+      }
+      const net = buildRegionNetwork(drawn, regions, inner);
       return {
         moreLinks: strong.length - drawn.length,
         nodes: net.nodes.map((n) => ({ ...n, folded: folded.get(n.regionId)?.size ?? 0 })),
@@ -378,6 +449,31 @@ export const resolvers = {
         buckets.get(p.period)!.entries.push({ task: t, date: r.date, status: taskStatus(t.deadlineKind, t.deadlineDate, day, days) });
       }
       return [...buckets.values()];
+    },
+    timelineCoverage: async (_: unknown, args: Args, ctx: Context) => {
+      const { jurisdiction, document, from, to, unit, role, limit } = args as {
+        jurisdiction?: string; document?: string; from: string; to: string; unit?: string; role?: string; limit: number;
+      };
+      checkWindow(from, to);
+      if (role && !unit) throw userError('role needs unit: say whose role to look for');
+      const docs = await ctx.loaders.documents();
+      const ids = unit
+        ? [...new Set((await ctx.loaders.assignmentsOfUnit.load(unit)).filter((a) => !role || a.role === role).map((a) => a.taskId))]
+        : (await ctx.store.run(read('task-ids'), { documentId: document ?? '', text: '' })).map((r) => r.id as string);
+      const tasks = (await tasksByIds(ctx, ids)).filter((t) => (!document || t.documentId === document)
+        && (!jurisdiction || docs.get(t.documentId)?.jurisdictionCode === jurisdiction));
+      const out = { tasks: tasks.length, shown: 0, undated: 0, ongoing: 0, outside: 0, beyondLimit: 0 };
+      let inWindow = 0;
+      for (const t of tasks) {
+        if (t.deadlineKind === 'date' && t.deadlineDate) {
+          if (t.deadlineDate >= from && t.deadlineDate <= to) inWindow++;
+          else out.outside++;
+        } else if (t.deadlineKind === 'ongoing' || t.deadlineKind === 'periodic') out.ongoing++;
+        else out.undated++;
+      }
+      out.shown = Math.min(inWindow, limit);
+      out.beyondLimit = inWindow - out.shown;
+      return out;
     },
     ledger: async (_: unknown, { filter, asOf, soonDays, limit, offset }: Args, ctx: Context) => {
       const f = (filter ?? {}) as Record<string, unknown>;
@@ -473,15 +569,24 @@ export const resolvers = {
     participatesIn: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'participant'), args),
     tasks: async (u: UnitRow, { role, document, ...args }: Args, ctx: Context) =>
       page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => (!role || a.role === role) && (!document || a.documentId === document)), args),
+    // One per task under the strongest role (graph/analytics.ts strongestRoles): what load and ledger count.
+    duties: async (u: UnitRow, { role, ...args }: Args, ctx: Context) => {
+      const byTask = new Map<string, AssignmentRow[]>();
+      for (const a of await ctx.loaders.assignmentsOfUnit.load(u.id)) byTask.set(a.taskId, [...(byTask.get(a.taskId) ?? []), a]);
+      const duties = [...byTask].map(([taskId, assignments]) => ({ taskId, role: strongestRoles(assignments).get(u.id)!, assignments }))
+        .filter((d) => d.role && (!role || d.role === role));
+      return page(duties, args);
+    },
     load: async (u: UnitRow, _: Args, ctx: Context) =>
       (await loadsOf(ctx, u.jurisdictionCode, 'WEIGHTED')).find((l) => l.unitId === u.id)
-        ?? { unitId: u.id, kind: u.kind, lead: 0, responsible: 0, participant: 0, total: 0, weighted: 0, value: 0, peers: 0, peerMean: 0, peerStdDev: 0, zScore: 0, overloaded: false },
+        ?? { unitId: u.id, kind: u.kind, lead: 0, responsible: 0, participant: 0, total: 0, weighted: 0, value: 0, peers: 0, peerMean: 0, peerStdDev: 0, zScore: null, overloaded: false, minPeers: MIN_PEERS },
     partners: async (u: UnitRow, { limit }: Args, ctx: Context) =>
       (await ctx.loaders.partners.load(u.id)).slice(0, limitOf(limit, 10)).map((p) => ({ unitId: p.partnerId, sharedTasks: p.sharedTasks })),
     members: async (u: UnitRow, _: Args, ctx: Context) => unitsByIds(ctx, (await ctx.loaders.members.load(u.id)).map((m) => m.memberId as string)),
     memberOf: async (u: UnitRow, _: Args, ctx: Context) => unitsByIds(ctx, (await ctx.loaders.memberOf.load(u.id)).map((m) => m.collectiveId as string)),
   },
 
+  Duty: { task: (d: { taskId: string }, _: Args, ctx: Context) => ctx.loaders.task.load(d.taskId) },
   UnitLoad: { unit: (l: UnitLoad, _: Args, ctx: Context) => ctx.loaders.unit.load(l.unitId) },
   Partner: { unit: (p: Row, _: Args, ctx: Context) => ctx.loaders.unit.load(p.unitId as string) },
 

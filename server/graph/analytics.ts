@@ -22,6 +22,24 @@ import type { GraphStore, QueryRunner, Row } from './store';
 export const ROLES = ['lead', 'responsible', 'participant'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The counting rule every view shares (load, unit panel, ledger): a task counts once per unit,
+ * under the unit's strongest role in it (lead > responsible > participant). A unit that leads
+ * one clause of a task and supports another leads that task; its notes stay as evidence.
+ */
+export const ROLE_RANK: Record<Role, number> = { lead: 0, responsible: 1, participant: 2 };
+
+/** Each unit's strongest role among these assignments (of one task). */
+export function strongestRoles(assignments: ReadonlyArray<{ unitId: string; role: string }>): Map<string, Role> {
+  const out = new Map<string, Role>();
+  for (const a of assignments) {
+    if (!ROLES.includes(a.role as Role)) continue;
+    const had = out.get(a.unitId);
+    if (!had || ROLE_RANK[a.role as Role] < ROLE_RANK[had]) out.set(a.unitId, a.role as Role);
+  }
+  return out;
+}
+
 /** What the analytics need of a task: its id, stated date, units by role and mentioned regions. */
 export interface TaskFacts {
   id: string;
@@ -70,19 +88,15 @@ export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: strin
         pairs.set(id, p);
       }
     }
-    // count(DISTINCT task) per unit and role: a unit named twice in one task counts once.
-    const seen = new Set<string>();
-    for (const a of t.assignments) {
-      const key = `${a.unitId}\u0000${a.role}`;
-      if (seen.has(key) || !ROLES.includes(a.role as Role)) continue;
-      seen.add(key);
-      const c = units.get(a.unitId) ?? emptyCounts();
-      c[a.role as Role]++;
+    // Once per unit, under its strongest role (ROLE_RANK): as cypher/read/unit-load counts.
+    for (const [unitId, role] of strongestRoles(t.assignments)) {
+      const c = units.get(unitId) ?? emptyCounts();
+      c[role]++;
       if (t.dueDate) {
-        const byDate = (c.due[a.role] ??= {});
+        const byDate = (c.due[role] ??= {});
         byDate[t.dueDate] = (byDate[t.dueDate] ?? 0) + 1;
       }
-      units.set(a.unitId, c);
+      units.set(unitId, c);
     }
     // The pairs this task ties: its jurisdiction with each region it names, and the regions it names together.
     const ties = new Map<string, { issuer: boolean; comention: boolean }>();

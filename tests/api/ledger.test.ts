@@ -99,6 +99,21 @@ describe.each(stores())('API: timeline and load by due window ($name)', (store) 
     expect(bad.errors?.[0]?.message).toMatch(/before it starts/);
   });
 
+  it('the timeline says how many tasks it shows of how many, and why the rest are not shown', async () => {
+    // 株洲's five tasks: 一.1 due 2024-06-30, 一.2 2024-03-31, 一.3 2024-12-31, 一.4 长期坚持, 一.5 no deadline.
+    const r = await gql(app.url, `{
+      c: timelineCoverage(jurisdiction: "430200", from: "2024-04-01", to: "2024-12-31") { tasks shown undated ongoing outside beyondLimit }
+      t: timeline(jurisdiction: "430200", from: "2024-04-01", to: "2024-12-31") { entries { task { ref } } }
+      one: timelineCoverage(jurisdiction: "430200", from: "2024-01-01", to: "2024-12-31", limit: 1) { shown beyondLimit }
+      unit: timelineCoverage(from: "2024-01-01", to: "2024-12-31", unit: "430200:市商务局", role: LEAD) { tasks shown }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.c).toEqual({ tasks: 5, shown: 2, undated: 1, ongoing: 1, outside: 1, beyondLimit: 0 });
+    expect(r.data.t.flatMap((b: any) => b.entries.map((e: any) => e.task.ref)).sort()).toEqual(['一.1', '一.3']);
+    expect(r.data.one).toEqual({ shown: 1, beyondLimit: 2 });
+    expect(r.data.unit).toEqual({ tasks: 1, shown: 1 }); // 市商务局 leads only 一.2
+  });
+
   it('who carries the most tasks due in a window is one query', async () => {
     const r = await gql(app.url, `{
       q2: overloadedUnits(jurisdiction: "430200", by: TOTAL, top: 3, due: { from: "2024-04-01", to: "2024-06-30" }) { unit { name } lead responsible total }
@@ -127,7 +142,8 @@ describe.each(stores())('API: the ledger and its Excel export ($name)', (store) 
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
-    return wb;
+    const disposition = res.headers.get('content-disposition') ?? '';
+    return Object.assign(wb, { filename: decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '') });
   };
   const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).slice(1);
 
@@ -158,27 +174,29 @@ describe.each(stores())('API: the ledger and its Excel export ($name)', (store) 
     const api = await gql(app.url, `{ ledger(filter: { jurisdiction: "430200" }, asOf: "${ASOF}") { ref unitName status deadlineDate } }`);
     const wb = await xlsx(`jurisdiction=430200&asOf=${ASOF}`);
     const ws = wb.getWorksheet('台账')!;
-    expect(values(ws, 1)).toEqual(['序号', '文件', '任务编号', '任务', '责任单位', '角色', '责任领导', '完成时限', '截止日期', '状态', '原文依据']);
+    expect(values(ws, 1)).toEqual(['序号', '辖区', '文件', '任务编号', '任务', '责任单位', '角色', '责任领导', '完成时限', '截止日期', '状态', '原文依据']);
+    // Named after what it holds: the jurisdiction and the day statuses are reckoned from.
+    expect(wb.filename).toBe(`台账-株洲市-${ASOF}.xlsx`);
     expect(ws.rowCount).toBe(1 + 13);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();
     for (let i = 0; i < 13; i++) {
       const row = values(ws, i + 2);
-      expect([row[2], row[4]]).toEqual([api.data.ledger[i].ref, api.data.ledger[i].unitName]);
+      expect([row[1], row[3], row[5]]).toEqual(['株洲市', api.data.ledger[i].ref, api.data.ledger[i].unitName]);
     }
     expect(values(ws, 2)).toEqual([
-      1, '株洲市推进现代物流枢纽建设工作方案', '一.1', '建设综合货运枢纽', '市发展和改革委员会', '牵头', '刘惠(副市长)', '2024年6月底前',
+      1, '株洲市', '株洲市推进现代物流枢纽建设工作方案', '一.1', '建设综合货运枢纽', '市发展和改革委员会', '牵头', '刘惠(副市长)', '2024年6月底前',
       new Date('2024-06-30T00:00:00Z'), '即将到期', '(牵头单位:市发改委;责任单位:市交通运输局、市商务局)',
     ]);
     // Dates are Excel dates (not text), with a date format; no date is left empty.
-    const due = ws.getRow(2).getCell(9);
+    const due = ws.getRow(2).getCell(10);
     expect(due.type).toBe(ExcelJS.ValueType.Date);
     expect(due.numFmt).toBe('yyyy-mm-dd');
-    expect(ws.getRow(11).getCell(9).value).toBeNull(); // 一.4: 长期坚持
+    expect(ws.getRow(11).getCell(10).value).toBeNull(); // 一.4: 长期坚持
     // One fill colour per status, the same for every row of a status.
     const colour = new Map<string, Set<string>>();
     for (let r = 2; r <= 14; r++) {
-      const cell = ws.getRow(r).getCell(10);
+      const cell = ws.getRow(r).getCell(11);
       const fill = cell.fill as ExcelJS.FillPattern;
       colour.set(String(cell.value), (colour.get(String(cell.value)) ?? new Set()).add(fill.fgColor!.argb!));
     }
@@ -189,7 +207,7 @@ describe.each(stores())('API: the ledger and its Excel export ($name)', (store) 
     expect(colour.get('即将到期')).toEqual(new Set(['FFFFE699'])); // yellow
     expect(colour.get('未到期')).toEqual(new Set(['FFC6EFCE'])); // green
     // Widths fit the text: the task column is wider than the number column.
-    expect(ws.getColumn(4).width!).toBeGreaterThan(ws.getColumn(1).width!);
+    expect(ws.getColumn(5).width!).toBeGreaterThan(ws.getColumn(1).width!);
     // What the status means, in the workbook itself.
     expect(String(wb.getWorksheet('说明')!.getRow(1).getCell(1).value)).toMatch(/仅表示文件所定日期已过/);
   });
@@ -197,9 +215,11 @@ describe.each(stores())('API: the ledger and its Excel export ($name)', (store) 
   it('filters like the page, and speaks English when asked', async () => {
     const wb = await xlsx(`jurisdiction=430200&unit=${encodeURIComponent('430200:市商务局')}&role=participant&asOf=${ASOF}&lang=en`);
     const ws = wb.getWorksheet('Ledger')!;
-    expect(values(ws, 1)).toEqual(['No.', 'Document', 'Task ref', 'Task', 'Unit', 'Role', 'Leaders', 'Deadline (as written)', 'Due date', 'Status', 'Source note']);
+    expect(values(ws, 1)).toEqual(['No.', 'Jurisdiction', 'Document', 'Task ref', 'Task', 'Unit', 'Role', 'Leaders', 'Deadline (as written)', 'Due date', 'Status', 'Source note']);
     expect(ws.rowCount).toBe(2);
-    expect(values(ws, 2).slice(2, 10)).toEqual(['一.3', '发展多式联运', '市商务局', 'Supporting', '王健', '2024年底前', new Date('2024-12-31T00:00:00Z'), 'Later']);
+    expect(values(ws, 2).slice(1, 11)).toEqual(['株洲市', '株洲市推进现代物流枢纽建设工作方案', '一.3', '发展多式联运', '市商务局', 'Supporting', '王健', '2024年底前', new Date('2024-12-31T00:00:00Z'), 'Later']);
+    // unit + jurisdiction + filter + date, in the page's language.
+    expect(wb.filename).toBe(`ledger-市商务局-株洲市-Supporting-${ASOF}.xlsx`);
     const past = await xlsx(`document=${FIXTURE_ID}&status=PAST_DUE&asOf=${ASOF}`);
     expect(past.getWorksheet('台账')!.rowCount).toBe(1 + 3);
   });

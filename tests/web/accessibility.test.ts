@@ -74,7 +74,7 @@ describe('accessibility', () => {
     await pressUntil('ArrowDown', (f) => /市商务局 萍乡市/.test(f.text), 12);
     await page.keyboard.press('Enter');
     // The panel opens and takes the focus.
-    await expect.poll(async () => (await focused()).text, POLL).toBe('市商务局');
+    await expect.poll(async () => (await focused()).text, POLL).toBe('市商务局 · 萍乡市'); // the heading names the unit's city
     await expect.poll(() => page.getByTestId('role-lead').locator('.task-title').allTextContents(), POLL).toEqual(['强化内陆港物流中心地位', '重点引进高端产业']);
     // Tab to 查看原文 and open the source with the note highlighted.
     await pressUntil('Tab', (f) => f.text === '查看原文');
@@ -112,7 +112,7 @@ describe('accessibility', () => {
     await expect.poll(() => said.textContent(), POLL).toMatch(/负荷/);
     const unit = (await said.textContent())!.split(' · ')[0]!;
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await focused()).text, POLL).toBe(unit);
+    await expect.poll(async () => (await focused()).text, POLL).toMatch(new RegExp(`^${unit} · `)); // the heading: the unit, then its city
     expect(page.url()).toContain('unit=');
     // The text alternative: the list of units shown, reachable from the toolbar.
     await pressUntil('Shift+Tab', (f) => f.testid === 'toggle-list', 80);

@@ -70,9 +70,12 @@ describe('web: timeline, ledger, deadlines and follow-ups', () => {
     const ws = wb.getWorksheet('台账')!;
     expect(ws.getRow(1).getCell(1).value).toBe('序号');
     expect(ws.rowCount).toBe(1 + 6);
-    const shown = await rows.locator('td:nth-child(5)').allTextContents();
-    const exported = Array.from({ length: 6 }, (_, i) => String(ws.getRow(i + 2).getCell(5).value));
+    // The unit's name (its jurisdiction stands beside it on the page, in a column of its own in the file).
+    const shown = await rows.locator('td:nth-child(5) button').allTextContents();
+    const exported = Array.from({ length: 6 }, (_, i) => String(ws.getRow(i + 2).getCell(6).value));
     expect(exported).toEqual(shown);
+    expect(String(ws.getRow(2).getCell(2).value)).toBe('株洲市');
+    expect(download.suggestedFilename()).toMatch(/^台账-株洲市-牵头-\d{4}-\d{2}-\d{2}\.xlsx$/);
   }, 60_000);
 
   it('时间线: 株洲’s dated tasks by quarter, each with a status light and its leads', async () => {

@@ -51,6 +51,14 @@ const STRINGS = {
   peerMean: { zh: '同类均值', en: 'Peer mean' },
   zScore: { zh: 'Z 值', en: 'z-score' },
   peers: { zh: '同类单位数', en: 'Peers' },
+  zNone: { zh: '同类单位不足 {n} 个，不计 Z 值', en: 'Fewer than {n} peers: no z-score' },
+  peerLegend: {
+    zh: '只与同类单位比较：同一辖区、同一类型。Z 值和“负荷过重”标记只在同类单位不少于 {n} 个时给出；集合单位（如各县市区）代表多个单位，单独排名。每项任务对每个单位只计一次，按其最重要的角色（牵头＞责任＞参与）。',
+    en: 'Units are compared with peers only: same jurisdiction and kind. A z-score and the “Overloaded” mark are given only when a kind has at least {n} units; collectives (such as 各县市区) stand for many units and are ranked apart. Each task counts once per unit, under its strongest role (lead > responsible > participant).',
+  },
+  rankDepartments: { zh: '各单位（不含集合单位）', en: 'Units (no collectives)' },
+  rankCollectives: { zh: '集合单位', en: 'Collectives' },
+  rankOf: { zh: '排行', en: 'Ranking' },
   overloaded: { zh: '负荷过重', en: 'Overloaded' },
   unit: { zh: '单位', en: 'Unit' },
   region: { zh: '地区', en: 'Region' },
@@ -146,6 +154,15 @@ const STRINGS = {
   leaders: { zh: '责任领导', en: 'Leaders' },
   note: { zh: '原文依据', en: 'Source note' },
   refCol: { zh: '任务编号', en: 'Task ref' },
+  taskCol: { zh: '任务', en: 'Task' },
+  shownOf: { zh: '（显示 {n}/{of}）', en: '({n} of {of} shown)' },
+  searchMore: { zh: '显示更多', en: 'Show more' },
+  timelineShown: { zh: '显示 {tasks} 项任务中的 {shown} 项', en: '{shown} of {tasks} tasks shown' },
+  timelineUndated: { zh: '{n} 项未写明日期', en: 'no date stated: {n}' },
+  timelineOngoing: { zh: '{n} 项为长期或定期任务', en: 'ongoing or periodic: {n}' },
+  timelineOutside: { zh: '{n} 项不在所选时段内', en: 'outside the window: {n}' },
+  timelineBeyond: { zh: '{n} 项超出显示上限', en: 'beyond the display limit: {n}' },
+  timelineSeeAll: { zh: '在台账中查看全部', en: 'See them all in the ledger' },
   byMonth: { zh: '按月', en: 'By month' },
   byQuarter: { zh: '按季度', en: 'By quarter' },
   from: { zh: '起', en: 'From' },
@@ -183,8 +200,10 @@ export function useT() {
   const level = (k: string) => (STRINGS.levels[lang] as Record<string, string>)[k.toLowerCase()] ?? k;
   /** A string with {name} placeholders filled in. */
   const tf = (k: Key, vars: Record<string, string | number>) => t(k).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+  /** A count in brackets: full-width in Chinese, ASCII with a space in English (Leads (9)). */
+  const counted = (label: string, n: number) => (lang === 'zh' ? `${label}（${n}）` : `${label} (${n})`);
   const status = (s: string) => (STRINGS.statuses[lang] as Record<string, string>)[s] ?? s;
-  return { t, tf, kind, level, status, lang };
+  return { t, tf, kind, level, status, counted, lang };
 }
 
 export const KIND_COLORS: Record<string, string> = {

@@ -29,18 +29,19 @@ export const JURISDICTION_GRAPH_QUERY = `query($j: String!, $limit: Int) { juris
   shared { a b tasks } memberships { member collective } more } }`;
 
 export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliases jurisdiction { id name }
-  load { lead responsible participant total weighted peerMean zScore peers overloaded }
-  tasks { role inferred quote start end clause task { id ref title section document { id title }
-    deadline { text date kind } status leaders { name post } } }
+  load { lead responsible participant total weighted peerMean zScore peers overloaded minPeers }
+  duties { role task { id ref title section document { id title jurisdiction { name } }
+    deadline { text date kind } status leaders { name post } } assignments { role inferred quote start end clause } }
   members { id name } memberOf { id name } partners(limit: 8) { unit { id name } sharedTasks } } }`;
 
 export const DOCUMENT_TEXT_QUERY = 'query($id: ID!) { document(id: $id) { id title text } }';
 
-export const SEARCH_QUERY = `query($text: String!) { search(text: $text, limit: 12) {
-  units { id name kind jurisdiction { name } } tasks { id ref title document { id title } } regions { id name level } } }`;
+export const SEARCH_QUERY = `query($text: String!, $limit: Int) { search(text: $text, limit: $limit) {
+  units { id name kind jurisdiction { name } } tasks { id ref title document { id title } } regions { id name level }
+  total { units tasks regions } } }`;
 
-export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure) { overloadedUnits(jurisdiction: $j, by: $by, top: 20) {
-  unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded } }`;
+export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure, $kind: UnitKind) { overloadedUnits(jurisdiction: $j, by: $by, kind: $kind, top: 20) {
+  unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded minPeers } }`;
 
 export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolean, $open: [ID!]) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open, limit: 50) { from { id name level } to { id name level } kinds count
   tasks(limit: 30) { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } units { id name } } }`;
@@ -48,9 +49,10 @@ export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolea
 export const REGION_NETWORK_QUERY = `query($min: Int, $fold: Boolean, $open: [ID!], $top: Int) { regionNetwork(minTasks: $min, fold: $fold, open: $open, top: $top) {
   nodes { region { id name level } tasks links parent { id } folded } links { from { id name } to { id name } count kinds } moreLinks } }`;
 export const LEDGER_QUERY = `query($filter: LedgerFilter) { ledger(filter: $filter) {
-  n documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
+  n jurisdiction documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
 
 export const TIMELINE_QUERY = `query($j: String, $from: Date!, $to: Date!, $unit: ID, $role: Role, $by: Period) {
+  timelineCoverage(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role) { tasks shown undated ongoing outside beyondLimit }
   timeline(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role, by: $by) {
     period from to entries { date status task { id ref title deadline { text } document { id title } leaders { name } } leads { id name } } } }`;
 

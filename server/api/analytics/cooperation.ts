@@ -1,9 +1,38 @@
 /**
- * Cooperation links: two regions tied by tasks — a document's jurisdiction and a region its
- * tasks mention (ISSUER), or two regions one task names together (CO_MENTION). Links are
- * undirected; the evidence is the union of the tasks behind either kind.
+ * Cooperation links: two regions tied by tasks that make both of them parties — a document's
+ * jurisdiction and a region outside it that its tasks address (ISSUER). Two regions merely named
+ * in one sentence (香港 and 澳门 in a 邵阳 plan: CO_MENTION) are not cooperation, and neither is a
+ * region with a region inside it (邵阳市 and its 新宁县, 邵阳市 and 湖南省): that is hierarchy.
+ * The store still keeps co-mention counts (graph/analytics.ts); the links leave them out.
+ * Links are undirected; the evidence is the tasks behind them.
  */
 export type LinkKind = 'ISSUER' | 'CO_MENTION';
+
+/** What the rule needs of the region tree: each region's level and `within` (parents, named areas included). */
+export type RegionTree = ReadonlyMap<string, { level: string; within: readonly string[] }>;
+
+/**
+ * Whether region `a` lies within `b` administratively, at any depth (新宁县 within 邵阳市 within
+ * 湖南省). Named areas (粤港澳大湾区, 长株潭) are blocs of partners, never a level of government:
+ * 湘潭's tasks for 长株潭 are cooperation, so the walk neither starts from nor passes through one.
+ */
+export function isWithin(a: string, b: string, regions: RegionTree): boolean {
+  const admin = (id: string) => (regions.get(id)?.within ?? []).filter((w) => regions.get(w)?.level !== 'area');
+  if (regions.get(a)?.level === 'area' || regions.get(b)?.level === 'area') return false;
+  const seen = new Set<string>();
+  const stack = admin(a);
+  while (stack.length) {
+    const w = stack.pop()!;
+    if (w === b) return true;
+    if (seen.has(w)) continue;
+    seen.add(w);
+    stack.push(...admin(w));
+  }
+  return false;
+}
+
+/** Whether one region lies within the other: hierarchy, not cooperation. */
+export const isHierarchy = (a: string, b: string, regions: RegionTree) => isWithin(a, b, regions) || isWithin(b, a, regions);
 
 export interface Link { from: string; to: string; kinds: LinkKind[]; taskIds: string[] }
 
@@ -11,23 +40,25 @@ export interface Link { from: string; to: string; kinds: LinkKind[]; taskIds: st
 export interface StoredLink { id: string; fromId: string; toId: string; tasks: number; issuerTasks: number; comentionTasks: number }
 
 /** The kept links as the API gives them: with a region, it stands first; strongest first. */
-export function linksOf(rows: readonly StoredLink[], filter: { region?: string | null; partner?: string | null } = {}) {
+export function linksOf(rows: readonly StoredLink[], regions: RegionTree, filter: { region?: string | null; partner?: string | null } = {}) {
   const touches = (l: StoredLink, id: string) => l.fromId === id || l.toId === id;
   return rows
-    .filter((l) => l.tasks > 0)
+    // Only the issuer's ties count, and never with a region above or below it.
+    .filter((l) => l.issuerTasks > 0 && !isHierarchy(l.fromId, l.toId, regions))
     .filter((l) => !filter.region || touches(l, filter.region))
     .filter((l) => !filter.partner || touches(l, filter.partner))
     .map((l) => {
       const flip = filter.region && l.toId === filter.region;
-      const kinds: LinkKind[] = [...(l.comentionTasks > 0 ? ['CO_MENTION' as const] : []), ...(l.issuerTasks > 0 ? ['ISSUER' as const] : [])];
-      return { id: l.id, from: flip ? l.toId : l.fromId, to: flip ? l.fromId : l.toId, kinds, count: l.tasks };
+      const kinds: LinkKind[] = ['ISSUER'];
+      return { id: l.id, from: flip ? l.toId : l.fromId, to: flip ? l.fromId : l.toId, kinds, count: l.issuerTasks };
     })
     .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
 
 /**
  * The tasks that tie `here` to `there`, from the rows of cypher/read/region-evidence for `here`:
- * a task naming both, a task `here` issued naming `there`, or a task `there` issued naming `here`.
+ * a task `here` issued naming `there`, or a task `there` issued naming `here` (not a task of a
+ * third issuer that names both: a co-mention).
  */
 export function linkEvidence(rows: ReadonlyArray<Record<string, unknown>>, here: string, there: string): Array<{ id: string; documentId: string; start: number }> {
   return evidenceByPartner(rows, here).get(there) ?? [];
@@ -52,8 +83,8 @@ function evidenceByPartner(rows: ReadonlyArray<Record<string, unknown>>, here: s
   const out = new Map<string, Evidence>();
   for (const t of tasks.values()) {
     const partners = new Set<string>();
-    // Named with `here`, or named by a document `here` issued; or the issuer of a task naming `here`.
-    if (t.names.has(here) || t.issuer === here) for (const n of t.names) partners.add(n);
+    // Named by a document `here` issued; or the issuer of a task naming `here`.
+    if (t.issuer === here) for (const n of t.names) partners.add(n);
     if (t.names.has(here) && t.issuer) partners.add(t.issuer);
     partners.delete(here);
     for (const p of partners) {
@@ -66,9 +97,12 @@ function evidenceByPartner(rows: ReadonlyArray<Record<string, unknown>>, here: s
   return out;
 }
 
-/** Links counted from every task (what the kept links must equal; tests/api compares them). */
+/**
+ * Links counted from every task (what the kept links must equal; tests/api compares them): the
+ * issuer's ties to regions outside it. `comention` rows are accepted and left out (see the top).
+ */
 export function buildLinks(
-  issuer: Array<Record<string, unknown>>, comention: Array<Record<string, unknown>>,
+  issuer: Array<Record<string, unknown>>, _comention: Array<Record<string, unknown>>, regions: RegionTree,
   filter: { region?: string | null; partner?: string | null } = {},
 ): Link[] {
   const links = new Map<string, { from: string; to: string; kinds: Set<LinkKind>; tasks: Set<string> }>();
@@ -80,8 +114,7 @@ export function buildLinks(
     link.tasks.add(taskId);
     links.set(key, link);
   };
-  for (const r of issuer) add(r.fromId as string, r.toId as string, 'ISSUER', r.taskId as string);
-  for (const r of comention) add(r.fromId as string, r.toId as string, 'CO_MENTION', r.taskId as string);
+  for (const r of issuer) if (!isHierarchy(r.fromId as string, r.toId as string, regions)) add(r.fromId as string, r.toId as string, 'ISSUER', r.taskId as string);
 
   const touches = (l: { from: string; to: string }, id: string) => l.from === id || l.to === id;
   return [...links.values()]

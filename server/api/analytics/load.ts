@@ -1,11 +1,15 @@
 /**
- * Unit load: how many tasks a unit leads, is responsible for and takes part in, and how far
- * above its peers (same jurisdiction and kind) it stands. A supervisor sees the counts, the
- * peers' mean and the z-score, so the reason a unit is flagged is plain.
+ * Unit load: how many tasks a unit leads, is responsible for and takes part in (each task once,
+ * under the unit's strongest role: graph/analytics.ts ROLE_RANK), and how far above its peers
+ * (same jurisdiction and kind) it stands. A supervisor sees the counts, the peers' mean and the
+ * z-score, so the reason a unit is flagged is plain.
  */
 export const WEIGHTS = { lead: 3, responsible: 2, participant: 1 } as const;
 export const OVERLOAD_Z = 2;
+/** The fewest units of a kind a z-value is given for: over one or two units it is 0 or ±1 whatever the loads. */
 export const MIN_PEERS = 3;
+/** Collectives (各县市区) stand for many units: ranked apart, never among departments. */
+export const COLLECTIVE = 'collective';
 
 export type Measure = 'LEAD' | 'TOTAL' | 'WEIGHTED';
 
@@ -18,8 +22,10 @@ export interface UnitLoad extends Counts {
   peers: number;
   peerMean: number;
   peerStdDev: number;
-  zScore: number;
+  /** null when the kind has fewer than MIN_PEERS units. */
+  zScore: number | null;
   overloaded: boolean;
+  minPeers: number;
 }
 
 export function measureOf(c: Counts, by: Measure): number {
@@ -38,7 +44,7 @@ export function computeLoads(counts: Counts[], by: Measure): UnitLoad[] {
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
     const value = measureOf(c, by);
-    const z = sd === 0 ? 0 : (value - mean) / sd;
+    const z = peers.length < MIN_PEERS ? null : sd === 0 ? 0 : (value - mean) / sd;
     return {
       ...c,
       total: measureOf(c, 'TOTAL'),
@@ -47,10 +53,21 @@ export function computeLoads(counts: Counts[], by: Measure): UnitLoad[] {
       peers: peers.length,
       peerMean: round(mean),
       peerStdDev: round(sd),
-      zScore: round(z),
-      overloaded: peers.length >= MIN_PEERS && z >= OVERLOAD_Z,
+      zScore: z === null ? null : round(z),
+      overloaded: z !== null && z >= OVERLOAD_Z,
+      minPeers: MIN_PEERS,
     };
   });
+}
+
+/**
+ * A ranking of peers: collectives only when asked for by kind, otherwise everything but them;
+ * highest value first, then highest z.
+ */
+export function ranking(loads: UnitLoad[], kind?: string | null): UnitLoad[] {
+  return loads
+    .filter((l) => (kind ? l.kind === kind : l.kind !== COLLECTIVE))
+    .sort((a, b) => b.value - a.value || (b.zScore ?? -Infinity) - (a.zScore ?? -Infinity) || a.unitId.localeCompare(b.unitId));
 }
 
 /** Rows of cypher/read/unit-load (one per unit and role) → counts per unit. */

@@ -10,7 +10,14 @@ export interface RegionInfo { id: string; level: string; within: string[] }
 
 export interface RegionNode { regionId: string; taskIds: string[]; links: number; parentId: string | null }
 
-export function buildRegionNetwork(links: readonly Link[], regions: ReadonlyMap<string, RegionInfo>): { nodes: RegionNode[]; links: Link[] } {
+/**
+ * `inner`: regions an issuer's tasks name inside its own territory (邵阳市's 新宁县). That is
+ * hierarchy, not cooperation (analytics/cooperation.ts), so they have no link; they are drawn
+ * inside their ancestor when it is drawn, with the tasks that name them, and no line.
+ */
+export function buildRegionNetwork(
+  links: readonly Link[], regions: ReadonlyMap<string, RegionInfo>, inner: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): { nodes: RegionNode[]; links: Link[] } {
   const tasks = new Map<string, Set<string>>();
   const degree = new Map<string, number>();
   for (const l of links) {
@@ -23,6 +30,17 @@ export function buildRegionNetwork(links: readonly Link[], regions: ReadonlyMap<
   }
   // The administrative parent: the one `within` that is not a named area.
   const adminParent = (id: string) => regions.get(id)?.within.find((w) => regions.get(w) && regions.get(w)!.level !== 'area') ?? null;
+  const drawnAncestorIn = (id: string, drawn: ReadonlySet<string>) => {
+    const seen = new Set([id]);
+    for (let p = adminParent(id); p && !seen.has(p); p = adminParent(p)) {
+      if (drawn.has(p)) return true;
+      seen.add(p);
+    }
+    return false;
+  };
+  // Inner regions only inside a linked ancestor: a box needs a drawn region to be drawn in.
+  const linked = new Set(tasks.keys());
+  for (const [id, set] of inner) if (!tasks.has(id) && drawnAncestorIn(id, linked)) tasks.set(id, new Set(set));
   const drawnAncestor = (id: string) => {
     const seen = new Set([id]);
     for (let p = adminParent(id); p && !seen.has(p); p = adminParent(p)) {

@@ -9,7 +9,7 @@ import { Status } from './Status';
 
 /** The regions a region is tied to by tasks, strongest first, with the evidence and who carries it. */
 export function CooperationView(props: { regions: Array<{ id: string; name: string }>; region: string; onRegion: (id: string) => void; onSelect: (id: string) => void }) {
-  const { t } = useT();
+  const { t, tf } = useT();
   const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.region });
   const links = q.data?.cooperationLinks ?? [];
   const [open, setOpen] = useState<string>('');
@@ -40,7 +40,7 @@ export function CooperationView(props: { regions: Array<{ id: string; name: stri
               <button type="button" className="link-row" aria-expanded={open === key} onClick={() => setOpen(open === key ? '' : key)}>
                 <span className="pair">{l.from.name} — {l.to.name}</span>
                 <span className="bar" style={{ width: `${(60 * l.count) / max}%` }} />
-                <span className="value">{l.count} {t('count')}</span>
+                <span className="value">{tf('tasksN', { n: l.count })}</span>
               </button>
               {open === key && <LinkEvidence link={l} onSelect={props.onSelect} />}
             </li>

@@ -8,7 +8,7 @@ import { PastDueNote, StatusLight } from './StatusLight';
 import { Status } from './Status';
 
 interface Row {
-  n: number; documentId: string; documentTitle: string; taskId: string; ref: string; title: string; unitId: string; unitName: string;
+  n: number; jurisdiction: string; documentId: string; documentTitle: string; taskId: string; ref: string; title: string; unitId: string; unitName: string;
   role: string; leaders: string[]; deadlineText: string | null; deadlineDate: string | null; status: string; quote: string;
 }
 
@@ -74,7 +74,7 @@ export function LedgerView(props: {
           <thead>
             <tr>
               {header('n', lang === 'zh' ? '序号' : 'No.')}{header('documentTitle', t('document'))}{header('ref', t('refCol'))}
-              <th>{t('tasks')}</th>{header('unitName', t('unit'))}{header('role', t('role'))}<th>{t('leaders')}</th>
+              <th>{t('taskCol')}</th>{header('unitName', t('unit'))}{header('role', t('role'))}<th>{t('leaders')}</th>
               <th>{t('deadline')}</th>{header('deadlineDate', t('dueDate'))}{header('status', t('status'))}<th>{t('note')}</th>
             </tr>
           </thead>
@@ -83,9 +83,9 @@ export function LedgerView(props: {
               <tr key={`${r.taskId}|${r.unitId}`} data-status={r.status}>
                 <td>{r.n}</td><td>{r.documentTitle}</td><td>{r.ref}</td>
                 <td><button type="button" className="link" onClick={() => props.onTask(r.taskId)}>{r.title}</button></td>
-                <td><button type="button" className="link" onClick={() => props.onSelect(r.unitId)}>{r.unitName}</button></td>
-                <td>{role(r.role)}</td><td>{r.leaders.join('、')}</td><td>{r.deadlineText ?? ''}</td><td>{r.deadlineDate ?? ''}</td>
-                <td><StatusLight status={r.status} /></td><td className="quote">{r.quote}</td>
+                <td><button type="button" className="link" onClick={() => props.onSelect(r.unitId)}>{r.unitName}</button> <small className="where">{r.jurisdiction}</small></td>
+                <td className="nowrap">{role(r.role)}</td><td>{r.leaders.join('、')}</td><td>{r.deadlineText ?? ''}</td><td className="nowrap">{r.deadlineDate ?? ''}</td>
+                <td className="nowrap"><StatusLight status={r.status} /></td><td className="quote">{r.quote}</td>
               </tr>
             ))}
           </tbody>

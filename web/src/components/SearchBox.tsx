@@ -4,7 +4,9 @@ import { useT } from '../i18n';
 import { useQuery } from '../useQuery';
 import { Status } from './Status';
 
-/** Units, tasks and places by any spelling; pick one to open it. */
+const PAGE = 12;
+
+/** Units, tasks and places by any spelling; pick one to open it. Places and units first: they are what a name usually means. */
 export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: string, id: string) => void; onRegion: (id: string) => void }) {
   const { t, tf, kind } = useT();
   const [text, setText] = useState('');
@@ -13,7 +15,10 @@ export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: s
     const h = setTimeout(() => setDebounced(text.trim()), 250);
     return () => clearTimeout(h);
   }, [text]);
-  const q = useQuery<{ search: any }>(SEARCH_QUERY, debounced ? { text: debounced } : null);
+  // A page of each kind; 更多 asks for the next page too (PAGE more each time).
+  const [limit, setLimit] = useState(PAGE);
+  useEffect(() => setLimit(PAGE), [debounced]);
+  const q = useQuery<{ search: any }>(SEARCH_QUERY, debounced ? { text: debounced, limit } : null);
   const r = q.data?.search;
   const pick = (f: () => void) => {
     f();
@@ -38,6 +43,7 @@ export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: s
     }
   };
   const count = r ? r.units.length + r.tasks.length + r.regions.length : 0;
+  const shown = (n: number, of: number) => (n < of ? tf('shownOf', { n, of }) : '');
   return (
     <div className="search" role="search" ref={box} onKeyDown={onKey}>
       <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('search')} aria-label={t('search')} data-testid="search"
@@ -46,12 +52,15 @@ export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: s
       {debounced && (
         <div className="results" data-testid="search-results" id="search-results">
           <Status loading={q.loading} error={q.error} empty={!!r && r.units.length + r.tasks.length + r.regions.length === 0} />
-          {r && r.units.length > 0 && (<><h4>{t('unit')}</h4><ul>{r.units.map((u: any) => (
-            <li key={u.id}><button type="button" onClick={() => pick(() => props.onUnit(u.id))}>{u.name} <small>{u.jurisdiction?.name} · {kind(u.kind)}</small></button></li>))}</ul></>)}
-          {r && r.tasks.length > 0 && (<><h4>{t('tasks')}</h4><ul>{r.tasks.map((x: any) => (
-            <li key={x.id}><button type="button" onClick={() => pick(() => props.onTask(x.document.id, x.id))}>{x.title} <small>{x.document.title} {x.ref}</small></button></li>))}</ul></>)}
-          {r && r.regions.length > 0 && (<><h4>{t('regions')}</h4><ul>{r.regions.map((x: any) => (
+          {r && r.regions.length > 0 && (<><h4>{t('regions')} <span className="shown">{shown(r.regions.length, r.total.regions)}</span></h4><ul>{r.regions.map((x: any) => (
             <li key={x.id}><button type="button" onClick={() => pick(() => props.onRegion(x.id))}>{x.name}</button></li>))}</ul></>)}
+          {r && r.units.length > 0 && (<><h4>{t('unit')} <span className="shown">{shown(r.units.length, r.total.units)}</span></h4><ul>{r.units.map((u: any) => (
+            <li key={u.id}><button type="button" onClick={() => pick(() => props.onUnit(u.id))}>{u.name} <small>{u.jurisdiction?.name} · {kind(u.kind)}</small></button></li>))}</ul></>)}
+          {r && r.tasks.length > 0 && (<><h4>{t('tasks')} <span className="shown">{shown(r.tasks.length, r.total.tasks)}</span></h4><ul>{r.tasks.map((x: any) => (
+            <li key={x.id}><button type="button" onClick={() => pick(() => props.onTask(x.document.id, x.id))}>{x.title} <small>{x.document.title} {x.ref}</small></button></li>))}</ul></>)}
+          {r && (r.total.units > r.units.length || r.total.tasks > r.tasks.length || r.total.regions > r.regions.length) && (
+            <button type="button" className="more" data-testid="search-more" onClick={() => setLimit((n) => Math.min(500, n + PAGE))}>{t('searchMore')}</button>
+          )}
         </div>
       )}
     </div>

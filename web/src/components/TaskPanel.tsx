@@ -22,7 +22,7 @@ function itemText(text: string, item: FollowUp['item'], all: FollowUp['item'][])
 
 /** One task: deadline, status, leaders, units; a report's follow-ups and a plan task's reports, the shared terms marked on both sides. */
 export function TaskPanel(props: { id: string; onClose: () => void; onSelect: (id: string) => void; onTask: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void }) {
-  const { t } = useT();
+  const { t, counted } = useT();
   const q = useQuery<{ task: any }>(TASK_QUERY, { id: props.id });
   const task = q.data?.task;
   const items = (task?.followUps ?? []).map((f: FollowUp) => f.item);
@@ -37,8 +37,8 @@ export function TaskPanel(props: { id: string; onClose: () => void; onSelect: (i
         <>
           <p className="meta">{task.document.title}</p>
           <p className="meta">
-            {t('deadline')}: {task.deadline ? `${task.deadline.text}${task.deadline.date ? ` (${task.deadline.date})` : ''}` : t('noDeadline')}
-            {' · '}<StatusLight status={task.status} />
+            {task.deadline && <>{t('deadline')}: {`${task.deadline.text}${task.deadline.date ? ` (${task.deadline.date})` : ''}`}{' · '}</>}
+            <StatusLight status={task.status} />
           </p>
           {task.leaders.length > 0 && <p className="meta">{t('leaders')}: {task.leaders.map((l: any) => (l.post ? `${l.name}(${l.post})` : l.name)).join('、')}</p>}
           <PastDueNote />
@@ -56,7 +56,7 @@ export function TaskPanel(props: { id: string; onClose: () => void; onSelect: (i
           )}
           {task.followUps.length > 0 && (
             <section data-testid="follow-ups">
-              <h3>{t('followUps')}（{task.followUps.length}）</h3>
+              <h3>{counted(t('followUps'), task.followUps.length)}</h3>
               <ul className="follow-ups">
                 {task.followUps.map((f: FollowUp) => (
                   <li key={`${f.item?.ordinal}-${f.task.id}`}>
@@ -71,7 +71,7 @@ export function TaskPanel(props: { id: string; onClose: () => void; onSelect: (i
           )}
           {task.followedUpBy.length > 0 && (
             <section data-testid="followed-up-by">
-              <h3>{t('followedUpBy')}（{task.followedUpBy.length}）</h3>
+              <h3>{counted(t('followedUpBy'), task.followedUpBy.length)}</h3>
               <ul className="follow-ups">
                 {task.followedUpBy.map((f: FollowUp) => (
                   <li key={`${f.item?.ordinal}-${f.task.id}`}>

@@ -5,6 +5,8 @@ import { useQuery } from '../useQuery';
 import { PastDueNote, StatusLight } from './StatusLight';
 import { Status } from './Status';
 
+interface Coverage { tasks: number; shown: number; undated: number; ongoing: number; outside: number; beyondLimit: number }
+
 interface Bucket {
   period: string; from: string; to: string;
   entries: Array<{ date: string; status: string; task: { id: string; ref: string; title: string; deadline: { text: string } | null; document: { title: string }; leaders: Array<{ name: string }> }; leads: Array<{ id: string; name: string }> }>;
@@ -22,13 +24,14 @@ export function TimelineView(props: {
   onChange: (p: { jurisdiction?: string; by?: PeriodBy; from?: string; to?: string; role?: '' | 'lead' | 'responsible' | 'participant'; unit?: string }) => void;
   onSelect: (id: string) => void; onTask: (id: string) => void;
 }) {
-  const { t } = useT();
+  const { t, tf, lang } = useT();
   const w = defaultWindow();
   const from = props.from || w.from;
   const to = props.to || w.to;
   const vars = { j: props.jurisdiction || null, from, to, by: props.by, unit: props.unit || null, role: props.unit && props.role ? props.role.toUpperCase() : null };
-  const q = useQuery<{ timeline: Bucket[] }>(TIMELINE_QUERY, vars);
+  const q = useQuery<{ timeline: Bucket[]; timelineCoverage: Coverage }>(TIMELINE_QUERY, vars);
   const buckets = q.data?.timeline ?? [];
+  const c = q.data?.timelineCoverage;
   return (
     <section className="timeline" aria-label={t('timeline')}>
       <div className="toolbar">
@@ -56,6 +59,17 @@ export function TimelineView(props: {
           </>
         )}
       </div>
+      {c && (
+        // Every task not placed on the timeline is accounted for, with the reason.
+        <p className="coverage" data-testid="timeline-coverage">
+          {tf('timelineShown', { shown: c.shown, tasks: c.tasks })}
+          {c.undated > 0 && ` · ${tf('timelineUndated', { n: c.undated })}`}
+          {c.ongoing > 0 && ` · ${tf('timelineOngoing', { n: c.ongoing })}`}
+          {c.outside > 0 && ` · ${tf('timelineOutside', { n: c.outside })}`}
+          {c.beyondLimit > 0 && ` · ${tf('timelineBeyond', { n: c.beyondLimit })}`}
+          {(c.undated > 0 || c.ongoing > 0) && <> · <a href={`?view=ledger${props.jurisdiction ? `&jurisdiction=${props.jurisdiction}` : ''}${props.unit ? `&unit=${encodeURIComponent(props.unit)}` : ''}${lang === 'en' ? '&lang=en' : ''}`}>{t('timelineSeeAll')}</a></>}
+        </p>
+      )}
       <PastDueNote />
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && buckets.length === 0} />
       <ol className="buckets" data-testid="timeline">

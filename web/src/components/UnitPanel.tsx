@@ -1,20 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { UNIT_QUERY } from '../api';
 import { useT } from '../i18n';
-import { toCsv } from '../lib/csv';
 import { download } from '../lib/download';
+import { unitCsv, unitCsvName, isInferred, type UnitDuty } from '../lib/unit-csv';
 import { shortName } from '../lib/short-name';
 import { useQuery } from '../useQuery';
 import { UnitMerge } from './UnitMerge';
 import { Status } from './Status';
 import { PastDueNote, StatusLight } from './StatusLight';
 
-interface Assignment {
-  role: 'LEAD' | 'RESPONSIBLE' | 'PARTICIPANT'; inferred: boolean; quote: string; start: number; end: number; clause: number;
-  task: {
-    id: string; ref: string; title: string; section: string; document: { id: string; title: string };
+/** A task of the unit, once, under its strongest role, with every note naming the unit in it (Unit.duties). */
+interface Duty extends UnitDuty {
+  task: UnitDuty['task'] & {
+    id: string; section: string; document: { id: string; title: string };
     deadline: { text: string; date: string | null } | null; status: string; leaders: Array<{ name: string; post: string | null }>;
   };
+  assignments: Array<UnitDuty['assignments'][number] & { start: number; end: number; clause: number }>;
 }
 
 const ROLE_ORDER = ['LEAD', 'RESPONSIBLE', 'PARTICIPANT'] as const;
@@ -24,7 +25,7 @@ const ROLE_LABEL = { LEAD: 'leads', RESPONSIBLE: 'responsibleFor', PARTICIPANT: 
 export function UnitPanel(props: {
   id: string; focusKey?: number; onClose: () => void; onSelect: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void; onTask?: (id: string) => void;
 }) {
-  const { t, kind } = useT();
+  const { t, tf, kind, counted, lang } = useT();
   const q = useQuery<{ unit: any }>(UNIT_QUERY, { id: props.id });
   const u = q.data?.unit;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -33,57 +34,65 @@ export function UnitPanel(props: {
     heading.current?.focus({ preventScroll: true });
   }, [props.id, props.focusKey]);
 
+  // Other names only: the name itself is the title already.
+  const aliases = ((u?.aliases ?? []) as string[]).filter((a) => a !== u?.name);
+
   const exportCsv = () => {
     if (!u) return;
-    download(`${u.name}.csv`, toCsv(u.tasks as Assignment[], [
-      { header: 'unit', value: () => u.name }, { header: 'role', value: (a) => a.role.toLowerCase() },
-      { header: 'inferred', value: (a) => a.inferred }, { header: 'document', value: (a) => a.task.document.title },
-      { header: 'ref', value: (a) => a.task.ref }, { header: 'task', value: (a) => a.task.title }, { header: 'note', value: (a) => a.quote },
-    ]));
+    const who = { name: u.name as string, jurisdiction: (u.jurisdiction?.name as string | undefined) ?? null };
+    download(unitCsvName(who, new Date().toISOString().slice(0, 10)), unitCsv(who, u.duties as Duty[], lang));
   };
 
   return (
     <aside className="panel" aria-label={u?.name ?? t('unit')} data-testid="unit-panel">
       <header>
-        <h2 tabIndex={-1} ref={heading}>{u?.name ?? '…'}</h2>
+        {/* The city too: 市发展和改革委员会 exists in three. */}
+        <h2 tabIndex={-1} ref={heading}>{u?.name ?? '…'}{u?.jurisdiction && <small className="where"> · {u.jurisdiction.name}</small>}</h2>
         <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
       </header>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !u} />
       {u && (
         <>
           <p className="meta">
-            {kind(u.kind)} · {u.jurisdiction?.name}{u.aliases.length > 0 && ` · ${u.aliases.join('、')}`}
+            {kind(u.kind)} · {u.jurisdiction?.name}{aliases.length > 0 && ` · ${aliases.join('、')}`}
           </p>
           <p className="meta">{t('shortName')}: {shortName(u.name, u.aliases)}</p>
           <p className="meta">
             {t('load')}: {t('lead')} {u.load.lead} · {t('responsible')} {u.load.responsible} · {t('participant')} {u.load.participant}
-            {' · '}{t('zScore')} {u.load.zScore}{u.load.overloaded && <strong className="flag"> {t('overloaded')}</strong>}
+            {' · '}{t('zScore')} {u.load.zScore ?? <abbr title={tf('zNone', { n: u.load.minPeers })}>—</abbr>}
+            {u.load.overloaded && <strong className="flag"> {t('overloaded')}</strong>}
           </p>
           <button type="button" onClick={exportCsv}>{t('exportCsv')}</button>
           <PastDueNote />
           {ROLE_ORDER.map((role) => {
-            const list = (u.tasks as Assignment[]).filter((a) => a.role === role);
+            // One entry per task (its strongest role): the count in the heading is the list's length and the load's term.
+            const list = (u.duties as Duty[]).filter((a) => a.role === role);
             if (list.length === 0) return null;
-            const byDoc = new Map<string, Assignment[]>();
+            const byDoc = new Map<string, Duty[]>();
             for (const a of list) byDoc.set(a.task.document.title, [...(byDoc.get(a.task.document.title) ?? []), a]);
             return (
               <section key={role} data-testid={`role-${role.toLowerCase()}`}>
-                <h3>{t(ROLE_LABEL[role])}（{new Set(list.map((a) => a.task.id)).size}）</h3>
+                <h3>{counted(t(ROLE_LABEL[role]), list.length)}</h3>
                 {[...byDoc].map(([doc, items]) => (
                   <div key={doc} className="doc-group">
                     <h4>{doc}</h4>
                     <ul>
                       {items.map((a) => (
-                        <li key={`${a.task.id}-${a.clause}`}>
+                        <li key={a.task.id}>
                           <span className="ref">{a.task.ref}</span> <span className="task-title">{a.task.title}</span>
-                          {a.inferred && <em>{t('inferred')}</em>}
+                          {isInferred(a) && <em>{t('inferred')}</em>}
                           <div className="due" data-testid="task-due">
                             <StatusLight status={a.task.status} />
-                            {' '}{a.task.deadline ? `${t('deadline')}: ${a.task.deadline.text}${a.task.deadline.date ? ` (${a.task.deadline.date})` : ''}` : t('noDeadline')}
+                            {/* No deadline: the light's own label (无时限) says so; a second phrase only doubled it. */}
+                            {a.task.deadline && ` ${t('deadline')}: ${a.task.deadline.text}${a.task.deadline.date ? ` (${a.task.deadline.date})` : ''}`}
                             {a.task.leaders.length > 0 && ` · ${t('leaders')}: ${a.task.leaders.map((l) => (l.post ? `${l.name}(${l.post})` : l.name)).join('、')}`}
                           </div>
-                          <blockquote>{a.quote}</blockquote>
-                          <button type="button" className="link" onClick={() => props.onOpenText(a.task.document.id, a.start, a.end)}>{t('viewInText')}</button>
+                          {a.assignments.map((n, i) => (
+                            <div key={`${n.clause}-${n.start}-${i}`} className="note">
+                              <blockquote>{n.quote}</blockquote>
+                              <button type="button" className="link" onClick={() => props.onOpenText(a.task.document.id, n.start, n.end)}>{t('viewInText')}</button>
+                            </div>
+                          ))}
                           {props.onTask && <button type="button" className="link" onClick={() => props.onTask!(a.task.id)}>{t('openTask')}</button>}
                         </li>
                       ))}

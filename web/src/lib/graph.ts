@@ -15,7 +15,7 @@ export interface UnitData {
   aliases?: string[];
   jurisdiction: { id: string; name: string } | null;
   /** overloaded: the API's flag (weighted load far above the unit's peers). */
-  load: { lead: number; responsible: number; participant: number; total: number; weighted?: number; zScore?: number; overloaded?: boolean };
+  load: { lead: number; responsible: number; participant: number; total: number; weighted?: number; zScore?: number | null; overloaded?: boolean };
   tasks: Array<{ role: 'LEAD' | 'RESPONSIBLE' | 'PARTICIPANT'; task: { id: string; title: string; document: { id: string } } }>;
   memberOf: Array<{ id: string }>;
 }

@@ -23,7 +23,7 @@ export interface JurisdictionGraphData {
   jurisdiction: { id: string; name: string } | null;
   units: Array<{
     unit: { id: string; name: string; kind: string; aliases?: string[] };
-    lead: number; responsible: number; participant: number; total: number; weighted: number; zScore: number; overloaded: boolean;
+    lead: number; responsible: number; participant: number; total: number; weighted: number; zScore: number | null; overloaded: boolean;
   }>;
   shared: Array<{ a: string; b: string; tasks: number }>;
   memberships: Array<{ member: string; collective: string }>;
