@@ -9,6 +9,7 @@ import { byKeys } from '../graph/values';
 import { read } from '../graph/queries';
 import type { QueryRunner, Row } from '../graph/store';
 import { parseIsoDate, STATUSES, taskStatus, today, type TaskStatus } from './analytics/status';
+import { DEFAULT_STALE_DAYS, LIGHT_FILLS, LIGHT_LABELS, latestKnown, STATE_LABELS, taskLight, type ProgressState, type TaskLight } from './analytics/light';
 
 export type Role = 'lead' | 'responsible' | 'participant';
 export type Lang = 'zh' | 'en';
@@ -43,6 +44,17 @@ export interface LedgerRow {
   status: TaskStatus;
   /** The note(s) naming the unit, as the document writes them. */
   quote: string;
+  /** Deadline and the latest progress of this row (records naming this unit or no unit), at asOf. */
+  light: TaskLight;
+  progressState: ProgressState | null;
+  progressDate: string | null;
+  progressText: string | null;
+}
+
+/** Progress for the ledger: every task's records (server/progress/model.ts) and when they go stale. */
+export interface LedgerProgress {
+  index: ReadonlyMap<string, ReadonlyArray<{ date: string; state: ProgressState; text: string; unitId: string; createdAt: string }>>;
+  staleDays: number;
 }
 
 const ROLE_RANK: Record<Role, number> = { lead: 0, responsible: 1, participant: 2 };
@@ -89,14 +101,14 @@ const DOCUMENTS_PER_READ = 250;
  * The ledger's rows of one read (a batch of documents, or a unit's), in document order (by task,
  * then lead, responsible, participant), numbered from `first`.
  */
-async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: Map<string, string> | null, soonDaysDefault: number, first: number): Promise<LedgerRow[]> {
+async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: Map<string, string> | null, soonDaysDefault: number, first: number, progress?: LedgerProgress): Promise<LedgerRow[]> {
   const assignments = (documents
     ? (await store.run(read('ledger-rows-of-documents'), { documentIds: [...documents.keys()] })).map((a): Row => ({ ...a, documentTitle: documents.get(a.documentId as string) }))
     : await store.run(read('ledger-rows'), { jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '' })
   ).sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
   const asOf = filter.asOf ?? today();
   const soonDays = filter.soonDays ?? soonDaysDefault;
-  const rows = new Map<string, Omit<LedgerRow, 'n' | 'leaders'> & { order: number }>();
+  const rows = new Map<string, Omit<LedgerRow, 'n' | 'leaders' | 'light' | 'progressState' | 'progressDate' | 'progressText'> & { order: number }>();
   for (const [i, a] of assignments.entries()) {
     const key = `${a.taskId}|${a.unitId}`;
     const role = a.role as Role;
@@ -125,16 +137,26 @@ async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: M
       leaders.set(l.taskId as string, [...(leaders.get(l.taskId as string) ?? []), name]);
     }
   }
-  return kept.map(({ order: _order, ...r }, i) => ({ n: first + i, ...r, leaders: leaders.get(r.taskId) ?? [] }));
+  const staleDays = progress?.staleDays ?? DEFAULT_STALE_DAYS;
+  return kept.map(({ order: _order, ...r }, i) => {
+    // A row speaks for its unit: the records naming it, and those about the task as a whole.
+    const records = (progress?.index.get(r.taskId) ?? []).filter((p) => !p.unitId || p.unitId === r.unitId);
+    const last = latestKnown(records, asOf);
+    return {
+      n: first + i, ...r, leaders: leaders.get(r.taskId) ?? [],
+      light: taskLight({ deadlineKind: r.deadlineKind, deadlineDate: r.deadlineDate, progress: records }, { asOf, soonDays, staleDays }),
+      progressState: last?.state ?? null, progressDate: last?.date ?? null, progressText: last?.text ?? null,
+    };
+  });
 }
 
 /**
  * The ledger's rows for a filter, in document order, DOCUMENTS_PER_READ documents at a time: a
  * whole province's ledger is never read (nor held) at once. A unit filter is one read.
  */
-export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number): AsyncGenerator<LedgerRow[]> {
+export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number, progress?: LedgerProgress): AsyncGenerator<LedgerRow[]> {
   if (filter.unit) {
-    yield await rowsOfRead(store, filter, null, soonDaysDefault, 1);
+    yield await rowsOfRead(store, filter, null, soonDaysDefault, 1, progress);
     return;
   }
   const documents = (await store.run(read('documents')))
@@ -143,17 +165,17 @@ export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, s
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
   let n = 1;
   for (let i = 0; i < documents.length; i += DOCUMENTS_PER_READ) {
-    const rows = await rowsOfRead(store, filter, new Map(documents.slice(i, i + DOCUMENTS_PER_READ)), soonDaysDefault, n);
+    const rows = await rowsOfRead(store, filter, new Map(documents.slice(i, i + DOCUMENTS_PER_READ)), soonDaysDefault, n, progress);
     n += rows.length;
     if (rows.length > 0) yield rows;
   }
 }
 
 /** One page of the ledger: `offset` rows skipped, then at most `limit`; only the documents it needs are read. */
-export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number, page: { limit: number; offset: number }): Promise<LedgerRow[]> {
+export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number, page: { limit: number; offset: number }, progress?: LedgerProgress): Promise<LedgerRow[]> {
   const out: LedgerRow[] = [];
   let seen = 0;
-  for await (const rows of ledgerBatches(store, filter, soonDaysDefault)) {
+  for await (const rows of ledgerBatches(store, filter, soonDaysDefault, progress)) {
     const from = Math.max(0, page.offset - seen);
     seen += rows.length;
     out.push(...rows.slice(from, from + page.limit - out.length));
@@ -166,6 +188,13 @@ export const LEDGER_HEADERS: Record<Lang, readonly string[]> = {
   zh: ['序号', '文件', '任务编号', '任务', '责任单位', '角色', '责任领导', '完成时限', '截止日期', '状态', '原文依据'],
   en: ['No.', 'Document', 'Task ref', 'Task', 'Unit', 'Role', 'Leaders', 'Deadline (as written)', 'Due date', 'Status', 'Source note'],
 };
+
+/** Appended after every other column (issue 22): the light and the latest progress of the row. */
+export const PROGRESS_HEADERS: Record<Lang, readonly string[]> = {
+  zh: ['灯号', '灯号说明', '最新进展', '进展日期', '进展情况'],
+  en: ['Light', 'Why', 'Latest progress', 'Progress date', 'Progress'],
+};
+const PROGRESS_WIDTHS = [10, 40, 12, 12, 60];
 
 export const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
   zh: { lead: '牵头', responsible: '责任', participant: '配合' },
@@ -183,8 +212,8 @@ export const STATUS_FILLS: Record<TaskStatus, string> = {
 };
 
 const NOTE: Record<Lang, string> = {
-  zh: '状态按截止日期计算：“已过期”仅表示文件所定日期已过，不代表任务未完成（无进度数据）。',
-  en: 'Status is reckoned from the stated date only: "Past due" means the date the document set has passed, not that the task is unfinished (there is no progress data).',
+  zh: '“状态”只按截止日期计算：“已过期”仅表示文件所定日期已过。“灯号”综合截止日期与最新进展：已完成、正常推进（绿）、预警（黄）、逾期（红）、无时限（灰），原因见“灯号说明”。',
+  en: '"Status" is reckoned from the stated date only: "Past due" means the date the document set has passed. "Light" combines the date and the latest progress: Done, On track (green), At risk (yellow), Overdue (red), No deadline (grey); the "Why" column says why.',
 };
 
 /** Column widths (in Latin characters): long notes and titles wrap rather than run off. */
@@ -202,11 +231,13 @@ export async function writeLedgerWorkbook(batches: AsyncIterable<LedgerRow[]>, o
   wb.creator = '责任落实图谱';
   wb.created = new Date();
   const ws = wb.addWorksheet(lang === 'zh' ? '台账' : 'Ledger', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const headers = LEDGER_HEADERS[lang];
+  const headers = [...LEDGER_HEADERS[lang], ...PROGRESS_HEADERS[lang]];
+  const widths = [...WIDTHS, ...PROGRESS_WIDTHS];
+  const first = LEDGER_HEADERS[lang].length; // the progress columns' first index
   ws.columns = headers.map((h, c) => ({
-    header: h, width: WIDTHS[c]!,
-    ...(c === 3 || c === 10 ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}),
-    ...(c === 8 ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+    header: h, width: widths[c]!,
+    ...(c === 3 || c === 10 || c === first + 1 || c === first + 4 ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}),
+    ...(c === 8 || c === first + 3 ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
   }));
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -220,8 +251,11 @@ export async function writeLedgerWorkbook(batches: AsyncIterable<LedgerRow[]>, o
         // A real date (midnight UTC, the way Excel stores a day), so the sheet sorts and filters by it.
         r.deadlineDate ? new Date(`${r.deadlineDate}T00:00:00Z`) : null,
         STATUS_LABELS[lang][r.status], r.quote,
+        LIGHT_LABELS[lang][r.light.light], r.light[lang], r.progressState ? STATE_LABELS[lang][r.progressState] : null,
+        r.progressDate ? new Date(`${r.progressDate}T00:00:00Z`) : null, r.progressText,
       ]);
       row.getCell(10).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[r.status] } };
+      row.getCell(first + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS[r.light.light] } };
       row.commit();
       count++;
     }
@@ -243,14 +277,14 @@ export async function writeLedgerWorkbook(batches: AsyncIterable<LedgerRow[]>, o
  * function that streams the workbook. The first document's rows are read before anything is
  * sent, so a store that is down still gets a proper error answer.
  */
-export async function exportLedger(store: QueryRunner, params: URLSearchParams, soonDaysDefault: number): Promise<{ filename: string; write: (out: Writable) => Promise<number> }> {
+export async function exportLedger(store: QueryRunner, params: URLSearchParams, soonDaysDefault: number, progress?: LedgerProgress): Promise<{ filename: string; write: (out: Writable) => Promise<number> }> {
   const known = new Set(['jurisdiction', 'document', 'unit', 'role', 'status', 'asOf', 'soonDays', 'lang']);
   for (const k of params.keys()) if (!known.has(k)) throw new LedgerInputError(`unknown parameter "${k.slice(0, 30)}": use ${[...known].join(', ')}`);
   const lang = params.get('lang') ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new LedgerInputError(`lang must be zh or en, got "${lang.slice(0, 10)}"`);
   const filter = checkLedgerFilter(Object.fromEntries(params));
   const asOf = filter.asOf ?? today();
-  const batches = ledgerBatches(store, { ...filter, asOf }, soonDaysDefault);
+  const batches = ledgerBatches(store, { ...filter, asOf }, soonDaysDefault, progress);
   const first = await batches.next();
   async function* all() {
     if (!first.done) yield first.value;
