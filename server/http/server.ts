@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { exportLedger, LedgerInputError } from '../api/ledger';
 import { progressRoutes } from './progress';
+import { dubanRoutes } from './duban';
 import { createLoaders } from '../api/loaders';
 import { timeoutAnswer } from '../api/errors';
 import { AnswerCache } from '../api/response-cache';
@@ -173,6 +174,7 @@ export async function createHttpServer(opts: {
   await app.register(documentRoutes, { store, readers, config, log, services });
   await app.register(recordRoutes, { services });
   await app.register(progressRoutes, { services });
+  await app.register(dubanRoutes, { store, config, services });
 
   // The ledger's logic is in server/api/ledger.ts; this only answers the request.
   app.get('/export/ledger.xlsx', async (req, reply) => {

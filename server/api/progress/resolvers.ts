@@ -6,6 +6,8 @@ import type { TaskRow } from '../rows';
 import { authOf, requireRole } from '../accounts/guard';
 import type { ProgressRecord } from '../../progress/model';
 import { ProgressInputError } from '../../progress/service';
+import { owedByUnits } from '../owed';
+import type { UnitRow } from '../rows';
 
 type Args = Record<string, unknown>;
 
@@ -28,6 +30,17 @@ export const progressResolvers = {
     progress: async (t: TaskRow, { limit }: Args, ctx: Context) => (await recordsOf(ctx).ofTask(t.id)).slice(0, typeof limit === 'number' ? limit : 50),
     latestProgress: async (t: TaskRow, { asOf }: Args, ctx: Context) => latestKnown(await recordsOf(ctx).ofTask(t.id), (asOf as string | undefined) ?? today()),
     light: (t: TaskRow, { asOf, soonDays }: Args, ctx: Context) => lightOf(ctx, t, (asOf as string | undefined) ?? today(), soonOf(ctx, soonDays)),
+  },
+  Unit: {
+    owed: async (u: UnitRow, { asOf, soonDays, limit }: Args, ctx: Context) => {
+      const [owed] = await owedByUnits(ctx.store, [u.id], {
+        asOf: (asOf as string | undefined) ?? today(), soonDays: soonOf(ctx, soonDays), staleDays: ctx.config.PROGRESS_STALE_DAYS, progress: await recordsOf(ctx).index(),
+      });
+      const tasks = new Map((await ctx.loaders.task.loadMany((owed?.tasks ?? []).map((t) => t.taskId))).flatMap((t) => (t && !(t instanceof Error) ? [[(t as TaskRow).id, t] as const] : [])));
+      return (owed?.tasks ?? []).slice(0, typeof limit === 'number' ? limit : 200).map((t) => ({
+        task: tasks.get(t.taskId), role: t.role, dueDate: t.deadlineDate || null, light: t.light, latestProgress: t.latest,
+      }));
+    },
   },
   TimelineEntry: {
     light: (e: { task: TaskRow; asOf: string; soonDays: number }, _: Args, ctx: Context) => lightOf(ctx, e.task, e.asOf ?? today(), e.soonDays ?? ctx.config.DUE_SOON_DAYS),
