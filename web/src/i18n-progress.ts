@@ -15,6 +15,8 @@ export const PROGRESS_STRINGS = {
   attachments: { zh: '佐证材料', en: 'Evidence' },
   reworded: { zh: '（任务文字已变更）', en: ' (the task was reworded since)' },
   lightLabel: { zh: '灯号', en: 'Light' },
+  dubanSheet: { zh: '督办单（Word）', en: 'Supervision sheet (Word)' },
+  deadlinesIcs: { zh: '时限日历（.ics）', en: 'Deadlines calendar (.ics)' },
 } as const;
 
 export const LIGHT_STRINGS = {

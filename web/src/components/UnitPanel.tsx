@@ -60,6 +60,8 @@ export function UnitPanel(props: {
             {' · '}{t('zScore')} {u.load.zScore}{u.load.overloaded && <strong className="flag"> {t('overloaded')}</strong>}
           </p>
           <button type="button" onClick={exportCsv}>{t('exportCsv')}</button>
+          {' '}<a className="button-link" href={`/export/duban.docx?unit=${encodeURIComponent(u.id)}`} download data-testid="unit-duban">{t('dubanSheet')}</a>
+          {' '}<a className="button-link" href={`/export/units/${encodeURIComponent(u.id)}/deadlines.ics`} download data-testid="unit-ics">{t('deadlinesIcs')}</a>
           <PastDueNote />
           {ROLE_ORDER.map((role) => {
             const list = (u.tasks as Assignment[]).filter((a) => a.role === role);
