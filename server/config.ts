@@ -19,6 +19,8 @@ const Env = z.object({
   INGEST_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards the ingestDocument mutation)').optional(),
   CORS_ORIGIN: z.string().optional(),
   DUE_SOON_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(0, 'must be 0–366').max(366, 'must be 0–366').default(30),
+  /** Progress older than this many days no longer keeps a task near its date green (server/api/analytics/light.ts). */
+  PROGRESS_STALE_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be 1–366').max(366, 'must be 1–366').default(30),
   /** The time one GraphQL request may take (server/graph/budget.ts). */
   QUERY_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int('must be a whole number').min(100, 'must be 100–600000').max(600_000, 'must be 100–600000').default(10_000),
   /** Heavy requests (by estimated cost) running at once; the rest wait in a queue of MAX_QUEUED_HEAVY, then are refused (503). */

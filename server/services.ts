@@ -7,6 +7,8 @@ import { DraftStore } from './documents/drafts';
 import { DocumentIntake } from './documents/intake';
 import { DocumentRegistry } from './documents/registry';
 import type { GraphStore } from './graph/store';
+import { ProgressStore } from './progress/model';
+import { ProgressService } from './progress/service';
 
 /**
  * What lives beside the graph, under DATA_DIR, the same whichever store runs: accounts, the audit
@@ -21,6 +23,8 @@ export interface Services {
   intake: DocumentIntake;
   corrections: CorrectionService;
   drafts: DraftStore;
+  /** Progress records and their attachments (server/progress/model.ts: why they live in DATA_DIR). */
+  progress: ProgressService;
 }
 
 export function createServices(config: Config, store: GraphStore): Services {
@@ -32,5 +36,6 @@ export function createServices(config: Config, store: GraphStore): Services {
     intake: new DocumentIntake(store, registry),
     corrections: new CorrectionService(new CorrectionStore(config.dataDir), store, registry, audit),
     drafts: new DraftStore(),
+    progress: new ProgressService(new ProgressStore(config.dataDir), store, audit),
   };
 }

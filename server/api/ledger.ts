@@ -10,6 +10,7 @@ import { byKeys } from '../graph/values';
 import { read } from '../graph/queries';
 import type { QueryRunner, Row } from '../graph/store';
 import { parseIsoDate, STATUSES, taskStatus, today, type TaskStatus } from './analytics/status';
+import { DEFAULT_STALE_DAYS, LIGHT_FILLS, LIGHT_LABELS, latestKnown, STATE_LABELS, taskLight, type ProgressState, type TaskLight } from './analytics/light';
 
 export type Role = 'lead' | 'responsible' | 'participant';
 export type Lang = 'zh' | 'en';
@@ -46,6 +47,17 @@ export interface LedgerRow {
   status: TaskStatus;
   /** The note(s) naming the unit, as the document writes them. */
   quote: string;
+  /** Deadline and the latest progress of this row (records naming this unit or no unit), at asOf. */
+  light: TaskLight;
+  progressState: ProgressState | null;
+  progressDate: string | null;
+  progressText: string | null;
+}
+
+/** Progress for the ledger: every task's records (server/progress/model.ts) and when they go stale. */
+export interface LedgerProgress {
+  index: ReadonlyMap<string, ReadonlyArray<{ date: string; state: ProgressState; text: string; unitId: string; createdAt: string }>>;
+  staleDays: number;
 }
 
 // The counting rule shared with the load and the unit panel: one row per task and unit, under its strongest role.
@@ -88,13 +100,14 @@ export class LedgerInputError extends Error {
 /** Documents read together by the ledger: a few queries for a province, one batch's rows in memory. */
 const DOCUMENTS_PER_READ = 250;
 
+interface DocumentInfo { title: string; jurisdiction: string }
+
 /**
  * The ledger's rows of one read (a batch of documents, or a unit's), in document order (by task,
  * then lead, responsible, participant), numbered from `first`.
  */
-interface DocumentInfo { title: string; jurisdiction: string }
 
-async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: Map<string, DocumentInfo>, batch: boolean, soonDaysDefault: number, first: number): Promise<LedgerRow[]> {
+async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: Map<string, DocumentInfo>, batch: boolean, soonDaysDefault: number, first: number, progress?: LedgerProgress): Promise<LedgerRow[]> {
   const assignments = (batch
     ? await store.run(read('ledger-rows-of-documents'), { documentIds: [...documents.keys()] })
     : await store.run(read('ledger-rows'), { jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '' })
@@ -102,7 +115,7 @@ async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: M
     .sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
   const asOf = filter.asOf ?? today();
   const soonDays = filter.soonDays ?? soonDaysDefault;
-  const rows = new Map<string, Omit<LedgerRow, 'n' | 'leaders'> & { order: number }>();
+  const rows = new Map<string, Omit<LedgerRow, 'n' | 'leaders' | 'light' | 'progressState' | 'progressDate' | 'progressText'> & { order: number }>();
   for (const [i, a] of assignments.entries()) {
     const key = `${a.taskId}|${a.unitId}`;
     const role = a.role as Role;
@@ -131,18 +144,28 @@ async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: M
       leaders.set(l.taskId as string, [...(leaders.get(l.taskId as string) ?? []), name]);
     }
   }
-  return kept.map(({ order: _order, ...r }, i) => ({ n: first + i, ...r, leaders: leaders.get(r.taskId) ?? [] }));
+  const staleDays = progress?.staleDays ?? DEFAULT_STALE_DAYS;
+  return kept.map(({ order: _order, ...r }, i) => {
+    // A row speaks for its unit: the records naming it, and those about the task as a whole.
+    const records = (progress?.index.get(r.taskId) ?? []).filter((p) => !p.unitId || p.unitId === r.unitId);
+    const last = latestKnown(records, asOf);
+    return {
+      n: first + i, ...r, leaders: leaders.get(r.taskId) ?? [],
+      light: taskLight({ deadlineKind: r.deadlineKind, deadlineDate: r.deadlineDate, progress: records }, { asOf, soonDays, staleDays }),
+      progressState: last?.state ?? null, progressDate: last?.date ?? null, progressText: last?.text ?? null,
+    };
+  });
 }
 
 /**
  * The ledger's rows for a filter, in document order, DOCUMENTS_PER_READ documents at a time: a
  * whole province's ledger is never read (nor held) at once. A unit filter is one read.
  */
-export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number): AsyncGenerator<LedgerRow[]> {
+export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number, progress?: LedgerProgress): AsyncGenerator<LedgerRow[]> {
   const all = (await store.run(read('documents')))
     .map((d) => [d.id as string, { title: d.title as string, jurisdiction: (d.jurisdictionName as string | null) ?? '', code: d.jurisdictionCode as string | null }] as const);
   if (filter.unit) {
-    yield await rowsOfRead(store, filter, new Map(all), false, soonDaysDefault, 1);
+    yield await rowsOfRead(store, filter, new Map(all), false, soonDaysDefault, 1, progress);
     return;
   }
   const documents = all
@@ -150,17 +173,17 @@ export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, s
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
   let n = 1;
   for (let i = 0; i < documents.length; i += DOCUMENTS_PER_READ) {
-    const rows = await rowsOfRead(store, filter, new Map(documents.slice(i, i + DOCUMENTS_PER_READ)), true, soonDaysDefault, n);
+    const rows = await rowsOfRead(store, filter, new Map(documents.slice(i, i + DOCUMENTS_PER_READ)), true, soonDaysDefault, n, progress);
     n += rows.length;
     if (rows.length > 0) yield rows;
   }
 }
 
 /** One page of the ledger: `offset` rows skipped, then at most `limit`; only the documents it needs are read. */
-export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number, page: { limit: number; offset: number }): Promise<LedgerRow[]> {
+export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number, page: { limit: number; offset: number }, progress?: LedgerProgress): Promise<LedgerRow[]> {
   const out: LedgerRow[] = [];
   let seen = 0;
-  for await (const rows of ledgerBatches(store, filter, soonDaysDefault)) {
+  for await (const rows of ledgerBatches(store, filter, soonDaysDefault, progress)) {
     const from = Math.max(0, page.offset - seen);
     seen += rows.length;
     out.push(...rows.slice(from, from + page.limit - out.length));
@@ -169,22 +192,32 @@ export async function ledgerRows(store: QueryRunner, filter: LedgerFilter, soonD
   return out;
 }
 
-/** The sheet's columns in order: header per language, width (in Latin characters), and how a row fills it. */
-const COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string; width: number; value: (r: LedgerRow, lang: Lang) => unknown }> = [
+/** A day as Excel stores one (midnight UTC), so the sheet sorts and filters by it. */
+const excelDay = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+
+/**
+ * The sheet's columns in order: header per language, width (in Latin characters), whether long text
+ * wraps, whether it is a date, and how a row fills it. The light and the latest progress come last.
+ */
+const COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string; width: number; wrap?: true; date?: true; value: (r: LedgerRow, lang: Lang) => unknown }> = [
   { key: 'n', zh: '序号', en: 'No.', width: 6, value: (r) => r.n },
   // Where the unit is: a unit's name alone is ambiguous across cities.
   { key: 'jurisdiction', zh: '辖区', en: 'Jurisdiction', width: 12, value: (r) => r.jurisdiction },
   { key: 'document', zh: '文件', en: 'Document', width: 40, value: (r) => r.documentTitle },
   { key: 'ref', zh: '任务编号', en: 'Task ref', width: 12, value: (r) => r.ref },
-  { key: 'task', zh: '任务', en: 'Task', width: 36, value: (r) => r.title },
+  { key: 'task', zh: '任务', en: 'Task', width: 36, wrap: true, value: (r) => r.title },
   { key: 'unit', zh: '责任单位', en: 'Unit', width: 24, value: (r) => r.unitName },
   { key: 'role', zh: '角色', en: 'Role', width: 10, value: (r, lang) => ROLE_LABELS[lang][r.role] },
   { key: 'leaders', zh: '责任领导', en: 'Leaders', width: 20, value: (r) => r.leaders.join('、') },
   { key: 'deadline', zh: '完成时限', en: 'Deadline (as written)', width: 18, value: (r) => r.deadlineText },
-  // A real date (midnight UTC, the way Excel stores a day), so the sheet sorts and filters by it.
-  { key: 'due', zh: '截止日期', en: 'Due date', width: 12, value: (r) => (r.deadlineDate ? new Date(`${r.deadlineDate}T00:00:00Z`) : null) },
+  { key: 'due', zh: '截止日期', en: 'Due date', width: 12, date: true, value: (r) => excelDay(r.deadlineDate) },
   { key: 'status', zh: '状态', en: 'Status', width: 12, value: (r, lang) => STATUS_LABELS[lang][r.status] },
-  { key: 'quote', zh: '原文依据', en: 'Source note', width: 60, value: (r) => r.quote },
+  { key: 'quote', zh: '原文依据', en: 'Source note', width: 60, wrap: true, value: (r) => r.quote },
+  { key: 'light', zh: '灯号', en: 'Light', width: 10, value: (r, lang) => LIGHT_LABELS[lang][r.light.light] },
+  { key: 'lightWhy', zh: '灯号说明', en: 'Why', width: 40, wrap: true, value: (r, lang) => r.light[lang] },
+  { key: 'progressState', zh: '最新进展', en: 'Latest progress', width: 12, value: (r, lang) => (r.progressState ? STATE_LABELS[lang][r.progressState] : null) },
+  { key: 'progressDate', zh: '进展日期', en: 'Progress date', width: 12, date: true, value: (r) => excelDay(r.progressDate) },
+  { key: 'progressText', zh: '进展情况', en: 'Progress', width: 60, wrap: true, value: (r) => r.progressText },
 ];
 const column = (key: string) => COLUMNS.findIndex((c) => c.key === key) + 1;
 
@@ -206,8 +239,8 @@ export const STATUS_FILLS: Record<TaskStatus, string> = {
 };
 
 const NOTE: Record<Lang, string> = {
-  zh: '状态按截止日期计算：“已过期”仅表示文件所定日期已过，不代表任务未完成（无进度数据）。',
-  en: 'Status is reckoned from the stated date only: "Past due" means the date the document set has passed, not that the task is unfinished (there is no progress data).',
+  zh: '“状态”只按截止日期计算：“已过期”仅表示文件所定日期已过。“灯号”综合截止日期与最新进展：已完成、正常推进（绿）、预警（黄）、逾期（红）、无时限（灰），原因见“灯号说明”。',
+  en: '"Status" is reckoned from the stated date only: "Past due" means the date the document set has passed. "Light" combines the date and the latest progress: Done, On track (green), At risk (yellow), Overdue (red), No deadline (grey); the "Why" column says why.',
 };
 
 /**
@@ -226,8 +259,8 @@ export async function writeLedgerWorkbook(batches: AsyncIterable<LedgerRow[]>, o
   // Long notes and titles wrap rather than run off.
   ws.columns = COLUMNS.map((c) => ({
     header: c[lang], width: c.width,
-    ...(c.key === 'task' || c.key === 'quote' ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}),
-    ...(c.key === 'due' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+    ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}),
+    ...(c.date ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
   }));
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -238,6 +271,7 @@ export async function writeLedgerWorkbook(batches: AsyncIterable<LedgerRow[]>, o
     for (const r of rows) {
       const row = ws.addRow(COLUMNS.map((c) => c.value(r, lang)));
       row.getCell(column('status')).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILLS[r.status] } };
+      row.getCell(column('light')).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS[r.light.light] } };
       row.commit();
       count++;
     }
@@ -273,14 +307,14 @@ export function ledgerFileName(filter: LedgerFilter, firstRow: LedgerRow | null,
  * function that streams the workbook. The first document's rows are read before anything is
  * sent, so a store that is down still gets a proper error answer.
  */
-export async function exportLedger(store: QueryRunner, params: URLSearchParams, soonDaysDefault: number): Promise<{ filename: string; write: (out: Writable) => Promise<number> }> {
+export async function exportLedger(store: QueryRunner, params: URLSearchParams, soonDaysDefault: number, progress?: LedgerProgress): Promise<{ filename: string; write: (out: Writable) => Promise<number> }> {
   const known = new Set(['jurisdiction', 'document', 'unit', 'role', 'status', 'asOf', 'soonDays', 'lang']);
   for (const k of params.keys()) if (!known.has(k)) throw new LedgerInputError(`unknown parameter "${k.slice(0, 30)}": use ${[...known].join(', ')}`);
   const lang = params.get('lang') ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new LedgerInputError(`lang must be zh or en, got "${lang.slice(0, 10)}"`);
   const filter = checkLedgerFilter(Object.fromEntries(params));
   const asOf = filter.asOf ?? today();
-  const batches = ledgerBatches(store, { ...filter, asOf }, soonDaysDefault);
+  const batches = ledgerBatches(store, { ...filter, asOf }, soonDaysDefault, progress);
   const first = await batches.next();
   async function* all() {
     if (!first.done) yield first.value;

@@ -446,7 +446,7 @@ export const resolvers = {
         if (!t) continue;
         const p = periodOf(r.date as string, by ?? 'MONTH');
         if (!buckets.has(p.period)) buckets.set(p.period, { ...p, entries: [] });
-        buckets.get(p.period)!.entries.push({ task: t, date: r.date, status: taskStatus(t.deadlineKind, t.deadlineDate, day, days) });
+        buckets.get(p.period)!.entries.push({ task: t, date: r.date, status: taskStatus(t.deadlineKind, t.deadlineDate, day, days), asOf: day, soonDays: days });
       }
       return [...buckets.values()];
     },
@@ -479,7 +479,8 @@ export const resolvers = {
       const f = (filter ?? {}) as Record<string, unknown>;
       try {
         const checked = checkLedgerFilter({ ...f, role: f.role ?? undefined, asOf, soonDays: soonDays ?? undefined });
-        return await ledgerRows(ctx.store, checked, ctx.config.DUE_SOON_DAYS, { limit: limit as number, offset: (offset as number | undefined) ?? 0 });
+        const progress = ctx.auth ? { index: await ctx.auth.services.progress.records.index(), staleDays: ctx.config.PROGRESS_STALE_DAYS } : undefined;
+        return await ledgerRows(ctx.store, checked, ctx.config.DUE_SOON_DAYS, { limit: limit as number, offset: (offset as number | undefined) ?? 0 }, progress);
       } catch (err) {
         if (err instanceof LedgerInputError) throw userError(err.message);
         throw err;

@@ -10,7 +10,7 @@ import { appendLine } from '../accounts/files';
  */
 export const AUDIT_ACTIONS = [
   'upload', 'import', 'discard', 'delete-document', 'correction', 'undo-correction', 'merge-units',
-  'account-add', 'account-role', 'account-password', 'account-remove', 'login', 'logout',
+  'account-add', 'account-role', 'account-password', 'account-remove', 'login', 'logout', 'add-progress',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,8 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { exportLedger, LedgerInputError } from '../api/ledger';
+import { progressRoutes } from './progress';
+import { dubanRoutes } from './duban';
 import { createLoaders } from '../api/loaders';
 import { timeoutAnswer } from '../api/errors';
 import { AnswerCache } from '../api/response-cache';
@@ -136,7 +138,13 @@ export async function createHttpServer(opts: {
       auth: { principal: req.principal, csrfOk: req.csrfOk, services } }),
   });
   // A question asked again is answered with the JSON sent the first time, until the next write.
-  const answers = new AnswerCache(store as { generation?: number; ttlMs?: number });
+  // Keyed by the graph's writes and the progress file's: lights and progress are in the answers too.
+  const graph = store as { generation?: number; ttlMs?: number };
+  const progress = services.progress.records;
+  const answers = new AnswerCache({
+    get generation() { return typeof graph.generation === 'number' ? graph.generation + progress.generation : undefined; },
+    get ttlMs() { return graph.ttlMs; },
+  });
   app.route({
     method: ['GET', 'POST'], url: '/graphql', helmet: { contentSecurityPolicy: GRAPHQL_CSP },
     handler: async function (req, reply) {
@@ -165,12 +173,14 @@ export async function createHttpServer(opts: {
 
   await app.register(documentRoutes, { store, readers, config, log, services });
   await app.register(recordRoutes, { services });
+  await app.register(progressRoutes, { services });
+  await app.register(dubanRoutes, { store, config, services });
 
   // The ledger's logic is in server/api/ledger.ts; this only answers the request.
   app.get('/export/ledger.xlsx', async (req, reply) => {
     let file;
     try {
-      file = await exportLedger(store, new URL(req.url, 'http://localhost').searchParams, config.DUE_SOON_DAYS);
+      file = await exportLedger(store, new URL(req.url, 'http://localhost').searchParams, config.DUE_SOON_DAYS, { index: await services.progress.records.index(), staleDays: config.PROGRESS_STALE_DAYS });
     } catch (err) {
       if (err instanceof LedgerInputError) throw new HttpError(400, 'BAD_REQUEST', err.message);
       throw err;

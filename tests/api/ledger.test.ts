@@ -174,7 +174,7 @@ describe.each(stores())('API: the ledger and its Excel export ($name)', (store) 
     const api = await gql(app.url, `{ ledger(filter: { jurisdiction: "430200" }, asOf: "${ASOF}") { ref unitName status deadlineDate } }`);
     const wb = await xlsx(`jurisdiction=430200&asOf=${ASOF}`);
     const ws = wb.getWorksheet('台账')!;
-    expect(values(ws, 1)).toEqual(['序号', '辖区', '文件', '任务编号', '任务', '责任单位', '角色', '责任领导', '完成时限', '截止日期', '状态', '原文依据']);
+    expect(values(ws, 1)).toEqual(['序号', '辖区', '文件', '任务编号', '任务', '责任单位', '角色', '责任领导', '完成时限', '截止日期', '状态', '原文依据', '灯号', '灯号说明', '最新进展', '进展日期', '进展情况']);
     // Named after what it holds: the jurisdiction and the day statuses are reckoned from.
     expect(wb.filename).toBe(`台账-株洲市-${ASOF}.xlsx`);
     expect(ws.rowCount).toBe(1 + 13);
@@ -187,6 +187,8 @@ describe.each(stores())('API: the ledger and its Excel export ($name)', (store) 
     expect(values(ws, 2)).toEqual([
       1, '株洲市', '株洲市推进现代物流枢纽建设工作方案', '一.1', '建设综合货运枢纽', '市发展和改革委员会', '牵头', '刘惠(副市长)', '2024年6月底前',
       new Date('2024-06-30T00:00:00Z'), '即将到期', '(牵头单位:市发改委;责任单位:市交通运输局、市商务局)',
+      // No progress recorded: due in 15 days with nothing reported is yellow (the progress cells stay empty).
+      '预警', '15天后（2024-06-30）到期，未报告进展',
     ]);
     // Dates are Excel dates (not text), with a date format; no date is left empty.
     const due = ws.getRow(2).getCell(10);
@@ -215,7 +217,7 @@ describe.each(stores())('API: the ledger and its Excel export ($name)', (store) 
   it('filters like the page, and speaks English when asked', async () => {
     const wb = await xlsx(`jurisdiction=430200&unit=${encodeURIComponent('430200:市商务局')}&role=participant&asOf=${ASOF}&lang=en`);
     const ws = wb.getWorksheet('Ledger')!;
-    expect(values(ws, 1)).toEqual(['No.', 'Jurisdiction', 'Document', 'Task ref', 'Task', 'Unit', 'Role', 'Leaders', 'Deadline (as written)', 'Due date', 'Status', 'Source note']);
+    expect(values(ws, 1)).toEqual(['No.', 'Jurisdiction', 'Document', 'Task ref', 'Task', 'Unit', 'Role', 'Leaders', 'Deadline (as written)', 'Due date', 'Status', 'Source note', 'Light', 'Why', 'Latest progress', 'Progress date', 'Progress']);
     expect(ws.rowCount).toBe(2);
     expect(values(ws, 2).slice(1, 11)).toEqual(['株洲市', '株洲市推进现代物流枢纽建设工作方案', '一.3', '发展多式联运', '市商务局', 'Supporting', '王健', '2024年底前', new Date('2024-12-31T00:00:00Z'), 'Later']);
     // unit + jurisdiction + filter + date, in the page's language.

@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Lang } from './lib/url-state';
 import { ACCOUNT_STRINGS } from './i18n-accounts';
+import { LIGHT_STRINGS, PROGRESS_STRINGS, STATE_STRINGS } from './i18n-progress';
 
 /** Chinese first; every string the interface shows has an English counterpart. */
 const STRINGS = {
   ...ACCOUNT_STRINGS,
+  ...PROGRESS_STRINGS,
   title: { zh: '责任落实图谱', en: 'Responsibility graph' },
   subtitle: { zh: '行动方案的任务、牵头单位与责任单位', en: 'Tasks, leads and responsible units of action plans' },
   network: { zh: '单位网络', en: 'Network' },
@@ -169,8 +171,8 @@ const STRINGS = {
   to: { zh: '止', en: 'To' },
   rows: { zh: '行', en: ' rows' },
   pastDueMeaning: {
-    zh: '状态仅按文件所定的完成时限计算：“已过期”只表示所定日期已过，不代表任务未完成（系统没有进度数据）。',
-    en: 'Status comes from the stated deadline alone: “Past due” only means the stated date has passed, not that the task is unfinished (there is no progress data).',
+    zh: '状态仅按文件所定的完成时限计算：“已过期”只表示所定日期已过，不代表任务未完成；灯号则综合时限与填报的进展。',
+    en: 'Status comes from the stated deadline alone: “Past due” only means the stated date has passed, not that the task is unfinished; the light combines the deadline with the progress recorded.',
   },
   followUps: { zh: '跟进的方案任务', en: 'Plan tasks it follows up' },
   followedUpBy: { zh: '后续报告的跟进', en: 'Followed up by reports' },
@@ -203,7 +205,9 @@ export function useT() {
   /** A count in brackets: full-width in Chinese, ASCII with a space in English (Leads (9)). */
   const counted = (label: string, n: number) => (lang === 'zh' ? `${label}（${n}）` : `${label} (${n})`);
   const status = (s: string) => (STRINGS.statuses[lang] as Record<string, string>)[s] ?? s;
-  return { t, tf, kind, level, status, counted, lang };
+  const light = (s: string) => (LIGHT_STRINGS[lang] as Record<string, string>)[s] ?? s;
+  const state = (s: string) => (STATE_STRINGS[lang] as Record<string, string>)[s] ?? s;
+  return { t, tf, kind, level, status, counted, light, state, lang };
 }
 
 export const KIND_COLORS: Record<string, string> = {

@@ -49,12 +49,12 @@ export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolea
 export const REGION_NETWORK_QUERY = `query($min: Int, $fold: Boolean, $open: [ID!], $top: Int) { regionNetwork(minTasks: $min, fold: $fold, open: $open, top: $top) {
   nodes { region { id name level } tasks links parent { id } folded } links { from { id name } to { id name } count kinds } moreLinks } }`;
 export const LEDGER_QUERY = `query($filter: LedgerFilter) { ledger(filter: $filter) {
-  n jurisdiction documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote } }`;
+  n jurisdiction documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote light { light zh en } progressState progressDate progressText } }`;
 
 export const TIMELINE_QUERY = `query($j: String, $from: Date!, $to: Date!, $unit: ID, $role: Role, $by: Period) {
   timelineCoverage(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role) { tasks shown undated ongoing outside beyondLimit }
   timeline(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role, by: $by) {
-    period from to entries { date status task { id ref title deadline { text } document { id title } leaders { name } } leads { id name } } } }`;
+    period from to entries { date status light { light zh en } task { id ref title deadline { text } document { id title } leaders { name } } leads { id name } } } }`;
 
 export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text start end document { id title kind }
   deadline { text date kind } status leaders { id name post }

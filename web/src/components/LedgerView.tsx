@@ -5,11 +5,13 @@ import { ledgerExportUrl, ledgerVariables, sortRows, type LedgerFilters, type So
 import type { StatusFilter } from '../lib/url-state';
 import { useQuery } from '../useQuery';
 import { PastDueNote, StatusLight } from './StatusLight';
+import { LightBadge } from './TaskProgress';
 import { Status } from './Status';
 
 interface Row {
   n: number; jurisdiction: string; documentId: string; documentTitle: string; taskId: string; ref: string; title: string; unitId: string; unitName: string;
   role: string; leaders: string[]; deadlineText: string | null; deadlineDate: string | null; status: string; quote: string;
+  light: { light: string; zh: string; en: string }; progressState: string | null; progressDate: string | null; progressText: string | null;
 }
 
 const STATUSES: StatusFilter[] = ['PAST_DUE', 'DUE_SOON', 'LATER', 'ONGOING', 'NONE'];
@@ -20,7 +22,7 @@ export function LedgerView(props: {
   filters: Omit<LedgerFilters, 'lang'>; onChange: (p: { jurisdiction?: string; document?: string; role?: string; status?: StatusFilter; unit?: string }) => void;
   onSelect: (id: string) => void; onTask: (id: string) => void;
 }) {
-  const { t, lang } = useT();
+  const { t, lang, state } = useT();
   const filters: LedgerFilters = { ...props.filters, lang };
   const q = useQuery<{ ledger: Row[] }>(LEDGER_QUERY, ledgerVariables(filters));
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'n', desc: false });
@@ -75,17 +77,19 @@ export function LedgerView(props: {
             <tr>
               {header('n', lang === 'zh' ? '序号' : 'No.')}{header('documentTitle', t('document'))}{header('ref', t('refCol'))}
               <th>{t('taskCol')}</th>{header('unitName', t('unit'))}{header('role', t('role'))}<th>{t('leaders')}</th>
-              <th>{t('deadline')}</th>{header('deadlineDate', t('dueDate'))}{header('status', t('status'))}<th>{t('note')}</th>
+              <th>{t('deadline')}</th>{header('deadlineDate', t('dueDate'))}{header('status', t('status'))}<th>{t('note')}</th><th>{t('lightLabel')}</th><th>{t('progress')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.taskId}|${r.unitId}`} data-status={r.status}>
+              <tr key={`${r.taskId}|${r.unitId}`} data-status={r.status} data-light={r.light.light}>
                 <td>{r.n}</td><td>{r.documentTitle}</td><td>{r.ref}</td>
                 <td><button type="button" className="link" onClick={() => props.onTask(r.taskId)}>{r.title}</button></td>
                 <td><button type="button" className="link" onClick={() => props.onSelect(r.unitId)}>{r.unitName}</button> <small className="where">{r.jurisdiction}</small></td>
                 <td className="nowrap">{role(r.role)}</td><td>{r.leaders.join('、')}</td><td>{r.deadlineText ?? ''}</td><td className="nowrap">{r.deadlineDate ?? ''}</td>
                 <td className="nowrap"><StatusLight status={r.status} /></td><td className="quote">{r.quote}</td>
+                <td className="nowrap"><LightBadge compact light={r.light.light} reason={lang === 'zh' ? r.light.zh : r.light.en} /></td>
+                <td>{r.progressState ? `${r.progressDate} ${state(r.progressState)}：${r.progressText}` : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { Highlighted } from './Highlighted';
 import { PastDueNote, StatusLight } from './StatusLight';
 import { Status } from './Status';
 import { CorrectedMark, TaskCorrections } from './TaskCorrections';
+import { TaskProgress } from './TaskProgress';
 
 interface FollowUp {
   score: number; terms: string[]; item: { ordinal: string; title: string } | null;
@@ -42,6 +43,7 @@ export function TaskPanel(props: { id: string; onClose: () => void; onSelect: (i
           </p>
           {task.leaders.length > 0 && <p className="meta">{t('leaders')}: {task.leaders.map((l: any) => (l.post ? `${l.name}(${l.post})` : l.name)).join('、')}</p>}
           <PastDueNote />
+          <TaskProgress id={task.id} />
           <TaskCorrections id={task.id} onChanged={q.retry} />
           <button type="button" className="link" onClick={() => props.onOpenText(task.document.id, task.start, task.end)}>{t('viewInText')}</button>
           {task.assignments.length > 0 && (

@@ -3,13 +3,14 @@ import { useT } from '../i18n';
 import type { PeriodBy } from '../lib/url-state';
 import { useQuery } from '../useQuery';
 import { PastDueNote, StatusLight } from './StatusLight';
+import { LightBadge } from './TaskProgress';
 import { Status } from './Status';
 
 interface Coverage { tasks: number; shown: number; undated: number; ongoing: number; outside: number; beyondLimit: number }
 
 interface Bucket {
   period: string; from: string; to: string;
-  entries: Array<{ date: string; status: string; task: { id: string; ref: string; title: string; deadline: { text: string } | null; document: { title: string }; leaders: Array<{ name: string }> }; leads: Array<{ id: string; name: string }> }>;
+  entries: Array<{ date: string; status: string; light: { light: string; zh: string; en: string }; task: { id: string; ref: string; title: string; deadline: { text: string } | null; document: { title: string }; leaders: Array<{ name: string }> }; leads: Array<{ id: string; name: string }> }>;
 }
 
 /** The window shown when the URL names none: five years either side of this one. */
@@ -78,8 +79,8 @@ export function TimelineView(props: {
             <h3>{b.period} <small>{b.from} – {b.to} · {b.entries.length}</small></h3>
             <ul>
               {b.entries.map((e) => (
-                <li key={e.task.id} className="entry" data-status={e.status}>
-                  <StatusLight status={e.status} /> <span className="date">{e.date}</span>{' '}
+                <li key={e.task.id} className="entry" data-status={e.status} data-light={e.light.light}>
+                  <StatusLight status={e.status} /> <LightBadge compact light={e.light.light} reason={lang === 'zh' ? e.light.zh : e.light.en} /> <span className="date">{e.date}</span>{' '}
                   <button type="button" className="link" onClick={() => props.onTask(e.task.id)}>{e.task.ref} {e.task.title}</button>
                   <small> {e.task.document.title}{e.task.deadline && ` · ${e.task.deadline.text}`}</small>
                   <div className="who">

@@ -63,6 +63,8 @@ export function UnitPanel(props: {
             {u.load.overloaded && <strong className="flag"> {t('overloaded')}</strong>}
           </p>
           <button type="button" onClick={exportCsv}>{t('exportCsv')}</button>
+          {' '}<a className="button-link" href={`/export/duban.docx?unit=${encodeURIComponent(u.id)}`} download data-testid="unit-duban">{t('dubanSheet')}</a>
+          {' '}<a className="button-link" href={`/export/units/${encodeURIComponent(u.id)}/deadlines.ics`} download data-testid="unit-ics">{t('deadlinesIcs')}</a>
           <PastDueNote />
           {ROLE_ORDER.map((role) => {
             // One entry per task (its strongest role): the count in the heading is the list's length and the load's term.

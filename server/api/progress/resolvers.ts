@@ -1,0 +1,76 @@
+import { taskLight, latestKnown } from '../analytics/light';
+import { today } from '../analytics/status';
+import { userError } from '../errors';
+import type { Context } from '../resolvers';
+import type { TaskRow } from '../rows';
+import { authOf, requireRole } from '../accounts/guard';
+import type { ProgressRecord } from '../../progress/model';
+import { ProgressInputError } from '../../progress/service';
+import { owedByUnits } from '../owed';
+import type { UnitRow } from '../rows';
+
+type Args = Record<string, unknown>;
+
+const soonOf = (ctx: Context, v: unknown) => {
+  if (v === undefined || v === null) return ctx.config.DUE_SOON_DAYS;
+  if (typeof v !== 'number' || v < 0 || v > 366) throw userError(`soonDays must be between 0 and 366, got ${String(v)}`);
+  return v;
+};
+
+const recordsOf = (ctx: Context) => authOf(ctx).services.progress.records;
+
+/** A task's light as of a day: the one function (analytics/light.ts) over its records. */
+export async function lightOf(ctx: Context, t: Pick<TaskRow, 'id' | 'deadlineKind' | 'deadlineDate'>, asOf: string, soonDays: number) {
+  const progress = await recordsOf(ctx).ofTask(t.id);
+  return taskLight({ deadlineKind: t.deadlineKind, deadlineDate: t.deadlineDate, progress }, { asOf, soonDays, staleDays: ctx.config.PROGRESS_STALE_DAYS });
+}
+
+export const progressResolvers = {
+  Task: {
+    progress: async (t: TaskRow, { limit }: Args, ctx: Context) => (await recordsOf(ctx).ofTask(t.id)).slice(0, typeof limit === 'number' ? limit : 50),
+    latestProgress: async (t: TaskRow, { asOf }: Args, ctx: Context) => latestKnown(await recordsOf(ctx).ofTask(t.id), (asOf as string | undefined) ?? today()),
+    light: (t: TaskRow, { asOf, soonDays }: Args, ctx: Context) => lightOf(ctx, t, (asOf as string | undefined) ?? today(), soonOf(ctx, soonDays)),
+  },
+  Unit: {
+    owed: async (u: UnitRow, { asOf, soonDays, limit }: Args, ctx: Context) => {
+      const [owed] = await owedByUnits(ctx.store, [u.id], {
+        asOf: (asOf as string | undefined) ?? today(), soonDays: soonOf(ctx, soonDays), staleDays: ctx.config.PROGRESS_STALE_DAYS, progress: await recordsOf(ctx).index(),
+      });
+      const tasks = new Map((await ctx.loaders.task.loadMany((owed?.tasks ?? []).map((t) => t.taskId))).flatMap((t) => (t && !(t instanceof Error) ? [[(t as TaskRow).id, t] as const] : [])));
+      return (owed?.tasks ?? []).slice(0, typeof limit === 'number' ? limit : 200).map((t) => ({
+        task: tasks.get(t.taskId), role: t.role, dueDate: t.deadlineDate || null, light: t.light, latestProgress: t.latest,
+      }));
+    },
+  },
+  TimelineEntry: {
+    light: (e: { task: TaskRow; asOf: string; soonDays: number }, _: Args, ctx: Context) => lightOf(ctx, e.task, e.asOf ?? today(), e.soonDays ?? ctx.config.DUE_SOON_DAYS),
+  },
+  Progress: {
+    task: async (p: ProgressRecord, _: Args, ctx: Context) => (await ctx.loaders.task.load(p.taskId)) ?? null,
+    unitId: (p: ProgressRecord) => p.unitId || null,
+    unitName: (p: ProgressRecord) => p.unitName || null,
+    reworded: async (p: ProgressRecord, _: Args, ctx: Context) => {
+      const t = (await ctx.loaders.task.load(p.taskId)) as TaskRow | null | undefined;
+      return !!t && !t.text.startsWith(p.quote);
+    },
+    attachments: (p: ProgressRecord) => p.attachments.map((a) => ({ ...a, url: `/api/progress/${encodeURIComponent(p.id)}/files/${a.n}` })),
+  },
+  Query: {
+    progressRecords: async (_: unknown, { task, limit }: Args, ctx: Context) => {
+      const all = task ? await recordsOf(ctx).ofTask(String(task)) : await recordsOf(ctx).all();
+      return all.slice(0, typeof limit === 'number' ? limit : 100);
+    },
+  },
+  Mutation: {
+    addProgress: async (_: unknown, args: Args, ctx: Context) => {
+      const who = requireRole(ctx, 'editor');
+      try {
+        return await authOf(ctx).services.progress.add(
+          { task: String(args.task), date: String(args.date), state: String(args.state), text: String(args.text), unit: (args.unit as string | null | undefined) ?? null }, who.name);
+      } catch (err) {
+        if (err instanceof ProgressInputError) throw userError(err.message, { argument: err.field });
+        throw err;
+      }
+    },
+  },
+};

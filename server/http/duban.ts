@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { parseIsoDate, today } from '../api/analytics/status';
+import { owedByUnits, owedCalendar, owedDocx, unitsOf } from '../api/owed';
+import type { Config } from '../config';
+import type { QueryRunner } from '../graph/store';
+import type { Services } from '../services';
+import { HttpError } from './errors';
+
+/** The most units one 督办单 holds (one page each): a jurisdiction has a few hundred at most. */
+const MAX_UNITS = 500;
+
+const download = (name: string, ascii: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/**
+ * 督办 exports (server/api/owed.ts): GET /export/units/:id/deadlines.ics, a unit's open dated tasks
+ * as a calendar to subscribe to; GET /export/duban.docx?unit=…|jurisdiction=…&asOf=…, the 督办单,
+ * one page per unit. Readable by anyone who may read.
+ */
+export async function dubanRoutes(app: FastifyInstance, opts: { store: QueryRunner; config: Config; services: Services }): Promise<void> {
+  const { store, config, services } = opts;
+  const optionsAt = async (asOfParam: string | undefined) => {
+    const asOf = asOfParam ? parseIsoDate(asOfParam) : today();
+    if (!asOf) throw new HttpError(400, 'BAD_REQUEST', `asOf must be a date written YYYY-MM-DD, got ${JSON.stringify(asOfParam!.slice(0, 20))}`);
+    return { asOf, soonDays: config.DUE_SOON_DAYS, staleDays: config.PROGRESS_STALE_DAYS, progress: await services.progress.records.index() };
+  };
+
+  app.get('/export/units/:id/deadlines.ics', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const o = await optionsAt((req.query as Record<string, string | undefined>).asOf);
+    const [owed] = await owedByUnits(store, [id], o);
+    if (!owed) throw new HttpError(404, 'NOT_FOUND', `there is no unit ${JSON.stringify(id.slice(0, 80))}: take its id from the unit panel or the search`);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', download(`${owed.unitName}-时限.ics`, 'deadlines.ics'))
+      .header('cache-control', 'no-cache')
+      .send(owedCalendar(owed, { asOf: o.asOf }));
+  });
+
+  app.get('/export/duban.docx', async (req, reply) => {
+    const q = req.query as Record<string, string | string[] | undefined>;
+    // unit may be given several times: one page each, in the order given.
+    const unitIds = [q.unit ?? []].flat().filter(Boolean).slice(0, MAX_UNITS);
+    const jurisdiction = typeof q.jurisdiction === 'string' ? q.jurisdiction : undefined;
+    if (!unitIds.length === !jurisdiction) throw new HttpError(400, 'BAD_REQUEST', 'give either unit=<unit id> (one or more) or jurisdiction=<6-digit division code>');
+    if (jurisdiction && !/^\d{6}$/.test(jurisdiction)) throw new HttpError(400, 'BAD_REQUEST', `jurisdiction must be a 6-digit division code such as 430200, got ${JSON.stringify(jurisdiction.slice(0, 20))}`);
+    const o = await optionsAt(typeof q.asOf === 'string' ? q.asOf : undefined);
+    const ids = unitIds.length ? unitIds : await unitsOf(store, jurisdiction!, MAX_UNITS);
+    // A jurisdiction's sheet holds the units that owe something; a unit asked for by id always gets its page.
+    const units = (await owedByUnits(store, ids, o)).filter((u) => unitIds.length || u.tasks.length > 0);
+    const missing = unitIds.find((id) => !units.some((u) => u.unitId === id));
+    if (missing) throw new HttpError(404, 'NOT_FOUND', `there is no unit ${JSON.stringify(missing.slice(0, 80))}: take its id from the unit panel or the search`);
+    if (units.length === 0) throw new HttpError(404, 'NOT_FOUND', `no unit of ${jurisdiction} has an open task`);
+    const bytes = await owedDocx(units, { asOf: o.asOf });
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', download(`督办单-${o.asOf}.docx`, `duban-${o.asOf}.docx`))
+      .header('cache-control', 'no-store')
+      .send(bytes);
+  });
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { queue, writeFileAtomic } from '../accounts/files';
+import type { ProgressState } from '../api/analytics/light';
+
+/**
+ * Progress records: (:Progress {id, date, state, text, source, by, createdAt})-[:REPORTS_ON]->(:Task).
+ *
+ * Where they live: DATA_DIR/progress.json, beside corrections.json and for the same reason: they are
+ * people's statements, not extracted facts, and every load of a document deletes and rewrites its
+ * tasks, an emptied store is filled again from the seeds, and Neo4j may be replaced. Kept apart,
+ * they outlive all of that whichever store runs. REPORTS_ON is the record's `taskId` (document id
+ * + ref): a document's id is its file name, so loading it again, or replacing it with a new
+ * version (?replace=true), keeps its tasks' ids and so their progress. Unlike a correction (which
+ * changes one version's extracted text and is anchored to the file's sha256), progress is about
+ * the work, so it follows the task across versions; the task's text when the record was made is
+ * kept as `quote` to show when the task was since reworded. A record whose task is gone (document
+ * deleted, ref renumbered) stays in the file and is listed as orphaned, never dropped.
+ *
+ * Attachments (佐证材料) are files under DATA_DIR/progress-files/<record id>/.
+ */
+export interface Attachment { n: number; name: string; type: string; bytes: number; sha256: string }
+
+export interface ProgressRecord {
+  id: string;
+  taskId: string;
+  /** The task's text (start) when recorded. */
+  quote: string;
+  /** The unit the record speaks for, when it names one ('' = the task as a whole). */
+  unitId: string;
+  unitName: string;
+  /** The day the progress stands as of (YYYY-MM-DD), given by the editor. */
+  date: string;
+  state: ProgressState;
+  text: string;
+  /** `editor` for now; `document` once progress is read from published reports. */
+  source: 'editor';
+  by: string;
+  createdAt: string;
+  attachments: Attachment[];
+}
+
+interface FileShape { version: 1; records: ProgressRecord[] }
+
+export class ProgressStore {
+  readonly file: string;
+  readonly filesDir: string;
+  /** Counts writes: answers kept above the store (api/response-cache.ts) depend on progress too. */
+  generation = 0;
+  private cache: { mtimeMs: number; data: FileShape; byTask: Map<string, ProgressRecord[]> } | null = null;
+  private readonly serial = queue();
+
+  constructor(dataDir: string) {
+    this.file = join(dataDir, 'progress.json');
+    this.filesDir = join(dataDir, 'progress-files');
+  }
+
+  private async data(): Promise<{ data: FileShape; byTask: Map<string, ProgressRecord[]> }> {
+    let mtimeMs: number;
+    try {
+      mtimeMs = (await stat(this.file)).mtimeMs;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { data: { version: 1, records: [] }, byTask: new Map() };
+      throw err;
+    }
+    if (this.cache?.mtimeMs === mtimeMs) return this.cache;
+    let data: FileShape;
+    try {
+      data = JSON.parse(await readFile(this.file, 'utf8')) as FileShape;
+      if (!Array.isArray(data.records)) throw new Error('no "records" list');
+    } catch (err) {
+      throw new Error(`${this.file} is not a valid progress file (${(err as Error).message}): restore it from a backup`);
+    }
+    const byTask = new Map<string, ProgressRecord[]>();
+    for (const r of data.records) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r]);
+    for (const list of byTask.values()) list.sort(latestFirst);
+    this.cache = { mtimeMs, data, byTask };
+    return this.cache;
+  }
+
+  async all(): Promise<ProgressRecord[]> {
+    return [...(await this.data()).data.records].sort(latestFirst);
+  }
+
+  /** Every task's records, latest first: one read of the file for a whole ledger or timeline. */
+  async index(): Promise<ReadonlyMap<string, ProgressRecord[]>> {
+    return (await this.data()).byTask;
+  }
+
+  async ofTask(taskId: string): Promise<ProgressRecord[]> {
+    return (await this.data()).byTask.get(taskId) ?? [];
+  }
+
+  async get(id: string): Promise<ProgressRecord | undefined> {
+    return (await this.data()).data.records.find((r) => r.id === id);
+  }
+
+  /**
+   * Add a record and its files: the files are written first, then the record, so the file never
+   * names an attachment that is not on disk; a failed write removes the files again.
+   */
+  async add(r: Omit<ProgressRecord, 'id' | 'createdAt' | 'attachments'>, files: Array<{ name: string; type: string; bytes: Uint8Array; sha256: string }> = []): Promise<ProgressRecord> {
+    return this.serial(async () => {
+      const id = `p${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+      const dir = join(this.filesDir, id);
+      try {
+        const attachments: Attachment[] = [];
+        for (const [i, f] of files.entries()) {
+          await mkdir(dir, { recursive: true });
+          await writeFileAtomic(join(dir, String(i + 1)), f.bytes);
+          attachments.push({ n: i + 1, name: f.name, type: f.type, bytes: f.bytes.length, sha256: f.sha256 });
+        }
+        const full: ProgressRecord = { ...r, id, createdAt: new Date().toISOString(), attachments };
+        const d = structuredClone((await this.data()).data);
+        d.records.push(full);
+        await writeFileAtomic(this.file, `${JSON.stringify(d, null, 1)}\n`);
+        this.cache = null;
+        this.generation++;
+        return full;
+      } catch (err) {
+        await rm(dir, { recursive: true, force: true });
+        throw err;
+      }
+    });
+  }
+
+  /** The bytes of a record's attachment, or null when there is none such. */
+  async attachment(id: string, n: number): Promise<{ meta: Attachment; bytes: Buffer } | null> {
+    const rec = await this.get(id);
+    const meta = rec?.attachments.find((a) => a.n === n);
+    if (!rec || !meta) return null;
+    return { meta, bytes: await readFile(join(this.filesDir, rec.id, String(meta.n))) };
+  }
+}
+
+/** Latest first: by the date the progress stands as of, then by when it was recorded. */
+export function latestFirst(a: ProgressRecord, b: ProgressRecord): number {
+  return a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
+}
