@@ -13,6 +13,7 @@ import { cellType, columnOf, fit, headerOf, subHeaderOf, type CellType, type Col
 import { findGluedTables } from './glued-rows';
 import { findLabelCellTables } from './label-cells';
 import { lines, type Line } from './lines';
+import { isUnitLike } from './unit-names';
 import { toNormalised, type TextMap } from './text-map';
 
 export interface TableRow extends Span {
@@ -269,6 +270,18 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
         k++;
       }
     }
+    // A row written with spaces, cut by a line break inside a unit name of a 、 list (…、国家农业科⏎技园区管委会、有关乡镇 …):
+    // the next line's first cell completes that name, and the row goes on there.
+    if (style === 'space-rows' && after && tokens.length > 1 && tokens.length < columns.length && !rowHeader(after)) {
+      const more = tokensOf(text, after, style, false);
+      const cut = tokens[tokens.length - 1]!;
+      if (more.length > 0 && tokens.length + more.length - 1 === columns.length && nameBrokenAcross(cut.text, more[0]!.text)) {
+        const first = more.shift()!;
+        const joined = text.slice(cut.start, first.end);
+        tokens = [...tokens.slice(0, -1), { start: cut.start, end: first.end, text: joined, type: cellType(joined.replace(/\s+/g, '')) }, ...more];
+        k++;
+      }
+    }
     if (tokens.length === 1 && tokens[0]!.type === 'group') {
       rows.push({ start: tokens[0]!.start, end: tokens[0]!.end, cells: columns.map(() => []), group: tokens[0]!, numbered: false });
     } else if (tokens.length === 1 && style === 'space-rows' && rows.length > 0) {
@@ -285,6 +298,18 @@ function readRows(text: string, all: Line[], from: number, header: Column[], sty
     end = all[k]!.end;
   }
   return { end, rows: mergeWrapped(rows, columns), columns };
+}
+
+/**
+ * Whether a cell ending a line (县科技局、县城投公司、国家农业科) and the first cell of the next
+ * (技园区管委会、有关乡镇) can be one 、 list cut by the line break: Chinese on both sides of it, a
+ * list on one side, and a name when joined. (The caller asks too that the two lines' cells make
+ * exactly one row; reading the joined list then decides whether the break was inside a name.)
+ */
+function nameBrokenAcross(before: string, after: string): boolean {
+  const tail = before.slice(before.lastIndexOf('、') + 1);
+  const head = after.split('、')[0]!;
+  return (before.includes('、') || after.includes('、')) && /^[\u4e00-\u9fff]{2,14}$/.test(tail) && /^[\u4e00-\u9fff]{2,14}$/.test(head) && isUnitLike(tail + head);
 }
 
 /** The column that holds the task's title: the highest-ranked task column, or -1. */

@@ -40,11 +40,10 @@ describe('metamorphic: the extraction does not change with what must not matter'
     for (const t of transformations) expect(outcomes.some((o) => o.transformation === t.name), t.name).toBe(true);
   });
 
-  // Issue 18 asks for 98 %; measured 385/393 = 97.96 % (README: what still disagrees, by mechanism).
-  // Held at 97.5 % so that a regression fails while the last eight are open.
-  it('agrees on at least 97.5 % of the transformed documents', () => {
+  // Issue 18 asks for 98 %; measured 386/393 = 98.2 % (README: what still disagrees, by mechanism).
+  it('agrees on at least 98 % of the transformed documents', () => {
     const agree = outcomes.filter((o) => o.agree).length;
-    expect(agree / outcomes.length).toBeGreaterThanOrEqual(0.975);
+    expect(agree / outcomes.length).toBeGreaterThanOrEqual(0.98);
   });
 
   it('agrees on at least 99 % of the documents whose unit names were replaced by invented ones', () => {

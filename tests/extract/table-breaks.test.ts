@@ -32,4 +32,12 @@ describe('a line break inside a table cell', () => {
     expect(read(cut)).toEqual(read(whole));
     expect(read(whole)).toEqual(['地区生产总值 → lead:区发展改革委', '区级一般公共 → lead:区财政局']);
   });
+
+  it('joins a row written with spaces that a break cut inside a name of a 、 list (…、国家农业科⏎技园区管委会、有关乡镇 …)', () => {
+    // The shape of b06 (舒城县): 负责领导 重点工作 牵头部门 协同部门 完成情况, cells separated by single spaces.
+    const whole = '某某县重点工作推进表\n负责领导 重点工作 牵头部门 协同部门 完成情况\n王某 高标准农田建设项目 县农业农村局、县水利局 县科技局、国家农业科技园区管委会、有关乡镇 已完成审计工作。\n';
+    const cut = whole.replace('国家农业科技园区', '国家农业科\n技园区');
+    expect(read(cut)).toEqual(read(whole));
+    expect(read(whole)).toEqual(['高标准农田建 → lead:县农业农村局 lead:县水利局 participant:县科技局 participant:国家农业科技园区管委会 participant:有关乡镇']);
+  });
 });
