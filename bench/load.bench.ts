@@ -13,11 +13,11 @@ import { extract } from '../server/extract/extract';
 import { KuzuStore } from '../server/graph/kuzu-store';
 import { loadExtraction } from '../server/graph/loader';
 import { openStore } from '../server/graph/open-store';
-import { load } from '../server/graph/queries';
 import type { GraphStore } from '../server/graph/store';
 import { seedFilesIn } from '../server/seeds';
 import { benchNeo4j } from './neo4j-for-bench';
 import { syntheticPlan } from './synthetic-plans';
+import { emptyStore } from '../server/graph/empty';
 
 /** Rows written: nodes and relationships the documents bring (shared units/regions counted once per document). */
 function rows(r: ExtractResult): number {
@@ -25,7 +25,7 @@ function rows(r: ExtractResult): number {
 }
 
 async function bench(label: string, store: GraphStore, result: ExtractResult): Promise<void> {
-  await store.write((tx) => tx.run(load('delete-all')));
+  await emptyStore(store);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const outcomes = await loadExtraction(store, result);

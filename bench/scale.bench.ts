@@ -25,11 +25,12 @@ import { extract } from '../server/extract/extract';
 import { KuzuStore } from '../server/graph/kuzu-store';
 import { loadExtraction } from '../server/graph/loader';
 import { openStore } from '../server/graph/open-store';
-import { load, read } from '../server/graph/queries';
+import { read } from '../server/graph/queries';
 import type { GraphStore } from '../server/graph/store';
 import { launchChromium } from './chromium';
 import { benchNeo4j } from './neo4j-for-bench';
 import { provincePlan } from './province-plans';
+import { emptyStore } from '../server/graph/empty';
 
 const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, seconds: { type: 'string', default: '5' } } });
 const PLANS = Number(args.values.plans);
@@ -241,7 +242,7 @@ const neo4j = await benchNeo4j({ heap: '4g', pagecache: '1g' });
 if (neo4j) {
   try {
     const neo = await openStore(loadConfig({ ...neo4j.env, LOG_LEVEL: 'silent' }));
-    await neo.write((tx) => tx.run(load('delete-all')));
+    await emptyStore(neo);
     await loadTwice('neo4j', neo);
     await neo.close();
     const neoApp = await serve(neo4j.env);

@@ -79,6 +79,8 @@ export interface LocalNeo4jOptions {
   dataDir: string;
   heap?: string;
   pagecache?: string;
+  /** What one transaction may hold (db.memory.transaction.max), e.g. '256m'. */
+  txMemory?: string;
   /** Where Neo4j's own log lines go (stderr of the child); default: dropped. */
   log?: (line: string) => void;
   startTimeoutMs?: number;
@@ -114,6 +116,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       NEO4J_PASSWORD: opts.password,
       NEO4J_DATA_DIR: opts.dataDir,
       NEO4J_PAGECACHE: opts.pagecache ?? '256m',
+      NEO4J_TX_MEMORY: opts.txMemory ?? process.env.NEO4J_TX_MEMORY ?? '256m',
       NEO4J_STOP_ON_EOF: '1',
     },
     // stdin stays open while this process lives: the JVM stops when it closes (see LocalNeo4j.java).

@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { BudgetExceeded, currentBudget, expire } from '../graph/budget';
-import { StoreError } from '../graph/store';
+import { StoreError, StoreMemoryExceeded } from '../graph/store';
 import { boundLists, checkCost, HEAVY_COST, MAX_COST } from './bounds';
 import { timeoutAnswer } from './errors';
 import { Gate, GateFull } from '../gate';
@@ -109,6 +109,9 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logg
   const original = unwrapResolverError(error);
   if (original instanceof BudgetExceeded) {
     return { message: original.message, extensions: { code: 'TIMEOUT' } };
+  }
+  if (original instanceof StoreMemoryExceeded) {
+    return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: 'QUERY_TOO_EXPENSIVE' } };
   }
   if (original instanceof StoreError) {
     return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: 'STORE_UNAVAILABLE' } };

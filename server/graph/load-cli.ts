@@ -15,8 +15,9 @@ import { loadExtraction } from './loader';
 import { applyCorrections } from '../corrections/apply';
 import { CorrectionStore } from '../corrections/model';
 import { openStore } from './open-store';
-import { load, read } from './queries';
+import { read } from './queries';
 import { StoreError } from './store';
+import { emptyStore } from './empty';
 
 async function main(): Promise<number> {
   const args = parseArgs({ allowPositionals: true, options: { reset: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
   process.stderr.write(`store: ${store.kind} at ${store.location}\n`);
   try {
     if (args.values.reset) {
-      await store.write((tx) => tx.run(load('delete-all')));
+      await emptyStore(store);
       process.stderr.write('store emptied (--reset)\n');
     }
     const bar = process.stderr.isTTY ? new SingleBar({ format: 'loading [{bar}] {value}/{total} {doc}', stream: process.stderr }) : null;

@@ -4,7 +4,7 @@ import { unwindBulkLoad } from './bulk-unwind';
 import type { GraphRows } from './graph-rows';
 import { NEO4J_SCHEMA } from './queries';
 import { safeNumber } from './values';
-import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
+import { serialiser, StoreError, StoreMemoryExceeded, type GraphStore, type Params, type QueryRunner, type Row } from './store';
 
 export interface Neo4jOptions {
   uri: string;
@@ -99,7 +99,7 @@ export class Neo4jStore implements GraphStore {
       const timeout = Math.min(this.opts.queryTimeoutMs ?? 15_000, Math.max(1, Math.ceil(remainingMs())));
       const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
       try {
-        return await session.executeRead((tx) => this.exec(tx, query, params), { timeout });
+        return await session.executeRead((tx) => this.exec(tx, query, params).catch(rethrowMemoryLimit), { timeout });
       } catch (err) {
         throw isStoreTimeout(err) ? err : this.explain(err);
       } finally {
@@ -147,6 +147,19 @@ export class Neo4jStore implements GraphStore {
     await this.serialise(async () => undefined);
     await this.driver.close();
   }
+}
+
+/**
+ * Neo4j's memory refusals are transient errors, which executeRead would retry for 30 s, each try
+ * failing alike and holding the pool the other queries share: they become StoreMemoryExceeded,
+ * which the driver does not retry and the API answers as the asker's to narrow.
+ */
+function rethrowMemoryLimit(err: unknown): never {
+  const e = err as { code?: string; message?: string };
+  if (/MemoryPoolOutOfMemoryError|TransactionMemoryLimit|MemoryLimitExceeded/.test(e?.code ?? '')) {
+    throw new StoreMemoryExceeded((e.message ?? e.code ?? '').split('\n')[0]!);
+  }
+  throw err;
 }
 
 /** Whole numbers go as Neo4j integers (a JS number would be stored as a float). */

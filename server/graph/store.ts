@@ -38,6 +38,17 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
 }
 
+/**
+ * A read that needed more memory than the store gives one query (Neo4j: db.memory.transaction.max):
+ * the asker's to narrow, not an outage, and not worth retrying.
+ */
+export class StoreMemoryExceeded extends Error {
+  override readonly name = 'StoreMemoryExceeded';
+  constructor(detail: string) {
+    super(`the question reads more than the store allows one query to hold (${detail}): ask for less (a filter, a smaller limit, fewer nested lists)`);
+  }
+}
+
 /** Runs the jobs given to it one after another, each once the previous one has settled. */
 export function serialiser(): <T>(job: () => Promise<T>) => Promise<T> {
   let last: Promise<unknown> = Promise.resolve();

@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { KuzuStore } from '../../server/graph/kuzu-store';
 import { Neo4jStore } from '../../server/graph/neo4j-store';
-import { load } from '../../server/graph/queries';
 import type { GraphStore } from '../../server/graph/store';
 import type { Neo4jUnderTest } from './neo4j-global-setup';
+import { emptyStore } from '../../server/graph/empty';
 
 export type StoreName = 'Kuzu' | 'Neo4j';
 
@@ -56,7 +56,7 @@ export function neo4jStore(n: Neo4jUnderTest): StoreUnderTest {
       try {
         const store = await Neo4jStore.connect({ uri: n.uri, user: n.user, password: n.password, database: n.database, connectTimeoutMs: 30_000 });
         await store.ensureSchema();
-        if (opts.empty) await store.write((tx) => tx.run(load('delete-all')));
+        if (opts.empty) await emptyStore(store);
         const close = store.close.bind(store);
         return Object.assign(store, {
           close: async () => {

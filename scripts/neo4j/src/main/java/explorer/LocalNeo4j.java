@@ -22,7 +22,8 @@ import org.neo4j.io.ByteUnit;
  * on machines without Docker (npm run neo4j; scripts/neo4j/run.ts starts it).
  *
  * Environment: NEO4J_PORT (7687; 0 = a free port), NEO4J_PASSWORD (required), NEO4J_DATA_DIR
- * (data/neo4j), NEO4J_PAGECACHE (256m), NEO4J_STOP_ON_EOF (1: stop when stdin closes). Prints "bolt://127.0.0.1:PORT" on stdout once the port
+ * (data/neo4j), NEO4J_PAGECACHE (256m), NEO4J_TX_MEMORY (256m: what one transaction may hold),
+ * NEO4J_STOP_ON_EOF (1: stop when stdin closes). Prints "bolt://127.0.0.1:PORT" on stdout once the port
  * accepts connections; logs go to stderr. Stops cleanly on SIGINT/SIGTERM.
  */
 public final class LocalNeo4j {
@@ -48,6 +49,7 @@ public final class LocalNeo4j {
     if (port == 0) port = freePort();
     Path dataDir = Path.of(env.getOrDefault("NEO4J_DATA_DIR", "data/neo4j")).toAbsolutePath();
     long pagecache = ByteUnit.parse(env.getOrDefault("NEO4J_PAGECACHE", "256m"));
+    long txMemory = ByteUnit.parse(env.getOrDefault("NEO4J_TX_MEMORY", "256m"));
 
     long t0 = System.nanoTime();
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
@@ -57,6 +59,9 @@ public final class LocalNeo4j {
         .setConfig(HttpConnector.enabled, false)
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
         .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
+        // One query that reads too much fails alone instead of filling the pool every query shares
+        // (dbms.memory.transaction.total.max, 70 % of the heap): the others go on.
+        .setConfig(GraphDatabaseSettings.memory_transaction_max, txMemory)
         // Development data: keep one transaction log file, not two days of them.
         .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
         .build();
