@@ -68,7 +68,7 @@ describe.each(stores())(`$name: hostile queries on ${PLANS} plans`, (under) => {
     app = await startApp(loadConfig(env), { store, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
     // The same store behind a second app with a budget no heavy question meets, one heavy place and no queue.
     tight = await startApp(loadConfig({ ...env, QUERY_TIMEOUT_MS: '100', MAX_HEAVY_READS: '1', MAX_QUEUED_HEAVY: '0' }), { store, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
-  }, 600_000);
+  });
   afterAll(async () => {
     await tight?.close();
     await app?.close();

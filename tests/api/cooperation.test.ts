@@ -13,7 +13,7 @@ describe.each(stores())('API: cooperation links are ties between parties ($name)
   let app: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
     app = await startTestApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('香港–澳门 (named together in 邵阳’s plan) is no link; 邵阳–粤港澳大湾区 keeps its 25 tasks', async () => {

@@ -17,7 +17,7 @@ describe.each(stores())('API: one counting rule for panel, ledger and load ($nam
   let app: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
     app = await startTestApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('湖南省 省发改委: 9 tasks led, 3 responsible, 5 supporting, 17 in all, in the panel, the ledger and the load', async () => {

@@ -47,7 +47,7 @@ describe.each(stores())('督办: what each unit owes ($name)', (store) => {
     app = await startLedgerApp({ store, dataDir: await dataDirWith([['eddie', 'editor']]) });
     editor = new Browser(app.url);
     await editor.login('eddie');
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('lists a unit\'s open tasks red first, the oldest overdue first, and drops what it reported done', async () => {

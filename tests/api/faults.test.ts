@@ -136,7 +136,7 @@ if (canRunOwnNeo4j) {
       store = await Neo4jStore.connect({ uri: neo.uri, user: 'neo4j', password, connectTimeoutMs: 60_000 });
       await store.ensureSchema();
       app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', INGEST_TOKEN, LOG_LEVEL: 'silent' }), { store: killing(), log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
-    }, 300_000);
+    });
     afterAll(async () => {
       await app?.close();
       await store?.close();

@@ -43,7 +43,7 @@ describe.each(stores())('API: follow-ups between 邵阳’s report and its plan 
       expect(r.errors).toBeUndefined();
       followUps.set(ref, r.data.task.followUps);
     }
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('at least 80 % of the hand-read pairs have the plan task in the item’s top 3, with the shared name as evidence', () => {

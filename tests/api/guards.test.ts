@@ -28,7 +28,7 @@ describe.each(stores())('API guards ($name)', (store) => {
       close: async () => undefined,
     }) as unknown as GraphStore;
     app = await startTestApp({ store, wrap: switchable });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   describe('ingestDocument', () => {

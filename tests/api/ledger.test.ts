@@ -16,7 +16,7 @@ describe.each(stores())('API: deadlines, status and leaders ($name)', (store) =>
   let app: Awaited<ReturnType<typeof startLedgerApp>>;
   beforeAll(async () => {
     app = await startLedgerApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('each of the five statuses at a fixed date', async () => {
@@ -69,7 +69,7 @@ describe.each(stores())('API: timeline and load by due window ($name)', (store) 
   let app: Awaited<ReturnType<typeof startLedgerApp>>;
   beforeAll(async () => {
     app = await startLedgerApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('groups 株洲’s dated tasks by quarter and month, with status and leads', async () => {
@@ -133,7 +133,7 @@ describe.each(stores())('API: the ledger and its Excel export ($name)', (store) 
   let app: Awaited<ReturnType<typeof startLedgerApp>>;
   beforeAll(async () => {
     app = await startLedgerApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   const xlsx = async (query: string) => {

@@ -31,7 +31,7 @@ describe.each(stores())('API: progress and lights ($name)', (store) => {
     viewer = new Browser(app.url);
     expect((await editor.login('eddie')).status).toBe(200);
     expect((await viewer.login('vera')).status).toBe(200);
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   const post = (b: Browser, fields: Record<string, string>, files: Array<{ name: string; bytes: Uint8Array }> = []) => {

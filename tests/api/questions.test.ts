@@ -14,7 +14,7 @@ describe.each(stores())('API: who owns what ($name)', (store) => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
     app = await startTestApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('every task 萍乡市商务局 leads, with the note that says so', async () => {

@@ -13,7 +13,7 @@ describe.each(stores())('API: region network ($name)', (store) => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
     app = await startTestApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   const NETWORK = `query($min: Int) { regionNetwork(minTasks: $min) {

@@ -13,7 +13,7 @@ describe.each(stores())('API: answers kept until the next write ($name)', (store
   let app: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
     app = await startTestApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('a question asked again is answered without the store; after an upload, afresh', async () => {

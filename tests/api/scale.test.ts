@@ -38,7 +38,7 @@ describe.each(stores())('API at a province’s scale ($name)', (under) => {
     const outcomes = await loadExtraction(store, result);
     expect(outcomes.every((o) => o.status === 'added')).toBe(true);
     app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'data-')) }), { store, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
-  }, 300_000);
+  });
   afterAll(async () => {
     await app?.close();
     await store?.close();

@@ -1,5 +1,5 @@
 /**
- * Corrections on the real server and embedded store: made by editors with a version check, seen
+ * Corrections on the real server and each store: made by editors with a version check, seen
  * in the graph and its counts at once, kept through reloading the same file and a restart, listed
  * as orphaned when their anchor is gone, and undone.
  */
@@ -10,8 +10,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { KuzuStore } from '../../server/graph/kuzu-store';
+import type { GraphStore } from '../../server/graph/store';
 import { Browser, dataDirWith } from '../support/session';
+import { stores } from '../support/stores';
 
 /** Written for this test: 2 tasks; units 市政务服务中心 (lead), 市发改委, 市大数据局 (participants); 市税务局 (lead, inferred: a plain 负责 and no rule stated), 市财政局 (participant). */
 const PLAN = [
@@ -27,34 +28,39 @@ const TASK = `query($id: ID!) { task(id: $id) { id ref title version deadline { 
   corrections { field original value by }
   assignments { role inferred unit { id name } } } }`;
 
-describe('corrections', () => {
+describe.each(stores())('corrections ($name)', (under) => {
   const graphDir = mkdtempSync(join(tmpdir(), 'corr-'));
   let dataDir: string;
-  let kuzu: KuzuStore;
+  let graph: GraphStore;
   let app: App;
   let editor: Browser;
+  let unhold: () => void;
 
-  async function start() {
-    kuzu = new KuzuStore(join(graphDir, 'graph.kuzu'));
-    await kuzu.ensureSchema();
-    app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir }), { store: kuzu, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
+  async function start(empty: boolean) {
+    graph = await under.open({ empty, at: graphDir });
+    app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir }), { store: graph, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
     editor = new Browser(app.url);
     await editor.login('eddie');
   }
   async function stop() {
-    await app.close();
-    await kuzu.close();
+    await app?.close();
+    await graph?.close();
   }
   const task = async (ref: string) => (await editor.gql(TASK, { id: `${DOC}:${ref}` })).data.task;
   const units = (t: any) => t.assignments.map((a: any) => [a.unit.name, a.role.toLowerCase()]).sort();
 
   beforeAll(async () => {
     dataDir = await dataDirWith([['eddie', 'editor'], ['erin', 'editor'], ['vera', 'viewer']]);
-    await start();
+    // The graph stays this suite's through the restart below.
+    unhold = await under.hold();
+    await start(true);
     const up = await editor.upload([{ name: FILE, bytes: PLAN }], { query: '?review=false' });
     expect(up.body.files[0]).toMatchObject({ ok: true, documentId: DOC, tasks: 2 });
-  }, 60_000);
-  afterAll(async () => stop());
+  });
+  afterAll(async () => {
+    await stop();
+    unhold?.();
+  });
 
   it('an editor corrects a title; the original is kept beside it; a viewer cannot', async () => {
     const t = await task('一.1');
@@ -108,7 +114,7 @@ describe('corrections', () => {
     let t = await task('一.1');
     expect({ title: t.title, units: units(t) }).toEqual(expected);
     await stop();
-    await start();
+    await start(false);
     t = await task('一.1');
     expect({ title: t.title, units: units(t) }).toEqual(expected);
     expect(t.version).toBe(4);

@@ -1,7 +1,8 @@
 /**
- * Deleting a document on the real server and embedded store: its tasks and the units only it
+ * Deleting a document on the real server and each store: its tasks and the units only it
  * named go, shared units keep their other tasks, and the kept analytics (load counts, cooperation
- * links, unit pairs) answer exactly as a fresh load of the other documents does.
+ * links, unit pairs) answer exactly as a fresh load of the other documents does (into the embedded
+ * store, whichever store the delete ran on: both must answer alike).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { loadExtraction } from '../../server/graph/loader';
 import { seedFilesIn } from '../../server/seeds';
 import { startTestApp } from '../api/helpers';
 import { Browser, dataDirWith } from '../support/session';
+import { stores } from '../support/stores';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 const SHAOYANG_PLAN = '000_ac09c941922af47f';
@@ -57,17 +59,17 @@ const sortDeep = (v: unknown): unknown => {
   return v;
 };
 
-describe('deleting a document', () => {
+describe.each(stores())('deleting a document ($name)', (under) => {
   let app: App;
   let editor: Browser;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { DATA_DIR: await dataDirWith([['eddie', 'editor'], ['vera', 'viewer']]) } });
+    app = await startTestApp({ store: under, env: { DATA_DIR: await dataDirWith([['eddie', 'editor'], ['vera', 'viewer']]) } });
     editor = new Browser(app.url);
     await editor.login('eddie');
     const up = await editor.upload([{ name: EXTRA.name, bytes: EXTRA.text }], { query: '?review=false' });
     expect(up.body.files[0]).toMatchObject({ ok: true, status: 'ADDED', tasks: 2 });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('a viewer cannot delete (403), and nothing changed', async () => {

@@ -1,5 +1,5 @@
 /**
- * Review before import, on the real server and embedded store: an editor's upload is read into a
+ * Review before import, on the real server and each store: an editor's upload is read into a
  * draft and nothing is loaded; importing it with fixes (jurisdiction, a row that is not a task, a
  * unit's role, a unit removed) loads the fixed document, and the fixes hold when the file is
  * loaded again; a discarded draft leaves nothing.
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { read } from '../../server/graph/queries';
 import { startTestApp } from '../api/helpers';
 import { Browser, dataDirWith } from '../support/session';
+import { stores } from '../support/stores';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -22,16 +23,16 @@ const PLAN = [
 const DRAFT = `query($id: ID!) { draft(id: $id) { id file documentId title jurisdiction { code name } warnings
   tasks { ref title assignments { unitId name role inferred } } } }`;
 
-describe('review before import', () => {
+describe.each(stores())('review before import ($name)', (under) => {
   let app: App;
   let editor: Browser;
   const stats = async () => (await app.graph.run(read('stats')))[0];
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { DATA_DIR: await dataDirWith([['eddie', 'editor'], ['vera', 'viewer']]) } });
+    app = await startTestApp({ store: under, env: { DATA_DIR: await dataDirWith([['eddie', 'editor'], ['vera', 'viewer']]) } });
     editor = new Browser(app.url);
     await editor.login('eddie');
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('an editor\'s upload is read into a draft; nothing is loaded until it is imported', async () => {

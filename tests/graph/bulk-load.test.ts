@@ -68,7 +68,7 @@ describe.each(stores())('bulk load ($name): the same graph as a document at a ti
     } finally {
       await store.close();
     }
-  }, 300_000);
+  });
 
   it('the corpus is what the bulk path must carry', () => {
     expect(corpus.documents.length).toBeGreaterThanOrEqual(BULK_MIN_DOCUMENTS);

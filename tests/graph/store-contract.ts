@@ -37,7 +37,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       await store.write((tx) => tx.run(load('delete-all')));
       const outcomes = await loadExtraction(store, seedExtraction(), undefined, { mode: opts.bulk ? 'bulk' : 'incremental' });
       expect(outcomes.map((o) => o.status)).toEqual(['added', 'added', 'added', 'added', 'added']);
-    }, 120_000);
+    });
     afterAll(async () => store?.close());
 
     it('stats: counts match the extraction', async () => {
@@ -186,7 +186,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       store = await open();
       await store.write((tx) => tx.run(load('delete-all')));
       await loadExtraction(store, withFixture(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) }))));
-    }, 120_000);
+    });
     afterAll(async () => store?.close());
 
     it('tasks-by-id: the deadline as written, its date, kind and place', async () => {

@@ -48,7 +48,7 @@ describe.each(stores())('POST /api/documents ($name)', (store) => {
 
   beforeAll(async () => {
     app = await startTestApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('loads a plan sent as a .txt file, and GraphQL lists it at once (the read cache is cleared)', async () => {
@@ -233,7 +233,7 @@ describe.each(stores())('POST /api/documents with no INGEST_TOKEN configured ($n
   let app: App;
   beforeAll(async () => {
     app = await startTestApp({ store, env: { INGEST_TOKEN: '' } });
-  }, 60_000);
+  });
   afterAll(async () => app?.close());
 
   it('is disabled (403) and says how to enable it', async () => {
@@ -253,7 +253,7 @@ describe.each(stores())('POST /api/documents with hostile files ($name)', (store
   let app: App;
   beforeAll(async () => {
     app = await startTestApp({ store });
-  }, 60_000);
+  });
   afterAll(async () => {
     await app?.close();
   });

@@ -25,21 +25,31 @@ export interface StoreUnderTest {
   name: StoreName;
   /** What the store says it is (GraphStore.kind, /healthz). */
   kind: GraphStore['kind'];
-  /** A store with its schema; `empty`: with nothing in it (Kuzu always is). The caller closes it. */
-  open(opts?: { empty?: boolean }): Promise<GraphStore>;
+  /**
+   * A store with its schema; `empty`: with nothing in it (a new Kuzu always is). `at`: a directory
+   * for Kuzu's files, so that a suite can close the store and open the same graph again (a
+   * restart); Neo4j has one database and ignores it. The caller closes it.
+   */
+  open(opts?: { empty?: boolean; at?: string }): Promise<GraphStore>;
   /** Environment for the app's own openStore (config.ts): NEO4J_URI… for Neo4j, DATA_DIR for Kuzu. */
   env(): Record<string, string>;
+  /**
+   * Keep the store this suite's until the returned function is called, across closing and opening
+   * it again (a restart): Neo4j's database would otherwise go to the next suite in between.
+   */
+  hold(): Promise<() => void>;
 }
 
 export const kuzu: StoreUnderTest = {
   name: 'Kuzu',
   kind: 'embedded',
-  open: async () => {
-    const store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'));
+  open: async (opts = {}) => {
+    const store = new KuzuStore(join(opts.at ?? mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'));
     await store.ensureSchema();
     return store;
   },
   env: () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'data-')) }),
+  hold: async () => () => undefined,
 };
 
 /** The Neo4j under test, or null when this run has none (the global setup said why). */
@@ -71,6 +81,10 @@ export function neo4jStore(n: Neo4jUnderTest): StoreUnderTest {
         release(n.lockDir);
         throw err;
       }
+    },
+    hold: async () => {
+      await acquire(n.lockDir);
+      return () => release(n.lockDir);
     },
     env: () => ({
       NEO4J_URI: n.uri, NEO4J_USER: n.user, NEO4J_PASSWORD: n.password, ...(n.database ? { NEO4J_DATABASE: n.database } : {}),
