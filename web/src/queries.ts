@@ -61,3 +61,6 @@ export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text s
   assignments { role inferred unit { id name } } corrections { field original by }
   followUps(limit: 20) { score terms item { ordinal title } task { id ref title text document { id title } } }
   followedUpBy { score terms item { ordinal title } task { id ref title text items { ordinal title } document { id title } } } } }`;
+
+/** What a filter chip says of a unit: its name and its jurisdiction (市发展和改革委员会 exists in three cities). */
+export const UNIT_NAME_QUERY = 'query($id: ID!) { unit(id: $id) { id name jurisdiction { name } } }';
