@@ -95,7 +95,7 @@ export function App() {
  * counts kept on write (its units and the tasks each pair shares), not from every assignment:
  * 130 KB rather than 8.7 MB at 10,000 plans.
  */
-function UnitNetwork(props: { jurisdiction: string; largeStore: boolean; filters: Filters; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void }) {
+function UnitNetwork(props: { jurisdiction: string; largeStore: boolean; filters: Filters; scope: { jurisdiction: string; document: string }; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void }) {
   const { jurisdiction, largeStore, ...view } = props;
   const f = props.filters;
   const counted = largeStore && !!jurisdiction && !f.document && !f.role && !f.showTasks;
@@ -223,7 +223,8 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
             <ProvinceNetworkView net={q.data.jurisdictionNetwork} open={s.open} onOpen={(open) => set({ open })} onJurisdiction={(jurisdiction) => set({ jurisdiction })}
               kinds={s.kinds} overloaded={s.overloaded} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
           ) : (
-            <UnitNetwork key={loaded} jurisdiction={networkJurisdiction} largeStore={largeStore} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
+            <UnitNetwork key={loaded} jurisdiction={networkJurisdiction} largeStore={largeStore} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })}
+              scope={{ jurisdiction: jurisdictions.find((j) => j.id === networkJurisdiction)?.name ?? '', document: documents.find((d) => d.id === s.document)?.title ?? '' }} />
           ))}
           {q.data && s.view === 'overload' && (
             <OverloadView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} measure={s.measure} onChange={(p) => set(p)} onSelect={selectUnit} />

@@ -20,7 +20,7 @@ export const DOCUMENT_JURISDICTION_QUERY = 'query($id: ID!) { document(id: $id) 
  */
 export const UNITS_QUERY = `query($j: String, $d: ID, $role: Role) {
   units(filter: { jurisdiction: $j }, limit: 500) { id name kind aliases jurisdiction { id name } load { lead responsible participant total weighted zScore overloaded }
-    tasks(document: $d, role: $role) { role task { id title document { id } } } memberOf { id } }
+    tasks(document: $d, role: $role) { role task { id ref title document { id } } } memberOf { id } }
 }`;
 
 /** One jurisdiction opened on the aggregated network: its busiest units and the ties between them. */
