@@ -57,15 +57,13 @@ const PROBLEMS = `(() => {
     }
     if (tops.size > 1) out.push('wrapped: ' + name(el));
   }
-  // The search placeholder, measured in the field's font.
+  // The search placeholder: typed into the field for a moment, as the browser lays it out (the
+  // field's own value is put back; the page's state never sees it).
   const input = document.querySelector('header.top input[type="search"]');
   if (input && !input.value) {
-    const cs = getComputedStyle(input);
-    const ctx = document.createElement('canvas').getContext('2d');
-    ctx.font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
-    const room = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-    const need = ctx.measureText(input.placeholder).width;
-    if (need > room) out.push('placeholder cut: ' + Math.ceil(need) + ' > ' + Math.floor(room));
+    input.value = input.placeholder;
+    if (input.scrollWidth > input.clientWidth) out.push('placeholder cut: ' + input.scrollWidth + ' > ' + input.clientWidth);
+    input.value = '';
   }
   return out;
 })()`;

@@ -1,0 +1,12 @@
+import { startTestApp } from '../api/helpers';
+import { openPage, networkReady } from '../support/web';
+import { WEB_DIR } from '../../server/app';
+const [, , out, query] = process.argv;
+const app = await startTestApp({ webDir: WEB_DIR });
+const { browser, page, errors } = await openPage({ viewport: { width: 1440, height: 900 } });
+await page.goto(`${app.url}/?${query}`);
+await networkReady(page).catch(async (e) => { console.log(String(e).slice(0, 200)); console.log(await page.locator(".main").innerText()); });
+await page.screenshot({ path: out! });
+console.log('errors', errors);
+await browser.close();
+await app.close();
