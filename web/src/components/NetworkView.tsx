@@ -1,10 +1,9 @@
 import type cytoscape from 'cytoscape';
 import { useMemo, useRef } from 'react';
-import { layoutFor } from '../cytoscape-style';
-import { OVERLOAD_COLOR } from '../cytoscape-style';
+import { layoutFor, OVERLOAD_COLOR } from '../cytoscape-style';
 import { KIND_COLORS, useT } from '../i18n';
 import { download } from '../lib/download';
-import { composePng, pngName, type PngCaption } from '../lib/png-export';
+import { colonOf, composePng, pngName, type PngCaption } from '../lib/png-export';
 import { buildGraph, type Filters, type UnitData } from '../lib/graph';
 import type { NetworkHandle } from '../network/mount';
 import { NetworkCanvas } from './NetworkCanvas';
@@ -26,11 +25,13 @@ export function describeNode(d: { type: string; label: string; name?: string; ki
 export async function savePng(h: NetworkHandle | null, caption: PngCaption, name: string[]): Promise<void> {
   const png = h?.cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as Blob | undefined;
   if (!png) return;
-  download(pngName([...name, caption.date.replace(/^\D+/, '')]), await composePng(png, caption, 2), 'image/png');
+  download(pngName([...name, today()]), await composePng(png, caption, 2), 'image/png');
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
+
 /** The export's date line, in the page's language: 导出日期：2026-12-05. */
-export const exportDate = (t: T['t']) => `${t('pngDate')}：${new Date().toISOString().slice(0, 10)}`;
+export const exportDate = (t: T['t'], lang: T['lang']) => `${t('pngDate')}${colonOf(lang)}${today()}`;
 
 export function NetworkView(props: {
   units: UnitData[]; filters: Filters; selected: string;
@@ -57,7 +58,7 @@ export function NetworkView(props: {
   };
   const exportPng = () => {
     const f = props.filters;
-    const colon = lang === 'zh' ? '：' : ': ';
+    const colon = colonOf(lang);
     const selected = props.units.find((u) => u.id === props.selected);
     const filters = [
       props.scope?.document && `${t('document')}${colon}${props.scope.document}`,
@@ -73,7 +74,7 @@ export function NetworkView(props: {
     void savePng(handle.current, {
       title: `${t('network')} · ${where} · ${tf('shownUnits', { n: graph.unitCount, o: overloaded })}`,
       filters: [`${t('pngFilters')}${colon}${filters.length ? filters.join(' · ') : t('pngNoFilter')}`],
-      date: exportDate(t),
+      date: exportDate(t, lang),
       legend: [
         ...kinds.map((k) => ({ kind: 'dot' as const, color: KIND_COLORS[k]!, label: kind(k) })),
         { kind: 'ring', color: OVERLOAD_COLOR, label: t('overloadRing') },

@@ -6,6 +6,7 @@ import { useT } from '../i18n';
 import { buildJurisdictionGraph, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
 import type { NetworkHandle } from '../network/mount';
 import { NetworkCanvas } from './NetworkCanvas';
+import { colonOf } from '../lib/png-export';
 import { describeNode, exportDate, savePng } from './NetworkView';
 import { OpenedChips } from './OpenedChips';
 import { Status } from './Status';
@@ -97,8 +98,8 @@ export function ProvinceNetworkView(props: {
         <button type="button" aria-pressed={props.list} onClick={() => props.onList(!props.list)} data-testid="toggle-list">{t('asList')}</button>
         <button type="button" disabled={props.list} data-testid="export-png" onClick={() => void savePng(handle.current, {
           title: `${t('network')} · ${summary}`,
-          filters: [`${t('pngFilters')}${lang === 'zh' ? '：' : ': '}${[props.overloaded && t('onlyOverloaded'), props.kinds.length > 0 && props.kinds.map(kind).join('、')].filter(Boolean).join(' · ') || t('pngNoFilter')}`],
-          date: exportDate(t),
+          filters: [`${t('pngFilters')}${colonOf(lang)}${[props.overloaded && t('onlyOverloaded'), props.kinds.length > 0 && props.kinds.map(kind).join('、')].filter(Boolean).join(' · ') || t('pngNoFilter')}`],
+          date: exportDate(t, lang),
           legend: [
             { kind: 'dot', color: '#4a6f99', label: t('jurisdictionSize') },
             { kind: 'ring', color: OVERLOAD_COLOR, label: t('overloadRing') },

@@ -115,5 +115,8 @@ function drawMark(ctx: CanvasRenderingContext2D, it: LegendItem, x: number, cy: 
   ctx.restore();
 }
 
+/** A label's colon: full-width after Chinese, ASCII with a space in English. */
+export const colonOf = (lang: 'zh' | 'en') => (lang === 'zh' ? '：' : ': ');
+
 /** A file name that says what the image holds: 单位网络-邵阳市-2026-12-05.png. */
 export const pngName = (parts: ReadonlyArray<string>) => `${parts.filter(Boolean).join('-').replace(/[/\\:*?"<>|\s]+/g, '_')}.png`;
