@@ -1,3 +1,3 @@
 UNWIND $rows AS row
-CREATE (:RegionLink {id: row.id, fromId: row.fromId, toId: row.toId, tasks: row.tasks, issuerTasks: row.issuerTasks,
+CREATE (:RegionLink {id: row.id, fromId: row.fromId, toId: row.toId, tasks: row.tasks, issuerTasks: row.issuerTasks, carrierTasks: row.carrierTasks,
     comentionTasks: row.comentionTasks})

@@ -69,11 +69,13 @@ export function createLoaders(store: GraphStore) {
       const pairs = keys.map((k) => k.split('|') as [string, string]);
       const seen = new Map<string, number>();
       for (const [a, b] of pairs) for (const r of [a, b]) seen.set(r, (seen.get(r) ?? 0) + 1);
-      const evidence = new Map<string, Promise<Row[]>>();
-      const of = (region: string) => evidence.get(region) ?? evidence.set(region, store.run(read('region-evidence'), { region })).get(region)!;
+      const evidence = new Map<string, Promise<[Row[], Row[]]>>();
+      const of = (region: string) => evidence.get(region)
+        ?? evidence.set(region, Promise.all([store.run(read('region-evidence'), { region }), store.run(read('region-carried'), { region })])).get(region)!;
       return Promise.all(pairs.map(async ([a, b]) => {
         const [here, there] = (seen.get(a) ?? 0) >= (seen.get(b) ?? 0) ? [a, b] : [b, a];
-        return [...linkEvidence(await of(here), here, there)].sort(byKeys('documentId', 'start'));
+        const [named, carried] = await of(here);
+        return linkEvidence(named, here, there, carried).sort(byKeys('documentId', 'start'));
       }));
     }),
   };

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
 import { byKeys } from '../graph/values';
-import { buildLinks, isHierarchy, isWithin, linksOf, type StoredLink } from './analytics/cooperation';
+import { buildLinks, isHierarchy, isWithin, linksOf, partyTasks, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
 import { buildRegionNetwork, foldLinks, type FoldedLink, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
@@ -115,8 +115,8 @@ async function countsIn(ctx: Context, jurisdiction: string, window?: { from: str
 
 /** Every cooperation link with its tasks, counted from the stored assignments and mentions. */
 async function allLinks(ctx: Context) {
-  const [issuer, comention] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-comention'))]);
-  return buildLinks(issuer, comention, (await ctx.loaders.regions()).regions);
+  const [issuer, carrier] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-carrier'))]);
+  return buildLinks({ issuer, carrier }, (await ctx.loaders.regions()).regions);
 }
 
 /** Regions an issuer's tasks name inside its own territory, with those tasks: hierarchy, drawn nested, never linked. */
@@ -351,10 +351,10 @@ export const resolvers = {
       const jurisdictions = (await ctx.store.run(read('jurisdictions'))).filter((r) => !inside || inside.has(r.id as string));
       const ids = new Set(jurisdictions.map((r) => r.id as string));
       const links = (await ctx.store.run(read('region-links'), { region: '' }))
-        // The cooperation rule (analytics/cooperation.ts): the issuer's ties, never hierarchy.
-        .filter((l) => Number(l.issuerTasks) > 0 && ids.has(l.fromId as string) && ids.has(l.toId as string)
+        // The cooperation rule (analytics/cooperation.ts): ties between parties, never hierarchy.
+        .filter((l) => partyTasks(l as unknown as StoredLink) > 0 && ids.has(l.fromId as string) && ids.has(l.toId as string)
           && !isHierarchy(l.fromId as string, l.toId as string, regions))
-        .map((l) => ({ from: l.fromId, to: l.toId, tasks: l.issuerTasks }));
+        .map((l) => ({ from: l.fromId, to: l.toId, tasks: partyTasks(l as unknown as StoredLink) }));
       return {
         jurisdictions: jurisdictions.map((r) => ({ regionId: r.id, units: r.units, documents: r.documents, tasks: Number(r.tasks ?? 0) })),
         links,

@@ -80,6 +80,8 @@ export class UnitRegistry {
     }
     const region = this.governmentOf(surface, jurisdiction);
     if (region) return this.government(region, jurisdiction, surface);
+    const elsewhere = this.otherJurisdiction(surface, jurisdiction);
+    if (elsewhere) return this.upsert(elsewhere.region, surface, classifyKind(elsewhere.rest, true), surface);
 
     const split = splitLevelPrefix(surface);
     const { core } = split;
@@ -116,6 +118,24 @@ export class UnitRegistry {
     // A name that starts with a place (邵阳海关, 湘潭经开区管委会) is no bare department.
     const first = this.gaz.scannerFor(jurisdiction.id).scan(core)[0];
     return first && first.start === 0 ? '' : level;
+  }
+
+  /**
+   * 重庆市商务委员会 in 四川省's plan: a department of another province or city, named with its place
+   * in full. It belongs to that place (not to the issuer's box), and the place stands for the level
+   * prefix a department of one's own is written with (市商务委员会), so it is a department, not an
+   * institution. Places within the jurisdiction (邵阳海关, 湘潭经开区) are the jurisdiction's own.
+   */
+  private otherJurisdiction(surface: string, jurisdiction: Region): { region: Region; rest: string } | null {
+    const first = this.gaz.scannerFor(jurisdiction.id).scan(surface)[0];
+    if (!first || first.start !== 0) return null;
+    const head = surface.slice(0, first.end);
+    const rest = surface.slice(first.end);
+    const region = first.ids.map((id) => this.gaz.get(id)!).find((r) => r.name === head && (r.level === 'province' || r.level === 'prefecture'));
+    if (!region || region.id === jurisdiction.id || this.gaz.isWithin(jurisdiction.id, region.id) || this.gaz.isWithin(region.id, jurisdiction.id)) return null;
+    // A department's name after the place (商务委员会, 发展和改革委员会, 商务厅), not a government or a collective.
+    if (!/^[\u4e00-\u9fff]{2,}(委员会|局|厅|委|办公室|办)$/.test(rest) || /^(人民政府|政府)/.test(rest)) return null;
+    return { region, rest };
   }
 
   /** 湘乡市 / 湘乡市人民政府 / 湘乡市政府 in 湘潭's plan → the division 湘乡市. */

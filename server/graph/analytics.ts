@@ -6,7 +6,8 @@
  *   `dueCounts`, the same per role and stated due date (JSON: {"lead":{"2024-06-30":2}}), so a
  *   window's counts are a sum over a few dates;
  * - RegionLink nodes, one per pair of regions tied by tasks: how many tasks tie them, as issuer
- *   and mentioned region (ISSUER) and as two regions one task names (CO_MENTION);
+ *   and mentioned region (ISSUER), as two regions whose governments both carry the task and are
+ *   not already issuer and addressee in it (CARRIER), and as two regions one task names (CO_MENTION);
  * - UnitPair nodes, one per pair of units sharing tasks (always of one jurisdiction): how many,
  *   the edges of a jurisdiction's network.
  * (And each Document's taskCount, written with it.)
@@ -47,6 +48,8 @@ export interface TaskFacts {
   dueDate: string;
   assignments: ReadonlyArray<{ unitId: string; role: string }>;
   mentions: readonly string[];
+  /** The regions whose governments the task assigns (湘乡市 for 湘乡市人民政府): Unit.region of its units. */
+  carriers: readonly string[];
 }
 
 export interface UnitCounts {
@@ -57,7 +60,20 @@ export interface UnitCounts {
   due: Record<string, Record<string, number>>;
 }
 
-export interface LinkCounts { from: string; to: string; tasks: number; issuerTasks: number; comentionTasks: number }
+export interface LinkCounts { from: string; to: string; tasks: number; issuerTasks: number; carrierTasks: number; comentionTasks: number }
+
+const LINK_COUNTS = ['tasks', 'issuerTasks', 'carrierTasks', 'comentionTasks'] as const;
+
+/** A RegionLink node's row, as the load and bulk statements write it. */
+export const linkRow = (l: LinkCounts) => ({
+  id: linkId(l.from, l.to), fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, carrierTasks: l.carrierTasks, comentionTasks: l.comentionTasks,
+});
+
+/** A stored RegionLink (cypher/load/region-links) back as counts. A link written before CARRIER was counted reads 0 (ensureAnalytics recounts such a store). */
+export const linkCountsOf = (r: Row): LinkCounts => ({
+  from: r.fromId as string, to: r.toId as string, tasks: Number(r.tasks), issuerTasks: Number(r.issuerTasks),
+  carrierTasks: Math.max(0, Number(r.carrierTasks ?? 0)), comentionTasks: Number(r.comentionTasks),
+});
 
 export interface PairCounts { a: string; b: string; tasks: number }
 
@@ -98,23 +114,28 @@ export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: strin
       }
       units.set(unitId, c);
     }
-    // The pairs this task ties: its jurisdiction with each region it names, and the regions it names together.
-    const ties = new Map<string, { issuer: boolean; comention: boolean }>();
-    const mark = (a: string, b: string, kind: 'issuer' | 'comention') => {
+    // The pairs this task ties: its jurisdiction with each region it names, the regions whose
+    // governments it assigns together, and the regions it names together.
+    const ties = new Map<string, { issuer: boolean; carrier: boolean; comention: boolean }>();
+    const mark = (a: string, b: string, kind: 'issuer' | 'carrier' | 'comention') => {
       if (a === b) return;
       const id = linkId(a, b);
-      const p = ties.get(id) ?? { issuer: false, comention: false };
+      const p = ties.get(id) ?? { issuer: false, carrier: false, comention: false };
       p[kind] = true;
       ties.set(id, p);
     };
     const places = [...new Set(t.mentions)];
     if (t.jurisdiction) for (const m of places) mark(t.jurisdiction, m, 'issuer');
+    const carriers = [...new Set(t.carriers)];
+    for (let i = 0; i < carriers.length; i++) for (let j = i + 1; j < carriers.length; j++) mark(carriers[i]!, carriers[j]!, 'carrier');
     for (let i = 0; i < places.length; i++) for (let j = i + 1; j < places.length; j++) mark(places[i]!, places[j]!, 'comention');
     for (const [id, p] of ties) {
       const [from, to] = id.split('|') as [string, string];
-      const l = links.get(id) ?? { from, to, tasks: 0, issuerTasks: 0, comentionTasks: 0 };
+      const l = links.get(id) ?? { from, to, tasks: 0, issuerTasks: 0, carrierTasks: 0, comentionTasks: 0 };
       l.tasks++;
       if (p.issuer) l.issuerTasks++;
+      // Counted once: issuerTasks + carrierTasks is the tasks that make the two parties.
+      else if (p.carrier) l.carrierTasks++;
       if (p.comention) l.comentionTasks++;
       links.set(id, l);
     }
@@ -138,8 +159,9 @@ export function applyCounts(before: UnitCounts, removed: UnitCounts | undefined,
 
 export function applyLink(before: LinkCounts | undefined, removed: LinkCounts | undefined, added: LinkCounts | undefined): LinkCounts {
   const base = before ?? added ?? removed!;
-  const n = (k: 'tasks' | 'issuerTasks' | 'comentionTasks') => (before?.[k] ?? 0) - (removed?.[k] ?? 0) + (added?.[k] ?? 0);
-  return { from: base.from, to: base.to, tasks: n('tasks'), issuerTasks: n('issuerTasks'), comentionTasks: n('comentionTasks') };
+  const out = { from: base.from, to: base.to } as LinkCounts;
+  for (const k of LINK_COUNTS) out[k] = (before?.[k] ?? 0) - (removed?.[k] ?? 0) + (added?.[k] ?? 0);
+  return out;
 }
 
 export function applyPair(before: PairCounts | undefined, removed: PairCounts | undefined, added: PairCounts | undefined): PairCounts {
@@ -198,20 +220,22 @@ export async function recount(store: Pick<GraphStore, 'run'>): Promise<{
     const c = units.get(r.unitId as string);
     if (c) (c.due[r.role as string] ??= {})[r.date as string] = Number(r.tasks);
   }
-  const tasks = new Map<string, { issuer: Set<string>; comention: Set<string> }>();
+  const tasks = new Map<string, { issuer: Set<string>; carrier: Set<string>; comention: Set<string> }>();
   const pairOf = (r: Row) => linkId(r.fromId as string, r.toId as string);
-  const add = (r: Row, kind: 'issuer' | 'comention') => {
+  const add = (r: Row, kind: 'issuer' | 'carrier' | 'comention') => {
     const id = pairOf(r);
-    const t = tasks.get(id) ?? { issuer: new Set(), comention: new Set() };
+    const t = tasks.get(id) ?? { issuer: new Set(), carrier: new Set(), comention: new Set() };
     t[kind].add(r.taskId as string);
     tasks.set(id, t);
   };
   for (const r of await store.run(read('cooperation-issuer'))) add(r, 'issuer');
+  for (const r of await store.run(read('cooperation-carrier'))) add(r, 'carrier');
   for (const r of await store.run(read('cooperation-comention'))) add(r, 'comention');
   const links = new Map<string, LinkCounts>();
   for (const [id, t] of tasks) {
     const [from, to] = id.split('|') as [string, string];
-    links.set(id, { from, to, tasks: new Set([...t.issuer, ...t.comention]).size, issuerTasks: t.issuer.size, comentionTasks: t.comention.size });
+    const carrierOnly = [...t.carrier].filter((x) => !t.issuer.has(x)).length;
+    links.set(id, { from, to, tasks: new Set([...t.issuer, ...t.carrier, ...t.comention]).size, issuerTasks: t.issuer.size, carrierTasks: carrierOnly, comentionTasks: t.comention.size });
   }
   const pairs = new Map<string, PairCounts>();
   for (const r of await store.run(read('unit-pairs-recount'))) {
@@ -242,17 +266,19 @@ export async function rewriteAnalytics(store: GraphStore): Promise<void> {
 }
 
 export async function writeLinks(tx: QueryRunner, links: LinkCounts[]): Promise<void> {
-  const rows = links.map((l) => ({ id: linkId(l.from, l.to), fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, comentionTasks: l.comentionTasks }));
+  const rows = links.map(linkRow);
   for (let i = 0; i < rows.length; i += 5000) await tx.run(load('create-region-links'), { rows: rows.slice(i, i + 5000) });
 }
 
 /**
  * A store written before the analytics existed (units without counts: null on Neo4j, -1 where
- * the embedded store added the column) gets them counted once, when it is opened.
+ * the embedded store added the column), or links written before CARRIER ties were counted, gets
+ * them counted once, when it is opened.
  */
 export async function ensureAnalytics(store: GraphStore): Promise<boolean> {
   const [row] = await store.run(read('units-without-analytics'));
-  if (!row || Number(row.units) === 0) return false;
+  const [link] = await store.run(read('links-without-carriers'));
+  if ((!row || Number(row.units) === 0) && (!link || Number(link.links) === 0)) return false;
   await rewriteAnalytics(store);
   return true;
 }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
-import { contributionOf, dueJson, emptyCounts, linkId, pairRow, type TaskFacts } from './analytics';
+import { contributionOf, dueJson, emptyCounts, linkRow, pairRow, type TaskFacts } from './analytics';
 import { ROLE_RELS } from './model';
 import type { Row } from './store';
 import { leaderId, UNKNOWN_JURISDICTION, unitSearchText } from './unit-text';
@@ -57,6 +57,7 @@ export function prepareDocument(
     dueDate: t.deadline?.kind === 'date' && t.deadline.date ? t.deadline.date : '',
     assignments: t.assignments,
     mentions: t.regions.map((r) => r.id).filter((id) => regionIds.has(id)),
+    carriers: t.assignments.map((a) => allUnits.get(a.unitId)?.region).filter((id): id is string => !!id && regionIds.has(id)),
     jurisdiction,
   }));
   const regions = [...regionIds].map((id) => allRegions.get(id)!);
@@ -105,7 +106,7 @@ export function graphRows(
     for (const m of new Set(u.members)) if (units.has(m)) rels.MEMBER_OF!.push({ fromId: m, toId: u.id });
   }
   for (const l of links.values()) {
-    nodes.RegionLink!.push({ id: linkId(l.from, l.to), fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, comentionTasks: l.comentionTasks });
+    nodes.RegionLink!.push(linkRow(l));
   }
 
   const leaders = new Map<string, Row>();

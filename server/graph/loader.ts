@@ -1,7 +1,7 @@
 import { StorageFull } from './disk';
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
 import {
-  applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyCounts, jurisdictionOfUnit, pairRow, unitAnalyticsRow,
+  applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyCounts, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, unitAnalyticsRow,
   type Contribution, type LinkCounts, type PairCounts, type TaskFacts,
 } from './analytics';
 import { graphRows, prepareDocument, type GraphRows, type PreparedDocument } from './graph-rows';
@@ -146,10 +146,10 @@ async function loadInBulk(
 
 /** What a stored document added to the analytics, read before a new version replaces it. */
 export async function storedContribution(tx: QueryRunner, documentId: string): Promise<{ contribution: Contribution; unitJurisdictions: Map<string, string> }> {
-  const tasks = new Map<string, TaskFacts & { jurisdiction: string | null; assignments: Array<{ unitId: string; role: string }>; mentions: string[] }>();
+  const tasks = new Map<string, TaskFacts & { jurisdiction: string | null; assignments: Array<{ unitId: string; role: string }>; mentions: string[]; carriers: string[] }>();
   const task = (id: string) => {
     let t = tasks.get(id);
-    if (!t) tasks.set(id, (t = { id, dueDate: '', assignments: [], mentions: [], jurisdiction: null }));
+    if (!t) tasks.set(id, (t = { id, dueDate: '', assignments: [], mentions: [], carriers: [], jurisdiction: null }));
     return t;
   };
   const unitJurisdictions = new Map<string, string>();
@@ -157,6 +157,7 @@ export async function storedContribution(tx: QueryRunner, documentId: string): P
     const t = task(r.taskId as string);
     if (r.deadlineKind === 'date' && r.deadlineDate) t.dueDate = r.deadlineDate as string;
     t.assignments.push({ unitId: r.unitId as string, role: r.role as string });
+    if (r.unitRegion) t.carriers.push(r.unitRegion as string);
     unitJurisdictions.set(r.unitId as string, r.jurisdictionCode as string);
   }
   for (const r of await tx.run(load('document-mentions'), { documentId })) {
@@ -183,9 +184,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
     for (const r of await tx.run(load('unit-analytics'), { jurisdictionCode, ids })) countsBefore.set(r.id as string, r);
   }
   const touchedLinks = [...new Set([...old.contribution.links.keys(), ...added.links.keys()])];
-  const linksBefore = new Map((await tx.run(load('region-links'), { ids: touchedLinks })).map((r): [string, LinkCounts] => [r.id as string, {
-    from: r.fromId as string, to: r.toId as string, tasks: Number(r.tasks), issuerTasks: Number(r.issuerTasks), comentionTasks: Number(r.comentionTasks),
-  }]));
+  const linksBefore = new Map((await tx.run(load('region-links'), { ids: touchedLinks })).map((r): [string, LinkCounts] => [r.id as string, linkCountsOf(r)]));
   const touchedPairs = [...new Set([...old.contribution.pairs.keys(), ...added.pairs.keys()])];
   const pairsBefore = new Map<string, PairCounts>();
   // By jurisdiction: the store holds many pairs, and matching a list of ids is a scan on the embedded store.
@@ -294,7 +293,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
   const links = touchedLinks.map((id) => ({ id, ...applyLink(linksBefore.get(id), old.contribution.links.get(id), added.links.get(id)) }));
   await tx.run(load('delete-region-links'), { ids: [...linksBefore.keys()] });
   await tx.run(load('create-region-links'), {
-    rows: links.filter((l) => l.tasks > 0).map((l) => ({ id: l.id, fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, comentionTasks: l.comentionTasks })),
+    rows: links.filter((l) => l.tasks > 0).map(linkRow),
   });
   const pairs = touchedPairs.map((id) => applyPair(pairsBefore.get(id), old.contribution.pairs.get(id), added.pairs.get(id)));
   for (const [jurisdictionCode, ids] of groupBy([...pairsBefore.keys()], jurisdictionOfUnit)) {

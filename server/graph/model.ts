@@ -57,7 +57,7 @@ export const NODES: readonly NodeDef[] = [
   // Two regions tied by tasks, with how many (analytics.ts keeps it with every load). Id: `fromId|toId`, fromId < toId.
   {
     label: 'RegionLink',
-    props: { id: 'STRING', fromId: 'STRING', toId: 'STRING', tasks: 'INT64', issuerTasks: 'INT64', comentionTasks: 'INT64' },
+    props: { id: 'STRING', fromId: 'STRING', toId: 'STRING', tasks: 'INT64', issuerTasks: 'INT64', carrierTasks: 'INT64', comentionTasks: 'INT64' },
   },
   // Two units of one jurisdiction sharing tasks, with how many (kept like RegionLink). Id: `aId|bId`, aId < bId.
   { label: 'UnitPair', props: { id: 'STRING', jurisdictionCode: 'STRING', aId: 'STRING', bId: 'STRING', tasks: 'INT64' } },

@@ -1,5 +1,5 @@
 import {
-  applyCounts, applyLink, applyPair, countsOfRow, emptyCounts, jurisdictionOfUnit, pairRow, unitAnalyticsRow,
+  applyCounts, applyLink, applyPair, countsOfRow, emptyCounts, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, unitAnalyticsRow,
   type LinkCounts, type PairCounts,
 } from './analytics';
 import { groupBy, removeOrphans, storedContribution } from './loader';
@@ -25,9 +25,7 @@ export async function unloadDocument(store: GraphStore, documentId: string): Pro
       for (const r of await tx.run(load('unit-analytics'), { jurisdictionCode, ids })) countsBefore.set(r.id as string, r);
     }
     const touchedLinks = [...old.contribution.links.keys()];
-    const linksBefore = new Map((await tx.run(load('region-links'), { ids: touchedLinks })).map((r): [string, LinkCounts] => [r.id as string, {
-      from: r.fromId as string, to: r.toId as string, tasks: Number(r.tasks), issuerTasks: Number(r.issuerTasks), comentionTasks: Number(r.comentionTasks),
-    }]));
+    const linksBefore = new Map((await tx.run(load('region-links'), { ids: touchedLinks })).map((r): [string, LinkCounts] => [r.id as string, linkCountsOf(r)]));
     const pairsBefore = new Map<string, PairCounts>();
     for (const [jurisdictionCode, ids] of groupBy([...old.contribution.pairs.keys()], jurisdictionOfUnit)) {
       for (const r of await tx.run(load('unit-pairs'), { jurisdictionCode, ids })) {
@@ -47,7 +45,7 @@ export async function unloadDocument(store: GraphStore, documentId: string): Pro
     const links = touchedLinks.map((id) => ({ id, ...applyLink(linksBefore.get(id), old.contribution.links.get(id), undefined) }));
     await tx.run(load('delete-region-links'), { ids: [...linksBefore.keys()] });
     await tx.run(load('create-region-links'), {
-      rows: links.filter((l) => l.tasks > 0).map((l) => ({ id: l.id, fromId: l.from, toId: l.to, tasks: l.tasks, issuerTasks: l.issuerTasks, comentionTasks: l.comentionTasks })),
+      rows: links.filter((l) => l.tasks > 0).map(linkRow),
     });
     const pairs = [...old.contribution.pairs.keys()].map((id) => applyPair(pairsBefore.get(id), old.contribution.pairs.get(id), undefined));
     for (const [jurisdictionCode, ids] of groupBy([...pairsBefore.keys()], jurisdictionOfUnit)) {

@@ -15,6 +15,7 @@ import { StoreError, type GraphStore } from '../graph/store';
 import { PoolBusy, type ReaderPool } from '../ingest/reader-pool';
 import { requireRoleHttp } from './auth';
 import { HttpError } from './errors';
+import { REFUSAL_ZH } from './refusal-zh';
 
 /** What one upload request may carry. A plan is rarely over 2 MB, even as a Word file. */
 export const UPLOAD_LIMITS = {
@@ -39,14 +40,15 @@ const FILENAME = /^(?!\.)(?=[^.]*[^\s.])[^/\\\x00-\x1f<>:"|?*\u200e\u200f\u202a-
 
 export type FileResult =
   | { file: string; ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED' | 'DUPLICATE' | 'REVIEW'; draftId?: string; tasks: number; units: number; warnings: string[] }
-  | { file: string; ok: false; code: string; error: string; coverage?: NoTaskHint };
+  /** `error` in English, `zh` the same in Chinese (the page shows the one of its language). */
+  | { file: string; ok: false; code: string; error: string; zh: string; coverage?: NoTaskHint };
 
 /** Why a document gave no task (its coverage warning), for the page to say in its own language. */
 export interface NoTaskHint { kind: 'no-words' | 'not-understood' | 'unattached'; line: number | null; quote: string }
 
 interface Failure { status: number; result: FileResult & { ok: false } }
 
-const fail = (status: number, file: string, code: string, error: string): Failure => ({ status, result: { file, ok: false, code, error } });
+const fail = (status: number, file: string, code: string, error: string, zh: string): Failure => ({ status, result: { file, ok: false, code, error, zh } });
 
 /**
  * One file: read (any format) → extract → load in one transaction. Every refusal names the file
@@ -58,27 +60,31 @@ export async function ingestFile(
   beforeLoad?: (doc: ExtractedDocument, text: string, result: ExtractResult) => Promise<FileResult | null>,
 ): Promise<{ status: number; result: FileResult }> {
   if (!FILENAME.test(file)) {
-    return fail(400, file, 'BAD_FILENAME', `${file}: the file name is not usable as a document id: rename it without / \\ : * ? " < > | and ending in .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .wps, .et or .txt`);
+    return fail(400, file, 'BAD_FILENAME', `${file}: the file name is not usable as a document id: rename it without / \\ : * ? " < > | and ending in .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .wps, .et or .txt`, REFUSAL_ZH.badFilename(file));
   }
   let result;
   try {
     result = await readers.extract(file, bytes);
   } catch (err) {
-    if (err instanceof PoolBusy) return fail(503, file, 'BUSY', err.message);
+    if (err instanceof PoolBusy) return fail(503, file, 'BUSY', err.message, REFUSAL_ZH.busy());
     // A reader that fails in an unforeseen way was still beaten by this file: the user's answer is the same.
     if (!(err instanceof InputError)) log.warn({ err, file }, 'reader failed');
-    return fail(422, file, 'UNREADABLE', `${file} cannot be read: ${(err as Error).message}`);
+    return fail(422, file, 'UNREADABLE', `${file} cannot be read: ${(err as Error).message}`, REFUSAL_ZH.unreadable(file, (err as Error).message));
   }
   const doc = result.documents[0];
-  if (!doc) return fail(422, file, 'UNREADABLE', `${file} cannot be read: ${result.warnings[0]?.message ?? 'unknown reason'}`);
+  if (!doc) {
+    const why = result.warnings[0]?.message ?? 'unknown reason';
+    return fail(422, file, 'UNREADABLE', `${file} cannot be read: ${why}`, REFUSAL_ZH.unreadable(file, why));
+  }
   if (doc.tasks.length > MAX_TASKS_PER_DOCUMENT) {
-    return fail(422, file, 'TOO_MANY_TASKS', `${file} has ${doc.tasks.length.toLocaleString('en')} tasks, over the limit of ${MAX_TASKS_PER_DOCUMENT.toLocaleString('en')} for one document (the largest real plans have a few hundred): split it into several files`);
+    return fail(422, file, 'TOO_MANY_TASKS', `${file} has ${doc.tasks.length.toLocaleString('en')} tasks, over the limit of ${MAX_TASKS_PER_DOCUMENT.toLocaleString('en')} for one document (the largest real plans have a few hundred): split it into several files`,
+      REFUSAL_ZH.tooManyTasks(file, doc.tasks.length, MAX_TASKS_PER_DOCUMENT));
   }
   if (doc.tasks.length === 0) {
     const found = result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message.replace(/^no tasks found: /, '');
     const why = found ?? 'no numbered item carries a responsibility note';
-    const failure = fail(422, file, 'NO_TASKS', `${file} has no tasks: ${why}`);
     const w = doc.coverage?.warning;
+    const failure = fail(422, file, 'NO_TASKS', `${file} has no tasks: ${why}`, REFUSAL_ZH.noTasks(file, w?.zh ?? null));
     if (w) failure.result.coverage = { kind: w.kind, line: w.line, quote: w.quote };
     return failure;
   }
@@ -86,10 +92,10 @@ export async function ingestFile(
   if (instead) return { status: 200, result: instead };
   try {
     const [outcome] = await loadExtraction(store, result);
-    if (outcome?.storeUnavailable) return fail(503, file, 'STORE_UNAVAILABLE', `${file} was not loaded, and nothing of it was written: ${outcome.error}`);
+    if (outcome?.storeUnavailable) return fail(503, file, 'STORE_UNAVAILABLE', `${file} was not loaded, and nothing of it was written: ${outcome.error}`, REFUSAL_ZH.storeUnavailable(file));
     if (!outcome || outcome.status === 'failed') {
       log.error({ file, error: outcome?.error }, 'upload: load failed');
-      return fail(500, file, 'LOAD_FAILED', `loading ${file} failed and nothing was written: ${outcome?.error ?? 'unknown error'}`);
+      return fail(500, file, 'LOAD_FAILED', `loading ${file} failed and nothing was written: ${outcome?.error ?? 'unknown error'}`, REFUSAL_ZH.loadFailed(file));
     }
     const units = new Set(doc.tasks.flatMap((t) => t.assignments.map((a) => a.unitId)));
     return {
@@ -100,8 +106,8 @@ export async function ingestFile(
       },
     };
   } catch (err) {
-    if (err instanceof StoreError) return fail(503, file, 'STORE_UNAVAILABLE', `${file} was not loaded: ${err.message}`);
-    if (err instanceof StorageFull) return fail(507, file, 'STORAGE_FULL', `${file} was not loaded: ${err.message}`);
+    if (err instanceof StoreError) return fail(503, file, 'STORE_UNAVAILABLE', `${file} was not loaded: ${err.message}`, REFUSAL_ZH.storeUnavailable(file));
+    if (err instanceof StorageFull) return fail(507, file, 'STORAGE_FULL', `${file} was not loaded: ${err.message}`, REFUSAL_ZH.storageFull(file));
     throw err;
   }
 }
@@ -112,16 +118,18 @@ function authorize(config: Config, authorization: string | undefined): void {
     checkIngestAuth(config.INGEST_TOKEN, authorization);
   } catch (err) {
     const code = err instanceof GraphQLError ? String(err.extensions.code) : 'UNAUTHENTICATED';
-    if (code === 'FORBIDDEN') throw new HttpError(403, code, 'uploading is disabled on this server: set INGEST_TOKEN to enable it');
+    if (code === 'FORBIDDEN') throw new HttpError(403, code, 'uploading is disabled on this server: set INGEST_TOKEN to enable it', undefined, REFUSAL_ZH.disabled());
     const sent = /^Bearer\s+\S/i.test(authorization ?? '');
-    throw new HttpError(401, 'UNAUTHENTICATED', sent ? 'the bearer token does not match INGEST_TOKEN' : 'uploading needs an Authorization: Bearer <INGEST_TOKEN> header');
+    throw new HttpError(401, 'UNAUTHENTICATED', sent ? 'the bearer token does not match INGEST_TOKEN' : 'uploading needs an Authorization: Bearer <INGEST_TOKEN> header',
+      undefined, sent ? REFUSAL_ZH.wrongToken() : REFUSAL_ZH.noToken());
   }
 }
 
 const mb = (n: number) => `${(n / 1048576).toFixed(n % 1048576 === 0 ? 0 : 1)} MB`;
 
 const tooLarge = (file: string) =>
-  new HttpError(413, 'FILE_TOO_LARGE', `${file} is over the ${mb(UPLOAD_LIMITS.fileBytes)} limit for one file: nothing in this request was loaded`, file);
+  new HttpError(413, 'FILE_TOO_LARGE', `${file} is over the ${mb(UPLOAD_LIMITS.fileBytes)} limit for one file: nothing in this request was loaded`, file,
+    REFUSAL_ZH.fileTooLarge(file, mb(UPLOAD_LIMITS.fileBytes)));
 
 /** Read every file part into memory, enforcing the limits before anything is extracted or written. */
 async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; bytes: Buffer }>> {
@@ -133,14 +141,16 @@ async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; 
       if (part.type !== 'file') continue; // stray form fields carry nothing we use
       current = part.filename || '(unnamed)';
       if (part.fieldname !== 'file') {
-        throw new HttpError(400, 'BAD_FIELD', `${current} was sent in the form field "${part.fieldname}": send every file in a field named "file"`, current);
+        throw new HttpError(400, 'BAD_FIELD', `${current} was sent in the form field "${part.fieldname}": send every file in a field named "file"`, current,
+          REFUSAL_ZH.badField(current, part.fieldname));
       }
       const bytes = await part.toBuffer();
       // The limit shows either as an error (here or from the next part) or as a cut-short file.
       if (part.file.truncated) throw tooLarge(current);
       total += bytes.length;
       if (total > UPLOAD_LIMITS.requestBytes) {
-        throw new HttpError(413, 'REQUEST_TOO_LARGE', `the files add up to over ${mb(UPLOAD_LIMITS.requestBytes)} at ${current}: send fewer files per request; nothing in this request was loaded`, current);
+        throw new HttpError(413, 'REQUEST_TOO_LARGE', `the files add up to over ${mb(UPLOAD_LIMITS.requestBytes)} at ${current}: send fewer files per request; nothing in this request was loaded`, current,
+          REFUSAL_ZH.requestTooLarge(mb(UPLOAD_LIMITS.requestBytes)));
       }
       files.push({ file: current, bytes });
     }
@@ -150,9 +160,10 @@ async function receiveFiles(req: FastifyRequest): Promise<Array<{ file: string; 
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(current ?? '(unnamed)');
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
       // The limit is met at the part after the last one read, whose name is not known.
-      throw new HttpError(413, 'TOO_MANY_FILES', `more than ${UPLOAD_LIMITS.files} files in one request (refused after the ${UPLOAD_LIMITS.files}th, ${current ?? '(unnamed)'}): send at most ${UPLOAD_LIMITS.files}; nothing in this request was loaded`);
+      throw new HttpError(413, 'TOO_MANY_FILES', `more than ${UPLOAD_LIMITS.files} files in one request (refused after the ${UPLOAD_LIMITS.files}th, ${current ?? '(unnamed)'}): send at most ${UPLOAD_LIMITS.files}; nothing in this request was loaded`,
+        undefined, REFUSAL_ZH.tooManyFiles(UPLOAD_LIMITS.files));
     }
-    throw new HttpError(400, 'BAD_MULTIPART', `the upload could not be read${current ? ` at ${current}` : ''}: ${(err as Error).message}`, current);
+    throw new HttpError(400, 'BAD_MULTIPART', `the upload could not be read${current ? ` at ${current}` : ''}: ${(err as Error).message}`, current, REFUSAL_ZH.badMultipart(current));
   }
   return files;
 }
@@ -180,15 +191,16 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: GraphS
     const reviewParam = (req.query as Record<string, string | undefined>).review;
     const review = reviewParam === undefined ? req.principal?.via === 'session' : reviewParam === 'true';
     if (!req.isMultipart()) {
-      throw new HttpError(415, 'NOT_MULTIPART', 'send the files as multipart/form-data, each in a field named "file" (curl -F file=@plan.docx …)');
+      throw new HttpError(415, 'NOT_MULTIPART', 'send the files as multipart/form-data, each in a field named "file" (curl -F file=@plan.docx …)', undefined, REFUSAL_ZH.notMultipart());
     }
     // Refused before reading when the client says up front that it is too big (multipart adds a little per part).
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > UPLOAD_LIMITS.requestBytes + 64 * 1024) {
-      throw new HttpError(413, 'REQUEST_TOO_LARGE', `the request is ${mb(declared)}, over the ${mb(UPLOAD_LIMITS.requestBytes)} limit for one upload: send fewer files per request; nothing was loaded`);
+      throw new HttpError(413, 'REQUEST_TOO_LARGE', `the request is ${mb(declared)}, over the ${mb(UPLOAD_LIMITS.requestBytes)} limit for one upload: send fewer files per request; nothing was loaded`,
+        undefined, REFUSAL_ZH.requestTooLarge(mb(UPLOAD_LIMITS.requestBytes)));
     }
     const files = await receiveFiles(req);
-    if (files.length === 0) throw new HttpError(400, 'NO_FILES', 'the request has no file: send each file in a multipart field named "file"');
+    if (files.length === 0) throw new HttpError(400, 'NO_FILES', 'the request has no file: send each file in a multipart field named "file"', undefined, REFUSAL_ZH.noFiles());
 
     const seen = new Map<string, string>();
     const outcomes: Array<{ status: number; result: FileResult }> = [];
@@ -196,7 +208,8 @@ export async function documentRoutes(app: FastifyInstance, opts: { store: GraphS
       const id = documentId(file);
       const earlier = seen.get(id);
       if (earlier !== undefined) {
-        outcomes.push(fail(400, file, 'DUPLICATE_DOCUMENT', `${file} and ${earlier} would both become document "${id}": rename one of them or send them separately`));
+        outcomes.push(fail(400, file, 'DUPLICATE_DOCUMENT', `${file} and ${earlier} would both become document "${id}": rename one of them or send them separately`,
+          REFUSAL_ZH.duplicate(file, earlier, id)));
         continue;
       }
       seen.set(id, file);

@@ -22,14 +22,43 @@ describe.each(stores())('API: cooperation links are ties between parties ($name)
     expect(r.errors).toBeUndefined();
     const names = r.data.all.map(pair);
     expect(names).not.toContain(['澳门特别行政区', '香港特别行政区'].sort().join('–'));
-    // Every link is now an issuer's tie.
-    for (const l of r.data.all) expect(l.kinds).toEqual(['ISSUER']);
+    // Every link is a tie between parties (issuer and addressee, or carriers), never a co-mention.
+    for (const l of r.data.all) expect(l.kinds.every((k: string) => k === 'ISSUER' || k === 'CARRIER')).toBe(true);
     const gba = r.data.shaoyang.find((l: any) => l.to.name === '粤港澳大湾区');
     expect(gba.from.name).toBe('邵阳市');
     expect(gba.count).toBe(25); // every task of 000 but 三(三), and 004's recommendations 1, 3, 5
     expect(gba.tasks).toHaveLength(25);
     // 邵阳 still cooperates with 香港 (its plan addresses it): that tie is the issuer's.
     expect(r.data.shaoyang.map((l: any) => l.to.name)).toContain('香港特别行政区');
+  });
+
+  it('two regions whose governments carry one task cooperate (CARRIER): the counties 湘潭’s plan assigns together', async () => {
+    const r = await gql(app.url, `{ cooperationLinks(limit: 1000) { from { name } to { name } kinds count tasks(limit: 100) { ref document { id } } } }`);
+    expect(r.errors).toBeUndefined();
+    const carrier = new Map<string, { count: number; refs: string[] }>(r.data.cooperationLinks.filter((l: any) => l.kinds.includes('CARRIER'))
+      .map((l: any) => [pair(l), { count: l.count, refs: l.tasks.map((t: any) => `${t.document.id.slice(0, 3)} ${t.ref}`).sort() }]));
+    // Read off 003 (湘潭市区域共进行动工作方案), the county governments after each 責任單位 note (各縣市區 is a
+    // collective, named by no county, and ties none):
+    //   二.(一).1 湘鄉市、韶山市、雨湖區 · 二.(一).2 湘潭縣、湘鄉市、韶山市、岳塘區、雨湖區 · 二.(一).4 湘潭縣、湘鄉市、岳塘區
+    //   二.(二).1 湘潭縣、湘鄉市、韶山市等 · 二.(二).2 湘潭縣、湘鄉市、韶山市 · 二.(二).3 湘潭縣、湘鄉市、韶山市、雨湖區
+    //   二.(四).4 湘潭縣、湘鄉市、韶山市 · 二.(四).5 湘潭縣、雨湖區湘潭經開區 (雨湖区 and 湘潭经开区 run together).
+    // No other seed assigns two regions' governments to one task (邵阳's counties stand in 各县市区; 萍乡's in 有关县区人民政府).
+    const refs = (...r: string[]) => r.map((x) => `003 二.${x}`).sort();
+    const name = (a: string, b: string) => [a, b].sort().join('–');
+    expect(carrier).toEqual(new Map([
+      [name('湘乡市', '韶山市'), { count: 6, refs: refs('(一).1', '(一).2', '(二).1', '(二).2', '(二).3', '(四).4') }],
+      [name('湘潭县', '湘乡市'), { count: 6, refs: refs('(一).2', '(一).4', '(二).1', '(二).2', '(二).3', '(四).4') }],
+      [name('湘潭县', '韶山市'), { count: 5, refs: refs('(一).2', '(二).1', '(二).2', '(二).3', '(四).4') }],
+      [name('湘乡市', '雨湖区'), { count: 3, refs: refs('(一).1', '(一).2', '(二).3') }],
+      [name('韶山市', '雨湖区'), { count: 3, refs: refs('(一).1', '(一).2', '(二).3') }],
+      [name('湘潭县', '雨湖区'), { count: 3, refs: refs('(一).2', '(二).3', '(四).5') }],
+      [name('湘潭县', '岳塘区'), { count: 2, refs: refs('(一).2', '(一).4') }],
+      [name('湘乡市', '岳塘区'), { count: 2, refs: refs('(一).2', '(一).4') }],
+      [name('岳塘区', '韶山市'), { count: 1, refs: refs('(一).2') }],
+      [name('岳塘区', '雨湖区'), { count: 1, refs: refs('(一).2') }],
+    ]));
+    // Carrying a task with one's own city is hierarchy still: no 湘潭市–湘乡市 link.
+    expect([...r.data.cooperationLinks.map(pair)]).not.toContain(name('湘潭市', '湘乡市'));
   });
 
   it('邵阳市–新宁县 (its own county) and 邵阳市–湖南省 are hierarchy, not cooperation; the network draws 新宁县 inside 邵阳市', async () => {

@@ -25,7 +25,7 @@ async function kept(store: GraphStore) {
     const c = countsOfRow(r);
     units.set(r.id as string, `${c.lead}/${c.responsible}/${c.participant} ${dueJson(c.due)}`);
   }
-  const links = new Map((await store.run(read('region-links'), { region: '' })).map((r) => [r.id as string, `${r.tasks as number}/${r.issuerTasks as number}/${r.comentionTasks as number}`]));
+  const links = new Map((await store.run(read('region-links'), { region: '' })).map((r) => [r.id as string, `${r.tasks as number}/${r.issuerTasks as number}/${r.carrierTasks as number}/${r.comentionTasks as number}`]));
   const pairs = new Map((await store.run(read('unit-pairs'), { jurisdiction: '' })).map((r) => [r.id as string, r.tasks as number]));
   const documents = new Map((await store.run('MATCH (d:Document) RETURN d.id AS id, d.taskCount AS n')).map((r) => [r.id as string, r.n as number]));
   return { units, links, pairs, documents };
@@ -36,7 +36,7 @@ async function counted(store: GraphStore) {
   const units = new Map([...r.units].map(([id, c]) => [id, `${c.lead}/${c.responsible}/${c.participant} ${dueJson(c.due)}`]));
   // Every unit is kept, with zeros when it has no task (a member known only from the divisions).
   for (const { id } of await store.run('MATCH (u:Unit) RETURN u.id AS id')) if (!units.has(id as string)) units.set(id as string, '0/0/0 {}');
-  const links = new Map([...r.links].map(([id, l]) => [id, `${l.tasks}/${l.issuerTasks}/${l.comentionTasks}`]));
+  const links = new Map([...r.links].map(([id, l]) => [id, `${l.tasks}/${l.issuerTasks}/${l.carrierTasks}/${l.comentionTasks}`]));
   const pairs = new Map([...r.pairs].map(([id, p]) => [id, p.tasks]));
   const documents = new Map((await store.run('MATCH (d:Document) RETURN d.id AS id, count { MATCH (d)-[:HAS_TASK]->(:Task) } AS n')).map((r) => [r.id as string, r.n as number]));
   return { units, links, pairs, documents };

@@ -108,6 +108,7 @@ describe.each(stores())('POST /api/documents ($name)', (store) => {
     expect(r.status).toBe(207);
     expect(r.body.files[0]).toEqual({
       file: 'notice.txt', ok: false, code: 'NO_TASKS', error: expect.stringMatching(/^notice\.txt has no tasks: .*no responsibility words/),
+      zh: 'notice.txt 没有任务：找到 0 个任务；文中没有任何责任用语（牵头、负责、责任单位等），未说明由谁负责',
       coverage: { kind: 'no-words', line: null, quote: '' },
     });
     expect(r.body.files[1]).toMatchObject({ file: 'hengyang-c.txt', ok: true, tasks: 2 });
@@ -119,10 +120,11 @@ describe.each(stores())('POST /api/documents ($name)', (store) => {
       const before = await snapshot();
       const none = await upload(app.url, [{ name: 'x1.txt', bytes: HENGYANG }], {});
       expect(none.status).toBe(401);
-      expect(none.body.error).toEqual({ code: 'UNAUTHENTICATED', message: 'uploading needs an Authorization: Bearer <INGEST_TOKEN> header' });
+      expect(none.body.error).toEqual({ code: 'UNAUTHENTICATED', message: 'uploading needs an Authorization: Bearer <INGEST_TOKEN> header', zh: '上传需要导入令牌（Authorization: Bearer <INGEST_TOKEN>）' });
       const wrong = await upload(app.url, [{ name: 'x1.txt', bytes: HENGYANG }], { authorization: 'Bearer not-the-token-at-all-x' });
       expect(wrong.status).toBe(401);
       expect(wrong.body.error.message).toBe('the bearer token does not match INGEST_TOKEN');
+      expect(wrong.body.error.zh).toBe('导入令牌与服务器的 INGEST_TOKEN 不符');
       await unchanged(before);
     });
 
@@ -131,7 +133,8 @@ describe.each(stores())('POST /api/documents ($name)', (store) => {
       const big = Buffer.alloc(UPLOAD_LIMITS.fileBytes + 1, 0x41);
       const r = await upload(app.url, [{ name: 'small.txt', bytes: HENGYANG }, { name: 'huge-plan.txt', bytes: big }]);
       expect(r.status).toBe(413);
-      expect(r.body.error).toEqual({ code: 'FILE_TOO_LARGE', file: 'huge-plan.txt', message: 'huge-plan.txt is over the 10 MB limit for one file: nothing in this request was loaded' });
+      expect(r.body.error).toEqual({ code: 'FILE_TOO_LARGE', file: 'huge-plan.txt', message: 'huge-plan.txt is over the 10 MB limit for one file: nothing in this request was loaded',
+        zh: 'huge-plan.txt 超过单个文件 10 MB 的上限：本次上传的文件都未导入' });
       await unchanged(before);
     });
 
@@ -185,6 +188,9 @@ describe.each(stores())('POST /api/documents ($name)', (store) => {
       expect(r.body.files.map((f: any) => [f.file, f.code])).toEqual([['binary.txt', 'UNREADABLE'], ['empty.txt', 'UNREADABLE'], ['notice.txt', 'NO_TASKS']]);
       expect(r.body.files[0].error).toMatch(/^binary\.txt cannot be read: the file is binary/);
       expect(r.body.files[1].error).toBe('empty.txt cannot be read: the file is empty');
+      // The same reasons in Chinese, for the page's Chinese interface (issue 21, item 9).
+      expect(r.body.files[0].zh).toMatch(/^binary\.txt 无法读取：文件是二进制文件/);
+      expect(r.body.files[1].zh).toBe('empty.txt 无法读取：文件是空的');
       await unchanged(before);
     });
 
@@ -202,7 +208,8 @@ describe.each(stores())('POST /api/documents ($name)', (store) => {
       await unchanged(before);
       const dup = await upload(app.url, [{ name: 'twin.txt', bytes: HENGYANG }, { name: 'twin.docx', bytes: HENGYANG }]);
       expect(dup.status).toBe(207);
-      expect(dup.body.files[1]).toEqual({ file: 'twin.docx', ok: false, code: 'DUPLICATE_DOCUMENT', error: 'twin.docx and twin.txt would both become document "twin": rename one of them or send them separately' });
+      expect(dup.body.files[1]).toEqual({ file: 'twin.docx', ok: false, code: 'DUPLICATE_DOCUMENT', error: 'twin.docx and twin.txt would both become document "twin": rename one of them or send them separately',
+        zh: 'twin.docx 与 twin.txt 会成为同一个文档“twin”：请改名其中一个，或分开上传' });
       // Names as Chinese offices write them (spaces, full-width brackets) are fine.
       const chinese = await upload(app.url, [{ name: '关于印发 衡阳（2023）方案.txt', bytes: HENGYANG.replace('衡阳市', '衡阳市2023年') }]);
       expect(chinese.status).toBe(200);
@@ -239,7 +246,7 @@ describe.each(stores())('POST /api/documents with no INGEST_TOKEN configured ($n
   it('is disabled (403) and says how to enable it', async () => {
     const r = await upload(app.url, [{ name: 'hengyang.txt', bytes: HENGYANG }]);
     expect(r.status).toBe(403);
-    expect(r.body.error).toEqual({ code: 'FORBIDDEN', message: 'uploading is disabled on this server: set INGEST_TOKEN to enable it' });
+    expect(r.body.error).toEqual({ code: 'FORBIDDEN', message: 'uploading is disabled on this server: set INGEST_TOKEN to enable it', zh: '服务器未开启上传：需要设置 INGEST_TOKEN' });
   });
 });
 

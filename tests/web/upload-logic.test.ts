@@ -27,6 +27,14 @@ describe('reading an upload answer', () => {
     expect(readAnswer(502, '<html>Bad Gateway</html>')).toEqual({ ok: false, code: 'HTTP', message: 'HTTP 502' });
   });
 
+  it('keeps the server’s Chinese reason beside the English one', () => {
+    const refused = JSON.stringify({ files: [{ file: 'a.pdf', ok: false, code: 'UNREADABLE', error: 'a.pdf cannot be read: the PDF has no text', zh: 'a.pdf 无法读取：PDF 中没有文字' }] });
+    expect(readAnswer(422, refused)).toEqual({ ok: false, code: 'UNREADABLE', message: 'a.pdf cannot be read: the PDF has no text', zh: 'a.pdf 无法读取：PDF 中没有文字' });
+    const whole = JSON.stringify({ error: { code: 'NO_FILES', message: 'the request has no file', zh: '请求中没有文件' } });
+    expect(readAnswer(400, whole)).toEqual({ ok: false, code: 'NO_FILES', message: 'the request has no file', zh: '请求中没有文件' });
+    expect(reasonOf('a.pdf', 'a.pdf 无法读取：PDF 中没有文字')).toBe('PDF 中没有文字');
+  });
+
   it('drops the file name the server puts before the reason', () => {
     expect(reasonOf('a.docx', 'a.docx cannot be read: the file is password-protected; save an unprotected copy')).toBe('the file is password-protected; save an unprotected copy');
     expect(reasonOf('a.docx', 'a.docx has no tasks: no numbered items')).toBe('no numbered items');

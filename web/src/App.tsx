@@ -57,6 +57,9 @@ function ViewTabs(props: { view: View; onView: (v: View) => void }) {
   );
 }
 
+/** What an unpinned change of view closes: the reader, the task panel and the unit's panel (the unit stays as a filter). */
+const CLOSE_PANELS: Partial<ViewState> = { doc: '', hl: null, task: '', unitPanel: false };
+
 function useUrlState(): [ViewState, (patch: Partial<ViewState>) => void] {
   const [state, setState] = useState(() => parseState(window.location.search));
   useEffect(() => {
@@ -92,7 +95,7 @@ export function App() {
  * counts kept on write (its units and the tasks each pair shares), not from every assignment:
  * 130 KB rather than 8.7 MB at 10,000 plans.
  */
-function UnitNetwork(props: { jurisdiction: string; largeStore: boolean; filters: Filters; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void }) {
+function UnitNetwork(props: { jurisdiction: string; largeStore: boolean; filters: Filters; scope: { jurisdiction: string; document: string }; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void }) {
   const { jurisdiction, largeStore, ...view } = props;
   const f = props.filters;
   const counted = largeStore && !!jurisdiction && !f.document && !f.role && !f.showTasks;
@@ -129,10 +132,11 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
   // Each pick moves the focus to the unit's panel, even when it is the unit already open.
   const [picks, setPicks] = useState(0);
   const selectUnit = (id: string) => {
-    set({ unit: id, doc: '', hl: null, task: '' });
+    set({ unit: id, doc: '', hl: null, task: '', unitPanel: true });
     setPicks((n) => n + 1);
   };
   const selectTask = (id: string) => set({ task: id, doc: '', hl: null });
+  const pin = { pinned: s.pin, onPin: () => set({ pin: !s.pin }) };
   // A document's units, in its jurisdiction's network (a province's network lists no documents until one is chosen).
   const openDocument = (id: string) => {
     const show = (jurisdiction: string) => set({ view: 'network', document: id, jurisdiction, unit: '', doc: '', hl: null });
@@ -145,7 +149,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
       <header className="top">
         <div className="brand"><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
         <SearchBox onUnit={selectUnit} onTask={(_doc, id) => selectTask(id)} onRegion={(id) => set({ view: 'cooperation', region: id })} />
-        <ViewTabs view={s.view} onView={(view) => set({ view })} />
+        <ViewTabs view={s.view} onView={(view) => set(s.pin ? { view } : { view, ...CLOSE_PANELS })} />
         <UploadDialog onUploaded={() => { q.retry(); docs.retry(); setLoaded((n) => n + 1); }} onOpenDocument={openDocument} />
         <button type="button" className="lang" onClick={() => set({ lang: s.lang === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
         <AccountMenu />
@@ -219,7 +223,8 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
             <ProvinceNetworkView net={q.data.jurisdictionNetwork} open={s.open} onOpen={(open) => set({ open })} onJurisdiction={(jurisdiction) => set({ jurisdiction })}
               kinds={s.kinds} overloaded={s.overloaded} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
           ) : (
-            <UnitNetwork key={loaded} jurisdiction={networkJurisdiction} largeStore={largeStore} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
+            <UnitNetwork key={loaded} jurisdiction={networkJurisdiction} largeStore={largeStore} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })}
+              scope={{ jurisdiction: jurisdictions.find((j) => j.id === networkJurisdiction)?.name ?? '', document: documents.find((d) => d.id === s.document)?.title ?? '' }} />
           ))}
           {q.data && s.view === 'overload' && (
             <OverloadView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} measure={s.measure} onChange={(p) => set(p)} onSelect={selectUnit} />
@@ -245,11 +250,11 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
         </div>
 
         {s.doc ? (
-          <DocumentReader id={s.doc} hl={s.hl} onClose={() => set({ doc: '', hl: null })} />
+          <DocumentReader id={s.doc} hl={s.hl} pin={pin} onClose={() => set({ doc: '', hl: null })} />
         ) : s.task ? (
-          <TaskPanel id={s.task} onClose={() => set({ task: '' })} onSelect={selectUnit} onTask={selectTask} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} />
-        ) : s.unit ? (
-          <UnitPanel id={s.unit} focusKey={picks} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} onTask={selectTask} />
+          <TaskPanel id={s.task} pin={pin} onClose={() => set({ task: '' })} onSelect={selectUnit} onTask={selectTask} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} />
+        ) : s.unit && s.unitPanel ? (
+          <UnitPanel id={s.unit} focusKey={picks} pin={pin} onClose={() => set({ unit: '' })} onSelect={selectUnit} onOpenText={(doc, start, end) => set({ doc, hl: [start, end] })} onTask={selectTask} />
         ) : null}
       </main>
     </div>

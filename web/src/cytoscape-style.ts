@@ -22,7 +22,11 @@ export const GRAPH_STYLE: cytoscape.StylesheetJson = [
   ...Object.entries(KIND_COLORS).map(([kind, color]) => ({ selector: `node[kind="${kind}"]`, style: { 'background-color': color } })),
   { selector: 'node[kind="collective"]', style: { shape: 'round-diamond' } },
   { selector: 'node[?overloaded]', style: { 'outline-width': 4, 'outline-color': OVERLOAD_COLOR, 'outline-offset': 2, 'outline-opacity': 1 } },
-  { selector: 'node[type="task"]', style: { shape: 'rectangle', width: 8, height: 8, 'background-color': '#bbb', label: '', 'border-width': 0 } },
+  // Task nodes (显示任务节点): small grey squares, named by their ref in a muted colour, set apart from the units' names.
+  { selector: 'node[type="task"]', style: {
+    shape: 'round-rectangle', width: 10, height: 10, 'background-color': '#8a96a3', label: '', 'border-width': 1, 'border-color': '#fff',
+    'font-family': LABEL_FONT_FAMILY, 'font-size': 12, color: '#4a5563', 'text-outline-color': '#fff', 'text-outline-width': 2, 'text-outline-opacity': 0.9, 'min-zoomed-font-size': 0,
+  } },
   { selector: 'node[type="group"]', style: {
     'background-color': '#f4f6f8', 'background-opacity': 0.6, 'border-color': '#cfd6dd', 'border-width': 1, label: 'data(label)',
     'font-family': LABEL_FONT_FAMILY, 'font-size': 22, 'font-weight': 'bold', 'text-valign': 'top', 'text-halign': 'center', color: '#445566',

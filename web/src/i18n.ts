@@ -2,11 +2,13 @@ import { createContext, useContext } from 'react';
 import type { Lang } from './lib/url-state';
 import { ACCOUNT_STRINGS } from './i18n-accounts';
 import { LIGHT_STRINGS, PROGRESS_STRINGS, STATE_STRINGS } from './i18n-progress';
+import { VIEW_STRINGS } from './i18n-views';
 
 /** Chinese first; every string the interface shows has an English counterpart. */
 const STRINGS = {
   ...ACCOUNT_STRINGS,
   ...PROGRESS_STRINGS,
+  ...VIEW_STRINGS,
   title: { zh: '责任落实图谱', en: 'Responsibility graph' },
   subtitle: { zh: '行动方案的任务、牵头单位与责任单位', en: 'Tasks, leads and responsible units of action plans' },
   network: { zh: '单位网络', en: 'Network' },
@@ -71,7 +73,7 @@ const STRINGS = {
   language: { zh: 'English', en: '中文' },
   shortName: { zh: '图中简称', en: 'Short name in the graph' },
   resultsN: { zh: '找到 {n} 条结果，按↓逐条浏览', en: '{n} results; press ↓ to go through them' },
-  regions_view: { zh: '区域网络', en: 'Region network' },
+  regions_view: { zh: '区域网络', en: 'Regions' },
   views: { zh: '视图', en: 'Views' },
   onlyOverloaded: { zh: '只看超负荷', en: 'Only overloaded' },
   overloadRing: { zh: '超负荷单位（加权负荷高出同类 2 个标准差以上）', en: 'Overloaded (weighted load ≥ 2 SD above peers)' },

@@ -20,7 +20,7 @@ export const DOCUMENT_JURISDICTION_QUERY = 'query($id: ID!) { document(id: $id) 
  */
 export const UNITS_QUERY = `query($j: String, $d: ID, $role: Role) {
   units(filter: { jurisdiction: $j }, limit: 500) { id name kind aliases jurisdiction { id name } load { lead responsible participant total weighted zScore overloaded }
-    tasks(document: $d, role: $role) { role task { id title document { id } } } memberOf { id } }
+    tasks(document: $d, role: $role) { role task { id ref title document { id } } } memberOf { id } }
 }`;
 
 /** One jurisdiction opened on the aggregated network: its busiest units and the ties between them. */
@@ -61,3 +61,6 @@ export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text s
   assignments { role inferred unit { id name } } corrections { field original by }
   followUps(limit: 20) { score terms item { ordinal title } task { id ref title text document { id title } } }
   followedUpBy { score terms item { ordinal title } task { id ref title text items { ordinal title } document { id title } } } } }`;
+
+/** What a filter chip says of a unit: its name and its jurisdiction (市发展和改革委员会 exists in three cities). */
+export const UNIT_NAME_QUERY = 'query($id: ID!) { unit(id: $id) { id name jurisdiction { name } } }';

@@ -1,12 +1,14 @@
 /**
  * Cooperation links: two regions tied by tasks that make both of them parties — a document's
- * jurisdiction and a region outside it that its tasks address (ISSUER). Two regions merely named
- * in one sentence (香港 and 澳门 in a 邵阳 plan: CO_MENTION) are not cooperation, and neither is a
- * region with a region inside it (邵阳市 and its 新宁县, 邵阳市 and 湖南省): that is hierarchy.
- * The store still keeps co-mention counts (graph/analytics.ts); the links leave them out.
- * Links are undirected; the evidence is the tasks behind them.
+ * jurisdiction and a region outside it that its tasks address (ISSUER), or two regions whose
+ * governments the same task assigns (CARRIER: 湘乡市人民政府 and 韶山市人民政府 both responsible
+ * for one task of 湘潭's plan). Two regions merely named in one sentence (香港 and 澳门 in a 邵阳
+ * plan: CO_MENTION) are not cooperation, and neither is a region with a region inside it (邵阳市
+ * and its 新宁县, 邵阳市 and 湖南省): that is hierarchy. The store still keeps co-mention counts
+ * (graph/analytics.ts); the links leave them out. Links are undirected; the evidence is the tasks
+ * behind them. A task counts once per link (CARRIER only when not already ISSUER).
  */
-export type LinkKind = 'ISSUER' | 'CO_MENTION';
+export type LinkKind = 'ISSUER' | 'CARRIER' | 'CO_MENTION';
 
 /** What the rule needs of the region tree: each region's level and `within` (parents, named areas included). */
 export type RegionTree = ReadonlyMap<string, { level: string; within: readonly string[] }>;
@@ -37,31 +39,44 @@ export const isHierarchy = (a: string, b: string, regions: RegionTree) => isWith
 export interface Link { from: string; to: string; kinds: LinkKind[]; taskIds: string[] }
 
 /** A row of cypher/read/region-links: the counts the loads keep for a pair of regions. */
-export interface StoredLink { id: string; fromId: string; toId: string; tasks: number; issuerTasks: number; comentionTasks: number }
+export interface StoredLink { id: string; fromId: string; toId: string; tasks: number; issuerTasks: number; carrierTasks: number | null; comentionTasks: number }
 
 /** The kept links as the API gives them: with a region, it stands first; strongest first. */
 export function linksOf(rows: readonly StoredLink[], regions: RegionTree, filter: { region?: string | null; partner?: string | null } = {}) {
   const touches = (l: StoredLink, id: string) => l.fromId === id || l.toId === id;
   return rows
-    // Only the issuer's ties count, and never with a region above or below it.
-    .filter((l) => l.issuerTasks > 0 && !isHierarchy(l.fromId, l.toId, regions))
+    // Only ties between parties count (issuer and addressee, or two carriers), and never with a region above or below it.
+    .filter((l) => partyTasks(l) > 0 && !isHierarchy(l.fromId, l.toId, regions))
     .filter((l) => !filter.region || touches(l, filter.region))
     .filter((l) => !filter.partner || touches(l, filter.partner))
     .map((l) => {
       const flip = filter.region && l.toId === filter.region;
-      const kinds: LinkKind[] = ['ISSUER'];
-      return { id: l.id, from: flip ? l.toId : l.fromId, to: flip ? l.fromId : l.toId, kinds, count: l.issuerTasks };
+      const kinds: LinkKind[] = [...(Number(l.carrierTasks) > 0 ? ['CARRIER' as const] : []), ...(Number(l.issuerTasks) > 0 ? ['ISSUER' as const] : [])];
+      return { id: l.id, from: flip ? l.toId : l.fromId, to: flip ? l.fromId : l.toId, kinds, count: partyTasks(l) };
     })
     .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
 
+/** The tasks of a kept link that make its two regions parties (a link written before CARRIER was counted reads null or -1). */
+export const partyTasks = (l: Pick<StoredLink, 'issuerTasks' | 'carrierTasks'>) => Number(l.issuerTasks) + Math.max(0, Number(l.carrierTasks ?? 0));
+
 /**
  * The tasks that tie `here` to `there`, from the rows of cypher/read/region-evidence for `here`:
  * a task `here` issued naming `there`, or a task `there` issued naming `here` (not a task of a
- * third issuer that names both: a co-mention).
+ * third issuer that names both: a co-mention); and from cypher/read/region-carried, the tasks
+ * that assign the governments of both. Each task once.
  */
-export function linkEvidence(rows: ReadonlyArray<Record<string, unknown>>, here: string, there: string): Array<{ id: string; documentId: string; start: number }> {
-  return evidenceByPartner(rows, here).get(there) ?? [];
+export function linkEvidence(
+  rows: ReadonlyArray<Record<string, unknown>>, here: string, there: string, carried: ReadonlyArray<Record<string, unknown>> = [],
+): Array<{ id: string; documentId: string; start: number }> {
+  const out = [...(evidenceByPartner(rows, here).get(there) ?? [])];
+  const seen = new Set(out.map((t) => t.id));
+  for (const r of carried) {
+    if (r.partner !== there || seen.has(r.id as string)) continue;
+    seen.add(r.id as string);
+    out.push({ id: r.id as string, documentId: r.documentId as string, start: r.start as number });
+  }
+  return out;
 }
 
 type Evidence = Array<{ id: string; documentId: string; start: number }>;
@@ -99,10 +114,11 @@ function evidenceByPartner(rows: ReadonlyArray<Record<string, unknown>>, here: s
 
 /**
  * Links counted from every task (what the kept links must equal; tests/api compares them): the
- * issuer's ties to regions outside it. `comention` rows are accepted and left out (see the top).
+ * issuer's ties to regions outside it, and regions that carry a task together; the rows of
+ * cypher/read/cooperation-issuer and cooperation-carrier. Co-mentions are no link (see the top).
  */
 export function buildLinks(
-  issuer: Array<Record<string, unknown>>, _comention: Array<Record<string, unknown>>, regions: RegionTree,
+  rows: { issuer: ReadonlyArray<Record<string, unknown>>; carrier: ReadonlyArray<Record<string, unknown>> }, regions: RegionTree,
   filter: { region?: string | null; partner?: string | null } = {},
 ): Link[] {
   const links = new Map<string, { from: string; to: string; kinds: Set<LinkKind>; tasks: Set<string> }>();
@@ -114,7 +130,14 @@ export function buildLinks(
     link.tasks.add(taskId);
     links.set(key, link);
   };
-  for (const r of issuer) if (!isHierarchy(r.fromId as string, r.toId as string, regions)) add(r.fromId as string, r.toId as string, 'ISSUER', r.taskId as string);
+  for (const r of rows.issuer) if (!isHierarchy(r.fromId as string, r.toId as string, regions)) add(r.fromId as string, r.toId as string, 'ISSUER', r.taskId as string);
+  // A carrier tie adds its task to the link (a set: counted once); CARRIER names the kind only when it adds one the issuer rule had not.
+  for (const r of rows.carrier) {
+    const [a, b] = [r.fromId as string, r.toId as string];
+    if (a === b || isHierarchy(a, b, regions)) continue;
+    const had = links.get(a < b ? `${a}|${b}` : `${b}|${a}`)?.tasks.has(r.taskId as string);
+    if (!had) add(a, b, 'CARRIER', r.taskId as string);
+  }
 
   const touches = (l: { from: string; to: string }, id: string) => l.from === id || l.to === id;
   return [...links.values()]

@@ -3,9 +3,10 @@ import { DOCUMENT_TEXT_QUERY } from '../api';
 import { useT } from '../i18n';
 import { useQuery } from '../useQuery';
 import { Status } from './Status';
+import { PanelControls, type Pin } from './PanelControls';
 
 /** The document as its file has it, with the note (raw offsets) highlighted and scrolled to. */
-export function DocumentReader(props: { id: string; hl: [number, number] | null; onClose: () => void }) {
+export function DocumentReader(props: { id: string; hl: [number, number] | null; pin?: Pin; onClose: () => void }) {
   const { t } = useT();
   const q = useQuery<{ document: { title: string; text: string } | null }>(DOCUMENT_TEXT_QUERY, { id: props.id });
   const mark = useRef<HTMLElement>(null);
@@ -23,7 +24,7 @@ export function DocumentReader(props: { id: string; hl: [number, number] | null;
     <aside className="panel reader" aria-label={q.data?.document?.title ?? t('document')} data-testid="reader">
       <header>
         <h2 tabIndex={-1} ref={heading}>{q.data?.document?.title ?? '…'}</h2>
-        <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
+        <PanelControls onClose={props.onClose} pin={props.pin} />
       </header>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !q.data?.document} />
       {text && (

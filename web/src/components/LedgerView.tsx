@@ -7,6 +7,7 @@ import { useQuery } from '../useQuery';
 import { PastDueNote, StatusLight } from './StatusLight';
 import { LightBadge } from './TaskProgress';
 import { Status } from './Status';
+import { UnitFilterChip, useUnitName } from './UnitFilterChip';
 
 interface Row {
   n: number; jurisdiction: string; documentId: string; documentTitle: string; taskId: string; ref: string; title: string; unitId: string; unitName: string;
@@ -22,7 +23,8 @@ export function LedgerView(props: {
   filters: Omit<LedgerFilters, 'lang'>; onChange: (p: { jurisdiction?: string; document?: string; role?: string; status?: StatusFilter; unit?: string }) => void;
   onSelect: (id: string) => void; onTask: (id: string) => void;
 }) {
-  const { t, lang, state } = useT();
+  const { t, tf, lang, state } = useT();
+  const unit = useUnitName(props.filters.unit);
   const filters: LedgerFilters = { ...props.filters, lang };
   const q = useQuery<{ ledger: Row[] }>(LEDGER_QUERY, ledgerVariables(filters));
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'n', desc: false });
@@ -64,13 +66,14 @@ export function LedgerView(props: {
           </select>
         </label>
         {props.filters.unit && (
-          <button type="button" onClick={() => props.onChange({ unit: '' })} title={t('unit')}>{props.filters.unit.split(':')[1]} ×</button>
+          <UnitFilterChip id={props.filters.unit} {...unit} onClear={() => props.onChange({ unit: '' })} onOpen={props.onSelect} />
         )}
         <span data-testid="ledger-count">{rows.length}{t('rows')}</span>
         <a className="button" href={ledgerExportUrl(filters)} download data-testid="export-ledger">{t('exportLedger')}</a>
       </div>
       <PastDueNote />
-      <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && rows.length === 0} />
+      <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && rows.length === 0}
+        emptyText={props.filters.unit ? tf('emptyForUnit', { unit: unit.name, where: unit.where }) : undefined} />
       {rows.length > 0 && (
         <table className="ledger-table" data-testid="ledger-table">
           <thead>

@@ -1,12 +1,13 @@
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { gql, JURISDICTION_GRAPH_QUERY } from '../api';
-import { layoutFor } from '../cytoscape-style';
+import { layoutFor, OVERLOAD_COLOR } from '../cytoscape-style';
 import { useT } from '../i18n';
 import { buildJurisdictionGraph, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
 import type { NetworkHandle } from '../network/mount';
 import { NetworkCanvas } from './NetworkCanvas';
-import { describeNode, savePng } from './NetworkView';
+import { colonOf } from '../lib/png-export';
+import { describeNode, exportDate, savePng } from './NetworkView';
 import { OpenedChips } from './OpenedChips';
 import { Status } from './Status';
 import { UnitTable } from './UnitTable';
@@ -49,7 +50,7 @@ export function ProvinceNetworkView(props: {
   net: JurisdictionNetworkData; open: string[]; onOpen: (open: string[]) => void; onJurisdiction: (id: string) => void;
   kinds: string[]; overloaded: boolean; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void;
 }) {
-  const { t, tf, kind } = useT();
+  const { t, tf, kind, lang } = useT();
   const { fetched, retry } = useOpenedGraphs(props.open);
   const names = useMemo(() => new Map(props.net.jurisdictions.map((j) => [j.region.id, j.region.name])), [props.net]);
   // Opened and fetched, in the order opened; a jurisdiction stays a node until its units are here.
@@ -95,7 +96,16 @@ export function ProvinceNetworkView(props: {
         <span data-testid="jurisdiction-count" role="status">{summary}</span>
         <OpenedChips open={props.open} names={names} onClose={toggle} onOnly={props.onJurisdiction} />
         <button type="button" aria-pressed={props.list} onClick={() => props.onList(!props.list)} data-testid="toggle-list">{t('asList')}</button>
-        <button type="button" onClick={() => savePng(handle.current)} disabled={props.list}>{t('exportPng')}</button>
+        <button type="button" disabled={props.list} data-testid="export-png" onClick={() => void savePng(handle.current, {
+          title: `${t('network')} · ${summary}`,
+          filters: [`${t('pngFilters')}${colonOf(lang)}${[props.overloaded && t('onlyOverloaded'), props.kinds.length > 0 && props.kinds.map(kind).join('、')].filter(Boolean).join(' · ') || t('pngNoFilter')}`],
+          date: exportDate(t, lang),
+          legend: [
+            { kind: 'dot', color: '#4a6f99', label: t('jurisdictionSize') },
+            { kind: 'ring', color: OVERLOAD_COLOR, label: t('overloadRing') },
+            { kind: 'line', color: '#8797a8', width: 4, label: t('sharedTasks') },
+          ],
+        }, [t('network'), ...props.open.map((j) => names.get(j) ?? j)])}>{t('exportPng')}</button>
       </div>
       {pending.length > 0 && <p className="status" role="status">{tf('opening', { name: pending.map((j) => names.get(j) ?? j).join('、') })}</p>}
       {failed.map(({ j, error }) => <Status key={j} error={error} retry={() => retry(j)} />)}

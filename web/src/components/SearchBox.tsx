@@ -46,7 +46,7 @@ export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: s
   const shown = (n: number, of: number) => (n < of ? tf('shownOf', { n, of }) : '');
   return (
     <div className="search" role="search" ref={box} onKeyDown={onKey}>
-      <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('search')} aria-label={t('search')} data-testid="search"
+      <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('searchShort')} aria-label={t('search')} data-testid="search"
         aria-controls={debounced ? 'search-results' : undefined} />
       <p className="sr-only" role="status">{debounced && r ? tf('resultsN', { n: count }) : ''}</p>
       {debounced && (

@@ -6,6 +6,7 @@ import { PastDueNote, StatusLight } from './StatusLight';
 import { Status } from './Status';
 import { CorrectedMark, TaskCorrections } from './TaskCorrections';
 import { TaskProgress } from './TaskProgress';
+import { PanelControls, type Pin } from './PanelControls';
 
 interface FollowUp {
   score: number; terms: string[]; item: { ordinal: string; title: string } | null;
@@ -22,7 +23,7 @@ function itemText(text: string, item: FollowUp['item'], all: FollowUp['item'][])
 }
 
 /** One task: deadline, status, leaders, units; a report's follow-ups and a plan task's reports, the shared terms marked on both sides. */
-export function TaskPanel(props: { id: string; onClose: () => void; onSelect: (id: string) => void; onTask: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void }) {
+export function TaskPanel(props: { id: string; pin?: Pin; onClose: () => void; onSelect: (id: string) => void; onTask: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void }) {
   const { t, counted } = useT();
   const q = useQuery<{ task: any }>(TASK_QUERY, { id: props.id });
   const task = q.data?.task;
@@ -31,7 +32,7 @@ export function TaskPanel(props: { id: string; onClose: () => void; onSelect: (i
     <aside className="panel task-panel" aria-label={task?.title ?? t('openTask')} data-testid="task-panel">
       <header>
         <h2>{task ? <>{task.ref} <CorrectedMark task={task} field="title">{task.title}</CorrectedMark></> : '…'}</h2>
-        <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
+        <PanelControls onClose={props.onClose} pin={props.pin} />
       </header>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !task} />
       {task && (

@@ -5,6 +5,7 @@ import { useQuery } from '../useQuery';
 import { PastDueNote, StatusLight } from './StatusLight';
 import { LightBadge } from './TaskProgress';
 import { Status } from './Status';
+import { UnitFilterChip, useUnitName } from './UnitFilterChip';
 
 interface Coverage { tasks: number; shown: number; undated: number; ongoing: number; outside: number; beyondLimit: number }
 
@@ -33,6 +34,7 @@ export function TimelineView(props: {
   const q = useQuery<{ timeline: Bucket[]; timelineCoverage: Coverage }>(TIMELINE_QUERY, vars);
   const buckets = q.data?.timeline ?? [];
   const c = q.data?.timelineCoverage;
+  const unit = useUnitName(props.unit);
   return (
     <section className="timeline" aria-label={t('timeline')}>
       <div className="toolbar">
@@ -50,7 +52,7 @@ export function TimelineView(props: {
         </span>
         {props.unit && (
           <>
-            <button type="button" onClick={() => props.onChange({ unit: '' })}>{props.unit.split(':')[1]} ×</button>
+            <UnitFilterChip id={props.unit} {...unit} onClear={() => props.onChange({ unit: '' })} onOpen={props.onSelect} />
             <label>{t('role')}{' '}
               <select value={props.role} onChange={(e) => props.onChange({ role: e.target.value as '' })}>
                 <option value="">{t('all')}</option>
@@ -72,7 +74,8 @@ export function TimelineView(props: {
         </p>
       )}
       <PastDueNote />
-      <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && buckets.length === 0} />
+      <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && buckets.length === 0}
+        emptyText={props.unit ? tf('emptyForUnit', { unit: unit.name, where: unit.where }) : undefined} />
       <ol className="buckets" data-testid="timeline">
         {buckets.map((b) => (
           <li key={b.period} data-period={b.period}>

@@ -8,6 +8,7 @@ import { useQuery } from '../useQuery';
 import { UnitMerge } from './UnitMerge';
 import { Status } from './Status';
 import { PastDueNote, StatusLight } from './StatusLight';
+import { PanelControls, type Pin } from './PanelControls';
 
 /** A task of the unit, once, under its strongest role, with every note naming the unit in it (Unit.duties). */
 interface Duty extends UnitDuty {
@@ -23,7 +24,7 @@ const ROLE_LABEL = { LEAD: 'leads', RESPONSIBLE: 'responsibleFor', PARTICIPANT: 
 
 /** Everything a unit leads, is responsible for and takes part in, by document, with the notes. */
 export function UnitPanel(props: {
-  id: string; focusKey?: number; onClose: () => void; onSelect: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void; onTask?: (id: string) => void;
+  id: string; focusKey?: number; pin?: Pin; onClose: () => void; onSelect: (id: string) => void; onOpenText: (doc: string, start: number, end: number) => void; onTask?: (id: string) => void;
 }) {
   const { t, tf, kind, counted, lang } = useT();
   const q = useQuery<{ unit: any }>(UNIT_QUERY, { id: props.id });
@@ -48,7 +49,7 @@ export function UnitPanel(props: {
       <header>
         {/* The city too: 市发展和改革委员会 exists in three. */}
         <h2 tabIndex={-1} ref={heading}>{u?.name ?? '…'}{u?.jurisdiction && <small className="where"> · {u.jurisdiction.name}</small>}</h2>
-        <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
+        <PanelControls onClose={props.onClose} pin={props.pin} />
       </header>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !u} />
       {u && (

@@ -164,7 +164,9 @@ export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (i
     // No task found: say where the words were that were not understood, in the page's language.
     const c = o.coverage;
     if (o.code === 'NO_TASKS' && c) return `${said} ${c.kind === 'no-words' || c.line === null ? t('noResponsibilityWords') : tf('noTasksAt', { line: c.line, quote: c.quote })}`;
-    return WITH_REASON.has(o.code) || !known ? `${said} ${t('reason')}${reasonOf(file, o.message)}` : said;
+    // The server's reason in the page's language: its Chinese one in the Chinese interface.
+    const reason = lang === 'zh' && o.zh ? o.zh : o.message;
+    return WITH_REASON.has(o.code) || !known ? `${said} ${t('reason')}${reasonOf(file, reason)}` : said;
   };
 
   const waiting = items.some((it) => it.state === 'waiting');

@@ -16,7 +16,7 @@ export interface UnitData {
   jurisdiction: { id: string; name: string } | null;
   /** overloaded: the API's flag (weighted load far above the unit's peers). */
   load: { lead: number; responsible: number; participant: number; total: number; weighted?: number; zScore?: number | null; overloaded?: boolean };
-  tasks: Array<{ role: 'LEAD' | 'RESPONSIBLE' | 'PARTICIPANT'; task: { id: string; title: string; document: { id: string } } }>;
+  tasks: Array<{ role: 'LEAD' | 'RESPONSIBLE' | 'PARTICIPANT'; task: { id: string; ref?: string; title: string; document: { id: string } } }>;
   memberOf: Array<{ id: string }>;
 }
 
@@ -105,9 +105,22 @@ export function buildGraph(
   for (const u of visible) for (const c of u.memberOf) if (ids.has(c.id)) edges.push({ data: { id: `m:${u.id}>${c.id}`, source: u.id, target: c.id, type: 'member' } });
 
   if (f.showTasks) {
-    const titles = new Map<string, string>();
-    for (const u of visible) for (const a of assignmentsOf(u)) titles.set(a.task.id, a.task.title);
-    for (const [id, title] of titles) nodes.push({ data: { id, label: title, type: 'task', size: 10 } });
+    // Each task inside the box of the jurisdiction most of its units belong to (its document's:
+    // units are scoped to it, bar a province's departments named in a city's plan), labelled by
+    // its ref (二.(一).1) or a short title, the full one on hover: no dots adrift outside the boxes.
+    const tasks = new Map<string, { ref: string; title: string; boxes: Map<string, number> }>();
+    for (const u of visible) {
+      for (const a of assignmentsOf(u)) {
+        const t = tasks.get(a.task.id) ?? { ref: a.task.ref ?? '', title: a.task.title, boxes: new Map<string, number>() };
+        if (u.jurisdiction) t.boxes.set(`j:${u.jurisdiction.id}`, (t.boxes.get(`j:${u.jurisdiction.id}`) ?? 0) + 1);
+        tasks.set(a.task.id, t);
+      }
+    }
+    for (const [id, t] of tasks) {
+      const label = t.ref || (t.title.length > 8 ? `${t.title.slice(0, 8)}…` : t.title);
+      const box = grouped ? [...t.boxes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] : undefined;
+      nodes.push({ data: { id, label, name: `${t.ref} ${t.title}`.trim(), type: 'task', parent: box, size: 10 } });
+    }
     for (const u of visible) {
       for (const a of assignmentsOf(u)) {
         edges.push({ data: { id: `a:${u.id}>${a.task.id}>${a.role}`, source: u.id, target: a.task.id, type: ROLE_OF[a.role] } });

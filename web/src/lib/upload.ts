@@ -6,7 +6,8 @@
 /** What the page shows for one file once the server has answered. */
 export type UploadOutcome =
   | { ok: true; documentId: string; title: string; status: 'ADDED' | 'REPLACED' | 'DUPLICATE' | 'REVIEW'; draftId?: string; tasks: number; units: number; warnings: string[] }
-  | { ok: false; code: string; message: string; coverage?: NoTaskHint };
+  /** `message` in English, `zh` the server's same reason in Chinese (older servers send none). */
+  | { ok: false; code: string; message: string; zh?: string; coverage?: NoTaskHint };
 
 /** Why a document gave no task: where the extractor met words it did not understand (server: FileResult.coverage). */
 export interface NoTaskHint { kind: 'no-words' | 'not-understood' | 'unattached'; line: number | null; quote: string }
@@ -33,18 +34,18 @@ export function readAnswer(status: number, text: string): UploadOutcome {
     return { ok: true, documentId: file.documentId, title: file.title ?? file.documentId, status: file.status, draftId: file.draftId, tasks: file.tasks, units: file.units, warnings: file.warnings ?? [] };
   }
   if (file?.ok === false) {
-    const out: UploadOutcome = { ok: false, code: String(file.code ?? 'HTTP'), message: String(file.error ?? '') };
+    const out: UploadOutcome = { ok: false, code: String(file.code ?? 'HTTP'), message: String(file.error ?? ''), ...(typeof file.zh === 'string' ? { zh: file.zh } : {}) };
     const c = file.coverage;
     if (c && typeof c.kind === 'string') out.coverage = { kind: c.kind, line: typeof c.line === 'number' ? c.line : null, quote: String(c.quote ?? '') };
     return out;
   }
-  if (body?.error) return { ok: false, code: String(body.error.code ?? 'HTTP'), message: String(body.error.message ?? '') };
+  if (body?.error) return { ok: false, code: String(body.error.code ?? 'HTTP'), message: String(body.error.message ?? ''), ...(typeof body.error.zh === 'string' ? { zh: body.error.zh } : {}) };
   return { ok: false, code: 'HTTP', message: `HTTP ${status}` };
 }
 
 /** The reason without the file name the server puts in front (the page shows the name already). */
 export function reasonOf(file: string, message: string): string {
-  for (const prefix of [`${file} cannot be read: `, `${file} has no tasks: `, `${file}: `]) {
+  for (const prefix of [`${file} cannot be read: `, `${file} has no tasks: `, `${file}: `, `${file} 无法读取：`, `${file} 没有任务：`, `${file}：`]) {
     if (message.startsWith(prefix)) return message.slice(prefix.length);
   }
   return message;

@@ -42,6 +42,13 @@ export interface ViewState {
   top: number;
   /** Task panel (deadline, leaders, follow-ups). */
   task: string;
+  /**
+   * The side panel (unit, task, document) stays open when the view changes (`pin=1`); unpinned,
+   * a change of view closes it. The unit stays chosen as the timeline's and ledger's filter,
+   * named there in a chip, with its panel shut (`panel=0`) until it is picked again.
+   */
+  pin: boolean;
+  unitPanel: boolean;
   /** Timeline and ledger views. */
   status: StatusFilter;
   by: PeriodBy;
@@ -51,7 +58,7 @@ export interface ViewState {
 
 export const DEFAULT_STATE: ViewState = {
   view: 'network', lang: 'zh', unit: '', doc: '', hl: null, document: '', jurisdiction: '', open: [], role: '', kinds: [],
-  showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', top: 100, task: '', status: '', by: 'QUARTER', from: '', to: '',
+  showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', top: 100, task: '', pin: false, unitPanel: true, status: '', by: 'QUARTER', from: '', to: '',
 };
 
 const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger', 'regions', 'documents'];
@@ -84,6 +91,8 @@ export function parseState(search: string): ViewState {
     link: /^[^~]+~[^~]+$/.test(p.get('link') ?? '') ? p.get('link')! : '',
     top: /^(0|[1-9]\d{0,3})$/.test(p.get('top') ?? '') ? Number(p.get('top')) : DEFAULT_STATE.top,
     task: p.get('task') ?? '',
+    pin: p.get('pin') === '1',
+    unitPanel: p.get('panel') !== '0',
     status: oneOf(p.get('status'), STATUSES, ''),
     by: p.get('by') === 'MONTH' ? 'MONTH' : 'QUARTER',
     from: isoOr(p.get('from')),
@@ -115,6 +124,8 @@ export function serializeState(s: ViewState): string {
   set('link', s.link, '');
   set('top', String(s.top), String(DEFAULT_STATE.top));
   set('task', s.task, '');
+  if (s.pin) p.set('pin', '1');
+  if (!s.unitPanel && s.unit) p.set('panel', '0');
   set('status', s.status, '');
   set('by', s.by, DEFAULT_STATE.by);
   set('from', s.from, '');
