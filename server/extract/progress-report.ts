@@ -74,10 +74,12 @@ export function progressTableRows(text: string, tables: readonly Table[]): Progr
 }
 
 /**
- * Numbered items of the prose that report (their text after the first sentence says 已完成,
- * 正在, 滞后 …). Only the innermost numbered blocks with text of their own are read.
+ * Numbered items of the prose that report: their text after the first sentence says 已完成, 正在,
+ * 滞后 … — or, in a document whose title says it reports (`anyReport`), says anything at all (a
+ * figure, 增长9.5%: the state is then left for an editor). Only the innermost numbered blocks with
+ * text of their own are read.
  */
-export function progressItemRows(prose: string, lines: Iterable<Line>): ProgressRow[] {
+export function progressItemRows(prose: string, lines: Iterable<Line>, anyReport = false): ProgressRow[] {
   const root = outline(prose, { report: false }, lines);
   const out: ProgressRow[] = [];
   for (const b of walk(root)) {
@@ -88,7 +90,7 @@ export function progressItemRows(prose: string, lines: Iterable<Line>): Progress
     const cut = firstSentenceEnd(own);
     const reportFrom = cut > 0 && cut < own.trimEnd().length ? cut : 0;
     const reportText = own.slice(reportFrom);
-    if (!REPORTED.test(reportText)) continue;
+    if (anyReport ? reportFrom === 0 : !REPORTED.test(reportText)) continue;
     const state = inferState(reportText);
     const reportStart = b.bodyStart + reportFrom + (reportText.length - reportText.trimStart().length);
     out.push({
@@ -126,9 +128,12 @@ function firstSentenceEnd(s: string): number {
 export function readProgress(text: string, prose: string, lines: readonly Line[], tables: readonly Table[], title: string): ProgressRow[] | null {
   const rows = progressTableRows(text, tables);
   if (rows.length > 0) return rows;
+  if (PROGRESS_TITLE.test(title)) {
+    const items = progressItemRows(prose, lines, true);
+    if (items.some((r) => r.state)) return items;
+  }
   const items = progressItemRows(prose, lines);
   if (items.length === 0) return null;
-  if (PROGRESS_TITLE.test(title)) return items;
   const numbered = [...walk(outline(prose, { report: false }, lines))].filter((b: Block) => b.children.length === 0 && (b.type === 'item' || b.type === 'section' || b.type === 'part')).length;
   return items.length >= 3 && items.length * 2 >= numbered ? items : null;
 }
