@@ -250,7 +250,8 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
   }
 
   const tasks = doc.tasks;
-  await tx.run(load('create-tasks'), {
+  // A progress report may have rows and no task of its own; Kuzu cannot type empty lists.
+  if (tasks.length > 0) await tx.run(load('create-tasks'), {
     documentId: doc.id,
     ids: tasks.map((t) => t.id), refs: tasks.map((t) => t.ref), titles: tasks.map((t) => t.title),
     sections: tasks.map((t) => t.section), parts: tasks.map((t) => t.part), texts: tasks.map((t) => t.text),
