@@ -84,7 +84,7 @@ export function progressItemRows(prose: string, lines: Iterable<Line>, anyReport
   const out: ProgressRow[] = [];
   for (const b of walk(root)) {
     if (b.type === 'preamble' || b.type === 'subitem' || b.type === 'paragraph') continue;
-    const own = prose.slice(b.bodyStart, b.ownEnd);
+    const own = withoutSignature(prose.slice(b.bodyStart, b.ownEnd));
     if (own.trim().length < 8) continue;
     // The first sentence restates the task; the report is what follows (or the whole, for a one-sentence item).
     const cut = firstSentenceEnd(own);
@@ -98,7 +98,7 @@ export function progressItemRows(prose: string, lines: Iterable<Line>, anyReport
       title: titleOf(own) || own.slice(0, 40),
       report: reportText.trim(),
       start: b.start,
-      end: b.ownEnd,
+      end: b.bodyStart + own.trimEnd().length,
       reportStart,
       reportEnd: b.bodyStart + reportFrom + reportText.trimEnd().length,
       state: state && { ...state, start: state.start + b.bodyStart + reportFrom, end: state.end + b.bodyStart + reportFrom },
@@ -108,9 +108,17 @@ export function progressItemRows(prose: string, lines: Iterable<Line>, anyReport
   return out.filter((r) => !hasChildRow(r, out));
 }
 
+/** The issuer and date that sign the document, when the last item runs into them: not part of the item. */
+const SIGNATURE = /\n[ \t\u3000]*(?:[\u4e00-\u9fff()（）]{2,30}(?:人民政府|办公厅|办公室|委员会|督查室|局|委|厅|办)[ \t\u3000]*\n[\s\u3000]*)?(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|[\u4e00-\u9fff()（）]{2,30}(?:人民政府|办公厅|办公室|委员会|督查室))[ \t\u3000]*(?:\n[\s\S]*)?$/;
+
+function withoutSignature(s: string): string {
+  const m = SIGNATURE.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
+
 /** An item whose sub-items are rows of their own is their heading, not a row. */
 function hasChildRow(r: ProgressRow, all: readonly ProgressRow[]): boolean {
-  return all.some((o) => o !== r && o.start > r.start && o.start < r.end && o.ref.startsWith(`${r.ref}.`));
+  return all.some((o) => o !== r && o.start > r.start && o.ref.startsWith(`${r.ref}.`));
 }
 
 /** Where the first sentence ends (after its 。, or after a heading that ends its line). */
