@@ -43,7 +43,7 @@ interface DecisionsFile { version: 1; decisions: Decision[] }
 export class DocumentProgress {
   readonly file: string;
   private readonly serial = queue();
-  private cache: { signature: string; links: Promise<Link[]>; records: Promise<readonly ProgressRecord[]> } | null = null;
+  private cache: { rows: unknown; signature: string; links: Promise<Link[]>; records: Promise<readonly ProgressRecord[]> } | null = null;
   /** Bumped on every decision: the response cache (http/server.ts) keys answers by it. */
   generation = 0;
 
@@ -67,11 +67,17 @@ export class DocumentProgress {
   private async current(): Promise<{ links: Promise<Link[]>; records: Promise<readonly ProgressRecord[]> }> {
     const docs = await this.store.run(read('documents'));
     const decided = await this.decisions();
-    const signature = `${docs.map((d) => `${d.id as string}@${d.sha256 as string}`).join('|')}#${decided.mtimeMs}#${today()}`;
-    if (this.cache?.signature === signature) return this.cache;
+    // The read cache hands back the same rows until the graph is written: no need to compare them then.
+    const tail = `#${decided.mtimeMs}#${today()}`;
+    if (this.cache?.rows === docs && this.cache.signature.endsWith(tail)) return this.cache;
+    const signature = `${docs.map((d) => `${d.id as string}@${d.sha256 as string}`).join('|')}${tail}`;
+    if (this.cache?.signature === signature) {
+      this.cache.rows = docs;
+      return this.cache;
+    }
     const links = docs.some((d) => d.kind === 'progress') ? this.compute(decided.list) : Promise.resolve([]);
     const records = links.then(recordsOf);
-    this.cache = { signature, links, records };
+    this.cache = { rows: docs, signature, links, records };
     links.catch(() => { this.cache = null; });
     return this.cache;
   }
