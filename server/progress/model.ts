@@ -115,7 +115,11 @@ export class ProgressStore {
     if (this.merged?.file === file.data && this.merged.derived === derived) return this.merged;
     const all = [...file.data.records, ...derived];
     const byTask = new Map<string, ProgressRecord[]>();
-    for (const r of all) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r]);
+    for (const r of all) {
+      const list = byTask.get(r.taskId);
+      if (list) list.push(r);
+      else byTask.set(r.taskId, [r]);
+    }
     for (const list of byTask.values()) list.sort(latestFirst);
     this.merged = { file: file.data, derived, all, byTask };
     return this.merged;
