@@ -29,13 +29,8 @@ export interface ProgressDocument {
 
 export type PendingReason = 'low-confidence' | 'ambiguous' | 'no-state' | 'no-date';
 
-export interface RowLink {
-  documentId: string;
-  documentTitle: string;
-  row: ExtractedProgressRow;
-  /** What the link records: the row's report, with the day it stands as of (the report's date). */
-  date: string | null;
-  taskId: string;
+/** Why a row is linked to a task. */
+export interface LinkEvidence {
   confidence: number;
   /** The follow-up score of the shared terms. */
   score: number;
@@ -44,6 +39,15 @@ export interface RowLink {
   refMatched: boolean;
   /** The row is this very task (a 任务分解表 with its 落实情况 column): no guess involved. */
   sameRow: boolean;
+}
+
+export interface RowLink extends LinkEvidence {
+  documentId: string;
+  documentTitle: string;
+  row: ExtractedProgressRow;
+  /** What the link records: the row's report, with the day it stands as of (the report's date). */
+  date: string | null;
+  taskId: string;
   /** null: applied; otherwise why it waits for an editor. */
   pending: PendingReason | null;
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { queue, writeFileAtomic } from '../accounts/files';
 import type { ProgressState } from '../api/analytics/light';
+import type { LinkEvidence } from './links';
 
 /**
  * Progress records: (:Progress {id, date, state, text, source, by, createdAt})-[:REPORTS_ON]->(:Task).
@@ -23,7 +24,7 @@ import type { ProgressState } from '../api/analytics/light';
 export interface Attachment { n: number; name: string; type: string; bytes: number; sha256: string }
 
 /** Where a record read from a progress report comes from, and why it is linked to its task (progress/links.ts). */
-export interface DocumentSourceOf {
+export interface DocumentSourceOf extends LinkEvidence {
   /** The link's id: what an editor confirms or rejects. */
   linkId: string;
   documentId: string;
@@ -34,12 +35,6 @@ export interface DocumentSourceOf {
   quote: string;
   /** The clause the state was read from (raw offsets), or null when an editor gave the state. */
   stateQuote: { quote: string; start: number; end: number } | null;
-  confidence: number;
-  score: number;
-  terms: string[];
-  titleCover: number;
-  refMatched: boolean;
-  sameRow: boolean;
 }
 
 export interface ProgressRecord {
