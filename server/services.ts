@@ -7,6 +7,7 @@ import { DraftStore } from './documents/drafts';
 import { DocumentIntake } from './documents/intake';
 import { DocumentRegistry } from './documents/registry';
 import type { GraphStore } from './graph/store';
+import { DocumentProgress } from './progress/document-progress';
 import { ProgressStore } from './progress/model';
 import { ProgressService } from './progress/service';
 
@@ -25,17 +26,22 @@ export interface Services {
   drafts: DraftStore;
   /** Progress records and their attachments (server/progress/model.ts: why they live in DATA_DIR). */
   progress: ProgressService;
+  /** Progress read from the loaded progress reports, and editors' decisions on the links not applied. */
+  documentProgress: DocumentProgress;
 }
 
 export function createServices(config: Config, store: GraphStore): Services {
   const registry = new DocumentRegistry(config.dataDir);
   const audit = new AuditLog(config.dataDir);
+  const records = new ProgressStore(config.dataDir);
+  const documentProgress = new DocumentProgress(store, config.dataDir, audit);
+  records.derived = () => documentProgress.records();
   return {
-    config, store, registry, audit,
+    config, store, registry, audit, documentProgress,
     accounts: new AccountStore(config.dataDir),
     intake: new DocumentIntake(store, registry),
     corrections: new CorrectionService(new CorrectionStore(config.dataDir), store, registry, audit),
     drafts: new DraftStore(),
-    progress: new ProgressService(new ProgressStore(config.dataDir), store, audit),
+    progress: new ProgressService(records, store, audit),
   };
 }

@@ -39,7 +39,7 @@ export async function ingestDocument(store: GraphStore, filename: string, text: 
   }
   const doc = result.documents[0];
   if (!doc) throw userError(`${filename} could not be read: ${result.warnings[0]?.message ?? 'unknown reason'}`, { argument: 'text' });
-  if (doc.tasks.length === 0) {
+  if (doc.tasks.length === 0 && !doc.progress?.length) {
     throw userError(`${filename} has no tasks: ${result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message.replace(/^no tasks found: /, '') ?? 'nothing to load'}`, { argument: 'text' });
   }
   const [outcome] = await loadExtraction(store, result);

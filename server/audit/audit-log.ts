@@ -11,6 +11,7 @@ import { appendLine } from '../accounts/files';
 export const AUDIT_ACTIONS = [
   'upload', 'import', 'discard', 'delete-document', 'correction', 'undo-correction', 'merge-units',
   'account-add', 'account-role', 'account-password', 'account-remove', 'login', 'logout', 'add-progress',
+  'confirm-progress-link', 'reject-progress-link',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -86,6 +86,26 @@ export const Coverage = z.object({
   }).nullable(),
 });
 
+/**
+ * A row or item of a progress report (kind 'progress'): the task as it restates it, what it says
+ * was done, and the state read from that text with the clause that says so (null when none does).
+ * Which plan task it reports on is decided when loaded beside the plans (server/progress/links.ts).
+ */
+export const PROGRESS_STATES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'BEHIND'] as const;
+export const ProgressRow = z.object({
+  n: z.number().int().positive(),
+  ref: z.string(),
+  title: z.string(),
+  report: z.string(),
+  shape: z.enum(['table', 'item']),
+  ...Span,
+  reportStart: z.number().int().nonnegative(),
+  reportEnd: z.number().int().nonnegative(),
+  state: z.object({ state: z.enum(PROGRESS_STATES), quote: z.string(), ...Span }).nullable(),
+  /** The task of this very document the row is (a 任务分解表 with a 落实情况 column), or null. */
+  taskId: z.string().nullable(),
+});
+
 export const Jurisdiction = z.object({ code: z.string(), name: z.string() });
 
 export const LeadRule = z.enum(['first-listed', 'first-listed-by-convention', 'explicit', 'none']);
@@ -95,7 +115,8 @@ export const Document = z.object({
   file: z.string(),
   title: z.string(),
   titleInferred: z.boolean(),
-  kind: z.enum(['plan', 'report']),
+  /** 'progress': a report of what was done (a progress column, or items saying 已完成/正在/滞后); its rows are in `progress`. */
+  kind: z.enum(['plan', 'report', 'progress']),
   issuer: z.string().nullable(),
   docNumber: z.string().nullable(),
   date: z.string().nullable(),
@@ -108,6 +129,8 @@ export const Document = z.object({
   leadRule: LeadRule,
   tasks: z.array(Task),
   figures: z.array(Figure),
+  /** The rows of a progress report; present (maybe empty) only when kind is 'progress'. */
+  progress: z.array(ProgressRow).optional(),
   /** Optional only so that extractions written before it still load; every extraction now has it. */
   coverage: Coverage.optional(),
 });
@@ -142,4 +165,5 @@ export type ExtractedRegion = z.infer<typeof Region>;
 export type ExtractWarning = z.infer<typeof Warning>;
 export type ExtractedDeadline = z.infer<typeof Deadline>;
 export type ExtractedLeader = z.infer<typeof Leader>;
+export type ExtractedProgressRow = z.infer<typeof ProgressRow>;
 export type ExtractedCoverage = z.infer<typeof Coverage>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { assign, dedupe, type AssignContext } from './assign';
 import type {
-  ExtractedAssignment, ExtractedDocument, ExtractedRegion, ExtractedTask, ExtractResult, ExtractWarning,
+  ExtractedAssignment, ExtractedDocument, ExtractedProgressRow, ExtractedRegion, ExtractedTask, ExtractResult, ExtractWarning,
 } from './contract';
 import { documentCoverage } from './coverage';
 import { InputError, textSource } from './decode';
@@ -15,6 +15,7 @@ import { LEAD_RULE_PHRASES, restRoleOf } from './note-patterns';
 import { taskLeaders } from './leaders';
 import { logicalLines } from './lines';
 import { findNotes, type FoundNote } from './notes';
+import { readProgress, type ProgressRow } from './progress-report';
 import { proseTasks } from './prose-tasks';
 import { outline } from './structure';
 import { tableTasks } from './table-tasks';
@@ -101,6 +102,9 @@ function extractDocument(
   if (!meta.jurisdiction) warnings.push({ file, message: 'could not tell which government issued this document; units are scoped to 未知辖区' });
   const jurisdiction = (meta.jurisdiction && (gaz.get(meta.jurisdiction.code) ?? SCOPES.find((r) => r.id === meta.jurisdiction!.code))) || UNKNOWN_JURISDICTION;
 
+  const progressRows = readProgress(text, prose, logical, tables, meta.title);
+  const kind = progressRows ? 'progress' : meta.kind;
+
   const root = outline(prose, { report: meta.kind === 'report' }, logical);
   const drafts = [...proseTasks(prose, root, notes), ...tableDrafts].sort((a, b) => a.start - b.start);
   const allNotes = drafts.flatMap((d) => d.clauses.map((c) => c.note));
@@ -168,7 +172,10 @@ function extractDocument(
   // Nothing silent: what was seen and not used, with the first place not understood.
   const coverage = documentCoverage({ raw, tm, notes, used: new Set([...usedNotes, ...drafts.flatMap((d) => d.clauses.map((c) => c.note))]), tasks });
   const cw = coverage.warning;
-  if (tasks.length === 0) {
+  if (tasks.length === 0 && progressRows) {
+    // A report of what was done need not assign anything: its rows are linked to the plans' tasks.
+    warnings.push({ file, message: `progress report: ${progressRows.length} rows read, no tasks of its own` });
+  } else if (tasks.length === 0) {
     warnings.push({
       file,
       message: meta.kind === 'report'
@@ -183,7 +190,7 @@ function extractDocument(
     file: basename(file),
     title: meta.title,
     titleInferred: meta.titleInferred,
-    kind: meta.kind,
+    kind,
     issuer: meta.issuer,
     docNumber: meta.docNumber,
     date: meta.date,
@@ -201,6 +208,18 @@ function extractDocument(
         return { ...f, start, end };
       })
       : [],
+    ...(progressRows ? { progress: progressRows.map((r, i) => rawRow(tm, r, i + 1, tasks)) } : {}),
+  };
+}
+
+/** A progress row with raw offsets, and the task of this document it is (the same row), if any. */
+function rawRow(tm: TextMap, r: ProgressRow, n: number, tasks: readonly ExtractedTask[]): ExtractedProgressRow {
+  const span = rawSpan(tm, r);
+  const report = rawSpan(tm, { start: r.reportStart, end: r.reportEnd });
+  return {
+    n, ref: r.ref, title: r.title, report: r.report, shape: r.shape, ...span, reportStart: report.start, reportEnd: report.end,
+    state: r.state && { state: r.state.state, quote: r.state.quote, ...rawSpan(tm, r.state) },
+    taskId: tasks.find((t) => t.start <= report.start && report.end <= t.end && (r.shape === 'table' || t.start >= span.start))?.id ?? null,
   };
 }
 

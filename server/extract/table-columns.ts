@@ -16,6 +16,8 @@ export interface Column {
   role?: Role;
   /** For task columns: how likely it holds the task's title (任务 3 > 目标 2.5 > 名称 2 > 措施 1 > 项目 0.5). */
   rank: number;
+  /** The column reports what was done (落实情况, 全年完成情况): the document is a progress report (progress-report.ts). */
+  progress?: true;
 }
 
 const SERIAL = /^(序号|编号|序|项次|顺序号|No\.?)$/i;
@@ -26,6 +28,8 @@ const UNIT_LABELS = new Map(NOTE_LABELS.filter(([l]) => l.length > 2));
 const NOT_TASK = /要求|情况|备注|地点|金额|投资|资金|说明|依据|标准|成效|进展|规模|类别|分类|属性|来源|评价/;
 const STRONG_TASK = /任务|事项|实事/;
 const PROGRESS = /情况|进展|进度|成效|备注|评价|完成/;
+/** A column of what was done: 落实情况, 完成情况, 进展情况, 全年完成情况, 工作进展, 推进情况 … */
+const PROGRESS_COLUMN = /^(?:(?:全年|年度|目前|当前|工作|任务)?(?:落实|完成|进展|推进|执行|办理|工作)(?:情况|进度|进展)|(?:工作|目前|当前)?进展|进度情况)$/;
 const TASK_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/任务|事项|实事/, 3],
   [/目标|指标/, 2.5],
@@ -44,6 +48,7 @@ export function columnOf(header: string): Column | null {
   if (DEADLINE.test(h)) return { kind: 'deadline', rank: 0 };
   // A progress or remarks column is never the task (落实情况, 全年完成情况); a task column may name
   // what the task requires besides (具体工作任务和要求).
+  if (PROGRESS_COLUMN.test(h)) return { kind: 'other', rank: 0, progress: true };
   if (NOT_TASK.test(h) && !(STRONG_TASK.test(h) && !PROGRESS.test(h))) return { kind: 'other', rank: 0 };
   for (const [re, rank] of TASK_WORDS) {
     if (re.test(h)) return { kind: 'task', rank: h === '项目' ? 0.5 : rank };

@@ -212,7 +212,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
     id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
     docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
     leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw,
-    taskCount: doc.tasks.length, loadHash: prepared.loadHash,
+    taskCount: doc.tasks.length, loadHash: prepared.loadHash, progress: JSON.stringify(doc.progress ?? []),
   });
   if (doc.jurisdiction) await tx.run(load('create-document-region'), { documentId: doc.id, regionId: doc.jurisdiction.code });
 
@@ -249,7 +249,8 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
   }
 
   const tasks = doc.tasks;
-  await tx.run(load('create-tasks'), {
+  // A progress report may have rows and no task of its own; Kuzu cannot type empty lists.
+  if (tasks.length > 0) await tx.run(load('create-tasks'), {
     documentId: doc.id,
     ids: tasks.map((t) => t.id), refs: tasks.map((t) => t.ref), titles: tasks.map((t) => t.title),
     sections: tasks.map((t) => t.section), parts: tasks.map((t) => t.part), texts: tasks.map((t) => t.text),

@@ -31,6 +31,8 @@ export const NODES: readonly NodeDef[] = [
       taskCount: 'INT64',
       // A digest of everything a load writes for it (graph-rows.ts): the same files loaded again can be skipped.
       loadHash: 'STRING',
+      // A progress report's rows (JSON; extract/contract.ts ProgressRow), linked to plan tasks by server/progress/links.ts.
+      progress: 'STRING',
     },
   },
   {

@@ -80,7 +80,8 @@ export async function ingestFile(
     return fail(422, file, 'TOO_MANY_TASKS', `${file} has ${doc.tasks.length.toLocaleString('en')} tasks, over the limit of ${MAX_TASKS_PER_DOCUMENT.toLocaleString('en')} for one document (the largest real plans have a few hundred): split it into several files`,
       REFUSAL_ZH.tooManyTasks(file, doc.tasks.length, MAX_TASKS_PER_DOCUMENT));
   }
-  if (doc.tasks.length === 0) {
+  // A progress report needs no task of its own: its rows report on the plans' tasks.
+  if (doc.tasks.length === 0 && !doc.progress?.length) {
     const found = result.warnings.find((w) => /no tasks|no recommendations/.test(w.message))?.message.replace(/^no tasks found: /, '');
     const why = found ?? 'no numbered item carries a responsibility note';
     const w = doc.coverage?.warning;

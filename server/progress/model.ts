@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { queue, writeFileAtomic } from '../accounts/files';
 import type { ProgressState } from '../api/analytics/light';
+import type { LinkEvidence } from './links';
 
 /**
  * Progress records: (:Progress {id, date, state, text, source, by, createdAt})-[:REPORTS_ON]->(:Task).
@@ -22,6 +23,20 @@ import type { ProgressState } from '../api/analytics/light';
  */
 export interface Attachment { n: number; name: string; type: string; bytes: number; sha256: string }
 
+/** Where a record read from a progress report comes from, and why it is linked to its task (progress/links.ts). */
+export interface DocumentSourceOf extends LinkEvidence {
+  /** The link's id: what an editor confirms or rejects. */
+  linkId: string;
+  documentId: string;
+  documentTitle: string;
+  /** The row in the report's raw text, and what it says was done. */
+  start: number;
+  end: number;
+  quote: string;
+  /** The clause the state was read from (raw offsets), or null when an editor gave the state. */
+  stateQuote: { quote: string; start: number; end: number } | null;
+}
+
 export interface ProgressRecord {
   id: string;
   taskId: string;
@@ -34,8 +49,9 @@ export interface ProgressRecord {
   date: string;
   state: ProgressState;
   text: string;
-  /** `editor` for now; `document` once progress is read from published reports. */
-  source: 'editor';
+  /** `editor` (a person, in `by`) or `document` (a progress report's row, in `document`; `by` the editor who confirmed the link, if one did). */
+  source: 'editor' | 'document';
+  document?: DocumentSourceOf;
   by: string;
   createdAt: string;
   attachments: Attachment[];
@@ -50,6 +66,13 @@ export class ProgressStore {
   generation = 0;
   private cache: { mtimeMs: number; data: FileShape; byTask: Map<string, ProgressRecord[]> } | null = null;
   private readonly serial = queue();
+  /**
+   * Records read from progress reports (progress/document-progress.ts): derived from the loaded
+   * documents each time they change, never written here, so deleting or replacing a report takes
+   * its records with it while editors' records stay.
+   */
+  derived: (() => Promise<readonly ProgressRecord[]>) | null = null;
+  private merged: { file: FileShape; derived: readonly ProgressRecord[]; all: ProgressRecord[]; byTask: Map<string, ProgressRecord[]> } | null = null;
 
   constructor(dataDir: string) {
     this.file = join(dataDir, 'progress.json');
@@ -79,28 +102,46 @@ export class ProgressStore {
     return this.cache;
   }
 
+  /** Editors' records and those read from documents, together. */
+  private async view(): Promise<{ all: ProgressRecord[]; byTask: Map<string, ProgressRecord[]> }> {
+    const file = await this.data();
+    const derived = this.derived ? await this.derived() : [];
+    if (derived.length === 0) return { all: file.data.records, byTask: file.byTask };
+    if (this.merged?.file === file.data && this.merged.derived === derived) return this.merged;
+    const all = [...file.data.records, ...derived];
+    const byTask = new Map<string, ProgressRecord[]>();
+    for (const r of all) {
+      const list = byTask.get(r.taskId);
+      if (list) list.push(r);
+      else byTask.set(r.taskId, [r]);
+    }
+    for (const list of byTask.values()) list.sort(latestFirst);
+    this.merged = { file: file.data, derived, all, byTask };
+    return this.merged;
+  }
+
   async all(): Promise<ProgressRecord[]> {
-    return [...(await this.data()).data.records].sort(latestFirst);
+    return [...(await this.view()).all].sort(latestFirst);
   }
 
   /** Every task's records, latest first: one read of the file for a whole ledger or timeline. */
   async index(): Promise<ReadonlyMap<string, ProgressRecord[]>> {
-    return (await this.data()).byTask;
+    return (await this.view()).byTask;
   }
 
   async ofTask(taskId: string): Promise<ProgressRecord[]> {
-    return (await this.data()).byTask.get(taskId) ?? [];
+    return (await this.view()).byTask.get(taskId) ?? [];
   }
 
   async get(id: string): Promise<ProgressRecord | undefined> {
-    return (await this.data()).data.records.find((r) => r.id === id);
+    return (await this.view()).all.find((r) => r.id === id);
   }
 
   /**
    * Add a record and its files: the files are written first, then the record, so the file never
    * names an attachment that is not on disk; a failed write removes the files again.
    */
-  async add(r: Omit<ProgressRecord, 'id' | 'createdAt' | 'attachments'>, files: Array<{ name: string; type: string; bytes: Uint8Array; sha256: string }> = []): Promise<ProgressRecord> {
+  async add(r: Omit<ProgressRecord, 'id' | 'createdAt' | 'attachments' | 'document'>, files: Array<{ name: string; type: string; bytes: Uint8Array; sha256: string }> = []): Promise<ProgressRecord> {
     return this.serial(async () => {
       const id = `p${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
       const dir = join(this.filesDir, id);

@@ -151,7 +151,8 @@ export class FollowUpIndex {
     for (const t of corpus) this.tasks.set(t.id, t);
     this.places = placeNames.filter((p) => p.length >= 2);
     this.maxDf = Math.max(3, Math.ceil(corpus.length * 0.05));
-    const plans = corpus.filter((t) => t.kind === 'plan');
+    // A 任务分解表 with a 落实情况 column (kind progress) still lists plan tasks.
+    const plans = corpus.filter((t) => t.kind === 'plan' || t.kind === 'progress');
     for (const report of corpus.filter((t) => t.kind === 'report')) {
       const candidates = plans.filter((p) => related(report.jurisdictionCode, p.jurisdictionCode));
       const matches: FollowUpMatch[] = [];

@@ -4,6 +4,7 @@ import { userError } from '../errors';
 import type { Context } from '../resolvers';
 import type { TaskRow } from '../rows';
 import { authOf, requireRole } from '../accounts/guard';
+import type { Link } from '../../progress/document-progress';
 import type { ProgressRecord } from '../../progress/model';
 import { ProgressInputError } from '../../progress/service';
 import { owedByUnits } from '../owed';
@@ -18,6 +19,29 @@ const soonOf = (ctx: Context, v: unknown) => {
 };
 
 const recordsOf = (ctx: Context) => authOf(ctx).services.progress.records;
+
+const REASONS = { 'low-confidence': 'LOW_CONFIDENCE', ambiguous: 'AMBIGUOUS', 'no-state': 'NO_STATE', 'no-date': 'NO_DATE' } as const;
+
+/** A link as the schema's ProgressLink. */
+const linkOut = (l: Link) => ({
+  id: l.id, documentId: l.documentId, documentTitle: l.documentTitle, row: l.row.n, ref: l.row.ref, title: l.row.title, report: l.row.report,
+  start: l.row.start, end: l.row.end, state: l.decision?.state ?? l.row.state?.state ?? null,
+  stateQuote: l.row.state && { quote: l.row.state.quote, start: l.row.state.start, end: l.row.state.end },
+  date: l.date, taskId: l.taskId, confidence: l.confidence, score: l.score, terms: l.terms, titleCover: l.titleCover, refMatched: l.refMatched,
+  reason: l.pending ? REASONS[l.pending] : null, decision: l.decision?.decision ?? null, decidedBy: l.decision?.by ?? null,
+});
+
+async function decide(ctx: Context, id: unknown, decision: 'confirmed' | 'rejected', state?: unknown) {
+  const who = requireRole(ctx, 'editor');
+  try {
+    return linkOut(await authOf(ctx).services.documentProgress.decide(String(id), decision, who.name, (state as string | null | undefined) ?? null));
+  } catch (err) {
+    if (err instanceof ProgressInputError) throw userError(err.message, { argument: err.field });
+    throw err;
+  }
+}
+
+const limitOf = (v: unknown, d: number) => (typeof v === 'number' && v >= 0 ? v : d);
 
 /** A task's light as of a day: the one function (analytics/light.ts) over its records. */
 export async function lightOf(ctx: Context, t: Pick<TaskRow, 'id' | 'deadlineKind' | 'deadlineDate'>, asOf: string, soonDays: number) {
@@ -53,15 +77,36 @@ export const progressResolvers = {
       const t = (await ctx.loaders.task.load(p.taskId)) as TaskRow | null | undefined;
       return !!t && !t.text.startsWith(p.quote);
     },
+    document: (p: ProgressRecord) => p.document ?? null,
     attachments: (p: ProgressRecord) => p.attachments.map((a) => ({ ...a, url: `/api/progress/${encodeURIComponent(p.id)}/files/${a.n}` })),
   },
+  DocumentKind: { PROGRESS: 'progress' },
+  ProgressSource: {
+    document: async (s: { documentId: string }, _: Args, ctx: Context) => (await ctx.loaders.documents()).get(s.documentId) ?? null,
+  },
+  ProgressLink: {
+    document: async (l: { documentId: string }, _: Args, ctx: Context) => (await ctx.loaders.documents()).get(l.documentId) ?? null,
+    task: async (l: { taskId: string }, _: Args, ctx: Context) => (await ctx.loaders.task.load(l.taskId)) ?? null,
+  },
   Query: {
+    pendingProgressLinks: async (_: unknown, { task, document, limit }: Args, ctx: Context) => {
+      requireRole(ctx, 'editor');
+      const links = await authOf(ctx).services.documentProgress.pending({ task: (task as string | null | undefined) ?? null, document: (document as string | null | undefined) ?? null });
+      return links.slice(0, limitOf(limit, 100)).map(linkOut);
+    },
+    progressLinks: async (_: unknown, { document, limit }: Args, ctx: Context) => {
+      requireRole(ctx, 'editor');
+      const links = (await authOf(ctx).services.documentProgress.links()).filter((l) => l.documentId === String(document));
+      return links.slice(0, limitOf(limit, 500)).map(linkOut);
+    },
     progressRecords: async (_: unknown, { task, limit }: Args, ctx: Context) => {
       const all = task ? await recordsOf(ctx).ofTask(String(task)) : await recordsOf(ctx).all();
       return all.slice(0, typeof limit === 'number' ? limit : 100);
     },
   },
   Mutation: {
+    confirmProgressLink: (_: unknown, { id, state }: Args, ctx: Context) => decide(ctx, id, 'confirmed', state),
+    rejectProgressLink: (_: unknown, { id }: Args, ctx: Context) => decide(ctx, id, 'rejected'),
     addProgress: async (_: unknown, args: Args, ctx: Context) => {
       const who = requireRole(ctx, 'editor');
       try {

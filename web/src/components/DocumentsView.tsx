@@ -3,10 +3,11 @@ import { gql } from '../api';
 import { useT } from '../i18n';
 import { atLeast, useSession } from '../session';
 import { useQuery } from '../useQuery';
+import { PendingProgress } from './PendingProgress';
 import { Status } from './Status';
 
 interface LoadedDocument {
-  id: string; file: string; title: string; kind: 'PLAN' | 'REPORT'; issuer: string | null; date: string | null;
+  id: string; file: string; title: string; kind: 'PLAN' | 'REPORT' | 'PROGRESS'; issuer: string | null; date: string | null;
   jurisdiction: { id: string; name: string } | null; sha256: string; format: string; uploadedAs: string | null;
   tasks: number; units: number; warnings: string[]; loadedBy: string | null; loadedAt: string | null; originalUrl: string | null;
 }
@@ -55,7 +56,7 @@ export function DocumentsView(props: { onOpenDocument: (id: string) => void; onC
                 <td>{d.issuer ?? '—'}</td>
                 <td>{d.jurisdiction?.name ?? '未知辖区'}</td>
                 <td>{d.date ?? '—'}</td>
-                <td>{d.kind === 'PLAN' ? t('kindPlan') : t('kindReport')}</td>
+                <td>{d.kind === 'PLAN' ? t('kindPlan') : d.kind === 'PROGRESS' ? t('kindProgress') : t('kindReport')}</td>
                 <td>{d.format}</td>
                 <td>{d.tasks} / {d.units}</td>
                 <td>{d.warnings.length > 0 ? <details><summary>{d.warnings.length}</summary><ul>{d.warnings.map((w) => <li key={w}>{w}</li>)}</ul></details> : '—'}</td>
@@ -70,6 +71,7 @@ export function DocumentsView(props: { onOpenDocument: (id: string) => void; onC
           </tbody>
         </table>
       )}
+      {canEdit && <PendingProgress onChanged={props.onChanged} />}
       <CorrectionList gen={gen} canEdit={canEdit} onChanged={() => { setGen((n) => n + 1); props.onChanged(); }} />
       {atLeast(session.user, 'admin') && <AuditSection gen={gen} />}
     </section>

@@ -44,7 +44,7 @@ export function TaskPanel(props: { id: string; pin?: Pin; onClose: () => void; o
           </p>
           {task.leaders.length > 0 && <p className="meta">{t('leaders')}: {task.leaders.map((l: any) => (l.post ? `${l.name}(${l.post})` : l.name)).join('、')}</p>}
           <PastDueNote />
-          <TaskProgress id={task.id} />
+          <TaskProgress id={task.id} onOpenText={props.onOpenText} />
           <TaskCorrections id={task.id} onChanged={q.retry} />
           <button type="button" className="link" onClick={() => props.onOpenText(task.document.id, task.start, task.end)}>{t('viewInText')}</button>
           {task.assignments.length > 0 && (

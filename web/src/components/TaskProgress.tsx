@@ -3,17 +3,23 @@ import { useT } from '../i18n';
 import { LIGHT_COLORS } from '../i18n-progress';
 import { atLeast, csrfHeaders, useSession } from '../session';
 import { useQuery } from '../useQuery';
+import { PendingProgress } from './PendingProgress';
 
 interface Record_ {
-  id: string; date: string; state: string; text: string; by: string; createdAt: string; unitName: string | null; reworded: boolean;
+  id: string; date: string; state: string; text: string; source: string; by: string; createdAt: string; unitName: string | null; reworded: boolean;
   attachments: Array<{ n: number; name: string; bytes: number; url: string }>;
+  document: {
+    documentId: string; documentTitle: string; start: number; end: number; stateQuote: { quote: string; start: number; end: number } | null;
+    confidence: number; terms: string[]; titleCover: number; refMatched: boolean; sameRow: boolean;
+  } | null;
 }
 interface Data {
   task: { id: string; light: { light: string; zh: string; en: string }; assignments: Array<{ unit: { id: string; name: string } }>; progress: Record_[] } | null;
 }
 
 const QUERY = `query($id: ID!) { task(id: $id) { id light { light zh en } assignments { unit { id name } }
-  progress(limit: 50) { id date state text by createdAt unitName reworded attachments { n name bytes url } } } }`;
+  progress(limit: 50) { id date state text source by createdAt unitName reworded attachments { n name bytes url }
+    document { documentId documentTitle start end stateQuote { quote start end } confidence terms titleCover refMatched sameRow } } } }`;
 const STATES = ['IN_PROGRESS', 'DONE', 'BEHIND', 'NOT_STARTED'] as const;
 
 /** A light and why (the colour alone is not enough: it says its name and reason too). */
@@ -28,7 +34,7 @@ export function LightBadge({ light, reason, compact }: { light: string; reason: 
 }
 
 /** A task's light, its progress history (latest first) and, for editors, a form to record progress with a file. */
-export function TaskProgress(props: { id: string; onChanged?: () => void }) {
+export function TaskProgress(props: { id: string; onChanged?: () => void; onOpenText?: (doc: string, start: number, end: number) => void }) {
   const { t, state, lang } = useT();
   const session = useSession();
   const [gen, setGen] = useState(0);
@@ -82,9 +88,12 @@ export function TaskProgress(props: { id: string; onChanged?: () => void }) {
           {task.progress.map((p) => (
             <li key={p.id} data-state={p.state}>
               <p><strong>{p.date}</strong> <span className="progress-state" data-state={p.state}>{state(p.state)}</span>
-                {p.unitName && <> · {p.unitName}</>} · <span className="meta">{t('recordedBy')} {p.by}</span>
+                {p.unitName && <> · {p.unitName}</>}
+                {p.source === 'editor' && <> · <span className="meta">{t('recordedBy')} {p.by}</span></>}
+                {p.document && p.by && <> · <span className="meta">{t('confirmedBy')} {p.by}</span></>}
                 {p.reworded && <span className="meta">{t('reworded')}</span>}</p>
               <p className="progress-text">{p.text}</p>
+              {p.document && <DocumentSource d={p.document} onOpenText={props.onOpenText} />}
               {p.attachments.length > 0 && (
                 <p className="meta">{t('attachments')}: {p.attachments.map((a) => <a key={a.n} href={a.url} download={a.name}>{a.name}</a>)}</p>
               )}
@@ -92,6 +101,7 @@ export function TaskProgress(props: { id: string; onChanged?: () => void }) {
           ))}
         </ol>
       )}
+      <PendingProgress task={task.id} onOpenText={props.onOpenText} onChanged={() => { setGen((n) => n + 1); props.onChanged?.(); }} />
       {atLeast(session.user, 'editor') && (
         <form className="progress-form" onSubmit={submit} data-testid="progress-form">
           <h4>{t('addProgress')}</h4>
@@ -112,5 +122,27 @@ export function TaskProgress(props: { id: string; onChanged?: () => void }) {
         </form>
       )}
     </section>
+  );
+}
+
+/** A record read from a progress report: the report, 查看原文 (the row highlighted), the clause its state came from, and why this task. */
+function DocumentSource({ d, onOpenText }: { d: NonNullable<Record_['document']>; onOpenText?: (doc: string, start: number, end: number) => void }) {
+  const { t } = useT();
+  return (
+    <div className="progress-source" data-testid="progress-source">
+      <p className="meta">
+        {t('fromDocument')}: {d.documentTitle}
+        {onOpenText && <> {' '}<button type="button" className="link" onClick={() => onOpenText(d.documentId, d.start, d.end)}>{t('viewInText')}</button></>}
+      </p>
+      {d.stateQuote && (
+        <p className="meta">{t('stateFrom')}: “{onOpenText
+          ? <button type="button" className="link" onClick={() => onOpenText(d.documentId, d.stateQuote!.start, d.stateQuote!.end)}>{d.stateQuote.quote}</button>
+          : d.stateQuote.quote}”</p>
+      )}
+      {!d.sameRow && (
+        <p className="meta">{t('linkEvidence')}: {t('linkConfidence')} {Math.round(d.confidence * 100)}% · {t('titleRestated')} {Math.round(d.titleCover * 100)}%
+          {d.refMatched ? ` · ${t('refRestated')}` : ''}{d.terms.length > 0 && <> · {t('sharedTerms')}: {d.terms.join('、')}</>}</p>
+      )}
+    </div>
   );
 }
