@@ -31,6 +31,9 @@ export const NODES: readonly NodeDef[] = [
       taskCount: 'INT64',
       // A digest of everything a load writes for it (graph-rows.ts): the same files loaded again can be skipped.
       loadHash: 'STRING',
+      // The plan year (extract/plan-year.ts): -1 when unknown; a range is yearFrom–yearTo, year = yearFrom.
+      // yearSource: title, number or date ('' unknown). series: the key documents of one series share.
+      year: 'INT64', yearFrom: 'INT64', yearTo: 'INT64', yearSource: 'STRING', series: 'STRING',
     },
   },
   {
