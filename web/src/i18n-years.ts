@@ -16,7 +16,7 @@ export const YEAR_STRINGS = {
   droppedTasks: { zh: '不再列入的任务', en: 'Dropped' },
   leadChanged: { zh: '牵头单位调整', en: 'Lead changed' },
   rewordedTask: { zh: '表述调整', en: 'Reworded' },
-  sharedTerms: { zh: '共同词语', en: 'Shared terms' },
+  compareTerms: { zh: '共同词语', en: 'Shared terms' },
   unitChanges: { zh: '各单位任务增减', en: 'Tasks gained and lost per unit' },
   gained: { zh: '新增', en: 'Gained' },
   lost: { zh: '减少', en: 'Lost' },

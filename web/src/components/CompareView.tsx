@@ -69,7 +69,7 @@ export function CompareView(props: { from: string; to: string; onChange: (p: { c
                         {p.reworded && <span className="tag reworded">{t('rewordedTask')}</span>}</span>
                     </div>
                     {p.leadChanged && <div className="leads">{leads(p.from)} → {leads(p.to)}</div>}
-                    <div className="terms">{t('sharedTerms')}：{p.terms.join('、')}</div>
+                    <div className="terms">{t('compareTerms')}：{p.terms.join('、')}</div>
                   </li>
                 ))}
               </ul>
