@@ -17,6 +17,7 @@ import { UnitPanel } from './components/UnitPanel';
 import { OVERLOAD_COLOR } from './cytoscape-style';
 import { UploadDialog } from './components/UploadDialog';
 import { CompareView } from './components/CompareView';
+import { OwedView } from './components/OwedView';
 import { YearFilter } from './components/YearFilter';
 import { useYear, YearContext, yearVariable } from './lib/year';
 import { KIND_COLORS, LangContext, useT } from './i18n';
@@ -30,9 +31,9 @@ const KINDS = Object.keys(KIND_COLORS);
 interface ShellData { stats: { units: number; documents: number }; jurisdictionNetwork: JurisdictionNetworkData }
 type DocumentItem = { id: string; title: string; jurisdiction: { id: string; name: string } | null };
 /** The views, in tab order; a new view adds its entry here. */
-const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' | 'documentsView' | 'compareView' }> = [
+const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' | 'documentsView' | 'compareView' | 'owedView' }> = [
   { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' },
-  { view: 'regions', label: 'regions_view' }, { view: 'timeline', label: 'timeline' }, { view: 'ledger', label: 'ledger' },
+  { view: 'regions', label: 'regions_view' }, { view: 'timeline', label: 'timeline' }, { view: 'ledger', label: 'ledger' }, { view: 'duban', label: 'owedView' },
   { view: 'documents', label: 'documentsView' }, { view: 'compare', label: 'compareView' },
 ];
 
@@ -245,6 +246,9 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
           )}
           {s.view === 'documents' && (
             <DocumentsView onOpenDocument={(id) => set({ doc: id, hl: null })} onCompare={(cmpFrom, cmpTo) => set({ view: 'compare', cmpFrom, cmpTo })} onChanged={() => { q.retry(); docs.retry(); setLoaded((n) => n + 1); }} />
+          )}
+          {q.data && s.view === 'duban' && (
+            <OwedView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} onJurisdiction={(jurisdiction) => set({ jurisdiction })} onSelect={selectUnit} />
           )}
           {s.view === 'compare' && (
             <CompareView from={s.cmpFrom} to={s.cmpTo} onChange={(p) => set(p)} onTask={selectTask} onSelect={selectUnit} />

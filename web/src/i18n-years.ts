@@ -23,6 +23,18 @@ export const YEAR_STRINGS = {
   kept: { zh: '延续', en: 'Kept' },
   loadByYear: { zh: '各年度任务数', en: 'Tasks per year' },
   compareSummary: { zh: '延续 {continued} 项，新增 {added} 项，不再列入 {dropped} 项', en: '{continued} continued, {added} new, {dropped} dropped' },
+  owedView: { zh: '督办', en: 'Supervision' },
+  owedOpen: { zh: '未办结', en: 'Open' },
+  oldestOverdue: { zh: '最早逾期', en: 'Oldest overdue' },
+  dubanSheetShort: { zh: '督办单', en: 'Sheet' },
+  dubanAllPdf: { zh: '全辖区督办单（PDF）', en: 'All units\' sheets (PDF)' },
+  dubanAllDocx: { zh: 'Word 版', en: 'Word' },
+  dubanPdf: { zh: '督办单（PDF）', en: 'Supervision sheet (PDF)' },
+  owedNote: {
+    zh: '各单位未办结任务按灯号计数，逾期多者在前；督办单每个单位一页（任务、时限、灯号、最新进展、反馈栏）。',
+    en: 'Each unit\'s open tasks counted by light, most overdue first; the sheet gives each unit a page (tasks, deadlines, lights, last progress, a reply box).',
+  },
+  owedNone: { zh: '该辖区没有未办结的任务。', en: 'No unit of this jurisdiction has an open task.' },
   matchNote: {
     zh: '延续任务按两版任务文字中共有的特征词语匹配（不含责任单位括注），与后续跟进的匹配方法相同。',
     en: 'A task continues one of the earlier version when the two texts share distinctive terms (notes left out), as follow-ups are matched.',

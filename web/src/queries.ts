@@ -62,6 +62,10 @@ export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text s
   followUps(limit: 20) { score terms item { ordinal title } task { id ref title text document { id title } } }
   followedUpBy { score terms item { ordinal title } task { id ref title text items { ordinal title } document { id title } } } } }`;
 
+/** What each unit of a jurisdiction owes (the 督办 view). */
+export const OWED_UNITS_QUERY = `query($j: String!) { owedUnits(jurisdiction: $j) {
+  unit { id name } open overdue atRisk onTrack noDeadline oldestOverdue docxUrl pdfUrl } }`;
+
 /** The plan years the stored documents are of (the year selector). */
 export const PLAN_YEARS_QUERY = '{ planYears { year documents } }';
 

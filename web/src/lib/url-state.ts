@@ -2,7 +2,7 @@
  * The view's state lives in the URL, so a supervisor can share exactly what they see.
  * parse() tolerates anything a user may paste; serialize() writes only non-default values.
  */
-export type View = 'network' | 'overload' | 'cooperation' | 'timeline' | 'ledger' | 'regions' | 'documents' | 'compare';
+export type View = 'network' | 'overload' | 'cooperation' | 'timeline' | 'ledger' | 'regions' | 'documents' | 'compare' | 'duban';
 export type Lang = 'zh' | 'en';
 export type RoleFilter = '' | 'lead' | 'responsible' | 'participant';
 export type Measure = 'LEAD' | 'TOTAL' | 'WEIGHTED';
@@ -59,7 +59,7 @@ export const DEFAULT_STATE: ViewState = {
   showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', top: 100, task: '', status: '', by: 'QUARTER', from: '', to: '', year: 0, cmpFrom: '', cmpTo: '',
 };
 
-const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger', 'regions', 'documents', 'compare'];
+const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger', 'regions', 'documents', 'compare', 'duban'];
 const STATUSES: readonly StatusFilter[] = ['', 'PAST_DUE', 'DUE_SOON', 'LATER', 'ONGOING', 'NONE'];
 const isoOr = (v: string | null) => (/^\d{4}-\d{2}-\d{2}$/.test(v ?? '') ? v! : '');
 const ROLES: readonly RoleFilter[] = ['', 'lead', 'responsible', 'participant'];
