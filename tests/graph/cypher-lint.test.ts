@@ -26,6 +26,8 @@ const PARAMETERS: Record<string, unknown> = {
   script: 'simplified', leadRule: 'explicit', jurisdictionEvidence: 'x', figures: '[]', raw: 'x',
   // the kept analytics (issue 14)
   region: '430500', taskCount: 3, loadHash: 'x',
+  // plan years and series (issue 22 item 5)
+  year: 2024, yearFrom: 2024, yearTo: 2024, yearSource: 'title', series: 'x',
 };
 
 /** Keys of the $rows maps the load statements read (row.fromId …); the linter sees them as property keys. */
