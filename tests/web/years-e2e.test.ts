@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIR } from '../../server/app';
 import { parseState, serializeState } from '../../web/src/lib/url-state';
 import { gql, INGEST_TOKEN, startTestApp } from '../api/helpers';
-import { openPage, SHOTS } from '../support/web';
+import { networkReady, openPage, SHOTS } from '../support/web';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/series');
 
@@ -65,7 +65,8 @@ describe('web: plan years, the year filter and the compare view', () => {
     expect((await items('compare-dropped')).map((x) => x.slice(0, 14))).toEqual(['一.(一).3规范行政备案事']);
     const sifa = page.getByTestId('compare-units').locator('tr', { hasText: '区司法局' });
     expect((await sifa.locator('td').allTextContents()).slice(1, 4).map((x) => x.trim())).toEqual(['+1 一.(一).4', '−1 一.(一).3', '2']);
-    await page.screenshot({ path: join(SHOTS, 'years-compare.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'years-compare.png') });
+    await page.getByTestId('compare-units').screenshot({ path: join(SHOTS, 'years-compare-units.png') });
     expect(errors).toEqual([]);
   });
 
@@ -87,6 +88,14 @@ describe('web: plan years, the year filter and the compare view', () => {
     await page.goto(`${app.url}/?view=overload&jurisdiction=370100&year=2021&measure=LEAD`);
     await expect.poll(async () => (await page.locator('body').textContent()) ?? '').toMatch(/区司法局/);
     await page.screenshot({ path: join(SHOTS, 'years-overload-2021.png') });
+    // The network of the year: 2022 names 6 units of 济南市 (区市场监督管理局 the new one), 2021 names 5.
+    const unitNodes = () => page.evaluate(() => (globalThis as any).__cy?.nodes('[type="unit"]').map((n: any) => n.data('label') ?? n.id()) ?? []);
+    await page.goto(`${app.url}/?jurisdiction=370100&year=2022`);
+    await networkReady(page);
+    await expect.poll(async () => (await unitNodes()).length).toBe(6);
+    await page.screenshot({ path: join(SHOTS, 'years-network-2022.png') });
+    await page.getByTestId('year-select').selectOption('2021');
+    await expect.poll(async () => (await unitNodes()).length).toBe(5);
     await page.goto(`${app.url}/?view=ledger&jurisdiction=370100&year=2022`);
     await expect.poll(() => rows.count()).toBe(12);
     await page.getByTestId('year-clear').click();
