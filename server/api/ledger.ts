@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ROLE_RANK } from '../graph/analytics';
 import { byKeys } from '../graph/values';
+import { inYear } from './years/scope';
 import { read } from '../graph/queries';
 import type { QueryRunner, Row } from '../graph/store';
 import { parseIsoDate, STATUSES, taskStatus, today, type TaskStatus } from './analytics/status';
@@ -21,6 +22,8 @@ export interface LedgerFilter {
   unit?: string;
   role?: Role;
   status?: TaskStatus;
+  /** Only documents of this plan year (api/years/scope.ts inYear). */
+  year?: number;
   /** The day statuses are reckoned from (YYYY-MM-DD); today when absent. */
   asOf?: string;
   soonDays?: number;
@@ -80,6 +83,11 @@ export function checkLedgerFilter(f: Record<string, unknown>): LedgerFilter {
     if (!STATUSES.includes(status as TaskStatus)) throw new LedgerInputError(`status must be one of ${STATUSES.join(', ')}, got "${status.slice(0, 20)}"`);
     out.status = status as TaskStatus;
   }
+  if (f.year !== undefined && f.year !== null && f.year !== '') {
+    const y = Number(f.year);
+    if (!Number.isInteger(y) || y < 1949 || y > 2100) throw new LedgerInputError(`year must be a plan year such as 2024, got "${String(f.year).slice(0, 20)}"`);
+    out.year = y;
+  }
   const asOf = str('asOf');
   if (asOf) {
     if (!parseIsoDate(asOf)) throw new LedgerInputError(`asOf must be a date written YYYY-MM-DD, got "${asOf.slice(0, 20)}"`);
@@ -111,7 +119,8 @@ async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: M
   const assignments = (batch
     ? await store.run(read('ledger-rows-of-documents'), { documentIds: [...documents.keys()] })
     : await store.run(read('ledger-rows'), { jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '' })
-  ).map((a): Row => ({ ...a, documentTitle: documents.get(a.documentId as string)?.title ?? a.documentTitle, jurisdiction: documents.get(a.documentId as string)?.jurisdiction ?? '' }))
+  ).filter((a) => documents.has(a.documentId as string)) // a unit's rows: only the documents asked for (a year's)
+    .map((a): Row => ({ ...a, documentTitle: documents.get(a.documentId as string)?.title ?? a.documentTitle, jurisdiction: documents.get(a.documentId as string)?.jurisdiction ?? '' }))
     .sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
   const asOf = filter.asOf ?? today();
   const soonDays = filter.soonDays ?? soonDaysDefault;
@@ -163,6 +172,7 @@ async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: M
  */
 export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, soonDaysDefault: number, progress?: LedgerProgress): AsyncGenerator<LedgerRow[]> {
   const all = (await store.run(read('documents')))
+    .filter((d) => filter.year === undefined || inYear(d, filter.year))
     .map((d) => [d.id as string, { title: d.title as string, jurisdiction: (d.jurisdictionName as string | null) ?? '', code: d.jurisdictionCode as string | null }] as const);
   if (filter.unit) {
     yield await rowsOfRead(store, filter, new Map(all), false, soonDaysDefault, 1, progress);
@@ -297,6 +307,7 @@ export function ledgerFileName(filter: LedgerFilter, firstRow: LedgerRow | null,
   if (filter.unit || filter.jurisdiction) parts.push(firstRow?.jurisdiction || (filter.jurisdiction ?? filter.unit!.slice(0, filter.unit!.indexOf(':'))));
   if (filter.role) parts.push(ROLE_LABELS[lang][filter.role]);
   if (filter.status) parts.push(STATUS_LABELS[lang][filter.status]);
+  if (filter.year) parts.push(lang === 'zh' ? `${filter.year}年` : String(filter.year));
   parts.push(asOf);
   return `${parts.map((p) => p.replace(/[\\/:*?"<>|\s]+/g, '_')).join('-')}.xlsx`;
 }
@@ -308,7 +319,7 @@ export function ledgerFileName(filter: LedgerFilter, firstRow: LedgerRow | null,
  * sent, so a store that is down still gets a proper error answer.
  */
 export async function exportLedger(store: QueryRunner, params: URLSearchParams, soonDaysDefault: number, progress?: LedgerProgress): Promise<{ filename: string; write: (out: Writable) => Promise<number> }> {
-  const known = new Set(['jurisdiction', 'document', 'unit', 'role', 'status', 'asOf', 'soonDays', 'lang']);
+  const known = new Set(['jurisdiction', 'document', 'unit', 'role', 'status', 'year', 'asOf', 'soonDays', 'lang']);
   for (const k of params.keys()) if (!known.has(k)) throw new LedgerInputError(`unknown parameter "${k.slice(0, 30)}": use ${[...known].join(', ')}`);
   const lang = params.get('lang') ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new LedgerInputError(`lang must be zh or en, got "${lang.slice(0, 10)}"`);

@@ -82,6 +82,18 @@ export async function owedByUnits(store: QueryRunner, unitIds: string[], o: Owed
   });
 }
 
+/** Each unit's open tasks counted by light, the units with any: most overdue first, then most at risk, then most open. */
+export function owedSummary(units: UnitOwed[]) {
+  return units.filter((u) => u.tasks.length > 0).map((u) => {
+    const n = (l: Light) => u.tasks.filter((t) => t.light.light === l).length;
+    const overdueDates = u.tasks.filter((t) => t.light.light === 'OVERDUE' && t.deadlineDate).map((t) => t.deadlineDate).sort();
+    return {
+      unitId: u.unitId, unitName: u.unitName, open: u.tasks.length, overdue: n('OVERDUE'), atRisk: n('AT_RISK'), onTrack: n('ON_TRACK'),
+      noDeadline: n('NO_DEADLINE'), oldestOverdue: overdueDates[0] ?? null,
+    };
+  }).sort((a, b) => b.overdue - a.overdue || b.atRisk - a.atRisk || b.open - a.open || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+}
+
 /** The unit ids of a jurisdiction (at most `limit`), by name. */
 export async function unitsOf(store: QueryRunner, jurisdiction: string, limit = 500): Promise<string[]> {
   return (await store.run(read('unit-ids'), { jurisdiction, kind: '', text: '', limit })).map((r) => r.id as string);

@@ -18,6 +18,7 @@ import type { ReaderPool } from '../ingest/reader-pool';
 import type { Loaders } from './loaders';
 import type { AuthContext } from '../http/auth';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
+import { countsInScope, pairsInScope, unitsInScope, yearScope, type YearScope } from './years/scope';
 
 export interface Context {
   store: GraphStore;
@@ -104,8 +105,12 @@ async function regionById(ctx: Context, id: string | null | undefined) {
   return (await ctx.loaders.regions()).regions.get(id) ?? null;
 }
 
-/** Every unit's counts in a jurisdiction, read from what the loads keep (no rescan); in a window, its due tasks only. */
-async function countsIn(ctx: Context, jurisdiction: string, window?: { from: string; to: string } | null): Promise<Counts[]> {
+/**
+ * Every unit's counts in a jurisdiction, read from what the loads keep (no rescan); in a window, its due tasks only.
+ * Under a year, counted from that year's assignments (years/scope.ts): the kept counts hold every year.
+ */
+async function countsIn(ctx: Context, jurisdiction: string, window?: { from: string; to: string } | null, scope?: YearScope | null): Promise<Counts[]> {
+  if (scope) return countsInScope(scope, jurisdiction, window);
   return (await ctx.loaders.loadOf.load(jurisdiction)).map((r) => {
     const c = countsOfRow(r);
     const n = window ? dueBetween(c, window.from, window.to) : c;
@@ -114,16 +119,18 @@ async function countsIn(ctx: Context, jurisdiction: string, window?: { from: str
 }
 
 /** Every cooperation link with its tasks, counted from the stored assignments and mentions. */
-async function allLinks(ctx: Context) {
+async function allLinks(ctx: Context, scope?: YearScope | null) {
+  const inScope = (rows: Row[]) => (scope ? rows.filter((r) => scope.hasTask(r.taskId as string)) : rows);
   const [issuer, carrier] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-carrier'))]);
-  return buildLinks({ issuer, carrier }, (await ctx.loaders.regions()).regions);
+  return buildLinks({ issuer: inScope(issuer), carrier: inScope(carrier) }, (await ctx.loaders.regions()).regions);
 }
 
 /** Regions an issuer's tasks name inside its own territory, with those tasks: hierarchy, drawn nested, never linked. */
-async function innerRegions(ctx: Context): Promise<Map<string, Set<string>>> {
+async function innerRegions(ctx: Context, scope?: YearScope | null): Promise<Map<string, Set<string>>> {
   const { regions } = await ctx.loaders.regions();
   const out = new Map<string, Set<string>>();
   for (const r of await ctx.store.run(read('cooperation-issuer'))) {
+    if (scope && !scope.hasTask(r.taskId as string)) continue;
     const [issuer, named] = [r.fromId as string, r.toId as string];
     if (isWithin(named, issuer, regions)) {
       out.set(named, (out.get(named) ?? new Set()).add(r.taskId as string));
@@ -133,22 +140,23 @@ async function innerRegions(ctx: Context): Promise<Map<string, Set<string>>> {
 }
 
 /** The links as drawn at a province's scale: counties folded into their cities, except the cities in open. */
-async function foldedLinks(ctx: Context, open: unknown) {
+async function foldedLinks(ctx: Context, open: unknown, scope?: YearScope | null) {
   const opened = (open as string[] | null | undefined) ?? [];
   for (const id of opened) if (!/^\d{6}$/.test(id)) throw userError(`open takes division codes such as 430100 (长沙市), got "${String(id).slice(0, 20)}"`);
-  return foldLinks(await allLinks(ctx), (await ctx.loaders.regions()).regions, new Set(opened), linkId);
+  return foldLinks(await allLinks(ctx, scope), (await ctx.loaders.regions()).regions, new Set(opened), linkId);
 }
 
-/** A cooperation link as resolved: its pair's id, and with folding the pairs it stands for. */
-interface CooperationLinkRow { id: string; parts?: string[] }
+/** A cooperation link as resolved: its pair's id, with folding the pairs it stands for, and the year it is of. */
+interface CooperationLinkRow { id: string; parts?: string[]; year?: number | null }
 
 /** The tasks behind a link (of every pair it stands for), each once, in document order. */
 async function evidenceOf(ctx: Context, l: CooperationLinkRow) {
+  const scope = await yearScope(ctx, l.year);
   const parts = l.parts ?? [l.id];
-  if (parts.length === 1) return ctx.loaders.linkTasks.load(parts[0]!);
   const rows = new Map<string, Row>();
   for (const list of await ctx.loaders.linkTasks.loadMany(parts)) if (!(list instanceof Error)) for (const r of list) rows.set(r.id as string, r);
-  return [...rows.values()].sort(byKeys('documentId', 'start'));
+  const all = parts.length === 1 ? [...rows.values()] : [...rows.values()].sort(byKeys('documentId', 'start'));
+  return scope ? all.filter((r) => scope.hasDocument(r.documentId as string)) : all;
 }
 
 /** A region argument that is no region in the store: what to pass instead (division codes of regions of that name). */
@@ -164,23 +172,25 @@ async function checkRegion(ctx: Context, arg: string, id: unknown): Promise<void
 }
 
 /** The cooperation links of a region (or all), or between two, strongest first (see cooperationLinks in the schema). */
-async function cooperationLinks(ctx: Context, { region, partner, fold, open }: Args) {
+async function cooperationLinks(ctx: Context, { region, partner, fold, open, year }: Args) {
   await checkRegion(ctx, 'region', region);
   await checkRegion(ctx, 'partner', partner);
-  if (fold) {
-    const { links } = await foldedLinks(ctx, open);
-    const touches = (l: FoldedLink, id: unknown) => !id || l.from === id || l.to === id;
+  const scope = await yearScope(ctx, year);
+  if (fold || scope) {
+    // Under a year the kept links (all years) do not apply: the links are built from that year's tasks.
+    const links: Array<Omit<FoldedLink, 'parts'> & { parts?: string[] }> = fold ? (await foldedLinks(ctx, open, scope)).links : await allLinks(ctx, scope);
+    const touches = (l: { from: string; to: string }, id: unknown) => !id || l.from === id || l.to === id;
     return links.filter((l) => touches(l, region) && touches(l, partner)).map((l) => {
       const flip = region && l.to === region;
-      return { id: linkId(l.from, l.to), parts: l.parts, from: flip ? l.to : l.from, to: flip ? l.from : l.to, kinds: l.kinds, count: l.taskIds.length };
+      return { id: linkId(l.from, l.to), parts: l.parts, from: flip ? l.to : l.from, to: flip ? l.from : l.to, kinds: l.kinds, count: l.taskIds.length, year: scope?.year ?? null };
     });
   }
   const rows = await ctx.store.run(read('region-links'), { region: (region as string | null) ?? '' });
   return linksOf(rows as unknown as StoredLink[], (await ctx.loaders.regions()).regions, { region: region as string | null, partner: partner as string | null });
 }
 
-async function loadsOf(ctx: Context, jurisdiction: string, by: Measure): Promise<UnitLoad[]> {
-  return computeLoads(await countsIn(ctx, jurisdiction), by);
+async function loadsOf(ctx: Context, jurisdiction: string, by: Measure, scope?: YearScope | null): Promise<UnitLoad[]> {
+  return computeLoads(await countsIn(ctx, jurisdiction, null, scope), by);
 }
 
 const checkJurisdiction = (j: unknown) => {
@@ -281,11 +291,14 @@ export const resolvers = {
         + (like.length ? `; units matching "${name}": ${like.join(', ')}` : '; search(text: …) finds units by name'), { suggestions: like });
     },
     units: async (_: unknown, { filter, limit }: Args, ctx: Context) => {
-      const f = (filter ?? {}) as { jurisdiction?: string; kind?: string; text?: string };
+      const f = (filter ?? {}) as { jurisdiction?: string; kind?: string; text?: string; year?: number };
+      const scope = await yearScope(ctx, f.year);
+      const n = limitOf(limit, 100);
       const rows = await ctx.store.run(read('unit-ids'), {
-        jurisdiction: f.jurisdiction ?? '', kind: f.kind ?? '', text: searchText(f.text), limit: limitOf(limit, 100),
+        jurisdiction: f.jurisdiction ?? '', kind: f.kind ?? '', text: searchText(f.text), limit: scope ? MAX_LIMIT : n,
       });
-      return unitsByIds(ctx, rows.map((r) => r.id as string));
+      const mine = scope ? await unitsInScope(scope) : null;
+      return unitsByIds(ctx, rows.map((r) => r.id as string).filter((id) => !mine || mine.has(id)).slice(0, n));
     },
     task: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.task.load(id as string),
     tasks: async (_: unknown, { filter, limit, offset }: Args, ctx: Context) => {
@@ -305,18 +318,27 @@ export const resolvers = {
       const tasks = await tasksByIds(ctx, ids ?? []);
       return page(tasks.sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start), { limit: limitOf(limit, 200), offset });
     },
-    search: async (_: unknown, { text, limit, offset }: Args, ctx: Context) => {
+    search: async (_: unknown, { text, limit, offset, year }: Args, ctx: Context) => {
       const t = searchText(text);
       if (t === '') throw userError('search text is empty: type a unit, task or place, e.g. 发改委 or 大湾区');
       const n = limitOf(limit, 20);
       const ids = (rows: Row[]) => rows.map((x) => x.id as string);
+      const scope = await yearScope(ctx, year);
       // Every match up to the bound, so that the page can be ranked and the totals told.
-      const [u, tk, r, l] = await Promise.all([
+      let [u, tk, r, l] = await Promise.all([
         ctx.store.run(read('search-units'), { text: t, limit: SEARCH_BOUND }),
         ctx.store.run(read('search-tasks'), { text: t, limit: SEARCH_BOUND }),
         ctx.store.run(read('search-regions'), { text: t, limit: SEARCH_BOUND }),
         ctx.store.run(read('search-leaders'), { text: t, limit: SEARCH_BOUND }),
       ]);
+      if (scope) {
+        // Under a year: its tasks, the units and leaders named in them; places are of every year.
+        const units = await unitsInScope(scope);
+        const led = await ctx.loaders.tasksOfLeader.loadMany(ids(l));
+        tk = tk.filter((x) => scope.hasTask(x.id as string));
+        u = u.filter((x) => units.has(x.id as string));
+        l = l.filter((_x, i) => { const ts = led[i]; return !(ts instanceof Error) && !!ts?.some((y) => scope.hasTask(y.taskId as string)); });
+      }
       const regions = (await ctx.loaders.regions()).regions;
       const pageOf = <T>(list: T[]) => page(list, { limit: n, offset });
       return {
@@ -327,15 +349,16 @@ export const resolvers = {
         total: { units: u.length, tasks: tk.length, regions: r.length, leaders: l.length },
       };
     },
-    overloadedUnits: async (_: unknown, { jurisdiction, kind, by, top, due }: Args, ctx: Context) => {
+    overloadedUnits: async (_: unknown, { jurisdiction, kind, by, top, due, year }: Args, ctx: Context) => {
       checkJurisdiction(jurisdiction);
       const window = due as { from: string; to: string } | null | undefined;
       if (window) checkWindow(window.from, window.to);
-      const loads = computeLoads(await countsIn(ctx, jurisdiction as string, window), (by as Measure) ?? 'WEIGHTED');
+      const loads = computeLoads(await countsIn(ctx, jurisdiction as string, window, await yearScope(ctx, year)), (by as Measure) ?? 'WEIGHTED');
       return ranking(loads, kind as string | null).slice(0, limitOf(top, 10));
     },
     cooperationLinks: async (_: unknown, args: Args, ctx: Context) => page(await cooperationLinks(ctx, args), { limit: args.limit }),
-    jurisdictionNetwork: async (_: unknown, { within }: Args, ctx: Context) => {
+    jurisdictionNetwork: async (_: unknown, { within, year }: Args, ctx: Context) => {
+      const scope = await yearScope(ctx, year);
       const { regions, children } = await ctx.loaders.regions();
       let inside: Set<string> | null = null;
       if (within) {
@@ -348,7 +371,18 @@ export const resolvers = {
         };
         walk(within as string);
       }
-      const jurisdictions = (await ctx.store.run(read('jurisdictions'))).filter((r) => !inside || inside.has(r.id as string));
+      let jurisdictions = (await ctx.store.run(read('jurisdictions'))).filter((r) => !inside || inside.has(r.id as string));
+      if (scope) {
+        // That year's documents and tasks per jurisdiction, and its issuers' ties (the kept links hold every year).
+        const docs = [...(await ctx.loaders.documents()).values()].filter((d) => scope.hasDocument(d.id));
+        jurisdictions = jurisdictions.map((r) => {
+          const mine = docs.filter((d) => d.jurisdictionCode === r.id);
+          return { ...r, documents: mine.length, tasks: mine.reduce((n, d) => n + Number(d.taskCount ?? 0), 0) };
+        });
+        const ids = new Set(jurisdictions.map((r) => r.id as string));
+        const links = (await allLinks(ctx, scope)).filter((l) => ids.has(l.from) && ids.has(l.to)).map((l) => ({ from: l.from, to: l.to, tasks: l.taskIds.length }));
+        return { jurisdictions: jurisdictions.map((r) => ({ regionId: r.id, units: r.units, documents: r.documents, tasks: Number(r.tasks ?? 0) })), links };
+      }
       const ids = new Set(jurisdictions.map((r) => r.id as string));
       const links = (await ctx.store.run(read('region-links'), { region: '' }))
         // The cooperation rule (analytics/cooperation.ts): ties between parties, never hierarchy.
@@ -360,15 +394,16 @@ export const resolvers = {
         links,
       };
     },
-    jurisdictionGraph: async (_: unknown, { jurisdiction, limit }: Args, ctx: Context) => {
+    jurisdictionGraph: async (_: unknown, { jurisdiction, limit, year }: Args, ctx: Context) => {
       const j = checkJurisdiction(jurisdiction);
       const n = limitOf(limit, 500);
+      const scope = await yearScope(ctx, year);
       // Weighted, as Unit.load: a unit ringed as overloaded here is ringed in every view. Busiest (most tasks) first.
-      const loads = (await loadsOf(ctx, j, 'WEIGHTED')).sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
+      const loads = (await loadsOf(ctx, j, 'WEIGHTED', scope)).sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
       const drawn = loads.slice(0, n);
       const ids = new Set(drawn.map((l) => l.unitId));
       const [pairs, memberships] = await Promise.all([
-        ctx.store.run(read('unit-pairs'), { jurisdiction: j }),
+        scope ? pairsInScope(scope, j) : ctx.store.run(read('unit-pairs'), { jurisdiction: j }),
         ctx.store.run(read('memberships-in'), { jurisdiction: j }),
       ]);
       return {
@@ -380,11 +415,12 @@ export const resolvers = {
         more: loads.length - drawn.length,
       };
     },
-    regionNetwork: async (_: unknown, { minTasks, fold, open, top }: Args, ctx: Context) => {
+    regionNetwork: async (_: unknown, { minTasks, fold, open, top, year }: Args, ctx: Context) => {
+      const scope = await yearScope(ctx, year);
       const min = typeof minTasks === 'number' ? minTasks : 1;
       if (!Number.isInteger(min) || min < 1 || min > 1000) throw userError(`minTasks must be a whole number from 1 to 1000, got ${min}`);
       const { regions } = await ctx.loaders.regions();
-      const { links: all, folded, opened } = fold ? await foldedLinks(ctx, open) : { links: await allLinks(ctx), folded: new Map<string, Set<string>>(), opened: new Set<string>() };
+      const { links: all, folded, opened } = fold ? await foldedLinks(ctx, open, scope) : { links: await allLinks(ctx, scope), folded: new Map<string, Set<string>>(), opened: new Set<string>() };
       const strong = all.filter((l) => l.taskIds.length >= min); // strongest first
       // An opened city's counties are what the user asked to see: their links come first, whatever top says.
       const asked = (l: { from: string; to: string }) => opened.has(l.from) || opened.has(l.to);
@@ -392,7 +428,7 @@ export const resolvers = {
       // Inner regions (hierarchy) are drawn nested; at a province's scale a county is its city unless the city is open.
       const openCities = new Set((open as string[] | null | undefined) ?? []);
       const inner = new Map<string, Set<string>>();
-      for (const [id, taskIds] of await innerRegions(ctx)) {
+      for (const [id, taskIds] of await innerRegions(ctx, scope)) {
         const city = regions.get(id)?.level === 'county' ? regions.get(id)!.within.find((w) => regions.get(w)?.level === 'prefecture') : undefined;
         if (fold && city && !openCities.has(city)) folded.set(city, (folded.get(city) ?? new Set()).add(id));
         else inner.set(id, taskIds);
@@ -402,7 +438,7 @@ export const resolvers = {
         moreLinks: strong.length - drawn.length,
         nodes: net.nodes.map((n) => ({ ...n, folded: folded.get(n.regionId)?.size ?? 0 })),
         // As cooperationLinks gives them (CooperationLink reads its evidence by the pairs it stands for).
-        links: net.links.map((l) => ({ ...l, id: linkId(l.from, l.to), count: l.taskIds.length })),
+        links: net.links.map((l) => ({ ...l, id: linkId(l.from, l.to), count: l.taskIds.length, year: scope?.year ?? null })),
       };
     },
     // Roots: provinces and named areas (a province may also lie within an area such as 泛珠三角区域).
@@ -431,7 +467,9 @@ export const resolvers = {
       };
       checkWindow(from, to);
       if (role && !unit) throw userError('role needs unit: say whose role to look for');
+      const scope = await yearScope(ctx, args.year);
       let rows = await ctx.store.run(read('tasks-due'), { from, to, jurisdiction: jurisdiction ?? '', documentId: document ?? '' });
+      if (scope) rows = rows.filter((r) => scope.hasTask(r.id as string));
       if (unit) {
         const mine = new Set((await ctx.loaders.assignmentsOfUnit.load(unit)).filter((a) => !role || a.role === role).map((a) => a.taskId));
         rows = rows.filter((r) => mine.has(r.id as string));
@@ -456,11 +494,12 @@ export const resolvers = {
       };
       checkWindow(from, to);
       if (role && !unit) throw userError('role needs unit: say whose role to look for');
+      const scope = await yearScope(ctx, args.year);
       const docs = await ctx.loaders.documents();
       const ids = unit
         ? [...new Set((await ctx.loaders.assignmentsOfUnit.load(unit)).filter((a) => !role || a.role === role).map((a) => a.taskId))]
         : (await ctx.store.run(read('task-ids'), { documentId: document ?? '', text: '' })).map((r) => r.id as string);
-      const tasks = (await tasksByIds(ctx, ids)).filter((t) => (!document || t.documentId === document)
+      const tasks = (await tasksByIds(ctx, ids)).filter((t) => (!document || t.documentId === document) && (!scope || scope.hasDocument(t.documentId))
         && (!jurisdiction || docs.get(t.documentId)?.jurisdictionCode === jurisdiction));
       const out = { tasks: tasks.length, shown: 0, undated: 0, ongoing: 0, outside: 0, beyondLimit: 0 };
       let inWindow = 0;
@@ -478,7 +517,7 @@ export const resolvers = {
     ledger: async (_: unknown, { filter, asOf, soonDays, limit, offset }: Args, ctx: Context) => {
       const f = (filter ?? {}) as Record<string, unknown>;
       try {
-        const checked = checkLedgerFilter({ ...f, role: f.role ?? undefined, asOf, soonDays: soonDays ?? undefined });
+        const checked = checkLedgerFilter({ ...f, role: f.role ?? undefined, year: f.year ?? undefined, asOf, soonDays: soonDays ?? undefined });
         const progress = ctx.auth ? { index: await ctx.auth.services.progress.records.index(), staleDays: ctx.config.PROGRESS_STALE_DAYS } : undefined;
         return await ledgerRows(ctx.store, checked, ctx.config.DUE_SOON_DAYS, { limit: limit as number, offset: (offset as number | undefined) ?? 0 }, progress);
       } catch (err) {
@@ -568,18 +607,22 @@ export const resolvers = {
     leads: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'lead'), args),
     responsibleFor: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'responsible'), args),
     participatesIn: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'participant'), args),
-    tasks: async (u: UnitRow, { role, document, ...args }: Args, ctx: Context) =>
-      page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => (!role || a.role === role) && (!document || a.documentId === document)), args),
+    tasks: async (u: UnitRow, { role, document, year, ...args }: Args, ctx: Context) => {
+      const scope = await yearScope(ctx, year);
+      return page((await ctx.loaders.assignmentsOfUnit.load(u.id))
+        .filter((a) => (!role || a.role === role) && (!document || a.documentId === document) && (!scope || scope.hasDocument(a.documentId))), args);
+    },
     // One per task under the strongest role (graph/analytics.ts strongestRoles): what load and ledger count.
-    duties: async (u: UnitRow, { role, ...args }: Args, ctx: Context) => {
+    duties: async (u: UnitRow, { role, year, ...args }: Args, ctx: Context) => {
+      const scope = await yearScope(ctx, year);
       const byTask = new Map<string, AssignmentRow[]>();
-      for (const a of await ctx.loaders.assignmentsOfUnit.load(u.id)) byTask.set(a.taskId, [...(byTask.get(a.taskId) ?? []), a]);
+      for (const a of await ctx.loaders.assignmentsOfUnit.load(u.id)) if (!scope || scope.hasDocument(a.documentId)) byTask.set(a.taskId, [...(byTask.get(a.taskId) ?? []), a]);
       const duties = [...byTask].map(([taskId, assignments]) => ({ taskId, role: strongestRoles(assignments).get(u.id)!, assignments }))
         .filter((d) => d.role && (!role || d.role === role));
       return page(duties, args);
     },
-    load: async (u: UnitRow, _: Args, ctx: Context) =>
-      (await loadsOf(ctx, u.jurisdictionCode, 'WEIGHTED')).find((l) => l.unitId === u.id)
+    load: async (u: UnitRow, { year }: Args, ctx: Context) =>
+      (await loadsOf(ctx, u.jurisdictionCode, 'WEIGHTED', await yearScope(ctx, year))).find((l) => l.unitId === u.id)
         ?? { unitId: u.id, kind: u.kind, lead: 0, responsible: 0, participant: 0, total: 0, weighted: 0, value: 0, peers: 0, peerMean: 0, peerStdDev: 0, zScore: null, overloaded: false, minPeers: MIN_PEERS },
     partners: async (u: UnitRow, { limit }: Args, ctx: Context) =>
       (await ctx.loaders.partners.load(u.id)).slice(0, limitOf(limit, 10)).map((p) => ({ unitId: p.partnerId, sharedTasks: p.sharedTasks })),

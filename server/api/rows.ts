@@ -3,6 +3,9 @@ export interface DocumentRow {
   id: string; file: string; title: string; titleInferred: boolean; kind: string; issuer: string; docNumber: string;
   date: string; sha256: string; script: string; leadRule: string; jurisdictionEvidence: string; figures: string;
   jurisdictionCode: string | null; jurisdictionName: string | null;
+  /** The plan year (-1 or null when unknown: null on a store not yet synced) and series (graph/plan-years.ts). */
+  taskCount?: number | null;
+  year: number | null; yearFrom: number | null; yearTo: number | null; yearSource: string | null; series: string | null;
 }
 export interface TaskRow {
   id: string; documentId: string; ref: string; title: string; section: string; part: string; text: string;

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
 import { contributionOf, dueJson, emptyCounts, linkRow, pairRow, type TaskFacts } from './analytics';
 import { ROLE_RELS } from './model';
+import { documentYearProps } from '../extract/plan-year';
 import type { Row } from './store';
 import { leaderId, UNKNOWN_JURISDICTION, unitSearchText } from './unit-text';
 
@@ -115,7 +116,7 @@ export function graphRows(
       id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
       docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
       leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw: result.texts?.[doc.id] ?? '',
-      taskCount: doc.tasks.length, loadHash, progress: JSON.stringify(doc.progress ?? []),
+      taskCount: doc.tasks.length, loadHash, progress: JSON.stringify(doc.progress ?? []), ...documentYearProps(doc, doc.jurisdiction?.code),
     });
     if (doc.jurisdiction && regions.has(doc.jurisdiction.code)) rels.ISSUED_IN!.push({ fromId: doc.id, toId: doc.jurisdiction.code });
     const leaderJurisdiction = doc.jurisdiction?.code ?? UNKNOWN_JURISDICTION;

@@ -9,6 +9,7 @@ import { ROLE_RELS } from './model';
 import { bulk, load, read } from './queries';
 import { StoreError, type GraphStore, type QueryRunner, type Row } from './store';
 import { leaderId, UNKNOWN_JURISDICTION, unitSearchText } from './unit-text';
+import { documentYearProps } from '../extract/plan-year';
 
 export { leaderId, unitSearchText };
 
@@ -212,7 +213,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
     id: doc.id, file: doc.file, title: doc.title, titleInferred: doc.titleInferred, kind: doc.kind, issuer: doc.issuer ?? '',
     docNumber: doc.docNumber ?? '', date: doc.date ?? '', sha256: doc.sha256, encoding: doc.encoding, script: doc.script,
     leadRule: doc.leadRule, jurisdictionEvidence: doc.jurisdiction?.evidence ?? '', figures: JSON.stringify(doc.figures), raw,
-    taskCount: doc.tasks.length, loadHash: prepared.loadHash, progress: JSON.stringify(doc.progress ?? []),
+    taskCount: doc.tasks.length, loadHash: prepared.loadHash, progress: JSON.stringify(doc.progress ?? []), ...documentYearProps(doc, doc.jurisdiction?.code),
   });
   if (doc.jurisdiction) await tx.run(load('create-document-region'), { documentId: doc.id, regionId: doc.jurisdiction.code });
 

@@ -33,6 +33,9 @@ export const NODES: readonly NodeDef[] = [
       loadHash: 'STRING',
       // A progress report's rows (JSON; extract/contract.ts ProgressRow), linked to plan tasks by server/progress/links.ts.
       progress: 'STRING',
+      // The plan year (extract/plan-year.ts): -1 when unknown; a range is yearFrom–yearTo, year = yearFrom.
+      // yearSource: title, number or date ('' unknown). series: the key documents of one series share.
+      year: 'INT64', yearFrom: 'INT64', yearTo: 'INT64', yearSource: 'STRING', series: 'STRING',
     },
   },
   {

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { ensureAnalytics } from './analytics';
 import { KuzuStore } from './kuzu-store';
 import { Neo4jStore } from './neo4j-store';
+import { syncPlanYears } from './plan-years';
 import type { GraphStore } from './store';
 
 /** Neo4j when NEO4J_URI is set, otherwise the embedded store under DATA_DIR. */
@@ -19,5 +20,7 @@ export async function openStore(config: Config, opts: { connectTimeoutMs?: numbe
   await store.ensureSchema();
   // A store written by an earlier version gets its load counts and links counted once.
   await ensureAnalytics(store);
+  // …and its documents their plan years and series (plan-years.ts).
+  await syncPlanYears(store);
   return store;
 }

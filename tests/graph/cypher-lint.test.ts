@@ -28,6 +28,8 @@ const PARAMETERS: Record<string, unknown> = {
   region: '430500', taskCount: 3, loadHash: 'x',
   // progress reports' rows, and the jurisdictions whose plans they are linked to (issue 22)
   progress: '[]', codes: ['430500'],
+  // plan years and series (issue 22 item 5)
+  year: 2024, yearFrom: 2024, yearTo: 2024, yearSource: 'title', series: 'x',
 };
 
 /** Keys of the $rows maps the load statements read (row.fromId …); the linter sees them as property keys. */

@@ -16,6 +16,10 @@ import { TimelineView } from './components/TimelineView';
 import { UnitPanel } from './components/UnitPanel';
 import { OVERLOAD_COLOR } from './cytoscape-style';
 import { UploadDialog } from './components/UploadDialog';
+import { CompareView } from './components/CompareView';
+import { OwedView } from './components/OwedView';
+import { YearFilter } from './components/YearFilter';
+import { useYear, YearContext, yearVariable } from './lib/year';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { Filters, UnitData } from './lib/graph';
 import { PROVINCE_FROM, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from './lib/jurisdiction-graph';
@@ -27,10 +31,10 @@ const KINDS = Object.keys(KIND_COLORS);
 interface ShellData { stats: { units: number; documents: number }; jurisdictionNetwork: JurisdictionNetworkData }
 type DocumentItem = { id: string; title: string; jurisdiction: { id: string; name: string } | null };
 /** The views, in tab order; a new view adds its entry here. */
-const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' | 'documentsView' }> = [
+const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' | 'documentsView' | 'compareView' | 'owedView' }> = [
   { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' },
-  { view: 'regions', label: 'regions_view' }, { view: 'timeline', label: 'timeline' }, { view: 'ledger', label: 'ledger' },
-  { view: 'documents', label: 'documentsView' },
+  { view: 'regions', label: 'regions_view' }, { view: 'timeline', label: 'timeline' }, { view: 'ledger', label: 'ledger' }, { view: 'duban', label: 'owedView' },
+  { view: 'documents', label: 'documentsView' }, { view: 'compare', label: 'compareView' },
 ];
 
 /** Tabs as WAI-ARIA describes them: one tab stop, arrows (and Home/End) move and open. */
@@ -84,7 +88,9 @@ export function App() {
   }, [s.lang]);
   return (
     <LangContext.Provider value={s.lang}>
-      <Shell s={s} set={set} />
+      <YearContext.Provider value={s.year}>
+        <Shell s={s} set={set} />
+      </YearContext.Provider>
     </LangContext.Provider>
   );
 }
@@ -99,8 +105,9 @@ function UnitNetwork(props: { jurisdiction: string; largeStore: boolean; filters
   const { jurisdiction, largeStore, ...view } = props;
   const f = props.filters;
   const counted = largeStore && !!jurisdiction && !f.document && !f.role && !f.showTasks;
-  const q = useQuery<{ units: UnitData[] }>(UNITS_QUERY, counted ? null : { j: jurisdiction || null, d: f.document || null, role: f.role ? f.role.toUpperCase() : null });
-  const g = useQuery<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, counted ? { j: jurisdiction, limit: 500 } : null);
+  const y = yearVariable(useYear());
+  const q = useQuery<{ units: UnitData[] }>(UNITS_QUERY, counted ? null : { j: jurisdiction || null, d: f.document || null, role: f.role ? f.role.toUpperCase() : null, y });
+  const g = useQuery<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, counted ? { j: jurisdiction, limit: 500, y } : null);
   const units = useMemo(() => (counted ? (g.data ? unitsOfGraph(g.data.jurisdictionGraph) : null) : q.data?.units ?? null), [counted, g.data, q.data]);
   const at = counted ? g : q;
   return (
@@ -113,7 +120,7 @@ function UnitNetwork(props: { jurisdiction: string; largeStore: boolean; filters
 
 function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void }) {
   const { t, kind } = useT();
-  const q = useQuery<ShellData>(SHELL_QUERY, {});
+  const q = useQuery<ShellData>(SHELL_QUERY, { y: yearVariable(s.year) });
   // Bumped after an upload, so that the unit network fetches again.
   const [loaded, setLoaded] = useState(0);
   const largeStore = !!q.data && q.data.stats.units > PROVINCE_FROM && q.data.jurisdictionNetwork.jurisdictions.length > 1;
@@ -149,6 +156,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
       <header className="top">
         <div className="brand"><h1>{t('title')}</h1><p>{t('subtitle')}</p></div>
         <SearchBox onUnit={selectUnit} onTask={(_doc, id) => selectTask(id)} onRegion={(id) => set({ view: 'cooperation', region: id })} />
+        <YearFilter year={s.year} onYear={(year) => set({ year })} />
         <ViewTabs view={s.view} onView={(view) => set(s.pin ? { view } : { view, ...CLOSE_PANELS })} />
         <UploadDialog onUploaded={() => { q.retry(); docs.retry(); setLoaded((n) => n + 1); }} onOpenDocument={openDocument} />
         <button type="button" className="lang" onClick={() => set({ lang: s.lang === 'zh' ? 'en' : 'zh' })}>{t('language')}</button>
@@ -220,7 +228,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
         <div className="main" id="view-panel" role="tabpanel" aria-labelledby={`tab-${s.view}`}>
           <Status loading={q.loading} error={q.error ?? docs.error} retry={q.error ? q.retry : docs.retry} />
           {q.data && s.view === 'network' && (province ? (
-            <ProvinceNetworkView net={q.data.jurisdictionNetwork} open={s.open} onOpen={(open) => set({ open })} onJurisdiction={(jurisdiction) => set({ jurisdiction })}
+            <ProvinceNetworkView key={s.year} net={q.data.jurisdictionNetwork} open={s.open} onOpen={(open) => set({ open })} onJurisdiction={(jurisdiction) => set({ jurisdiction })}
               kinds={s.kinds} overloaded={s.overloaded} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })} />
           ) : (
             <UnitNetwork key={loaded} jurisdiction={networkJurisdiction} largeStore={largeStore} filters={filters} selected={s.unit} onSelect={selectUnit} list={s.list} onList={(list) => set({ list })}
@@ -242,7 +250,13 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
               onChange={(p) => set(p as Partial<ViewState>)} onSelect={selectUnit} onTask={selectTask} />
           )}
           {s.view === 'documents' && (
-            <DocumentsView onOpenDocument={(id) => set({ doc: id, hl: null })} onChanged={() => { q.retry(); docs.retry(); setLoaded((n) => n + 1); }} />
+            <DocumentsView onOpenDocument={(id) => set({ doc: id, hl: null })} onCompare={(cmpFrom, cmpTo) => set({ view: 'compare', cmpFrom, cmpTo })} onChanged={() => { q.retry(); docs.retry(); setLoaded((n) => n + 1); }} />
+          )}
+          {q.data && s.view === 'duban' && (
+            <OwedView jurisdictions={jurisdictions} jurisdiction={s.jurisdiction} onJurisdiction={(jurisdiction) => set({ jurisdiction })} onSelect={selectUnit} />
+          )}
+          {s.view === 'compare' && (
+            <CompareView from={s.cmpFrom} to={s.cmpTo} onChange={(p) => set(p)} onTask={selectTask} onSelect={selectUnit} />
           )}
           {q.data && s.view === 'regions' && (
             <RegionNetworkView minTasks={s.minTasks} link={s.link} list={s.list} onChange={(p) => set(p)} province={largeStore} open={s.open} top={s.top} onRegion={(region) => set({ view: 'cooperation', region })} onSelect={selectUnit} />

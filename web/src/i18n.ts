@@ -3,12 +3,14 @@ import type { Lang } from './lib/url-state';
 import { ACCOUNT_STRINGS } from './i18n-accounts';
 import { LIGHT_STRINGS, PROGRESS_STRINGS, STATE_STRINGS } from './i18n-progress';
 import { VIEW_STRINGS } from './i18n-views';
+import { YEAR_STRINGS } from './i18n-years';
 
 /** Chinese first; every string the interface shows has an English counterpart. */
 const STRINGS = {
   ...ACCOUNT_STRINGS,
   ...PROGRESS_STRINGS,
   ...VIEW_STRINGS,
+  ...YEAR_STRINGS,
   title: { zh: '责任落实图谱', en: 'Responsibility graph' },
   subtitle: { zh: '行动方案的任务、牵头单位与责任单位', en: 'Tasks, leads and responsible units of action plans' },
   network: { zh: '单位网络', en: 'Network' },

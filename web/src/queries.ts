@@ -3,9 +3,9 @@
  * What every view needs, read from counts kept on write: how many units and documents the store
  * holds (a province's store opens aggregated) and the jurisdictions with the tasks tying them.
  */
-export const SHELL_QUERY = `{
+export const SHELL_QUERY = `query($y: Int) {
   stats { units documents }
-  jurisdictionNetwork { jurisdictions { region { id name level } units documents tasks } links { from { id } to { id } tasks } } }`;
+  jurisdictionNetwork(year: $y) { jurisdictions { region { id name level } units documents tasks } links { from { id } to { id } tasks } } }`;
 
 /** The documents for the filters: all of a small store's, a province's only for the chosen jurisdiction. */
 export const DOCUMENTS_QUERY = 'query($j: String) { documents(jurisdiction: $j) { id title jurisdiction { id name } } }';
@@ -18,13 +18,13 @@ export const DOCUMENT_JURISDICTION_QUERY = 'query($id: ID!) { document(id: $id) 
  * (of the chosen document and role only, when one is chosen): a province's store holds far more
  * than one page can draw.
  */
-export const UNITS_QUERY = `query($j: String, $d: ID, $role: Role) {
-  units(filter: { jurisdiction: $j }, limit: 500) { id name kind aliases jurisdiction { id name } load { lead responsible participant total weighted zScore overloaded }
-    tasks(document: $d, role: $role) { role task { id ref title document { id } } } memberOf { id } }
+export const UNITS_QUERY = `query($j: String, $d: ID, $role: Role, $y: Int) {
+  units(filter: { jurisdiction: $j, year: $y }, limit: 500) { id name kind aliases jurisdiction { id name } load(year: $y) { lead responsible participant total weighted zScore overloaded }
+    tasks(document: $d, role: $role, year: $y) { role task { id ref title document { id } } } memberOf { id } }
 }`;
 
 /** One jurisdiction opened on the aggregated network: its busiest units and the ties between them. */
-export const JURISDICTION_GRAPH_QUERY = `query($j: String!, $limit: Int) { jurisdictionGraph(jurisdiction: $j, limit: $limit) {
+export const JURISDICTION_GRAPH_QUERY = `query($j: String!, $limit: Int, $y: Int) { jurisdictionGraph(jurisdiction: $j, limit: $limit, year: $y) {
   jurisdiction { id name } units { unit { id name kind aliases } lead responsible participant total weighted zScore overloaded }
   shared { a b tasks } memberships { member collective } more } }`;
 
@@ -36,24 +36,24 @@ export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliase
 
 export const DOCUMENT_TEXT_QUERY = 'query($id: ID!) { document(id: $id) { id title text } }';
 
-export const SEARCH_QUERY = `query($text: String!, $limit: Int) { search(text: $text, limit: $limit) {
+export const SEARCH_QUERY = `query($text: String!, $limit: Int, $y: Int) { search(text: $text, limit: $limit, year: $y) {
   units { id name kind jurisdiction { name } } tasks { id ref title document { id title } } regions { id name level }
   total { units tasks regions } } }`;
 
-export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure, $kind: UnitKind) { overloadedUnits(jurisdiction: $j, by: $by, kind: $kind, top: 20) {
+export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure, $kind: UnitKind, $y: Int) { overloadedUnits(jurisdiction: $j, by: $by, kind: $kind, top: 20, year: $y) {
   unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded minPeers } }`;
 
-export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolean, $open: [ID!]) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open, limit: 50) { from { id name level } to { id name level } kinds count
+export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolean, $open: [ID!], $y: Int) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open, limit: 50, year: $y) { from { id name level } to { id name level } kinds count
   tasks(limit: 30) { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } units { id name } } }`;
 
-export const REGION_NETWORK_QUERY = `query($min: Int, $fold: Boolean, $open: [ID!], $top: Int) { regionNetwork(minTasks: $min, fold: $fold, open: $open, top: $top) {
+export const REGION_NETWORK_QUERY = `query($min: Int, $fold: Boolean, $open: [ID!], $top: Int, $y: Int) { regionNetwork(minTasks: $min, fold: $fold, open: $open, top: $top, year: $y) {
   nodes { region { id name level } tasks links parent { id } folded } links { from { id name } to { id name } count kinds } moreLinks } }`;
 export const LEDGER_QUERY = `query($filter: LedgerFilter) { ledger(filter: $filter) {
   n jurisdiction documentId documentTitle taskId ref title unitId unitName role leaders deadlineText deadlineDate status quote light { light zh en } progressState progressDate progressText } }`;
 
-export const TIMELINE_QUERY = `query($j: String, $from: Date!, $to: Date!, $unit: ID, $role: Role, $by: Period) {
-  timelineCoverage(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role) { tasks shown undated ongoing outside beyondLimit }
-  timeline(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role, by: $by) {
+export const TIMELINE_QUERY = `query($j: String, $from: Date!, $to: Date!, $unit: ID, $role: Role, $by: Period, $y: Int) {
+  timelineCoverage(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role, year: $y) { tasks shown undated ongoing outside beyondLimit }
+  timeline(jurisdiction: $j, from: $from, to: $to, unit: $unit, role: $role, by: $by, year: $y) {
     period from to entries { date status light { light zh en } task { id ref title deadline { text } document { id title } leaders { name } } leads { id name } } } }`;
 
 export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text start end document { id title kind }
@@ -64,3 +64,17 @@ export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text s
 
 /** What a filter chip says of a unit: its name and its jurisdiction (市发展和改革委员会 exists in three cities). */
 export const UNIT_NAME_QUERY = 'query($id: ID!) { unit(id: $id) { id name jurisdiction { name } } }';
+
+/** What each unit of a jurisdiction owes (the 督办 view). */
+export const OWED_UNITS_QUERY = `query($j: String!) { owedUnits(jurisdiction: $j) {
+  unit { id name } open overdue atRisk onTrack noDeadline oldestOverdue docxUrl pdfUrl } }`;
+
+/** The plan years the stored documents are of (the year selector). */
+export const PLAN_YEARS_QUERY = '{ planYears { year documents } }';
+
+/** Two documents compared (the 对比 view): continued, new and dropped tasks, and each unit's gains and losses. */
+export const COMPARE_QUERY = `query($from: ID!, $to: ID!) { compareDocuments(from: $from, to: $to) {
+  sameSeries from { id title year jurisdiction { name } } to { id title year jurisdiction { name } }
+  continued { score terms leadChanged reworded from { id ref title assignments(role: LEAD) { unit { id name } } } to { id ref title assignments(role: LEAD) { unit { id name } } } }
+  added { id ref title assignments(role: LEAD) { unit { id name } } } dropped { id ref title assignments(role: LEAD) { unit { id name } } }
+  units { unit { id name } kept gained { id ref title } lost { id ref title } years { year lead responsible participant total } } } }`;

@@ -124,11 +124,11 @@ function balance(t: string): string {
   return s;
 }
 
-/** The words of a term that say something specific: not common policy words, not place names, rare in general text. */
-export function specificWords(term: string, isPlace: (w: string) => boolean): string[] {
+/** The words of a term that say something specific: not common policy words, not place names, rare in general text (IDF ≥ minIdf). */
+export function specificWords(term: string, isPlace: (w: string) => boolean, minIdf = SPECIFIC_IDF): string[] {
   return words(term).filter((w) => {
     if (w.length < 2 || !/[\u4e00-\u9fff]/.test(w) || COMMON_POLICY_WORDS.includes(w) || isPlace(w)) return false;
-    return (idfOf(w) ?? Infinity) >= SPECIFIC_IDF;
+    return (idfOf(w) ?? Infinity) >= minIdf;
   });
 }
 

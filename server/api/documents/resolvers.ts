@@ -18,7 +18,7 @@ export const documentResolvers = {
       return rows.map((r) => {
         const rec = records.get(r.id as string);
         return {
-          id: r.id, file: r.file, title: r.title, kind: r.kind, issuer: r.issuer || null, date: r.date || null,
+          id: r.id, file: r.file, title: r.title, kind: r.kind, issuer: r.issuer || null, date: r.date || null, year: r.year, yearFrom: r.yearFrom, yearTo: r.yearTo,
           jurisdiction: r.jurisdictionCode ? regions.regions.get(r.jurisdictionCode as string) ?? null : null,
           sha256: r.sha256, format: rec?.format ?? formatOf(r.file as string), uploadedAs: rec?.uploadedAs ?? null,
           tasks: Number(r.tasks), units: Number(r.units), warnings: rec?.warnings ?? [],

@@ -4,13 +4,14 @@ import { useT } from '../i18n';
 import { toCsv } from '../lib/csv';
 import { download } from '../lib/download';
 import { useQuery } from '../useQuery';
+import { useYear, yearVariable } from '../lib/year';
 import { LinkEvidence, type Link } from './LinkEvidence';
 import { Status } from './Status';
 
 /** The regions a region is tied to by tasks, strongest first, with the evidence and who carries it. */
 export function CooperationView(props: { regions: Array<{ id: string; name: string }>; region: string; onRegion: (id: string) => void; onSelect: (id: string) => void }) {
   const { t, tf } = useT();
-  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.region });
+  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.region, y: yearVariable(useYear()) });
   const links = q.data?.cooperationLinks ?? [];
   const [open, setOpen] = useState<string>('');
   const max = Math.max(1, ...links.map((l) => l.count));

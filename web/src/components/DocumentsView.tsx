@@ -4,21 +4,24 @@ import { useT } from '../i18n';
 import { atLeast, useSession } from '../session';
 import { useQuery } from '../useQuery';
 import { PendingProgress } from './PendingProgress';
+import { useYear } from '../lib/year';
 import { Status } from './Status';
 
 interface LoadedDocument {
   id: string; file: string; title: string; kind: 'PLAN' | 'REPORT' | 'PROGRESS'; issuer: string | null; date: string | null;
   jurisdiction: { id: string; name: string } | null; sha256: string; format: string; uploadedAs: string | null;
   tasks: number; units: number; warnings: string[]; loadedBy: string | null; loadedAt: string | null; originalUrl: string | null;
+  year: number | null; yearFrom: number | null; yearTo: number | null; previousInSeries: string | null;
 }
 
-const DOCUMENTS = `{ loadedDocuments { id file title kind issuer date jurisdiction { id name } sha256 format uploadedAs tasks units warnings loadedBy loadedAt originalUrl } }`;
+const DOCUMENTS = `{ loadedDocuments { id file title kind issuer date jurisdiction { id name } sha256 format uploadedAs tasks units warnings loadedBy loadedAt originalUrl year yearFrom yearTo previousInSeries } }`;
 const AUDIT = `query($limit: Int) { auditLog(limit: $limit) { total entries { at who action target before after note } } }`;
 const CORRECTIONS = `{ corrections(includeUndone: false) { id kind by at document taskRef unit into before after orphaned } }`;
 
 /** 文件管理: every loaded document with how it came in; delete and download; the corrections; the audit log for admins. */
-export function DocumentsView(props: { onOpenDocument: (id: string) => void; onChanged: () => void }) {
+export function DocumentsView(props: { onOpenDocument: (id: string) => void; onChanged: () => void; onCompare?: (from: string, to: string) => void }) {
   const { t, tf, lang } = useT();
+  const year = useYear();
   const session = useSession();
   const [gen, setGen] = useState(0);
   const q = useQuery<{ loadedDocuments: LoadedDocument[] }>(DOCUMENTS, { gen, user: session.user?.name ?? null });
@@ -46,15 +49,16 @@ export function DocumentsView(props: { onOpenDocument: (id: string) => void; onC
       {q.data && (
         <table className="data documents" data-testid="documents-table">
           <thead><tr>
-            <th>{t('docTitle')}</th><th>{t('docIssuer')}</th><th>{t('jurisdiction')}</th><th>{t('docDate')}</th><th>{t('docKind')}</th><th>{t('docFormat')}</th>
+            <th>{t('docTitle')}</th><th>{t('docIssuer')}</th><th>{t('jurisdiction')}</th><th>{t('planYear')}</th><th>{t('docDate')}</th><th>{t('docKind')}</th><th>{t('docFormat')}</th>
             <th>{t('docCounts')}</th><th>{t('docWarnings')}</th><th>{t('docLoadedBy')}</th><th>sha256</th><th>{t('docActions')}</th>
           </tr></thead>
           <tbody>
-            {q.data.loadedDocuments.map((d) => (
+            {q.data.loadedDocuments.filter((d) => !year || (d.yearFrom !== null && d.yearTo !== null && d.yearFrom <= year && year <= d.yearTo)).map((d) => (
               <tr key={d.id} data-testid={`doc-row-${d.id}`}>
                 <td><button type="button" className="link" onClick={() => props.onOpenDocument(d.id)}>{d.title}</button><div className="muted">{d.uploadedAs ?? d.file}</div></td>
                 <td>{d.issuer ?? '—'}</td>
                 <td>{d.jurisdiction?.name ?? '未知辖区'}</td>
+                <td data-testid={`doc-year-${d.id}`}>{d.yearFrom === null ? '—' : d.yearFrom === d.yearTo ? d.yearFrom : `${d.yearFrom}—${d.yearTo}`}</td>
                 <td>{d.date ?? '—'}</td>
                 <td>{d.kind === 'PLAN' ? t('kindPlan') : d.kind === 'PROGRESS' ? t('kindProgress') : t('kindReport')}</td>
                 <td>{d.format}</td>
@@ -63,6 +67,8 @@ export function DocumentsView(props: { onOpenDocument: (id: string) => void; onC
                 <td>{d.loadedBy ? <>{d.loadedBy}<div className="muted">{d.loadedAt ? new Date(d.loadedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : ''}</div></> : <span className="muted">{t('loadedOutside')}</span>}</td>
                 <td><code title={d.sha256}>{d.sha256.slice(0, 12)}…</code></td>
                 <td className="actions">
+                  {d.previousInSeries && props.onCompare && <button type="button" onClick={() => props.onCompare!(d.previousInSeries!, d.id)} data-testid={`compare-${d.id}`}>{t('compareWithPrevious')}</button>}
+                  {!d.previousInSeries && props.onCompare && <button type="button" className="link" onClick={() => props.onCompare!('', d.id)}>{t('compareView')}</button>}
                   {d.originalUrl && <a href={d.originalUrl} download>{t('download')}</a>}
                   {canEdit && <button type="button" onClick={() => remove(d)} data-testid={`delete-${d.id}`}>{t('delete')}</button>}
                 </td>

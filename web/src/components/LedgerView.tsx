@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { ledgerExportUrl, ledgerVariables, sortRows, type LedgerFilters, type SortKey } from '../lib/ledger';
 import type { StatusFilter } from '../lib/url-state';
 import { useQuery } from '../useQuery';
+import { useYear } from '../lib/year';
 import { PastDueNote, StatusLight } from './StatusLight';
 import { LightBadge } from './TaskProgress';
 import { Status } from './Status';
@@ -25,7 +26,7 @@ export function LedgerView(props: {
 }) {
   const { t, tf, lang, state } = useT();
   const unit = useUnitName(props.filters.unit);
-  const filters: LedgerFilters = { ...props.filters, lang };
+  const filters: LedgerFilters = { ...props.filters, lang, year: useYear() };
   const q = useQuery<{ ledger: Row[] }>(LEDGER_QUERY, ledgerVariables(filters));
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'n', desc: false });
   const rows = useMemo(() => sortRows(q.data?.ledger ?? [], sort.key, sort.desc), [q.data, sort]);

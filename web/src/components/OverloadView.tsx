@@ -7,6 +7,7 @@ import { download } from '../lib/download';
 import { exportName } from '../lib/unit-csv';
 import type { Measure } from '../lib/url-state';
 import { useQuery } from '../useQuery';
+import { useYear, yearVariable } from '../lib/year';
 import { Status } from './Status';
 
 interface Load {
@@ -25,9 +26,10 @@ export function OverloadView(props: {
 }) {
   const { t, tf, kind } = useT();
   const j = props.jurisdiction || props.jurisdictions[0]?.id || '';
+  const year = useYear();
   // Collectives (各县市区) stand for many units: their own ranking, never among departments.
   const [collectives, setCollectives] = useState(false);
-  const q = useQuery<{ overloadedUnits: Load[] }>(OVERLOAD_QUERY, j ? { j, by: props.measure, kind: collectives ? 'COLLECTIVE' : null } : null);
+  const q = useQuery<{ overloadedUnits: Load[] }>(OVERLOAD_QUERY, j ? { j, by: props.measure, kind: collectives ? 'COLLECTIVE' : null, y: yearVariable(year) } : null);
   const rows = q.data?.overloadedUnits ?? [];
   // Bars scaled to the peers shown (a collective's 42 no longer sets the departments' scale).
   const max = Math.max(1, ...rows.map((r) => r.value));

@@ -1,6 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { gql, JURISDICTION_GRAPH_QUERY } from '../api';
+import { useYear, yearVariable } from '../lib/year';
 import { layoutFor, OVERLOAD_COLOR } from '../cytoscape-style';
 import { useT } from '../i18n';
 import { buildJurisdictionGraph, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
@@ -19,15 +20,17 @@ type Fetched = { data: JurisdictionGraphData } | { error: string };
 
 /** Each opened jurisdiction's units, fetched once when it is opened (and again on retry). */
 function useOpenedGraphs(open: readonly string[]) {
+  // The view is drawn anew for another year (App keys it by the year): one year per mount.
+  const year = useYear();
   const [fetched, setFetched] = useState<ReadonlyMap<string, Fetched>>(new Map());
   const asked = useRef(new Set<string>());
   const fetchOne = useCallback((j: string) => {
     asked.current.add(j);
-    gql<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, { j, limit: OPEN_LIMIT }).then(
+    gql<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, { j, limit: OPEN_LIMIT, y: yearVariable(year) }).then(
       (d) => setFetched((m) => new Map(m).set(j, { data: d.jurisdictionGraph })),
       (e: Error) => setFetched((m) => new Map(m).set(j, { error: e.message })),
     );
-  }, []);
+  }, [year]);
   useEffect(() => {
     for (const j of open) if (!asked.current.has(j)) fetchOne(j);
   }, [open, fetchOne]);

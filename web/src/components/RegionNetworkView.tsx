@@ -5,6 +5,7 @@ import { regionLayout } from '../cytoscape-style';
 import { useT } from '../i18n';
 import { buildRegionGraph, linkKey, type RegionNetworkData } from '../lib/region-graph';
 import { useQuery } from '../useQuery';
+import { useYear, yearVariable } from '../lib/year';
 import { LinkEvidence, type Link } from './LinkEvidence';
 import { NetworkCanvas } from './NetworkCanvas';
 import { OpenedChips } from './OpenedChips';
@@ -28,7 +29,7 @@ export function RegionNetworkView(props: {
 }) {
   const { t, tf, level } = useT();
   const scale = props.province ? { fold: true, open: props.open, top: props.top || null } : {};
-  const q = useQuery<{ regionNetwork: RegionNetworkData }>(REGION_NETWORK_QUERY, { min: props.minTasks, ...scale });
+  const q = useQuery<{ regionNetwork: RegionNetworkData }>(REGION_NETWORK_QUERY, { min: props.minTasks, ...scale, y: yearVariable(useYear()) });
   const net = q.data?.regionNetwork;
   // Names of every region seen, for the opened cities' chips (an opened city may have no line of its own).
   const seen = useRef(new Map<string, string>());
@@ -123,7 +124,7 @@ export function RegionNetworkView(props: {
 function EvidencePanel(props: { a: string; b: string; scale: { fold?: boolean; open?: string[] }; names: Map<string, string>; onClose: () => void; onSelect: (id: string) => void }) {
   const { t, tf } = useT();
   // With counties folded, a city's link holds its counties' tasks too: asked for the same way.
-  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.a, partner: props.b, fold: props.scale.fold ?? false, open: props.scale.open ?? null });
+  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.a, partner: props.b, fold: props.scale.fold ?? false, open: props.scale.open ?? null, y: yearVariable(useYear()) });
   const link = q.data?.cooperationLinks[0];
   const title = `${props.names.get(props.a) ?? props.a}–${props.names.get(props.b) ?? props.b}`;
   const heading = useRef<HTMLHeadingElement>(null);

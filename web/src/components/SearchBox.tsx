@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { SEARCH_QUERY } from '../api';
 import { useT } from '../i18n';
 import { useQuery } from '../useQuery';
+import { useYear, yearVariable } from '../lib/year';
 import { Status } from './Status';
 
 const PAGE = 12;
@@ -11,6 +12,7 @@ export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: s
   const { t, tf, kind } = useT();
   const [text, setText] = useState('');
   const [debounced, setDebounced] = useState('');
+  const year = useYear();
   useEffect(() => {
     const h = setTimeout(() => setDebounced(text.trim()), 250);
     return () => clearTimeout(h);
@@ -18,7 +20,7 @@ export function SearchBox(props: { onUnit: (id: string) => void; onTask: (doc: s
   // A page of each kind; 更多 asks for the next page too (PAGE more each time).
   const [limit, setLimit] = useState(PAGE);
   useEffect(() => setLimit(PAGE), [debounced]);
-  const q = useQuery<{ search: any }>(SEARCH_QUERY, debounced ? { text: debounced, limit } : null);
+  const q = useQuery<{ search: any }>(SEARCH_QUERY, debounced ? { text: debounced, limit, y: yearVariable(year) } : null);
   const r = q.data?.search;
   const pick = (f: () => void) => {
     f();

@@ -2,6 +2,7 @@ import { TIMELINE_QUERY } from '../api';
 import { useT } from '../i18n';
 import type { PeriodBy } from '../lib/url-state';
 import { useQuery } from '../useQuery';
+import { useYear, yearVariable } from '../lib/year';
 import { PastDueNote, StatusLight } from './StatusLight';
 import { LightBadge } from './TaskProgress';
 import { Status } from './Status';
@@ -27,10 +28,11 @@ export function TimelineView(props: {
   onSelect: (id: string) => void; onTask: (id: string) => void;
 }) {
   const { t, tf, lang } = useT();
+  const year = useYear();
   const w = defaultWindow();
   const from = props.from || w.from;
   const to = props.to || w.to;
-  const vars = { j: props.jurisdiction || null, from, to, by: props.by, unit: props.unit || null, role: props.unit && props.role ? props.role.toUpperCase() : null };
+  const vars = { j: props.jurisdiction || null, from, to, by: props.by, unit: props.unit || null, role: props.unit && props.role ? props.role.toUpperCase() : null, y: yearVariable(year) };
   const q = useQuery<{ timeline: Bucket[]; timelineCoverage: Coverage }>(TIMELINE_QUERY, vars);
   const buckets = q.data?.timeline ?? [];
   const c = q.data?.timelineCoverage;
@@ -70,7 +72,7 @@ export function TimelineView(props: {
           {c.ongoing > 0 && ` · ${tf('timelineOngoing', { n: c.ongoing })}`}
           {c.outside > 0 && ` · ${tf('timelineOutside', { n: c.outside })}`}
           {c.beyondLimit > 0 && ` · ${tf('timelineBeyond', { n: c.beyondLimit })}`}
-          {(c.undated > 0 || c.ongoing > 0) && <> · <a href={`?view=ledger${props.jurisdiction ? `&jurisdiction=${props.jurisdiction}` : ''}${props.unit ? `&unit=${encodeURIComponent(props.unit)}` : ''}${lang === 'en' ? '&lang=en' : ''}`}>{t('timelineSeeAll')}</a></>}
+          {(c.undated > 0 || c.ongoing > 0) && <> · <a href={`?view=ledger${props.jurisdiction ? `&jurisdiction=${props.jurisdiction}` : ''}${year ? `&year=${year}` : ''}${props.unit ? `&unit=${encodeURIComponent(props.unit)}` : ''}${lang === 'en' ? '&lang=en' : ''}`}>{t('timelineSeeAll')}</a></>}
         </p>
       )}
       <PastDueNote />

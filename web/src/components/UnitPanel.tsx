@@ -65,6 +65,7 @@ export function UnitPanel(props: {
           </p>
           <button type="button" onClick={exportCsv}>{t('exportCsv')}</button>
           {' '}<a className="button-link" href={`/export/duban.docx?unit=${encodeURIComponent(u.id)}`} download data-testid="unit-duban">{t('dubanSheet')}</a>
+          {' '}<a className="button-link" href={`/export/duban.pdf?unit=${encodeURIComponent(u.id)}`} download data-testid="unit-duban-pdf">{t('dubanPdf')}</a>
           {' '}<a className="button-link" href={`/export/units/${encodeURIComponent(u.id)}/deadlines.ics`} download data-testid="unit-ics">{t('deadlinesIcs')}</a>
           <PastDueNote />
           {ROLE_ORDER.map((role) => {

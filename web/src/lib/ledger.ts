@@ -1,5 +1,5 @@
 /** The ledger's filters as the export's query string, so 导出台账 exports exactly what the page shows. */
-export interface LedgerFilters { jurisdiction: string; document: string; unit: string; role: string; status: string; lang: 'zh' | 'en' }
+export interface LedgerFilters { jurisdiction: string; document: string; unit: string; role: string; status: string; lang: 'zh' | 'en'; year?: number }
 
 export function ledgerExportUrl(f: LedgerFilters): string {
   const p = new URLSearchParams();
@@ -8,19 +8,21 @@ export function ledgerExportUrl(f: LedgerFilters): string {
   if (f.unit) p.set('unit', f.unit);
   if (f.role) p.set('role', f.role);
   if (f.status) p.set('status', f.status);
+  if (f.year) p.set('year', String(f.year));
   if (f.lang === 'en') p.set('lang', 'en');
   const q = p.toString();
   return `/export/ledger.xlsx${q ? `?${q}` : ''}`;
 }
 
 /** The same filters as the ledger query's variables (GraphQL enum values in capitals). */
-export function ledgerVariables(f: LedgerFilters): { filter: Record<string, string> } {
-  const filter: Record<string, string> = {};
+export function ledgerVariables(f: LedgerFilters): { filter: Record<string, string | number> } {
+  const filter: Record<string, string | number> = {};
   if (f.jurisdiction) filter.jurisdiction = f.jurisdiction;
   if (f.document) filter.document = f.document;
   if (f.unit) filter.unit = f.unit;
   if (f.role) filter.role = f.role.toUpperCase();
   if (f.status) filter.status = f.status;
+  if (f.year) filter.year = f.year;
   return { filter };
 }
 

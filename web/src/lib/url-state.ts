@@ -2,7 +2,7 @@
  * The view's state lives in the URL, so a supervisor can share exactly what they see.
  * parse() tolerates anything a user may paste; serialize() writes only non-default values.
  */
-export type View = 'network' | 'overload' | 'cooperation' | 'timeline' | 'ledger' | 'regions' | 'documents';
+export type View = 'network' | 'overload' | 'cooperation' | 'timeline' | 'ledger' | 'regions' | 'documents' | 'compare' | 'duban';
 export type Lang = 'zh' | 'en';
 export type RoleFilter = '' | 'lead' | 'responsible' | 'participant';
 export type Measure = 'LEAD' | 'TOTAL' | 'WEIGHTED';
@@ -54,14 +54,19 @@ export interface ViewState {
   by: PeriodBy;
   from: string;
   to: string;
+  /** The plan year every view is filtered by (0: all years; lib/year.ts). */
+  year: number;
+  /** Compare view: the earlier and the later document (ids). */
+  cmpFrom: string;
+  cmpTo: string;
 }
 
 export const DEFAULT_STATE: ViewState = {
   view: 'network', lang: 'zh', unit: '', doc: '', hl: null, document: '', jurisdiction: '', open: [], role: '', kinds: [],
-  showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', top: 100, task: '', pin: false, unitPanel: true, status: '', by: 'QUARTER', from: '', to: '',
+  showTasks: false, overloaded: false, list: false, measure: 'WEIGHTED', region: '430500', minTasks: 2, link: '', top: 100, task: '', pin: false, unitPanel: true, status: '', by: 'QUARTER', from: '', to: '', year: 0, cmpFrom: '', cmpTo: '',
 };
 
-const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger', 'regions', 'documents'];
+const VIEWS: readonly View[] = ['network', 'overload', 'cooperation', 'timeline', 'ledger', 'regions', 'documents', 'compare', 'duban'];
 const STATUSES: readonly StatusFilter[] = ['', 'PAST_DUE', 'DUE_SOON', 'LATER', 'ONGOING', 'NONE'];
 const isoOr = (v: string | null) => (/^\d{4}-\d{2}-\d{2}$/.test(v ?? '') ? v! : '');
 const ROLES: readonly RoleFilter[] = ['', 'lead', 'responsible', 'participant'];
@@ -97,6 +102,9 @@ export function parseState(search: string): ViewState {
     by: p.get('by') === 'MONTH' ? 'MONTH' : 'QUARTER',
     from: isoOr(p.get('from')),
     to: isoOr(p.get('to')),
+    year: /^(19|20)\d{2}$/.test(p.get('year') ?? '') ? Number(p.get('year')) : 0,
+    cmpFrom: p.get('cmp')?.split('~')[0] ?? '',
+    cmpTo: p.get('cmp')?.split('~')[1] ?? '',
   };
 }
 
@@ -130,6 +138,8 @@ export function serializeState(s: ViewState): string {
   set('by', s.by, DEFAULT_STATE.by);
   set('from', s.from, '');
   set('to', s.to, '');
+  set('year', String(s.year), '0');
+  if (s.cmpFrom || s.cmpTo) p.set('cmp', `${s.cmpFrom}~${s.cmpTo}`);
   const q = p.toString();
   return q ? `?${q}` : '';
 }
