@@ -76,6 +76,16 @@ if (n4j) {
         await other.close();
       }
     });
+
+    it('a read past what one transaction may hold (NEO4J_TX_MEMORY, 256m) fails alone and at once, not retried, and the next read answers', async () => {
+      const t0 = Date.now();
+      // 20 million strings: well past 256 MiB of transaction memory.
+      await expect(store.run('UNWIND range(1, 20000000) AS x WITH collect(toString(x)) AS c RETURN size(c) AS n'))
+        .rejects.toThrow(/reads more than the store allows one query to hold .*db\.memory\.transaction\.max/);
+      // The driver retries transient errors for 30 s; this one it must not.
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      expect(await store.run('RETURN 1 AS one')).toEqual([{ one: 1 }]);
+    });
   });
 
   describe('the app on Neo4j when another process writes', () => {

@@ -1,7 +1,7 @@
 /**
  * Progress in headless Chromium against the real server (seeds and the ledger fixture): an editor
  * records progress with a file in the task panel, and the task's light changes in the panel, the
- * timeline and the ledger. Screenshots go to test-output/screenshots.
+ * timeline, the ledger and the network's unit panel. Screenshots go to test-output/screenshots.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -71,6 +71,12 @@ describe('web: recording progress changes the light', () => {
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-light')))).toEqual(['DONE', 'DONE', 'DONE']);
     expect(await rows.first().textContent()).toContain('2024-04-20 已完成：县乡村三级物流配送体系已建成');
     await page.screenshot({ path: join(SHOTS, 'progress-ledger.png'), fullPage: false });
+    // The network: the lead unit's panel lists the task with the same light.
+    await page.goto(`${app.url}/?view=network&jurisdiction=430200&unit=${encodeURIComponent('430200:市商务局')}`);
+    const item = page.getByTestId('unit-panel').locator('li', { hasText: '完善城乡配送网络' }).first();
+    await item.waitFor({ timeout: 20_000 });
+    expect(await item.locator('.light-badge').getAttribute('data-light')).toBe('DONE');
+    await page.screenshot({ path: join(SHOTS, 'progress-network.png'), fullPage: false });
     expect(errors).toEqual([]);
   }, 90_000);
 });

@@ -31,7 +31,7 @@ export const JURISDICTION_GRAPH_QUERY = `query($j: String!, $limit: Int, $y: Int
 export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliases jurisdiction { id name }
   load { lead responsible participant total weighted peerMean zScore peers overloaded minPeers }
   duties { role task { id ref title section document { id title jurisdiction { name } }
-    deadline { text date kind } status leaders { name post } } assignments { role inferred quote start end clause } }
+    deadline { text date kind } status light { light zh en } leaders { name post } } assignments { role inferred quote start end clause } }
   members { id name } memberOf { id name } partners(limit: 8) { unit { id name } sharedTasks } } }`;
 
 export const DOCUMENT_TEXT_QUERY = 'query($id: ID!) { document(id: $id) { id title text } }';

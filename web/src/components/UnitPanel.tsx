@@ -8,13 +8,14 @@ import { useQuery } from '../useQuery';
 import { UnitMerge } from './UnitMerge';
 import { Status } from './Status';
 import { PastDueNote, StatusLight } from './StatusLight';
+import { LightBadge } from './TaskProgress';
 import { PanelControls, type Pin } from './PanelControls';
 
 /** A task of the unit, once, under its strongest role, with every note naming the unit in it (Unit.duties). */
 interface Duty extends UnitDuty {
   task: UnitDuty['task'] & {
     id: string; section: string; document: { id: string; title: string };
-    deadline: { text: string; date: string | null } | null; status: string; leaders: Array<{ name: string; post: string | null }>;
+    deadline: { text: string; date: string | null } | null; status: string; light: { light: string; zh: string; en: string }; leaders: Array<{ name: string; post: string | null }>;
   };
   assignments: Array<UnitDuty['assignments'][number] & { start: number; end: number; clause: number }>;
 }
@@ -87,6 +88,8 @@ export function UnitPanel(props: {
                           {isInferred(a) && <em>{t('inferred')}</em>}
                           <div className="due" data-testid="task-due">
                             <StatusLight status={a.task.status} />
+                            {/* The light weighs the latest progress too: what a supervisor acts on. */}
+                            {' '}<LightBadge compact light={a.task.light.light} reason={lang === 'zh' ? a.task.light.zh : a.task.light.en} />
                             {/* No deadline: the light's own label (无时限) says so; a second phrase only doubled it. */}
                             {a.task.deadline && ` ${t('deadline')}: ${a.task.deadline.text}${a.task.deadline.date ? ` (${a.task.deadline.date})` : ''}`}
                             {a.task.leaders.length > 0 && ` · ${t('leaders')}: ${a.task.leaders.map((l) => (l.post ? `${l.name}(${l.post})` : l.name)).join('、')}`}

@@ -61,7 +61,7 @@ public final class LocalNeo4j {
         .setConfig(GraphDatabaseSettings.pagecache_memory, pagecache)
         // One query that reads too much fails alone instead of filling the pool every query shares
         // (dbms.memory.transaction.total.max, 70 % of the heap): the others go on.
-        .setConfig(GraphDatabaseSettings.memory_transaction_max, txMemory)
+        .setConfig(GraphDatabaseSettings.memory_transaction_max_size, txMemory)
         // Development data: keep one transaction log file, not two days of them.
         .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
         .build();
