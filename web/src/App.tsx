@@ -31,27 +31,32 @@ const KINDS = Object.keys(KIND_COLORS);
 interface ShellData { stats: { units: number; documents: number }; jurisdictionNetwork: JurisdictionNetworkData }
 type DocumentItem = { id: string; title: string; jurisdiction: { id: string; name: string } | null };
 /** The views, in tab order; a new view adds its entry here. */
-const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overload' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' | 'documentsView' | 'compareView' | 'owedView' }> = [
-  { view: 'network', label: 'network' }, { view: 'overload', label: 'overload' }, { view: 'cooperation', label: 'cooperation' },
-  { view: 'regions', label: 'regions_view' }, { view: 'timeline', label: 'timeline' }, { view: 'ledger', label: 'ledger' }, { view: 'duban', label: 'owedView' },
-  { view: 'documents', label: 'documentsView' }, { view: 'compare', label: 'compareView' },
+const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overloadTab' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' | 'documentsTab' | 'compareView' | 'owedTab' }> = [
+  { view: 'network', label: 'network' }, { view: 'overload', label: 'overloadTab' }, { view: 'cooperation', label: 'cooperation' },
+  { view: 'regions', label: 'regions_view' }, { view: 'timeline', label: 'timeline' }, { view: 'ledger', label: 'ledger' }, { view: 'duban', label: 'owedTab' },
+  { view: 'documents', label: 'documentsTab' }, { view: 'compare', label: 'compareView' },
 ];
+
+/** The 对比 tab is shown only while the comparison is open: it is reached from 文件管理 ("与上一版对比")
+ *  or a URL, and a permanent tab for it would take the search field's room at 1280 px. */
+const tabsFor = (view: View) => VIEW_TABS.filter((tab) => tab.view !== 'compare' || view === 'compare');
 
 /** Tabs as WAI-ARIA describes them: one tab stop, arrows (and Home/End) move and open. */
 function ViewTabs(props: { view: View; onView: (v: View) => void }) {
   const { t } = useT();
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const tabs = tabsFor(props.view);
   const onKey = (e: KeyboardEvent, i: number) => {
-    const n = VIEW_TABS.length;
+    const n = tabs.length;
     const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i + n - 1) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
     if (to < 0) return;
     e.preventDefault();
     refs.current[to]?.focus();
-    props.onView(VIEW_TABS[to]!.view);
+    props.onView(tabs[to]!.view);
   };
   return (
     <div className="tabs" role="tablist" aria-label={t('views')}>
-      {VIEW_TABS.map(({ view, label }, i) => (
+      {tabs.map(({ view, label }, i) => (
         <button
           key={view} ref={(b) => { refs.current[i] = b; }} type="button" role="tab" id={`tab-${view}`} aria-selected={props.view === view}
           aria-controls="view-panel" tabIndex={props.view === view ? 0 : -1} onKeyDown={(e) => onKey(e, i)} onClick={() => props.onView(view)} data-testid={`tab-${view}`}

@@ -10,6 +10,12 @@ export const VIEW_STRINGS = {
   },
   /** The field's placeholder, short enough to show whole at 1280 px; the aria-label keeps the full sentence. */
   searchShort: { zh: '搜索单位、任务、地区（简繁均可）', en: 'Search units, tasks, places' },
+  /** Tab and upload-button labels, short in English so the header keeps one row with a readable search field at 1280 px;
+   *  the views' headings and exports keep the full names. */
+  overloadTab: { zh: '负荷排行', en: 'Load' },
+  owedTab: { zh: '督办', en: 'Due' },
+  documentsTab: { zh: '文件管理', en: 'Files' },
+  uploadButton: { zh: '上传方案', en: 'Upload' },
   pin: { zh: '固定', en: 'Pin' },
   pinHelp: { zh: '固定后切换视图时此面板保持打开', en: 'A pinned panel stays open when the view changes' },
   pngFilters: { zh: '筛选条件', en: 'Filters' },

@@ -173,7 +173,7 @@ export function UploadDialog(props: { onUploaded: () => void; onOpenDocument: (i
 
   return (
     <>
-      <button type="button" className="upload-button" ref={trigger} onClick={() => setOpen(true)} data-testid="upload-open">{t('upload')}</button>
+      <button type="button" className="upload-button" ref={trigger} onClick={() => setOpen(true)} data-testid="upload-open">{t('uploadButton')}</button>
       {dragging && !open && <div className="drop-overlay" aria-hidden="true">{t('dropHere')}</div>}
       <dialog ref={dialog} className={`upload-dialog${dragging ? ' dragging' : ''}`} aria-labelledby="upload-title" onClose={close} data-testid="upload-dialog">
         <header>
