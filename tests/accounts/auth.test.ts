@@ -8,19 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { read } from '../../server/graph/queries';
 import { gql, HENGYANG_PLAN, INGEST_TOKEN, startTestApp } from '../api/helpers';
 import { Browser, dataDirWith, PASSWORD } from '../support/session';
+import { stores } from '../support/stores';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 const PLAN = { name: 'hengyang-auth.txt', bytes: HENGYANG_PLAN };
 
-describe('accounts and roles', () => {
+describe.each(stores())('accounts and roles ($name)', (under) => {
   let app: App;
   let dataDir: string;
   const stats = async () => (await app.graph.run(read('stats')))[0];
 
   beforeAll(async () => {
     dataDir = await dataDirWith([['ada', 'admin'], ['eddie', 'editor'], ['vera', 'viewer']]);
-    app = await startTestApp({ env: { DATA_DIR: dataDir } });
-  }, 60_000);
+    app = await startTestApp({ store: under, env: { DATA_DIR: dataDir } });
+  });
   afterAll(async () => app?.close());
 
   it('keeps passwords only as scrypt hashes', () => {
@@ -146,12 +147,12 @@ describe('accounts and roles', () => {
   });
 });
 
-describe('sessions expire, logins are rate-limited, reading can require a login', () => {
+describe.each(stores())('sessions expire, logins are rate-limited, reading can require a login ($name)', (under) => {
   let app: App;
   beforeAll(async () => {
     const dataDir = await dataDirWith([['eddie', 'editor']]);
-    app = await startTestApp({ env: { DATA_DIR: dataDir, SESSION_MAX_AGE_MINUTES: '0.03', LOGIN_ATTEMPTS_PER_MINUTE: '4', READ_REQUIRES_LOGIN: 'true' } });
-  }, 60_000);
+    app = await startTestApp({ store: under, env: { DATA_DIR: dataDir, SESSION_MAX_AGE_MINUTES: '0.03', LOGIN_ATTEMPTS_PER_MINUTE: '4', READ_REQUIRES_LOGIN: 'true' } });
+  });
   afterAll(async () => app?.close());
 
   it('reading needs a login when READ_REQUIRES_LOGIN=true; the page and the login stay open', async () => {
