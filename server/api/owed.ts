@@ -33,6 +33,8 @@ export interface OwedOptions {
   soonDays: number;
   staleDays: number;
   progress: ReadonlyMap<string, ReadonlyArray<OwedProgress>>;
+  /** Only the tasks of these documents (a plan year's, api/years/scope.ts); all when absent. */
+  documents?: ReadonlySet<string> | null;
 }
 
 const ROLE_RANK: Record<Role, number> = { lead: 0, responsible: 1, participant: 2 };
@@ -67,7 +69,7 @@ export async function owedByUnits(store: QueryRunner, unitIds: string[], o: Owed
     const owed: OwedTask[] = [];
     for (const [taskId, role] of roles.get(unitId) ?? []) {
       const t = tasks.get(taskId);
-      if (!t) continue;
+      if (!t || (o.documents && !o.documents.has(t.documentId as string))) continue;
       // As in the ledger: the records naming this unit and those about the task as a whole.
       const records = (o.progress.get(taskId) ?? []).filter((p) => !p.unitId || p.unitId === unitId);
       const light = taskLight({ deadlineKind: t.deadlineKind as string, deadlineDate: t.deadlineDate as string, progress: records }, o);

@@ -152,6 +152,30 @@ describe.each(stores())('plans across years ($name)', (store) => {
     expect((await net(2019)).length).toBeGreaterThan(0);
   });
 
+  it('keeps 督办 to the year: what each unit owes and its 督办单', async () => {
+    // No task of either version states a date and none has progress: every task is open (grey).
+    // By hand (header): 区政府有关部门 is on 1, 2, 4 in 2021 and on 1, 3, 4, 5 in 2022; 区司法局 on 2, 3, 4 in each.
+    const owed = async (year: number | null) => Object.fromEntries((await q('query($y: Int) { owedUnits(jurisdiction: "370100", year: $y) { unit { id } open noDeadline pdfUrl } }', { y: year }))
+      .owedUnits.map((o: any) => [o.unit.id, o]));
+    const [y2021, y2022, all] = [await owed(2021), await owed(2022), await owed(null)];
+    expect([y2021[BUMEN].open, y2022[BUMEN].open, all[BUMEN].open]).toEqual([3, 4, 7]);
+    expect([y2021[SIFA].open, y2022[SIFA].open, all[SIFA].open]).toEqual([3, 3, 6]);
+    expect(y2021[BUMEN].noDeadline).toBe(3);
+    expect(y2021[SHICHANG]).toBeUndefined();
+    expect(y2022[SHICHANG].open).toBe(1);
+    // The sheet linked from the list is of the same year; a jurisdiction's sheet takes the year too.
+    expect(y2021[BUMEN].pdfUrl).toBe(`/export/duban.pdf?unit=${encodeURIComponent(BUMEN)}&year=2021`);
+    expect(all[BUMEN].pdfUrl).toBe(`/export/duban.pdf?unit=${encodeURIComponent(BUMEN)}`);
+    const sheet = await fetch(`${app.url}/export/duban.docx?jurisdiction=370100&year=2021`);
+    expect(sheet.status).toBe(200);
+    const none = await fetch(`${app.url}/export/duban.docx?jurisdiction=370100&year=2030`);
+    const message = async (r: Response) => ((await r.json()) as { errors: Array<{ message: string }> }).errors[0]!.message;
+    expect([none.status, await message(none)]).toEqual([404, 'no unit of 370100 has an open task in plans of 2030']);
+    const bad = await fetch(`${app.url}/export/duban.pdf?jurisdiction=370100&year=next`);
+    expect(bad.status).toBe(400);
+    expect(await message(bad)).toMatch(/year must be a plan year such as 2024, got "next"/);
+  });
+
   it('refuses a year that is no plan year', async () => {
     const r = await gql(app.url, '{ overloadedUnits(jurisdiction: "370100", year: 20222) { lead } }');
     expect(r.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');

@@ -66,7 +66,7 @@ export const TASK_QUERY = `query($id: ID!) { task(id: $id) { id ref title text s
 export const UNIT_NAME_QUERY = 'query($id: ID!) { unit(id: $id) { id name jurisdiction { name } } }';
 
 /** What each unit of a jurisdiction owes (the 督办 view). */
-export const OWED_UNITS_QUERY = `query($j: String!) { owedUnits(jurisdiction: $j) {
+export const OWED_UNITS_QUERY = `query($j: String!, $y: Int) { owedUnits(jurisdiction: $j, year: $y) {
   unit { id name } open overdue atRisk onTrack noDeadline oldestOverdue docxUrl pdfUrl } }`;
 
 /** The plan years the stored documents are of (the year selector). */

@@ -11,7 +11,7 @@
  */
 import { ROLE_RANK } from '../../graph/analytics';
 import { read } from '../../graph/queries';
-import type { Row } from '../../graph/store';
+import type { QueryRunner, Row } from '../../graph/store';
 import { userError } from '../errors';
 import type { Context } from '../resolvers';
 import type { DocumentRow } from '../rows';
@@ -57,6 +57,11 @@ export async function yearScope(ctx: Context, year: unknown): Promise<YearScope 
   let scope = byYear.get(y);
   if (!scope) byYear.set(y, (scope = makeScope(ctx, y)));
   return scope;
+}
+
+/** The ids of the documents of plan year `year`, read from the store (for callers without a request's loaders). */
+export async function documentsOfYear(store: QueryRunner, year: number): Promise<Set<string>> {
+  return new Set((await store.run(read('documents'))).filter((d) => inYear(d, year)).map((d) => d.id as string));
 }
 
 async function makeScope(ctx: Context, year: number): Promise<YearScope> {

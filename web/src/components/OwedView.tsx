@@ -1,5 +1,6 @@
 import { OWED_UNITS_QUERY } from '../api';
 import { useT } from '../i18n';
+import { useYear, yearVariable } from '../lib/year';
 import { useQuery } from '../useQuery';
 import { Status } from './Status';
 import '../years.css';
@@ -16,7 +17,9 @@ interface OwedRow {
 export function OwedView(props: { jurisdictions: Array<{ id: string; name: string }>; jurisdiction: string; onJurisdiction: (j: string) => void; onSelect: (id: string) => void }) {
   const { t, light } = useT();
   const j = props.jurisdiction || props.jurisdictions[0]?.id || '';
-  const q = useQuery<{ owedUnits: OwedRow[] }>(OWED_UNITS_QUERY, j ? { j } : null);
+  const y = yearVariable(useYear());
+  const q = useQuery<{ owedUnits: OwedRow[] }>(OWED_UNITS_QUERY, j ? { j, y } : null);
+  const yq = y ? `&year=${y}` : '';
   const rows = q.data?.owedUnits ?? [];
   const count = (n: number, l: string) => (n > 0 ? <span className="owed-count" style={{ background: FILLS[l] }}>{n}</span> : <span className="muted">0</span>);
   return (
@@ -28,8 +31,8 @@ export function OwedView(props: { jurisdictions: Array<{ id: string; name: strin
           </select>
         </label>
         {j && rows.length > 0 && <>
-          <a className="button" href={`/export/duban.pdf?jurisdiction=${j}`} download data-testid="owed-all-pdf">{t('dubanAllPdf')}</a>
-          <a className="button-link" href={`/export/duban.docx?jurisdiction=${j}`} download>{t('dubanAllDocx')}</a>
+          <a className="button" href={`/export/duban.pdf?jurisdiction=${j}${yq}`} download data-testid="owed-all-pdf">{t('dubanAllPdf')}</a>
+          <a className="button-link" href={`/export/duban.docx?jurisdiction=${j}${yq}`} download>{t('dubanAllDocx')}</a>
         </>}
       </div>
       <p className="note">{t('owedNote')}</p>
