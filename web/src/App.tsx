@@ -19,7 +19,7 @@ import { UploadDialog } from './components/UploadDialog';
 import { CompareView } from './components/CompareView';
 import { OwedView } from './components/OwedView';
 import { YearFilter } from './components/YearFilter';
-import { useYear, YearContext, yearVariable } from './lib/year';
+import { inPlanYear, useYear, YearContext, yearVariable } from './lib/year';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { Filters, UnitData } from './lib/graph';
 import { PROVINCE_FROM, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from './lib/jurisdiction-graph';
@@ -29,7 +29,7 @@ import { useQuery } from './useQuery';
 const KINDS = Object.keys(KIND_COLORS);
 
 interface ShellData { stats: { units: number; documents: number }; jurisdictionNetwork: JurisdictionNetworkData }
-type DocumentItem = { id: string; title: string; jurisdiction: { id: string; name: string } | null };
+type DocumentItem = { id: string; title: string; jurisdiction: { id: string; name: string } | null; yearFrom: number | null; yearTo: number | null };
 /** The views, in tab order; a new view adds its entry here. */
 const VIEW_TABS: ReadonlyArray<{ view: View; label: 'network' | 'overloadTab' | 'cooperation' | 'regions_view' | 'timeline' | 'ledger' | 'documentsTab' | 'compareView' | 'owedTab' }> = [
   { view: 'network', label: 'network' }, { view: 'overload', label: 'overloadTab' }, { view: 'cooperation', label: 'cooperation' },
@@ -132,7 +132,9 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
   // A province's thousands of documents are listed only for the jurisdiction chosen: no one picks from 10,000.
   const docs = useQuery<{ documents: DocumentItem[] }>(DOCUMENTS_QUERY,
     !q.data ? null : largeStore ? (s.jurisdiction ? { j: s.jurisdiction } : null) : { j: null });
-  const documents = useMemo(() => (q.data && (!largeStore || s.jurisdiction) ? docs.data?.documents ?? [] : []), [q.data, largeStore, s.jurisdiction, docs.data]);
+  // The 文件 choices are the year filter's documents, as the network shows them (and the one chosen, if of another year).
+  const documents = useMemo(() => (q.data && (!largeStore || s.jurisdiction) ? (docs.data?.documents ?? []).filter((d) => inPlanYear(d, s.year) || d.id === s.document) : []),
+    [q.data, largeStore, s.jurisdiction, docs.data, s.year]);
   // The jurisdictions that issued documents, busiest first.
   const jurisdictions = useMemo(() => (q.data?.jurisdictionNetwork.jurisdictions ?? [])
     .filter((j) => j.documents > 0).map((j) => ({ id: j.region.id, name: j.region.name })), [q.data]);

@@ -8,7 +8,7 @@ export const SHELL_QUERY = `query($y: Int) {
   jurisdictionNetwork(year: $y) { jurisdictions { region { id name level } units documents tasks } links { from { id } to { id } tasks } } }`;
 
 /** The documents for the filters: all of a small store's, a province's only for the chosen jurisdiction. */
-export const DOCUMENTS_QUERY = 'query($j: String) { documents(jurisdiction: $j) { id title jurisdiction { id name } } }';
+export const DOCUMENTS_QUERY = 'query($j: String) { documents(jurisdiction: $j) { id title jurisdiction { id name } yearFrom yearTo } }';
 
 /** Where a document belongs, to show it in its jurisdiction's network (after an upload). */
 export const DOCUMENT_JURISDICTION_QUERY = 'query($id: ID!) { document(id: $id) { jurisdiction { id } } }';

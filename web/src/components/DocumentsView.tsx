@@ -4,7 +4,7 @@ import { useT } from '../i18n';
 import { atLeast, useSession } from '../session';
 import { useQuery } from '../useQuery';
 import { PendingProgress } from './PendingProgress';
-import { useYear } from '../lib/year';
+import { inPlanYear, useYear } from '../lib/year';
 import { Status } from './Status';
 
 interface LoadedDocument {
@@ -53,7 +53,7 @@ export function DocumentsView(props: { onOpenDocument: (id: string) => void; onC
             <th>{t('docCounts')}</th><th>{t('docWarnings')}</th><th>{t('docLoadedBy')}</th><th>sha256</th><th>{t('docActions')}</th>
           </tr></thead>
           <tbody>
-            {q.data.loadedDocuments.filter((d) => !year || (d.yearFrom !== null && d.yearTo !== null && d.yearFrom <= year && year <= d.yearTo)).map((d) => (
+            {q.data.loadedDocuments.filter((d) => inPlanYear(d, year)).map((d) => (
               <tr key={d.id} data-testid={`doc-row-${d.id}`}>
                 <td><button type="button" className="link" onClick={() => props.onOpenDocument(d.id)}>{d.title}</button><div className="muted">{d.uploadedAs ?? d.file}</div></td>
                 <td>{d.issuer ?? '—'}</td>

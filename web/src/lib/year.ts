@@ -9,5 +9,9 @@ export const YearContext = createContext(0);
 
 export const useYear = () => useContext(YearContext);
 
+/** Whether a document is of the year filter (0: all), by the server's rule (api/years/scope.ts inYear): its range covers it. */
+export const inPlanYear = (d: { yearFrom: number | null; yearTo: number | null }, year: number) =>
+  !year || (d.yearFrom !== null && d.yearTo !== null && d.yearFrom <= year && year <= d.yearTo);
+
 /** The year as a GraphQL variable: null for all years. */
 export const yearVariable = (year: number) => (year > 0 ? year : null);
