@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { parseIsoDate, today } from '../api/analytics/status';
 import { owedByUnits, owedCalendar, owedDocx, owedSummary, unitsOf } from '../api/owed';
 import { NoCjkFont, owedPdf } from '../api/owed-pdf';
+import { documentsOfYear } from '../api/years/scope';
 import type { Config } from '../config';
 import type { QueryRunner } from '../graph/store';
 import type { Services } from '../services';
-import { documentsOfYear } from '../api/years/scope';
 import { HttpError } from './errors';
 
 /** The most units one 督办单 holds (one page each): a jurisdiction has a few hundred at most. */

@@ -94,7 +94,7 @@ describe('web: plan years, the year filter and the compare view', () => {
     await networkReady(page);
     await expect.poll(async () => (await unitNodes()).length).toBe(6);
     // Its 文件 choices are the plans of 2022 (planYears counts 2: 钢城区's 2022 version and 邵阳's 2020—2025 plan).
-    const docChoices = async () => (await page.locator('aside.side select').first().locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).sort();
+    const docChoices = async () => (await page.locator('aside.side select').first().locator('option').evaluateAll((os) => os.map((o) => (o as { value: string }).value))).sort();
     expect(await docChoices()).toEqual(['', '000_ac09c941922af47f', 'gangcheng-2022']);
     await page.screenshot({ path: join(SHOTS, 'years-network-2022.png') });
     await page.getByTestId('year-select').selectOption('2021');

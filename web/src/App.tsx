@@ -134,7 +134,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
     !q.data ? null : largeStore ? (s.jurisdiction ? { j: s.jurisdiction } : null) : { j: null });
   // The 文件 choices are the year filter's documents, as the network shows them (and the one chosen, if of another year).
   const documents = useMemo(() => (q.data && (!largeStore || s.jurisdiction) ? (docs.data?.documents ?? []).filter((d) => inPlanYear(d, s.year) || d.id === s.document) : []),
-    [q.data, largeStore, s.jurisdiction, docs.data, s.year]);
+    [q.data, largeStore, s.jurisdiction, docs.data, s.year, s.document]);
   // The jurisdictions that issued documents, busiest first.
   const jurisdictions = useMemo(() => (q.data?.jurisdictionNetwork.jurisdictions ?? [])
     .filter((j) => j.documents > 0).map((j) => ({ id: j.region.id, name: j.region.name })), [q.data]);
