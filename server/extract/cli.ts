@@ -12,7 +12,7 @@ import { readInputs } from '../ingest/read-inputs';
 import type { FileInput } from '../ingest/read';
 import { coverageLine } from './coverage';
 import { MAX_FILE_BYTES } from './decode';
-import { extract } from './extract';
+import { extractMany } from './parallel';
 import { formatTable } from './table-format';
 
 const USAGE = 'usage: npm run extract -- [--format json|table] FILE…';
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   });
   bar?.setTotal(read.inputs.length);
   bar?.update(0, { file: '', stage: 'extracting' });
-  const extracted = extract(read.inputs, {
+  const extracted = await extractMany(read.inputs, {
     onFile: (file, ok) => {
       if (bar) bar.increment({ file });
       else process.stderr.write(`${ok ? 'read' : 'skipped'} ${file}\n`);

@@ -51,6 +51,24 @@ const SCOPES = [UNKNOWN_JURISDICTION, NATIONAL_JURISDICTION];
  * which the offsets index; kept out of the JSON, stored for highlighting).
  */
 export function extract(inputs: ExtractInput[], options: ExtractOptions = {}): ExtractResult & { failed: string[]; texts: Record<string, string> } {
+  return finishExtraction(extractPart(inputs, options));
+}
+
+/**
+ * What extract() makes of a run of files before the regions are listed; with the registry's
+ * swapped-name classes (unit-id of the first name seen per class), so that parts extracted in
+ * separate threads merge into what one run would have given (parallel.ts).
+ */
+export interface ExtractPart {
+  documents: ExtractedDocument[];
+  units: ReturnType<UnitRegistry['all']>;
+  warnings: ExtractWarning[];
+  failed: string[];
+  texts: Record<string, string>;
+  swapped: Array<[string, string]>;
+}
+
+export function extractPart(inputs: ExtractInput[], options: ExtractOptions = {}): ExtractPart {
   const gaz = gazetteer();
   const units = new UnitRegistry(gaz);
   const documents: ExtractedDocument[] = [];
@@ -70,8 +88,12 @@ export function extract(inputs: ExtractInput[], options: ExtractOptions = {}): E
       options.onFile?.(input.file, false);
     }
   }
-  const unitList = units.all();
-  return { documents, units: unitList, regions: collectRegions(gaz, documents, unitList), warnings, failed, texts };
+  return { documents, units: units.all(), warnings, failed, texts, swapped: units.swappedIds() };
+}
+
+/** The result of a part (or of parts merged): the regions its documents and units touch listed. */
+export function finishExtraction({ swapped: _, ...part }: ExtractPart): ExtractResult & { failed: string[]; texts: Record<string, string> } {
+  return { documents: part.documents, units: part.units, regions: collectRegions(gazetteer(), part.documents, part.units), warnings: part.warnings, failed: part.failed, texts: part.texts };
 }
 
 export function documentId(file: string): string {

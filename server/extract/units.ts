@@ -49,6 +49,11 @@ export class UnitRegistry {
     return [...this.units.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  /** Each class of swappable names (SWAPPABLE) with the id of the unit its first-seen name made. */
+  swappedIds(): Array<[string, string]> {
+    return [...this.swapped].map(([key, unit]) => [key, unit.id]);
+  }
+
   /**
    * Resolve one list item of a note. An item that is two known names run together
    * (雨湖区湘潭经开区) comes back as two units; `split` says so.

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from '../config';
-import { extract } from '../extract/extract';
+import { extractMany } from '../extract/parallel';
 import { readInputs } from '../ingest/read-inputs';
 import { seedFilesIn } from '../seeds';
 import { loadExtraction } from './loader';
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     }
   }
   const readFiles = await readInputs(inputs);
-  const extracted = extract(readFiles.inputs);
+  const extracted = await extractMany(readFiles.inputs);
   const result = { ...extracted, warnings: [...readFiles.warnings, ...extracted.warnings], failed: [...readFiles.failed, ...extracted.failed] };
   for (const w of result.warnings) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
   // The corrections kept in DATA_DIR apply to every load, whatever the extractor's version.
