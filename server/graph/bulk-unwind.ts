@@ -11,6 +11,42 @@ import { bulk } from './queries';
 import { StoreError, type GraphStore, type Row } from './store';
 
 export const BULK_BATCH_ROWS = 10_000;
+/**
+ * A batch also stops at this many characters of text: Neo4j holds a transaction's rows and what
+ * they write in its memory, which is capped per transaction (256 MB on the local launcher, and on
+ * many servers). 10,000 documents with their full texts (90 MB at 10,000 plans) went over it.
+ */
+export const BULK_BATCH_CHARS = 8_000_000;
+
+/** `data` cut into runs of at most `maxRows` rows and about `maxChars` characters of text (a longer row goes alone). */
+export function batchesOf<T extends Row>(data: readonly T[], maxRows = BULK_BATCH_ROWS, maxChars = BULK_BATCH_CHARS): T[][] {
+  const out: T[][] = [];
+  let batch: T[] = [];
+  let chars = 0;
+  for (const row of data) {
+    const size = rowChars(row);
+    if (batch.length > 0 && (batch.length >= maxRows || chars + size > maxChars)) {
+      out.push(batch);
+      batch = [];
+      chars = 0;
+    }
+    batch.push(row);
+    chars += size;
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
+/** The characters a row carries (its strings, also in lists), plus a little per value. */
+function rowChars(row: Row): number {
+  let n = 0;
+  for (const v of Object.values(row)) {
+    if (typeof v === 'string') n += v.length;
+    else if (Array.isArray(v)) for (const x of v) n += typeof x === 'string' ? x.length : 8;
+    n += 8;
+  }
+  return n;
+}
 
 /** Statement per node label and relationship type; units are split by whether any note wrote them (aliases). */
 const NODE_STATEMENTS: Array<[label: string, statement: string, keep?: (r: Row) => boolean]> = [
@@ -32,7 +68,8 @@ const REL_STATEMENTS: Array<[type: string, statement: string]> = [
 export const BULK_UNDO_RETRY_MS = 180_000;
 
 export async function unwindBulkLoad(
-  store: Pick<GraphStore, 'write' | 'run'>, rows: GraphRows, batchRows = BULK_BATCH_ROWS, undoRetryMs = BULK_UNDO_RETRY_MS,
+  store: Pick<GraphStore, 'write' | 'run'>, rows: GraphRows,
+  { batchRows = BULK_BATCH_ROWS, batchChars = BULK_BATCH_CHARS, undoRetryMs = BULK_UNDO_RETRY_MS } = {},
 ): Promise<void> {
   if ((await store.run(bulk('any-node'))).length > 0) throw new Error('the store is not empty: a bulk load only goes into an empty store (load with --reset)');
   checkEnds(rows);
@@ -40,11 +77,10 @@ export async function unwindBulkLoad(
   for (const [label, statement, keep] of NODE_STATEMENTS) {
     // A null the statement does not read is left out: the embedded store types rows from the first.
     const data = (rows.nodes[label] ?? []).filter(keep ?? (() => true)).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)));
-    for (let i = 0; i < data.length; i += batchRows) batches.push([statement, data.slice(i, i + batchRows)]);
+    for (const batch of batchesOf(data, batchRows, batchChars)) batches.push([statement, batch]);
   }
   for (const [type, statement] of REL_STATEMENTS) {
-    const data = rows.rels[type] ?? [];
-    for (let i = 0; i < data.length; i += batchRows) batches.push([statement, data.slice(i, i + batchRows)]);
+    for (const batch of batchesOf(rows.rels[type] ?? [], batchRows, batchChars)) batches.push([statement, batch]);
   }
   try {
     for (const [statement, data] of batches) await store.write((tx) => tx.run(bulk(statement), { rows: data }));
