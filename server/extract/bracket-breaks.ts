@@ -54,11 +54,13 @@ function openAtEnd(line: string): boolean {
   return depthAtEnd(line) > 0;
 }
 
+/** By char code, ( 〔 【 and ) 〕 】: this runs over every line of every document. */
 function depthAtEnd(line: string): number {
   let depth = 0;
-  for (const c of line) {
-    if (OPENERS.has(c)) depth++;
-    else if (CLOSERS.has(c)) depth = Math.max(0, depth - 1);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x28 || c === 0x3014 || c === 0x3010) depth++;
+    else if (depth > 0 && (c === 0x29 || c === 0x3015 || c === 0x3011)) depth--;
   }
   return depth;
 }

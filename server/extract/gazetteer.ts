@@ -226,13 +226,15 @@ export class Gazetteer {
   }
 }
 
-interface TrieNode { next: Map<string, TrieNode>; ids?: string[] }
+/** Keyed by UTF-16 code unit: the scan reads char codes, never one-character strings. */
+interface TrieNode { next: Map<number, TrieNode>; ids?: string[] }
 
 const newNode = (): TrieNode => ({ next: new Map() });
 
 function addName(root: TrieNode, name: string, ids: string[], onlyIfAbsent = false): void {
   let node = root;
-  for (const ch of name) {
+  for (let i = 0; i < name.length; i++) {
+    const ch = name.charCodeAt(i);
     let n = node.next.get(ch);
     if (!n) node.next.set(ch, (n = newNode()));
     node = n;
@@ -250,7 +252,7 @@ export class RegionScanner {
   private readonly firstChars = new Uint8Array(65536);
 
   constructor(private readonly layers: TrieNode[]) {
-    for (const root of layers) for (const ch of root.next.keys()) this.firstChars[ch.charCodeAt(0)] = 1;
+    for (const root of layers) for (const ch of root.next.keys()) this.firstChars[ch] = 1;
   }
 
   /** Every mention, longest match first at each position, non-overlapping. */
@@ -262,17 +264,21 @@ export class RegionScanner {
         i++;
         continue;
       }
-      let best: { ids: string[]; end: number } | null = null;
+      let bestIds: string[] | null = null;
+      let bestEnd = 0;
       for (const root of this.layers) {
         let node: TrieNode | undefined = root;
         for (let j = i; j < text.length && node; j++) {
-          node = node.next.get(text[j]!);
-          if (node?.ids && (!best || j + 1 > best.end)) best = { ids: node.ids, end: j + 1 };
+          node = node.next.get(text.charCodeAt(j));
+          if (node?.ids && (!bestIds || j + 1 > bestEnd)) {
+            bestIds = node.ids;
+            bestEnd = j + 1;
+          }
         }
       }
-      if (best) {
-        if (best.ids.length > 0) out.push({ ids: best.ids, start: i, end: best.end });
-        i = best.end;
+      if (bestIds) {
+        if (bestIds.length > 0) out.push({ ids: bestIds, start: i, end: bestEnd });
+        i = bestEnd;
       } else i++;
     }
     return out;
