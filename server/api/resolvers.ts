@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
 import { byKeys } from '../graph/values';
-import { buildLinks, isHierarchy, isWithin, linksOf, partyTasks, type StoredLink } from './analytics/cooperation';
+import { buildLinks, isHierarchy, isWithin, linksOf, partyTasks, ROWS_PER_TURN, turn, type Link, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
 import { buildRegionNetwork, foldLinks, type FoldedLink, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
@@ -118,23 +118,40 @@ async function countsIn(ctx: Context, jurisdiction: string, window?: { from: str
   });
 }
 
-/** Every cooperation link with its tasks, counted from the stored assignments and mentions. */
-async function allLinks(ctx: Context, scope?: YearScope | null) {
-  const inScope = (rows: Row[]) => (scope ? rows.filter((r) => scope.hasTask(r.taskId as string)) : rows);
+/**
+ * Every cooperation link with its tasks, counted from the stored assignments and mentions. Without
+ * a year, worked out once per rows read (the read cache hands every request the same rows until the
+ * next write), so the region network's variants and the folded links share one count.
+ */
+const linksOfRows = new WeakMap<Row[], WeakMap<Row[], Promise<Link[]>>>();
+async function allLinks(ctx: Context, scope?: YearScope | null): Promise<Link[]> {
   const [issuer, carrier] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-carrier'))]);
-  return buildLinks({ issuer: inScope(issuer), carrier: inScope(carrier) }, (await ctx.loaders.regions()).regions);
+  const { regions } = await ctx.loaders.regions();
+  if (scope) return buildLinks({ issuer: issuer.filter((r) => scope.hasTask(r.taskId as string)), carrier: carrier.filter((r) => scope.hasTask(r.taskId as string)) }, regions);
+  let byCarrier = linksOfRows.get(issuer);
+  if (!byCarrier) linksOfRows.set(issuer, (byCarrier = new WeakMap()));
+  let links = byCarrier.get(carrier);
+  if (!links) {
+    byCarrier.set(carrier, (links = buildLinks({ issuer, carrier }, regions)));
+    links.catch(() => byCarrier!.delete(carrier));
+  }
+  return links;
 }
 
 /** Regions an issuer's tasks name inside its own territory, with those tasks: hierarchy, drawn nested, never linked. */
 async function innerRegions(ctx: Context, scope?: YearScope | null): Promise<Map<string, Set<string>>> {
   const { regions } = await ctx.loaders.regions();
   const out = new Map<string, Set<string>>();
+  const within = new Map<string, boolean>(); // per pair: the rows repeat a few hundred pairs
+  let n = 0;
   for (const r of await ctx.store.run(read('cooperation-issuer'))) {
+    if (++n % ROWS_PER_TURN === 0) await turn();
     if (scope && !scope.hasTask(r.taskId as string)) continue;
     const [issuer, named] = [r.fromId as string, r.toId as string];
-    if (isWithin(named, issuer, regions)) {
-      out.set(named, (out.get(named) ?? new Set()).add(r.taskId as string));
-    }
+    const key = `${named}|${issuer}`;
+    let inside = within.get(key);
+    if (inside === undefined) within.set(key, (inside = isWithin(named, issuer, regions)));
+    if (inside) out.set(named, (out.get(named) ?? new Set()).add(r.taskId as string));
   }
   return out;
 }
@@ -433,7 +450,7 @@ export const resolvers = {
         if (fold && city && !openCities.has(city)) folded.set(city, (folded.get(city) ?? new Set()).add(id));
         else inner.set(id, taskIds);
       }
-      const net = buildRegionNetwork(drawn, regions, inner);
+      const net = await buildRegionNetwork(drawn, regions, inner);
       return {
         moreLinks: strong.length - drawn.length,
         nodes: net.nodes.map((n) => ({ ...n, folded: folded.get(n.regionId)?.size ?? 0 })),
@@ -671,7 +688,6 @@ export const resolvers = {
   JurisdictionGraph: { jurisdiction: (g: { jurisdictionId: string }, _: Args, ctx: Context) => regionById(ctx, g.jurisdictionId) },
   RegionNode: {
     region: (n: RegionNode, _: Args, ctx: Context) => regionById(ctx, n.regionId),
-    tasks: (n: RegionNode) => n.taskIds.length,
     parent: (n: RegionNode, _: Args, ctx: Context) => regionById(ctx, n.parentId),
   },
 

@@ -45,7 +45,7 @@ describe.each(stores())('API at a province’s scale ($name)', (under) => {
   });
 
   it('cooperation links: the kept counts and evidence equal links counted from every task', async () => {
-    const counted = buildLinks({ issuer: await store.run(read('cooperation-issuer')), carrier: await store.run(read('cooperation-carrier')) }, await regionTree(store));
+    const counted = await buildLinks({ issuer: await store.run(read('cooperation-issuer')), carrier: await store.run(read('cooperation-carrier')) }, await regionTree(store));
     const r = await gql(app.url, '{ cooperationLinks(limit: 1000) { from { id } to { id } kinds count } }');
     expect(r.errors).toBeUndefined();
     const key = (l: { from: string; to: string }) => [l.from, l.to].sort().join('|');

@@ -13,22 +13,24 @@ export type LinkKind = 'ISSUER' | 'CARRIER' | 'CO_MENTION';
 /** What the rule needs of the region tree: each region's level and `within` (parents, named areas included). */
 export type RegionTree = ReadonlyMap<string, { level: string; within: readonly string[] }>;
 
+/** A region's administrative parents (named areas left out). */
+const adminParents = (id: string, regions: RegionTree) => (regions.get(id)?.within ?? []).filter((w) => regions.get(w)?.level !== 'area');
+
 /**
  * Whether region `a` lies within `b` administratively, at any depth (新宁县 within 邵阳市 within
  * 湖南省). Named areas (粤港澳大湾区, 长株潭) are blocs of partners, never a level of government:
  * 湘潭's tasks for 长株潭 are cooperation, so the walk neither starts from nor passes through one.
  */
 export function isWithin(a: string, b: string, regions: RegionTree): boolean {
-  const admin = (id: string) => (regions.get(id)?.within ?? []).filter((w) => regions.get(w)?.level !== 'area');
   if (regions.get(a)?.level === 'area' || regions.get(b)?.level === 'area') return false;
   const seen = new Set<string>();
-  const stack = admin(a);
+  const stack = adminParents(a, regions);
   while (stack.length) {
     const w = stack.pop()!;
     if (w === b) return true;
     if (seen.has(w)) continue;
     seen.add(w);
-    stack.push(...admin(w));
+    stack.push(...adminParents(w, regions));
   }
   return false;
 }
@@ -112,15 +114,32 @@ function evidenceByPartner(rows: ReadonlyArray<Record<string, unknown>>, here: s
   return out;
 }
 
+/** Rows worked through between two turns of the event loop: /healthz and other questions go on meanwhile. */
+export const ROWS_PER_TURN = 5000;
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** isHierarchy for each pair once: the rows repeat a few hundred pairs of regions many thousand times. */
+function hierarchyMemo(regions: RegionTree): (a: string, b: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (a, b) => {
+    const key = `${a}|${b}`;
+    let h = known.get(key);
+    if (h === undefined) known.set(key, (h = isHierarchy(a, b, regions)));
+    return h;
+  };
+}
+
 /**
  * Links counted from every task (what the kept links must equal; tests/api compares them): the
  * issuer's ties to regions outside it, and regions that carry a task together; the rows of
  * cypher/read/cooperation-issuer and cooperation-carrier. Co-mentions are no link (see the top).
+ * Hundreds of thousands of rows at a province's scale: the loop lets the event loop turn.
  */
-export function buildLinks(
+export async function buildLinks(
   rows: { issuer: ReadonlyArray<Record<string, unknown>>; carrier: ReadonlyArray<Record<string, unknown>> }, regions: RegionTree,
   filter: { region?: string | null; partner?: string | null } = {},
-): Link[] {
+): Promise<Link[]> {
+  const hierarchy = hierarchyMemo(regions);
   const links = new Map<string, { from: string; to: string; kinds: Set<LinkKind>; tasks: Set<string> }>();
   const add = (a: string, b: string, kind: LinkKind, taskId: string) => {
     const [from, to] = a < b ? [a, b] : [b, a];
@@ -130,11 +149,16 @@ export function buildLinks(
     link.tasks.add(taskId);
     links.set(key, link);
   };
-  for (const r of rows.issuer) if (!isHierarchy(r.fromId as string, r.toId as string, regions)) add(r.fromId as string, r.toId as string, 'ISSUER', r.taskId as string);
+  let n = 0;
+  for (const r of rows.issuer) {
+    if (++n % ROWS_PER_TURN === 0) await turn();
+    if (!hierarchy(r.fromId as string, r.toId as string)) add(r.fromId as string, r.toId as string, 'ISSUER', r.taskId as string);
+  }
   // A carrier tie adds its task to the link (a set: counted once); CARRIER names the kind only when it adds one the issuer rule had not.
   for (const r of rows.carrier) {
+    if (++n % ROWS_PER_TURN === 0) await turn();
     const [a, b] = [r.fromId as string, r.toId as string];
-    if (a === b || isHierarchy(a, b, regions)) continue;
+    if (a === b || hierarchy(a, b)) continue;
     const had = links.get(a < b ? `${a}|${b}` : `${b}|${a}`)?.tasks.has(r.taskId as string);
     if (!had) add(a, b, 'CARRIER', r.taskId as string);
   }

@@ -4,28 +4,36 @@
  * city, a city inside its province). Named areas (粤港澳大湾区, 长株潭 …) overlap the divisions, so
  * they are never boxes: they stand alone and are tied by their links.
  */
-import type { Link } from './cooperation';
+import { ROWS_PER_TURN, turn, type Link } from './cooperation';
 
 export interface RegionInfo { id: string; level: string; within: string[] }
 
-export interface RegionNode { regionId: string; taskIds: string[]; links: number; parentId: string | null }
+/** `tasks`: how many distinct tasks its links (or, for an inner region, its mentions) stand on. */
+export interface RegionNode { regionId: string; tasks: number; links: number; parentId: string | null }
 
 /**
  * `inner`: regions an issuer's tasks name inside its own territory (邵阳市's 新宁县). That is
  * hierarchy, not cooperation (analytics/cooperation.ts), so they have no link; they are drawn
  * inside their ancestor when it is drawn, with the tasks that name them, and no line.
  */
-export function buildRegionNetwork(
+export async function buildRegionNetwork(
   links: readonly Link[], regions: ReadonlyMap<string, RegionInfo>, inner: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
-): { nodes: RegionNode[]; links: Link[] } {
+): Promise<{ nodes: RegionNode[]; links: Link[] }> {
   const tasks = new Map<string, Set<string>>();
   const degree = new Map<string, number>();
+  // Every link's tasks, twice: hundreds of thousands at a province's scale, so the event loop turns meanwhile.
+  let n = 0;
   for (const l of links) {
     for (const id of [l.from, l.to]) {
       const set = tasks.get(id) ?? new Set<string>();
       for (const t of l.taskIds) set.add(t);
       tasks.set(id, set);
       degree.set(id, (degree.get(id) ?? 0) + 1);
+      n += l.taskIds.length;
+      if (n >= ROWS_PER_TURN) {
+        n = 0;
+        await turn();
+      }
     }
   }
   // The administrative parent: the one `within` that is not a named area.
@@ -50,9 +58,9 @@ export function buildRegionNetwork(
     return null;
   };
   const nodes = [...tasks].map(([regionId, set]) => ({
-    regionId, taskIds: [...set].sort(), links: degree.get(regionId) ?? 0, parentId: drawnAncestor(regionId),
+    regionId, tasks: set.size, links: degree.get(regionId) ?? 0, parentId: drawnAncestor(regionId),
   }));
-  nodes.sort((a, b) => b.taskIds.length - a.taskIds.length || a.regionId.localeCompare(b.regionId));
+  nodes.sort((a, b) => b.tasks - a.tasks || a.regionId.localeCompare(b.regionId));
   return { nodes, links: [...links] };
 }
 
@@ -66,9 +74,9 @@ export interface FoldedLink extends Link { parts: string[] }
  * areas and provinces are drawn as themselves. `folded` says, per drawn city, which regions it
  * stands for (opening it draws them), and `opened` holds the counties drawn because their city is open.
  */
-export function foldLinks(
+export async function foldLinks(
   links: readonly Link[], regions: ReadonlyMap<string, RegionInfo>, open: ReadonlySet<string>, pairId: (a: string, b: string) => string,
-): { links: FoldedLink[]; folded: Map<string, Set<string>>; opened: Set<string> } {
+): Promise<{ links: FoldedLink[]; folded: Map<string, Set<string>>; opened: Set<string> }> {
   const drawnAs = new Map<string, string>();
   const folded = new Map<string, Set<string>>();
   const opened = new Set<string>();
@@ -90,7 +98,13 @@ export function foldLinks(
     return to;
   };
   const byPair = new Map<string, { from: string; to: string; kinds: Set<Link['kinds'][number]>; tasks: Set<string>; parts: string[] }>();
+  let n = 0;
   for (const l of links) {
+    n += l.taskIds.length;
+    if (n >= ROWS_PER_TURN) {
+      n = 0;
+      await turn();
+    }
     const [a, b] = [as(l.from), as(l.to)];
     if (a === b) continue;
     const [from, to] = a < b ? [a, b] : [b, a];
