@@ -1,5 +1,7 @@
 // What each leader oversees, in document order.
-MATCH (l:Leader)-[:OVERSEES]->(t:Task)
-WHERE l.id IN $ids
+UNWIND $ids AS k
+WITH DISTINCT k
+MATCH (l:Leader {id: k})
+MATCH (l)-[:OVERSEES]->(t:Task)
 RETURN l.id AS leaderId, t.id AS taskId
 ORDER BY leaderId, t.documentId, t.start
