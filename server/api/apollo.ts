@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -10,6 +11,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { BudgetExceeded, currentBudget, expire } from '../graph/budget';
 import { StoreError, StoreMemoryExceeded } from '../graph/store';
 import { boundLists, checkCost, HEAVY_COST, MAX_COST } from './bounds';
+import { takingTurns } from './turns';
 import { timeoutAnswer } from './errors';
 import { Gate, GateFull } from '../gate';
 import type { Context } from './resolvers';
@@ -34,7 +36,7 @@ export interface ApolloOptions {
 
 /** The schema: type definitions, resolvers, and every list field held to its @list bound. */
 export function createSchema() {
-  return boundLists(makeExecutableSchema({ typeDefs: [TYPE_DEFS, ...MODULE_TYPE_DEFS], resolvers: [resolvers, ...MODULE_RESOLVERS] }));
+  return takingTurns(boundLists(makeExecutableSchema({ typeDefs: [TYPE_DEFS, ...MODULE_TYPE_DEFS], resolvers: [resolvers, ...MODULE_RESOLVERS] })));
 }
 
 export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServer<Context> {
@@ -53,7 +55,12 @@ export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServe
   return new ApolloServer<Context>({
     schema,
     ...armor,
-    plugins: [...armor.plugins, bounded(schema, new Gate(opts.heavyReads ?? 2, opts.heavyQueue ?? 32)), keepable(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })],
+    plugins: [
+      ...armor.plugins, bounded(schema, new Gate(opts.heavyReads ?? 2, opts.heavyQueue ?? 32)), keepable(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Apollo's cache-control plugin hooks every field resolved (100,000 in a heavy answer: a third of its
+      // time and garbage); answers are kept by api/response-cache.ts and never carry cache hints.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     introspection: true,
     // Never internals in answers; and formatting a stack for each of a timed-out request's thousands of

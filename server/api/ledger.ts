@@ -12,6 +12,7 @@ import { read } from '../graph/queries';
 import type { QueryRunner, Row } from '../graph/store';
 import { parseIsoDate, STATUSES, taskStatus, today, type TaskStatus } from './analytics/status';
 import { DEFAULT_STALE_DAYS, LIGHT_FILLS, LIGHT_LABELS, latestKnown, STATE_LABELS, taskLight, type ProgressState, type TaskLight } from './analytics/light';
+import { pacer } from './turns';
 
 export type Role = 'lead' | 'responsible' | 'participant';
 export type Lang = 'zh' | 'en';
@@ -116,16 +117,25 @@ interface DocumentInfo { title: string; jurisdiction: string }
  */
 
 async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: Map<string, DocumentInfo>, batch: boolean, soonDaysDefault: number, first: number, progress?: LedgerProgress): Promise<LedgerRow[]> {
-  const assignments = (batch
+  // A batch is some 20,000 rows: the event loop turns while they are worked through (api/turns.ts).
+  const pace = pacer();
+  const got = batch
     ? await store.run(read('ledger-rows-of-documents'), { documentIds: [...documents.keys()] })
-    : await store.run(read('ledger-rows'), { jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '' })
-  ).filter((a) => documents.has(a.documentId as string)) // a unit's rows: only the documents asked for (a year's)
-    .map((a): Row => ({ ...a, documentTitle: documents.get(a.documentId as string)?.title ?? a.documentTitle, jurisdiction: documents.get(a.documentId as string)?.jurisdiction ?? '' }))
-    .sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
+    : await store.run(read('ledger-rows'), { jurisdiction: filter.jurisdiction ?? '', documentId: filter.document ?? '', unitId: filter.unit ?? '' });
+  const assignments: Row[] = [];
+  for (const a of got) {
+    const turn = pace();
+    if (turn) await turn;
+    const doc = documents.get(a.documentId as string);
+    if (doc) assignments.push({ ...a, documentTitle: doc.title ?? a.documentTitle, jurisdiction: doc.jurisdiction ?? '' }); // a unit's rows: only the documents asked for (a year's)
+  }
+  assignments.sort(byKeys('documentId', 'taskStart', 'clause', 'surfaceStart'));
   const asOf = filter.asOf ?? today();
   const soonDays = filter.soonDays ?? soonDaysDefault;
   const rows = new Map<string, Omit<LedgerRow, 'n' | 'leaders' | 'light' | 'progressState' | 'progressDate' | 'progressText'> & { order: number }>();
   for (const [i, a] of assignments.entries()) {
+    const turn = pace();
+    if (turn) await turn;
     const key = `${a.taskId}|${a.unitId}`;
     const role = a.role as Role;
     const row = rows.get(key);
@@ -154,16 +164,20 @@ async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: M
     }
   }
   const staleDays = progress?.staleDays ?? DEFAULT_STALE_DAYS;
-  return kept.map(({ order: _order, ...r }, i) => {
+  const out: LedgerRow[] = [];
+  for (const [i, { order: _order, ...r }] of kept.entries()) {
+    const turn = pace();
+    if (turn) await turn;
     // A row speaks for its unit: the records naming it, and those about the task as a whole.
     const records = (progress?.index.get(r.taskId) ?? []).filter((p) => !p.unitId || p.unitId === r.unitId);
     const last = latestKnown(records, asOf);
-    return {
+    out.push({
       n: first + i, ...r, leaders: leaders.get(r.taskId) ?? [],
       light: taskLight({ deadlineKind: r.deadlineKind, deadlineDate: r.deadlineDate, progress: records }, { asOf, soonDays, staleDays }),
       progressState: last?.state ?? null, progressDate: last?.date ?? null, progressText: last?.text ?? null,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /**

@@ -2,32 +2,51 @@ import DataLoader from 'dataloader';
 import { read } from '../graph/queries';
 import type { GraphStore, Row } from '../graph/store';
 import { byKeys } from '../graph/values';
+import { currentBudget } from '../graph/budget';
 import { linkEvidence } from './analytics/cooperation';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
+import { afterPromiseJobs, pacer, scheduleBatch, turnIfLong } from './turns';
 
 /**
  * Per-request batching and caching: a nested query asks the store once per kind of thing,
  * not once per parent (no N+1). Documents and regions are few and read whole.
  */
 export function createLoaders(store: GraphStore) {
+  // A heavy answer's lists wait for turns of the event loop (turns.ts); the loads of their items still make one batch.
+  const batchScheduleFn = (dispatch: () => void) => (currentBudget()?.heavy ? scheduleBatch(dispatch) : afterPromiseJobs(dispatch));
+  // At most this many keys a read: the answers of each batch arrive (and their promises settle) on
+  // a turn of their own, where one batch of 25,000 held the event loop for a third of a second.
+  const options = { batchScheduleFn, maxBatchSize: 5000 };
+  // Rows kept by the read cache come back at once: a heavy request's batches still settle a turn apart.
+  const heavyTurn = () => (currentBudget()?.heavy ? turnIfLong() : undefined);
   const byKey = <T extends Row>(query: string, param: string, key: string) =>
     new DataLoader<string, T | null>(async (ids) => {
       const rows = (await store.run(read(query), { [param]: [...ids] })) as T[];
+      await heavyTurn();
       const map = new Map(rows.map((r) => [r[key] as string, r]));
       return ids.map((id) => map.get(id) ?? null);
-    });
+    }, options);
   const grouped = <T extends Row>(query: string, param: string, key: string, extra: Record<string, unknown> = {}, order?: (a: T, b: T) => number) =>
     new DataLoader<string, T[]>(async (ids) => {
       const rows = (await store.run(read(query), { [param]: [...ids], ...extra })) as T[];
-      if (order) rows.sort(order);
+      await heavyTurn();
       const map = new Map<string, T[]>();
       for (const r of rows) {
         const k = r[key] as string;
         if (!map.has(k)) map.set(k, []);
         map.get(k)!.push(r);
       }
+      // Each group sorted apart (100,000 assignments of 500 units), the event loop turning in between.
+      if (order) {
+        const pace = pacer();
+        for (const group of map.values()) {
+          const turn = pace();
+          if (turn) await turn;
+          group.sort(order);
+        }
+      }
       return ids.map((id) => map.get(id) ?? []);
-    });
+    }, options);
   const once = <T>(load: () => Promise<T>) => {
     let p: Promise<T> | undefined;
     return () => (p ??= load());

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
 import { byKeys } from '../graph/values';
-import { buildLinks, isHierarchy, isWithin, linksOf, partyTasks, ROWS_PER_TURN, turn, type Link, type StoredLink } from './analytics/cooperation';
+import { buildLinks, isHierarchy, isWithin, linksOf, partyTasks, type Link, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
 import { buildRegionNetwork, foldLinks, type FoldedLink, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
@@ -19,6 +19,7 @@ import type { Loaders } from './loaders';
 import type { AuthContext } from '../http/auth';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 import { countsInScope, pairsInScope, unitsInScope, yearScope, type YearScope } from './years/scope';
+import { pacer } from './turns';
 
 export interface Context {
   store: GraphStore;
@@ -143,9 +144,10 @@ async function innerRegions(ctx: Context, scope?: YearScope | null): Promise<Map
   const { regions } = await ctx.loaders.regions();
   const out = new Map<string, Set<string>>();
   const within = new Map<string, boolean>(); // per pair: the rows repeat a few hundred pairs
-  let n = 0;
+  const pace = pacer();
   for (const r of await ctx.store.run(read('cooperation-issuer'))) {
-    if (++n % ROWS_PER_TURN === 0) await turn();
+    const turn = pace();
+    if (turn) await turn;
     if (scope && !scope.hasTask(r.taskId as string)) continue;
     const [issuer, named] = [r.fromId as string, r.toId as string];
     const key = `${named}|${issuer}`;

@@ -8,6 +8,8 @@
  * (graph/analytics.ts); the links leave them out. Links are undirected; the evidence is the tasks
  * behind them. A task counts once per link (CARRIER only when not already ISSUER).
  */
+import { pacer } from '../turns';
+
 export type LinkKind = 'ISSUER' | 'CARRIER' | 'CO_MENTION';
 
 /** What the rule needs of the region tree: each region's level and `within` (parents, named areas included). */
@@ -114,10 +116,6 @@ function evidenceByPartner(rows: ReadonlyArray<Record<string, unknown>>, here: s
   return out;
 }
 
-/** Rows worked through between two turns of the event loop: /healthz and other questions go on meanwhile. */
-export const ROWS_PER_TURN = 5000;
-export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** isHierarchy for each pair once: the rows repeat a few hundred pairs of regions many thousand times. */
 function hierarchyMemo(regions: RegionTree): (a: string, b: string) => boolean {
   const known = new Map<string, boolean>();
@@ -133,7 +131,7 @@ function hierarchyMemo(regions: RegionTree): (a: string, b: string) => boolean {
  * Links counted from every task (what the kept links must equal; tests/api compares them): the
  * issuer's ties to regions outside it, and regions that carry a task together; the rows of
  * cypher/read/cooperation-issuer and cooperation-carrier. Co-mentions are no link (see the top).
- * Hundreds of thousands of rows at a province's scale: the loop lets the event loop turn.
+ * Hundreds of thousands of rows at a province's scale: the loop lets the event loop turn (api/turns.ts).
  */
 export async function buildLinks(
   rows: { issuer: ReadonlyArray<Record<string, unknown>>; carrier: ReadonlyArray<Record<string, unknown>> }, regions: RegionTree,
@@ -149,14 +147,16 @@ export async function buildLinks(
     link.tasks.add(taskId);
     links.set(key, link);
   };
-  let n = 0;
+  const pace = pacer();
   for (const r of rows.issuer) {
-    if (++n % ROWS_PER_TURN === 0) await turn();
+    const turn = pace();
+    if (turn) await turn;
     if (!hierarchy(r.fromId as string, r.toId as string)) add(r.fromId as string, r.toId as string, 'ISSUER', r.taskId as string);
   }
   // A carrier tie adds its task to the link (a set: counted once); CARRIER names the kind only when it adds one the issuer rule had not.
   for (const r of rows.carrier) {
-    if (++n % ROWS_PER_TURN === 0) await turn();
+    const turn = pace();
+    if (turn) await turn;
     const [a, b] = [r.fromId as string, r.toId as string];
     if (a === b || hierarchy(a, b)) continue;
     const had = links.get(a < b ? `${a}|${b}` : `${b}|${a}`)?.tasks.has(r.taskId as string);

@@ -4,7 +4,8 @@
  * city, a city inside its province). Named areas (粤港澳大湾区, 长株潭 …) overlap the divisions, so
  * they are never boxes: they stand alone and are tied by their links.
  */
-import { ROWS_PER_TURN, turn, type Link } from './cooperation';
+import { pacer } from '../turns';
+import type { Link } from './cooperation';
 
 export interface RegionInfo { id: string; level: string; within: string[] }
 
@@ -22,18 +23,15 @@ export async function buildRegionNetwork(
   const tasks = new Map<string, Set<string>>();
   const degree = new Map<string, number>();
   // Every link's tasks, twice: hundreds of thousands at a province's scale, so the event loop turns meanwhile.
-  let n = 0;
+  const pace = pacer();
   for (const l of links) {
+    const turn = pace();
+    if (turn) await turn;
     for (const id of [l.from, l.to]) {
       const set = tasks.get(id) ?? new Set<string>();
       for (const t of l.taskIds) set.add(t);
       tasks.set(id, set);
       degree.set(id, (degree.get(id) ?? 0) + 1);
-      n += l.taskIds.length;
-      if (n >= ROWS_PER_TURN) {
-        n = 0;
-        await turn();
-      }
     }
   }
   // The administrative parent: the one `within` that is not a named area.
@@ -98,13 +96,10 @@ export async function foldLinks(
     return to;
   };
   const byPair = new Map<string, { from: string; to: string; kinds: Set<Link['kinds'][number]>; tasks: Set<string>; parts: string[] }>();
-  let n = 0;
+  const pace = pacer();
   for (const l of links) {
-    n += l.taskIds.length;
-    if (n >= ROWS_PER_TURN) {
-      n = 0;
-      await turn();
-    }
+    const turn = pace();
+    if (turn) await turn;
     const [a, b] = [as(l.from), as(l.to)];
     if (a === b) continue;
     const [from, to] = a < b ? [a, b] : [b, a];
