@@ -14,7 +14,7 @@
  */
 import { AsyncResource } from 'node:async_hooks';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { getNamedType, isLeafType, type GraphQLSchema } from 'graphql';
 import { currentBudget } from '../graph/budget';
 
 const SLICE_MS = 10;
@@ -84,12 +84,15 @@ export function scheduleBatch(dispatch: () => void): void {
   else afterPromiseJobs(dispatch);
 }
 
-/** The schema with every field that has a resolver of its own asking for a turn in heavy requests. */
+/**
+ * The schema with every field that has a resolver of its own and gives objects asking for a turn
+ * in heavy requests (a scalar completes at once: a turn would only add garbage).
+ */
 export function takingTurns(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (config) => {
       const resolve = config.resolve;
-      if (!resolve) return config;
+      if (!resolve || isLeafType(getNamedType(config.type))) return config;
       return {
         ...config,
         resolve: (source, args, ctx, info) => {

@@ -196,6 +196,13 @@ if (canRunOwnNeo4j) {
       while (batches < 3) await new Promise((r) => setTimeout(r, 100));
       await restart();
       const outcomes = await loading;
+      // The driver retries a write transaction that met a server going away (executeWrite, for up to
+      // 30 s): when Neo4j is back within that, the batch is written again and the load completes.
+      // Either way it is all or nothing.
+      if (outcomes.every((o) => o.status === 'added')) {
+        expect(await wholeDocuments(store, result)).toHaveLength(result.documents.length);
+        return;
+      }
       expect(outcomes.every((o) => o.status === 'failed')).toBe(true);
       expect(outcomes[0]!.error).toMatch(/none of them was written/);
       expect(await store.run('MATCH (n) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
