@@ -1,6 +1,4 @@
-UNWIND $ids AS k
-WITH DISTINCT k
-MATCH (m:Unit {id: k})
-MATCH (m)-[:MEMBER_OF]->(c:Unit)
+MATCH (m:Unit)-[:MEMBER_OF]->(c:Unit)
+WHERE m.id IN $ids
 RETURN m.id AS memberId, c.id AS collectiveId
 ORDER BY memberId, collectiveId

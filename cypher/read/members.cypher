@@ -1,6 +1,4 @@
-UNWIND $ids AS k
-WITH DISTINCT k
-MATCH (c:Unit {id: k})
-MATCH (m:Unit)-[:MEMBER_OF]->(c)
+MATCH (m:Unit)-[:MEMBER_OF]->(c:Unit)
+WHERE c.id IN $ids
 RETURN c.id AS collectiveId, m.id AS memberId
 ORDER BY collectiveId, memberId

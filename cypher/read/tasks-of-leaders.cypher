@@ -1,7 +1,5 @@
 // What each leader oversees, in document order.
-UNWIND $ids AS k
-WITH DISTINCT k
-MATCH (l:Leader {id: k})
-MATCH (l)-[:OVERSEES]->(t:Task)
+MATCH (l:Leader)-[:OVERSEES]->(t:Task)
+WHERE l.id IN $ids
 RETURN l.id AS leaderId, t.id AS taskId
 ORDER BY leaderId, t.documentId, t.start
