@@ -12,7 +12,7 @@ import { read } from '../graph/queries';
 import type { QueryRunner, Row } from '../graph/store';
 import { parseIsoDate, STATUSES, taskStatus, today, type TaskStatus } from './analytics/status';
 import { DEFAULT_STALE_DAYS, LIGHT_FILLS, LIGHT_LABELS, latestKnown, STATE_LABELS, taskLight, type ProgressState, type TaskLight } from './analytics/light';
-import { pacer } from './turns';
+import { pacer } from '../pace';
 
 export type Role = 'lead' | 'responsible' | 'participant';
 export type Lang = 'zh' | 'en';
@@ -117,7 +117,7 @@ interface DocumentInfo { title: string; jurisdiction: string }
  */
 
 async function rowsOfRead(store: QueryRunner, filter: LedgerFilter, documents: Map<string, DocumentInfo>, batch: boolean, soonDaysDefault: number, first: number, progress?: LedgerProgress): Promise<LedgerRow[]> {
-  // A batch is some 20,000 rows: the event loop turns while they are worked through (api/turns.ts).
+  // A batch is some 20,000 rows: the event loop turns while they are worked through (pace.ts).
   const pace = pacer();
   const got = batch
     ? await store.run(read('ledger-rows-of-documents'), { documentIds: [...documents.keys()] })

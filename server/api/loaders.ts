@@ -5,7 +5,8 @@ import { byKeys } from '../graph/values';
 import { currentBudget } from '../graph/budget';
 import { linkEvidence } from './analytics/cooperation';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
-import { afterPromiseJobs, pacer, scheduleBatch, turnIfLong } from './turns';
+import { pacer } from '../pace';
+import { afterPromiseJobs, scheduleBatch, turnIfLong } from './turns';
 
 /**
  * Per-request batching and caching: a nested query asks the store once per kind of thing,

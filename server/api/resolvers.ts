@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
 import { byKeys } from '../graph/values';
-import { buildLinks, isHierarchy, isWithin, linksOf, partyTasks, type Link, type StoredLink } from './analytics/cooperation';
+import { buildLinks, isHierarchy, isWithin, linksOf, partyTasks, perPair, type Link, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
 import { buildRegionNetwork, foldLinks, type FoldedLink, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
@@ -19,7 +19,7 @@ import type { Loaders } from './loaders';
 import type { AuthContext } from '../http/auth';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 import { countsInScope, pairsInScope, unitsInScope, yearScope, type YearScope } from './years/scope';
-import { pacer } from './turns';
+import { pacer } from '../pace';
 
 export interface Context {
   store: GraphStore;
@@ -143,17 +143,14 @@ async function allLinks(ctx: Context, scope?: YearScope | null): Promise<Link[]>
 async function innerRegions(ctx: Context, scope?: YearScope | null): Promise<Map<string, Set<string>>> {
   const { regions } = await ctx.loaders.regions();
   const out = new Map<string, Set<string>>();
-  const within = new Map<string, boolean>(); // per pair: the rows repeat a few hundred pairs
+  const within = perPair((named, issuer) => isWithin(named, issuer, regions));
   const pace = pacer();
   for (const r of await ctx.store.run(read('cooperation-issuer'))) {
     const turn = pace();
     if (turn) await turn;
     if (scope && !scope.hasTask(r.taskId as string)) continue;
     const [issuer, named] = [r.fromId as string, r.toId as string];
-    const key = `${named}|${issuer}`;
-    let inside = within.get(key);
-    if (inside === undefined) within.set(key, (inside = isWithin(named, issuer, regions)));
-    if (inside) out.set(named, (out.get(named) ?? new Set()).add(r.taskId as string));
+    if (within(named, issuer)) out.set(named, (out.get(named) ?? new Set()).add(r.taskId as string));
   }
   return out;
 }

@@ -27,22 +27,6 @@ let scheduled = false;
 /** Loader batches held until the waiting lists have all been let go. */
 const held: Array<() => void> = [];
 
-/**
- * For a long loop in JS (the links of every task, a ledger batch): call it once per item; every
- * few hundred items, once SLICE_MS have passed, it gives a promise of the next turn of the event loop.
- */
-export function pacer(): () => Promise<void> | undefined {
-  let start = performance.now();
-  let n = 0;
-  return () => {
-    if (++n % 256 !== 0 || performance.now() - start < SLICE_MS) return undefined;
-    return new Promise<void>((resolve) => setImmediate(() => {
-      start = performance.now();
-      resolve();
-    }));
-  };
-}
-
 /** Undefined when the work may go on at once; else a promise settled on a later turn of the event loop. */
 export function turnIfLong(): Promise<void> | undefined {
   if (waiting.length === 0 && performance.now() - sliceStart < SLICE_MS) return undefined;

@@ -54,6 +54,9 @@ export function extract(inputs: ExtractInput[], options: ExtractOptions = {}): E
   return finishExtraction(extractPart(inputs, options));
 }
 
+/** What extract() gives: the contract's JSON, the files skipped, and each document's text. */
+export type ExtractionResult = ReturnType<typeof extract>;
+
 /**
  * What extract() makes of a run of files before the regions are listed; with the registry's
  * swapped-name classes (unit-id of the first name seen per class), so that parts extracted in

@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { extract, extractPart, finishExtraction, type ExtractInput, type ExtractOptions, type ExtractPart } from './extract';
+import { extract, extractPart, finishExtraction, type ExtractInput, type ExtractionResult, type ExtractOptions, type ExtractPart } from './extract';
 
 /** Below this much text, starting threads costs more than it saves. */
 const MIN_PARALLEL_BYTES = 2_000_000;
@@ -23,8 +23,6 @@ export interface ParallelOptions extends ExtractOptions {
   /** Extract in threads from this many bytes of input on (tests set 0). */
   minBytes?: number;
 }
-
-export type ExtractionResult = ReturnType<typeof extract>;
 
 export async function extractMany(inputs: ExtractInput[], options: ParallelOptions = {}): Promise<ExtractionResult> {
   const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);

@@ -9,6 +9,7 @@ import { writeCsvFiles } from './kuzu-csv';
 import { NODES, RELS } from './model';
 import { currentBudget, readInTime, remainingMs } from './budget';
 import { safeNumber } from './values';
+import { pacer } from '../pace';
 import { serialiser, StoreError, type GraphStore, type Params, type QueryRunner, type Row } from './store';
 
 type Connection = InstanceType<typeof kuzu.Connection>;
@@ -213,27 +214,22 @@ export class KuzuStore implements GraphStore {
   }
 }
 
-/** How long a large result is read before the event loop is let turn (/healthz, light questions). */
-const MS_PER_TURN = 10;
 
 /**
  * The rows of a result. Kuzu's async getAll() hands rows over one thread-pool round trip at a time
  * (1.6 s for 40,000 rows on this machine); getNextSync() reads the same rows in 30 ms. A large result
- * lets the event loop turn every MS_PER_TURN, so other requests are not held up (a row may carry a
- * task's whole text: 5,000 of them took half a second).
+ * lets the event loop turn every 10 ms (pace.ts), so other requests are not held up (a row may carry
+ * a task's whole text: 5,000 of them took half a second).
  */
 async function collect(res: Awaited<ReturnType<Connection['execute']>>): Promise<Row[]> {
   const results = Array.isArray(res) ? res : [res];
   const rows: Row[] = [];
   for (const r of results) {
-    let n = 0;
-    let since = performance.now();
+    const pace = pacer();
     while (r.hasNext()) {
       rows.push(plain(r.getNextSync()) as Row);
-      if (++n % 100 === 0 && performance.now() - since > MS_PER_TURN) {
-        await new Promise((resolve) => setImmediate(resolve));
-        since = performance.now();
-      }
+      const turn = pace();
+      if (turn) await turn;
     }
     r.close();
   }

@@ -8,7 +8,7 @@
 import { fork } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../extract/decode';
-import type { extract } from '../extract/extract';
+import type { ExtractionResult } from '../extract/extract';
 import { Gate, GateFull } from '../gate';
 import type { ExtractJob } from './extract-process';
 
@@ -23,8 +23,7 @@ export interface ReaderPoolOptions {
   timeoutMs: number;
 }
 
-/** What extract() gives: the contract's JSON, and each document's text (which the loader stores). */
-export type ExtractionResult = ReturnType<typeof extract>;
+export type { ExtractionResult };
 
 export class PoolBusy extends Error {
   override readonly name = 'PoolBusy';

@@ -8,7 +8,7 @@
  * (graph/analytics.ts); the links leave them out. Links are undirected; the evidence is the tasks
  * behind them. A task counts once per link (CARRIER only when not already ISSUER).
  */
-import { pacer } from '../turns';
+import { pacer } from '../../pace';
 
 export type LinkKind = 'ISSUER' | 'CARRIER' | 'CO_MENTION';
 
@@ -116,13 +116,13 @@ function evidenceByPartner(rows: ReadonlyArray<Record<string, unknown>>, here: s
   return out;
 }
 
-/** isHierarchy for each pair once: the rows repeat a few hundred pairs of regions many thousand times. */
-function hierarchyMemo(regions: RegionTree): (a: string, b: string) => boolean {
+/** `test` worked out once per pair of regions: the rows repeat a few hundred pairs many thousand times. */
+export function perPair(test: (a: string, b: string) => boolean): (a: string, b: string) => boolean {
   const known = new Map<string, boolean>();
   return (a, b) => {
     const key = `${a}|${b}`;
     let h = known.get(key);
-    if (h === undefined) known.set(key, (h = isHierarchy(a, b, regions)));
+    if (h === undefined) known.set(key, (h = test(a, b)));
     return h;
   };
 }
@@ -131,13 +131,13 @@ function hierarchyMemo(regions: RegionTree): (a: string, b: string) => boolean {
  * Links counted from every task (what the kept links must equal; tests/api compares them): the
  * issuer's ties to regions outside it, and regions that carry a task together; the rows of
  * cypher/read/cooperation-issuer and cooperation-carrier. Co-mentions are no link (see the top).
- * Hundreds of thousands of rows at a province's scale: the loop lets the event loop turn (api/turns.ts).
+ * Hundreds of thousands of rows at a province's scale: the loop lets the event loop turn (pace.ts).
  */
 export async function buildLinks(
   rows: { issuer: ReadonlyArray<Record<string, unknown>>; carrier: ReadonlyArray<Record<string, unknown>> }, regions: RegionTree,
   filter: { region?: string | null; partner?: string | null } = {},
 ): Promise<Link[]> {
-  const hierarchy = hierarchyMemo(regions);
+  const hierarchy = perPair((a, b) => isHierarchy(a, b, regions));
   const links = new Map<string, { from: string; to: string; kinds: Set<LinkKind>; tasks: Set<string> }>();
   const add = (a: string, b: string, kind: LinkKind, taskId: string) => {
     const [from, to] = a < b ? [a, b] : [b, a];

@@ -4,7 +4,7 @@
  * city, a city inside its province). Named areas (粤港澳大湾区, 长株潭 …) overlap the divisions, so
  * they are never boxes: they stand alone and are tied by their links.
  */
-import { pacer } from '../turns';
+import { pacer } from '../../pace';
 import type { Link } from './cooperation';
 
 export interface RegionInfo { id: string; level: string; within: string[] }
