@@ -9,6 +9,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { provincePlan } from './province-plans';
@@ -42,16 +43,26 @@ const HEAVY = [
   '{ regionNetwork { nodes { region { id } } links { count } } }',
   '{ documents(limit: 200) { id tasks(limit: 50) { id } } }',
 ];
+// The heavy questions are asked from a thread of their own: parsing their answers (2 MB each) is
+// the client's work, and in this thread it would be counted as the server's stalls.
 let done = false;
 const heavyMs: number[] = [];
 const codes = new Map<string, number>();
-const work = Promise.all(Array.from({ length: 20 }, async (_, i) => {
-  const s = Date.now();
-  const body = (await (await post(HEAVY[i % HEAVY.length]!)).json()) as { errors?: Array<{ extensions?: { code?: string } }> };
-  heavyMs.push(Date.now() - s);
-  const code = body.errors?.[0]?.extensions?.code ?? 'answered';
-  codes.set(code, (codes.get(code) ?? 0) + 1);
-})).finally(() => { done = true; });
+const work = new Promise<void>((resolve, reject) => {
+  const asker = new Worker(`
+    const { workerData: d, parentPort } = require('node:worker_threads');
+    Promise.all(d.queries.map(async (query) => {
+      const s = Date.now();
+      const body = await (await fetch(d.url + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+      parentPort.postMessage({ ms: Date.now() - s, code: body.errors?.[0]?.extensions?.code ?? 'answered' });
+    })).then(() => parentPort.postMessage('done'));`, { eval: true, workerData: { url: app.url, queries: Array.from({ length: 20 }, (_, i) => HEAVY[i % HEAVY.length]) } });
+  asker.on('message', (m: 'done' | { ms: number; code: string }) => {
+    if (m === 'done') return void asker.terminate().then(() => resolve());
+    heavyMs.push(m.ms);
+    codes.set(m.code, (codes.get(m.code) ?? 0) + 1);
+  });
+  asker.on('error', reject);
+}).finally(() => { done = true; });
 const health: number[] = [];
 while (!done) {
   const s = Date.now();

@@ -8,7 +8,7 @@
 import { read } from '../graph/queries';
 import type { GraphStore, Row } from '../graph/store';
 
-const PROBE_WAIT_MS = 20;
+const PROBE_WAIT_MS = 5;
 
 export interface Health {
   status: 'ok' | 'unavailable';
