@@ -23,6 +23,9 @@ export const WEB_DIR = join(import.meta.dirname, '../dist/web');
 export interface App { url: string; server: Server; store: GraphStore; close(): Promise<void> }
 
 /** Open the store, load the seeds into an empty one, and serve the API and the web app. */
+/** How often the cache asks Neo4j whether anyone has written: the bound on answers another instance made stale. */
+export const CHANGE_WATCH_MS = 500;
+
 export async function startApp(config: Config, opts: { log?: Logger; store?: GraphStore; webDir?: string } = {}): Promise<App> {
   const log = opts.log ?? pino({ level: config.LOG_LEVEL });
   const store = opts.store ?? (await openStore(config));
@@ -46,8 +49,8 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
     }
   }
 
-  // Reads are cached until the next write; Neo4j may be written by others, so only briefly.
-  const cached = new CachedStore(store, { ttlMs: store.kind === 'neo4j' ? 10_000 : undefined });
+  // Reads are cached until the next write, here or (Neo4j) by another process: seen within CHANGE_WATCH_MS.
+  const cached = new CachedStore(store, { watchMs: CHANGE_WATCH_MS });
   const apollo = createApollo(log, { heavyReads: config.MAX_HEAVY_READS, heavyQueue: config.MAX_QUEUED_HEAVY });
   await apollo.start();
   const http = await createHttpServer({ apollo, store: cached, health: store, config, log, webDir: opts.webDir ?? WEB_DIR });

@@ -4,7 +4,7 @@ import type { Context } from './resolvers';
 
 /**
  * Whole answers to queries, kept as the JSON sent, until the store is next written (the read
- * cache's generation changes) or its ttlMs has passed: a question asked again costs a look-up
+ * cache's generation changes, here or, on Neo4j, by another process): a question asked again costs a look-up
  * before Apollo parses anything, not a resolution of every field nor a serialisation (a unit's
  * 400 leads are 80 KB of JSON). The key holds the day too, as statuses depend on it.
  *
@@ -12,9 +12,9 @@ import type { Context } from './resolvers';
  * route keeps and serves it (server/http/server.ts).
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, { at: number; body: string }>();
+  private readonly entries = new Map<string, string>();
 
-  constructor(private readonly store: { generation?: number; ttlMs?: number }, private readonly maxEntries = 2000) {}
+  constructor(private readonly store: { generation?: number }, private readonly maxEntries = 2000) {}
 
   /** The key of a POSTed GraphQL request, or null when answers are not kept (a store without generations). */
   keyOf(body: unknown): string | null {
@@ -25,12 +25,11 @@ export class AnswerCache {
   }
 
   get(key: string): string | undefined {
-    const hit = this.entries.get(key);
-    return hit && Date.now() - hit.at < (this.store.ttlMs ?? Infinity) ? hit.body : undefined;
+    return this.entries.get(key);
   }
 
   set(key: string, body: string): void {
-    this.entries.set(key, { at: Date.now(), body });
+    this.entries.set(key, body);
     // Oldest first out; entries of an older generation are never asked for again and age out.
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }

@@ -2,20 +2,50 @@ import type { GraphStore, Params, QueryRunner, Row } from './store';
 
 /**
  * A read cache in front of a store. The graph changes only when something is written, so
- * identical reads share one answer: cleared on every write through this process, and kept at
- * most `ttlMs` (Neo4j may be written by other processes; the embedded store is locked to this
- * one). Concurrent identical reads share one in-flight query. Rows are shared: callers must
- * not mutate them (resolvers and loaders only read).
+ * identical reads share one answer: cleared on every write through this process and, when the
+ * store can be written by others (Neo4j: more app instances, `npm run load`), whenever its
+ * change token moves, polled every `watchMs`; a write elsewhere is seen here within
+ * watchMs + one round trip. The embedded store is locked to this process. Concurrent identical
+ * reads share one in-flight query. Rows are shared: callers must not mutate them (resolvers and
+ * loaders only read).
  */
 export class CachedStore implements GraphStore {
-  private readonly entries = new Map<string, { at: number; rows: Promise<Row[]> }>();
+  private readonly entries = new Map<string, { rows: Promise<Row[]> }>();
   /** Counts the writes through this process: answers cached above the store (api/response-cache.ts) are keyed by it. */
   generation = 0;
 
-  constructor(readonly inner: GraphStore, private readonly opts: { maxEntries?: number; ttlMs?: number } = {}) {}
+  private readonly watcher: NodeJS.Timeout | undefined;
+
+  constructor(readonly inner: GraphStore, private readonly opts: { maxEntries?: number; watchMs?: number } = {}) {
+    if (opts.watchMs && inner.changeToken) this.watcher = this.watch(inner.changeToken.bind(inner), opts.watchMs);
+  }
+
+  /** Polls the store's change token; the first answer only sets what is known. */
+  private watch(token: () => Promise<string>, every: number): NodeJS.Timeout {
+    let known: string | undefined;
+    let polling = false;
+    const timer = setInterval(() => {
+      if (polling) return; // a slow store: one poll at a time
+      polling = true;
+      token()
+        .then((t) => {
+          if (known !== undefined && t !== known) this.forget();
+          known = t;
+        })
+        // Unreachable: nothing kept can be vouched for; the next answer says so or is fresh.
+        .catch(() => { known = undefined; this.forget(); })
+        .finally(() => { polling = false; });
+    }, every);
+    timer.unref();
+    return timer;
+  }
+
+  private forget(): void {
+    this.entries.clear();
+    this.generation++;
+  }
 
   get kind() { return this.inner.kind; }
-  get ttlMs() { return this.opts.ttlMs; }
   get location() { return this.inner.location; }
   get roundTrips() { return this.inner.roundTrips; }
 
@@ -25,16 +55,15 @@ export class CachedStore implements GraphStore {
 
   run(query: string, params: Params = {}): Promise<Row[]> {
     const key = `${query}\u0000${JSON.stringify(params)}`;
-    const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < (this.opts.ttlMs ?? Infinity)) {
+    if (hit) {
       // Refresh its place: the map's order is least recently used first.
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit.rows;
     }
     const rows = this.inner.run(query, params);
-    this.entries.set(key, { at: now, rows });
+    this.entries.set(key, { rows });
     rows.catch(() => this.entries.delete(key)); // failures are not remembered
     const max = this.opts.maxEntries ?? 5000;
     while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
@@ -45,8 +74,7 @@ export class CachedStore implements GraphStore {
     try {
       return await this.inner.write(work);
     } finally {
-      this.entries.clear();
-      this.generation++;
+      this.forget();
     }
   }
 
@@ -60,13 +88,13 @@ export class CachedStore implements GraphStore {
       try {
         await inner.bulkLoad!(rows);
       } finally {
-        this.entries.clear();
-        this.generation++;
+        this.forget();
       }
     });
   }
 
   close(): Promise<void> {
+    clearInterval(this.watcher);
     this.entries.clear();
     return this.inner.close();
   }

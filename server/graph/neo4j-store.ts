@@ -2,7 +2,7 @@ import { isStoreTimeout, readInTime, remainingMs } from './budget';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { unwindBulkLoad } from './bulk-unwind';
 import type { GraphRows } from './graph-rows';
-import { NEO4J_SCHEMA } from './queries';
+import { NEO4J_SCHEMA, read } from './queries';
 import { safeNumber } from './values';
 import { serialiser, StoreError, StoreMemoryExceeded, type GraphStore, type Params, type QueryRunner, type Row } from './store';
 
@@ -110,6 +110,24 @@ export class Neo4jStore implements GraphStore {
 
   write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     return this.serialise(() => this.writeNow(work));
+  }
+
+  /**
+   * The bookmark a read comes back with: the database's last committed transaction, whoever
+   * committed it (a session of its own, outside the shared bookmark manager, so it is the
+   * server's latest, not ours). Opaque, but equal exactly when nothing was committed in between.
+   */
+  async changeToken(): Promise<string> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      this.roundTrips++;
+      await session.executeRead((tx) => tx.run(read('ping')), { timeout: 5_000 });
+      return session.lastBookmarks().join(' ');
+    } catch (err) {
+      throw this.explain(err);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Large UNWIND batches, a transaction each (bulk-unwind.ts); reads route as usual. */

@@ -28,6 +28,12 @@ export interface GraphStore extends QueryRunner {
   checkpoint?(): Promise<void>;
   /** Free space where the store keeps its data, and the least a write needs (the embedded store; disk.ts). */
   diskSpace?(): { dir: string; freeBytes: number; minFreeBytes: number };
+  /**
+   * A token that changes whenever anyone commits a write to the store, this process or another
+   * (Neo4j, which several app instances and `npm run load` may share; the embedded store is locked
+   * to one process and has none). CachedStore polls it to drop answers another process made stale.
+   */
+  changeToken?(): Promise<string>;
   /** Queries sent to the store so far (for the no-N+1 tests and for metrics). */
   readonly roundTrips: number;
   close(): Promise<void>;

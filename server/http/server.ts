@@ -139,11 +139,10 @@ export async function createHttpServer(opts: {
   });
   // A question asked again is answered with the JSON sent the first time, until the next write.
   // Keyed by the graph's writes, the progress file's and the decisions on links read from reports: lights and progress are in the answers too.
-  const graph = store as { generation?: number; ttlMs?: number };
+  const graph = store as { generation?: number };
   const progress = services.progress.records;
   const answers = new AnswerCache({
     get generation() { return typeof graph.generation === 'number' ? graph.generation + progress.generation + services.documentProgress.generation : undefined; },
-    get ttlMs() { return graph.ttlMs; },
   });
   app.route({
     method: ['GET', 'POST'], url: '/graphql', helmet: { contentSecurityPolicy: GRAPHQL_CSP },

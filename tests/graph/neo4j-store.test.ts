@@ -3,17 +3,11 @@
  * a local Neo4j 5.26 started by the global setup, or NEO4J_URI). The contract every store meets
  * is store-contract.test.ts. Without a server only the connection failure is tested.
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from '../../server/app';
-import { loadConfig } from '../../server/config';
 import { loadExtraction } from '../../server/graph/loader';
 import { Neo4jStore } from '../../server/graph/neo4j-store';
 import { NEO4J_SCHEMA, read } from '../../server/graph/queries';
 import { StoreError, type GraphStore } from '../../server/graph/store';
-import { gql, HENGYANG_PLAN, INGEST_TOKEN, startTestApp } from '../api/helpers';
 import { FIXTURE_ID, FIXTURE_TEXT, fixtureExtraction } from '../support/ledger-fixture';
 import { neo4jStore, neo4jUnderTest } from '../support/stores';
 
@@ -86,36 +80,5 @@ if (n4j) {
       expect(Date.now() - t0).toBeLessThan(15_000);
       expect(await store.run('RETURN 1 AS one')).toEqual([{ one: 1 }]);
     });
-  });
-
-  describe('the app on Neo4j when another process writes', () => {
-    // Two apps on one Neo4j, as two servers behind a load balancer would be: what one loads, the
-    // other answers once its kept answers expire (10 s on Neo4j, server/app.ts).
-    it('an answer kept by one app is replaced within its time to live by what the other loaded', async () => {
-      const under = neo4jStore(n4j);
-      const a = await startTestApp({ store: under });
-      const storeB = await under.open();
-      const b = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', INGEST_TOKEN, LOG_LEVEL: 'silent' }), { store: storeB, log: pino({ level: 'silent' }), webDir: join(tmpdir(), 'no-web') });
-      try {
-        const q = '{ stats { documents } }';
-        expect((await gql(a.url, q)).data.stats.documents).toBe(5);
-        const up = await gql(b.url, 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status } }',
-          { f: 'hengyang.txt', t: HENGYANG_PLAN }, { authorization: `Bearer ${INGEST_TOKEN}` });
-        expect(up.data.ingestDocument.status).toBe('ADDED');
-        expect((await gql(b.url, q)).data.stats.documents).toBe(6); // the writer's own caches were cleared
-        const t0 = Date.now();
-        let seen = 5;
-        while (seen === 5 && Date.now() - t0 < 15_000) {
-          seen = (await gql(a.url, q)).data.stats.documents;
-          if (seen === 5) await new Promise((r) => setTimeout(r, 250));
-        }
-        expect(seen).toBe(6);
-        expect(Date.now() - t0).toBeLessThanOrEqual(11_000);
-      } finally {
-        await b.close();
-        await storeB.close();
-        await a.close();
-      }
-    }, 60_000);
   });
 }
