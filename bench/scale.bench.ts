@@ -6,7 +6,9 @@
  * the user questions over real HTTP (the app's server, 10 connections), each beside a trivial
  * query in the same run, and each question's first (uncached) answer; in headless Chromium, the
  * province view the page opens on (a node per jurisdiction) with the busiest city opened by a
- * click, and that city's own network (payload and first render); RSS. The last line sums it up.
+ * click, and that city's own network (payload and first render); RSS; a mixed day (bench/mixed-day.ts:
+ * 50 connections on the questions while an upload and a progress record land every 3 s; --mixed
+ * seconds, 30 by default). The last line sums it up.
  * Then the load and the questions again on Neo4j: NEO4J_URI's (it empties that database), or a
  * local Neo4j 5.26 started for the run when Java and Maven are here (bench/neo4j-for-bench.ts).
  *
@@ -14,12 +16,13 @@
  * `overloadedUnits` p99 ≤ 50 ms with 10 connections.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { WEB_DIR } from '../server/app';
+import { AccountStore } from '../server/accounts/accounts';
 import { loadConfig } from '../server/config';
 import { extractMany } from '../server/extract/parallel';
 import { KuzuStore } from '../server/graph/kuzu-store';
@@ -28,13 +31,15 @@ import { openStore } from '../server/graph/open-store';
 import { read } from '../server/graph/queries';
 import type { GraphStore } from '../server/graph/store';
 import { launchChromium } from './chromium';
+import { mixedDay, MIXED_EDITOR, MIXED_TOKEN, type MixedFigures } from './mixed-day';
 import { benchNeo4j } from './neo4j-for-bench';
 import { provincePlan } from './province-plans';
 import { emptyStore } from '../server/graph/empty';
 
-const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, seconds: { type: 'string', default: '5' } } });
+const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false } } });
 const PLANS = Number(args.values.plans);
 const SECONDS = Number(args.values.seconds);
+const MIXED_SECONDS = Number(args.values.mixed);
 if (!Number.isInteger(PLANS) || PLANS < 10) throw new Error(`--plans must be a whole number of at least 10, got ${args.values.plans}`);
 const t00 = performance.now();
 const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
@@ -172,9 +177,21 @@ const c0 = performance.now();
 await embedded.close();
 line('embedded: checkpoint on close', secs(performance.now() - c0));
 const benchRss = process.memoryUsage().rss;
-const app = await serve({ NEO4J_URI: '' });
+// The mixed day's editor, and the token its uploads carry.
+await new AccountStore(dir).add(MIXED_EDITOR.name, 'editor', MIXED_EDITOR.password);
+const app = await serve({ NEO4J_URI: '', INGEST_TOKEN: MIXED_TOKEN });
 process.on('exit', () => { app.child.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); }); // never leave the server or the store behind
 const api = await questions('embedded: questions over HTTP (the app in its own process)', app);
+const mixed = await mixedRun('embedded', app);
+
+/** The page's questions from 50 connections while writes land (bench/mixed-day.ts). */
+async function mixedRun(label: string, on: { url: string; child: ChildProcess }): Promise<MixedFigures> {
+  const m = await mixedDay({ url: on.url, pid: on.child.pid!, queries: QUERIES.map(([, q]) => q), seconds: MIXED_SECONDS, everyMs: 3000, plan: (i) => provincePlan(PLANS + 100_000 + i, args.values.province) });
+  line(`${label}: mixed day (${MIXED_SECONDS} s)`, `50 connections on the ${QUERIES.length} questions in turn, an upload and a progress record every 3 s: ` +
+    `p50 ${m.p50} ms, p99 ${m.p99} ms, max ${m.max} ms, ${Math.round(m.rps)} req/s, ${m.errors} errors, ${m.non2xx} non-2xx (${m.statuses}); ` +
+    `${m.uploads} uploads (${m.uploadFailures} failed), ${m.progress} progress records (${m.progressFailures} failed); RSS max ${m.rssMaxMb.toFixed(0)} MB, mean ${m.rssMeanMb.toFixed(0)} MB`);
+  return m;
+}
 
 // 3. In headless Chromium: the province view the page opens on (a node per jurisdiction), the
 // busiest city opened in it with a click, and the busiest city's own network: what the page
@@ -238,15 +255,18 @@ line('memory', `RSS ${(rss / 1048576).toFixed(0)} MB: the app serving the store;
 rmSync(dir, { recursive: true, force: true });
 
 // 4. Neo4j: NEO4J_URI's, or a local one started for the run (bench/neo4j-for-bench.ts).
-const neo4j = await benchNeo4j({ heap: '4g', pagecache: '1g' });
+const neo4j = args.values['no-neo4j'] ? null : await benchNeo4j({ heap: '4g', pagecache: '1g' });
 if (neo4j) {
   try {
     const neo = await openStore(loadConfig({ ...neo4j.env, LOG_LEVEL: 'silent' }));
     await emptyStore(neo);
     await loadTwice('neo4j', neo);
     await neo.close();
-    const neoApp = await serve(neo4j.env);
+    mkdirSync(dir, { recursive: true });
+    await new AccountStore(dir).add(MIXED_EDITOR.name, 'editor', MIXED_EDITOR.password);
+    const neoApp = await serve({ ...neo4j.env, INGEST_TOKEN: MIXED_TOKEN });
     await questions('neo4j: questions over HTTP (the app in its own process)', neoApp);
+    await mixedRun('neo4j', neoApp);
     await neoApp.close();
   } finally {
     await neo4j.stop();
@@ -256,4 +276,4 @@ if (neo4j) {
 const f = (name: string) => api.get(name)!;
 console.log(`SUMMARY plans=${PLANS} tasks=${tasks} extract=${mbps.toFixed(2)}MB/s load=${secs(loadFigures.loadMs)} (${Math.round(loadFigures.rows / (loadFigures.loadMs / 1000))} rows/s) ` +
   `again=${secs(loadFigures.againMs)} ${loadFigures.same ? 'unchanged' : 'CHANGED'} | p99: unit{leads}=${f('unit { leads }').p99}ms overloadedUnits=${f('overloadedUnits').p99}ms ` +
-  `cooperationLinks=${f('cooperationLinks').p99}ms timeline=${f('timeline').p99}ms search=${f('search').p99}ms | province view ${province} | city network ${(payload / 1024).toFixed(0)}KB render ${render} | rss=${(rss / 1048576).toFixed(0)}MB | total ${secs(performance.now() - t00)}`);
+  `cooperationLinks=${f('cooperationLinks').p99}ms timeline=${f('timeline').p99}ms search=${f('search').p99}ms | mixed p99=${mixed.p99}ms errors=${mixed.errors + mixed.non2xx} | province view ${province} | city network ${(payload / 1024).toFixed(0)}KB render ${render} | rss=${(rss / 1048576).toFixed(0)}MB | total ${secs(performance.now() - t00)}`);

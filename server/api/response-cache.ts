@@ -33,6 +33,29 @@ export class AnswerCache {
     // Oldest first out; entries of an older generation are never asked for again and age out.
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
+
+  /**
+   * The same question already being answered (a write has just emptied the cache, and fifty
+   * people ask what the page asks): the answer it will keep, or undefined when it keeps none.
+   * Asked once rather than fifty times, the cold answers neither queue for the heavy gate nor
+   * are refused BUSY.
+   */
+  inFlight(key: string): Promise<string | undefined> | undefined {
+    return this.flying.get(key);
+  }
+
+  /** Marks the question as being answered; call the result with the body kept (or undefined) when done. */
+  begin(key: string): (kept: string | undefined) => void {
+    let settle!: (kept: string | undefined) => void;
+    const p = new Promise<string | undefined>((resolve) => { settle = resolve; });
+    this.flying.set(key, p);
+    return (kept) => {
+      if (this.flying.get(key) === p) this.flying.delete(key);
+      settle(kept);
+    };
+  }
+
+  private readonly flying = new Map<string, Promise<string | undefined>>();
 }
 
 /** Marks an answer that may be kept: a query (never a mutation) answered without errors. */

@@ -49,3 +49,29 @@ describe.each(stores())('API: answers kept until the next write ($name)', (store
     expect(app.graph.roundTrips).toBeGreaterThan(trips);
   });
 });
+
+describe.each(stores())('API: the same question asked by many at once is answered once ($name)', (store) => {
+  // One heavy question at a time and none waiting: twenty asking a heavy question each would be
+  // refused BUSY but one; asking the same one, they wait for its answer instead.
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    app = await startTestApp({ store, env: { MAX_HEAVY_READS: '1', MAX_QUEUED_HEAVY: '0' } });
+  });
+  afterAll(async () => app?.close());
+
+  const HEAVY = '{ units(limit: 500) { id leads { task { id } } } }';
+
+  it('twenty askers of one heavy question all get its answer, none BUSY', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => gql(app.url, HEAVY)));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    expect(answers[0]!.data.units.length).toBeGreaterThan(0);
+    for (const a of answers) expect(a.data).toEqual(answers[0]!.data);
+  });
+
+  it('twenty askers of different heavy questions: one at a time, the rest refused BUSY (the gate holds)', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => gql(app.url, HEAVY.replace('500', String(480 + i)))));
+    const busy = answers.filter((a) => a.errors?.[0]?.extensions?.code === 'BUSY');
+    expect(busy.length).toBeGreaterThan(0);
+    expect(answers.filter((a) => a.status === 200 && a.data?.units).length).toBeGreaterThan(0);
+  });
+});
