@@ -12,14 +12,17 @@ export const MIXED_EDITOR = { name: 'bench-editor', password: 'bench editor pass
 
 export interface MixedFigures { p50: number; p99: number; max: number; rps: number; requests: number; errors: number; non2xx: number; uploads: number; uploadFailures: number; progress: number; progressFailures: number; rssMaxMb: number; rssMeanMb: number; statuses: string }
 
-export async function mixedDay(opts: { url: string; pid: number; queries: string[]; seconds: number; everyMs: number; plan: (n: number) => { file: string; text: string } }): Promise<MixedFigures> {
+export async function mixedDay(opts: { url: string; pid: number; unit: string; queries: string[]; seconds: number; everyMs: number; plan: (n: number) => { file: string; text: string } }): Promise<MixedFigures> {
   const { url } = opts;
   // The editor's session: cookie and CSRF token from the login.
   const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(MIXED_EDITOR) });
   if (!login.ok) throw new Error(`mixed day: the editor could not log in (${login.status} ${await login.text()})`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sid='))!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const taskIds = (((await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ tasks(limit: 200) { id } }' }) })).json()) as { data: { tasks: Array<{ id: string }> } }).data.tasks).map((t) => t.id);
+  // The tasks progress is recorded on: those a unit leads.
+  const led = (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ unit(id: ${JSON.stringify(opts.unit)}) { leads(limit: 200) { task { id } } } }` }) })).json()) as { data?: { unit: { leads: Array<{ task: { id: string } }> } }; errors?: unknown };
+  if (!led.data) throw new Error(`mixed day: the tasks of ${opts.unit}: ${JSON.stringify(led.errors).slice(0, 300)}`);
+  const taskIds = led.data.unit.leads.map((l) => l.task.id);
 
   const rss: number[] = [];
   const sampler = setInterval(() => {

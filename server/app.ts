@@ -22,10 +22,10 @@ export const WEB_DIR = join(import.meta.dirname, '../dist/web');
 
 export interface App { url: string; server: Server; store: GraphStore; close(): Promise<void> }
 
-/** Open the store, load the seeds into an empty one, and serve the API and the web app. */
 /** How often the cache asks Neo4j whether anyone has written: the bound on answers another instance made stale. */
 export const CHANGE_WATCH_MS = 500;
 
+/** Open the store, load the seeds into an empty one, and serve the API and the web app. */
 export async function startApp(config: Config, opts: { log?: Logger; store?: GraphStore; webDir?: string } = {}): Promise<App> {
   const log = opts.log ?? pino({ level: config.LOG_LEVEL });
   const store = opts.store ?? (await openStore(config));

@@ -13,6 +13,8 @@ import type { Context } from './resolvers';
  */
 export class AnswerCache {
   private readonly entries = new Map<string, string>();
+  /** Questions being answered now, by key: what each will keep. */
+  private readonly flying = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly store: { generation?: number }, private readonly maxEntries = 2000) {}
 
@@ -54,8 +56,6 @@ export class AnswerCache {
       settle(kept);
     };
   }
-
-  private readonly flying = new Map<string, Promise<string | undefined>>();
 }
 
 /** Marks an answer that may be kept: a query (never a mutation) answered without errors. */

@@ -38,9 +38,13 @@ export function takingTurns(schema: GraphQLSchema): GraphQLSchema {
         resolve: (source, args, ctx, info) => {
           const value = resolve(source, args, ctx, info);
           if (!currentBudget()?.heavy) return value;
-          return Promise.resolve(value).then((v) => turnIfLong()?.then(() => v) ?? v);
+          // No promise made for a value that is there and a slice not yet spent (garbage is what stalls now).
+          const after = (v: unknown) => turnIfLong()?.then(() => v) ?? v;
+          return isPromiseLike(value) ? value.then(after) : after(value);
         },
       };
     },
   });
 }
+
+const isPromiseLike = (v: unknown): v is PromiseLike<unknown> => typeof (v as PromiseLike<unknown> | null)?.then === 'function';

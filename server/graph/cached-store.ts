@@ -10,8 +10,8 @@ import type { GraphStore, Params, QueryRunner, Row } from './store';
  * loaders only read).
  */
 export class CachedStore implements GraphStore {
-  private readonly entries = new Map<string, { rows: Promise<Row[]> }>();
-  /** Counts the writes through this process: answers cached above the store (api/response-cache.ts) are keyed by it. */
+  private readonly entries = new Map<string, Promise<Row[]>>();
+  /** Counts the writes seen (through this process, or another's by the change token): answers cached above the store (api/response-cache.ts) are keyed by it. */
   generation = 0;
 
   private readonly watcher: NodeJS.Timeout | undefined;
@@ -60,10 +60,10 @@ export class CachedStore implements GraphStore {
       // Refresh its place: the map's order is least recently used first.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit.rows;
+      return hit;
     }
     const rows = this.inner.run(query, params);
-    this.entries.set(key, { rows });
+    this.entries.set(key, rows);
     rows.catch(() => this.entries.delete(key)); // failures are not remembered
     const max = this.opts.maxEntries ?? 5000;
     while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
