@@ -148,19 +148,27 @@ export async function createHttpServer(opts: {
     method: ['GET', 'POST'], url: '/graphql', helmet: { contentSecurityPolicy: GRAPHQL_CSP },
     handler: async function (req, reply) {
       const key = req.method === 'POST' ? answers.keyOf(req.body) : null;
-      const hit = key ? answers.get(key) ?? await answers.inFlight(key) : undefined;
+      const hit = key ? answers.get(key) : undefined;
       if (hit !== undefined) return reply.type('application/json; charset=utf-8').send(hit);
-      const done = key ? answers.begin(key) : undefined;
       // The request's time budget (graph/budget.ts) holds for every read it makes, however deep, and
       // for the answer: when fields still under way would make it late, it is sent without them.
+      // Waiting for the same question asked a moment before counts against it too.
+      let done: ((kept: string | undefined) => void) | undefined;
+      let shared: string | undefined;
       let body: unknown;
       try {
-        body = await withBudget(config.QUERY_TIMEOUT_MS, () => graphql.call(this, req, reply) as Promise<unknown>);
+        body = await withBudget(config.QUERY_TIMEOUT_MS, async () => {
+          shared = key ? await answers.inFlight(key) : undefined;
+          if (shared !== undefined) return shared;
+          done = key ? answers.begin(key) : undefined;
+          return graphql.call(this, req, reply) as Promise<unknown>;
+        });
       } catch (err) {
         done?.(undefined);
         if (!(err instanceof BudgetExceeded)) throw err;
         return reply.code(503).header('retry-after', '10').type('application/json; charset=utf-8').send(timeoutAnswer(err));
       }
+      if (shared !== undefined) return reply.type('application/json; charset=utf-8').send(shared);
       const keep = key && typeof body === 'string' && kept.has(req) ? body : undefined;
       if (keep !== undefined) answers.set(key!, keep);
       done?.(keep);
