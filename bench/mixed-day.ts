@@ -4,7 +4,6 @@
  * cookie session with its CSRF token). Every write empties the kept answers, so this measures the
  * questions mostly cold. Reports p50/p99, errors, and the server's RSS over the run.
  */
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export const MIXED_TOKEN = 'bench-mixed-token-0123456789';
@@ -12,7 +11,7 @@ export const MIXED_EDITOR = { name: 'bench-editor', password: 'bench editor pass
 
 export interface MixedFigures { p50: number; p99: number; max: number; rps: number; requests: number; errors: number; non2xx: number; uploads: number; uploadFailures: number; progress: number; progressFailures: number; rssMaxMb: number; rssMeanMb: number; statuses: string }
 
-export async function mixedDay(opts: { url: string; pid: number; unit: string; queries: string[]; seconds: number; everyMs: number; plan: (n: number) => { file: string; text: string } }): Promise<MixedFigures> {
+export async function mixedDay(opts: { url: string; rss: () => number; unit: string; queries: string[]; seconds: number; everyMs: number; plan: (n: number) => { file: string; text: string } }): Promise<MixedFigures> {
   const { url } = opts;
   // The editor's session: cookie and CSRF token from the login.
   const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(MIXED_EDITOR) });
@@ -26,7 +25,7 @@ export async function mixedDay(opts: { url: string; pid: number; unit: string; q
 
   const rss: number[] = [];
   const sampler = setInterval(() => {
-    rss.push(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${opts.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    rss.push(opts.rss() / 1048576);
   }, 500);
   let n = 0;
   const writes: Array<Promise<void>> = [];

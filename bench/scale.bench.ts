@@ -185,8 +185,8 @@ const api = await questions('embedded: questions over HTTP (the app in its own p
 const mixed = await mixedRun('embedded', app);
 
 /** The page's questions from 50 connections while writes land (bench/mixed-day.ts). */
-async function mixedRun(label: string, on: { url: string; child: ChildProcess }): Promise<MixedFigures> {
-  const m = await mixedDay({ url: on.url, pid: on.child.pid!, unit: UNIT, queries: QUERIES.map(([, q]) => q), seconds: MIXED_SECONDS, everyMs: 3000, plan: (i) => provincePlan(PLANS + 100_000 + i, args.values.province) });
+async function mixedRun(label: string, on: { url: string; rss: () => number }): Promise<MixedFigures> {
+  const m = await mixedDay({ url: on.url, rss: on.rss, unit: UNIT, queries: QUERIES.map(([, q]) => q), seconds: MIXED_SECONDS, everyMs: 3000, plan: (i) => provincePlan(PLANS + 100_000 + i, args.values.province) });
   line(`${label}: mixed day (${MIXED_SECONDS} s)`, `50 connections on the ${QUERIES.length} questions in turn, an upload and a progress record every 3 s: ` +
     `p50 ${m.p50} ms, p99 ${m.p99} ms, max ${m.max} ms, ${Math.round(m.rps)} req/s, ${m.errors} errors, ${m.non2xx} non-2xx (${m.statuses}); ` +
     `${m.uploads} uploads (${m.uploadFailures} failed), ${m.progress} progress records (${m.progressFailures} failed); RSS max ${m.rssMaxMb.toFixed(0)} MB, mean ${m.rssMeanMb.toFixed(0)} MB`);
