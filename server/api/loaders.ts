@@ -70,6 +70,8 @@ export function createLoaders(store: GraphStore) {
       }
       return { regions, children };
     }),
+    /** A document by id: what a task or assignment shows of it (the list above changes with every upload). */
+    document: byKey<DocumentRow & Row>('documents-by-id', 'ids', 'id'),
     unit: byKey<UnitRow & Row>('units-by-id', 'ids', 'id'),
     task: byKey<TaskRow & Row>('tasks-by-id', 'ids', 'id'),
     assignmentsOfTask: grouped<AssignmentRow & Row>('assignments-of-tasks', 'taskIds', 'taskId', {}, byKeys('taskId', 'clause', 'surfaceStart')),

@@ -295,7 +295,7 @@ export const resolvers = {
       const all = [...(await ctx.loaders.documents()).values()];
       return page(args.jurisdiction ? all.filter((d) => d.jurisdictionCode === checkJurisdiction(args.jurisdiction)) : all, args);
     },
-    document: async (_: unknown, { id }: Args, ctx: Context) => (await ctx.loaders.documents()).get(id as string) ?? null,
+    document: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.document.load(id as string),
     unit: async (_: unknown, { id }: Args, ctx: Context) => {
       const found = await ctx.loaders.unit.load(id as string);
       if (found) return found;
@@ -568,7 +568,7 @@ export const resolvers = {
   },
 
   Task: {
-    document: async (t: TaskRow, _: Args, ctx: Context) => (await ctx.loaders.documents()).get(t.documentId),
+    document: (t: TaskRow, _: Args, ctx: Context) => ctx.loaders.document.load(t.documentId),
     assignments: async (t: TaskRow, { role }: Args, ctx: Context) =>
       (await ctx.loaders.assignmentsOfTask.load(t.id)).filter((a) => !role || a.role === role),
     clauses: (t: TaskRow) => json(t.clauses, []),
@@ -614,7 +614,7 @@ export const resolvers = {
   Assignment: {
     unit: (a: AssignmentRow, _: Args, ctx: Context) => ctx.loaders.unit.load(a.unitId),
     task: (a: AssignmentRow, _: Args, ctx: Context) => ctx.loaders.task.load(a.taskId),
-    document: async (a: AssignmentRow, _: Args, ctx: Context) => (await ctx.loaders.documents()).get(a.documentId),
+    document: (a: AssignmentRow, _: Args, ctx: Context) => ctx.loaders.document.load(a.documentId),
   },
 
   Unit: {

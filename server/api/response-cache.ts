@@ -1,39 +1,74 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { today } from './analytics/status';
+import { touches } from '../graph/dependencies';
 import type { Context } from './resolvers';
 
+/** The read cache's side the answer cache listens to (graph/cached-store.ts). */
+export interface ChangeSource {
+  onChange(listener: (changed: ReadonlySet<string> | null) => void): void;
+}
+
+interface Kept {
+  body: string;
+  /** What its reads depended on (graph/dependencies.ts). */
+  tags: ReadonlySet<string>;
+}
+
+/** How many past writes are remembered for answers under way; one begun before the oldest is not kept. */
+const CHANGE_LOG = 256;
+
 /**
- * Whole answers to queries, kept as the JSON sent, until the store is next written (the read
- * cache's generation changes, here or, on Neo4j, by another process): a question asked again costs a look-up
- * before Apollo parses anything, not a resolution of every field nor a serialisation (a unit's
- * 400 leads are 80 KB of JSON). The key holds the day too, as statuses depend on it.
+ * Whole answers to queries, kept as the JSON sent, until a write changes something they read
+ * (the read cache tells what each read depends on and what each write changed,
+ * graph/dependencies.ts), or, on Neo4j, until another process writes. A question asked again costs
+ * a look-up before Apollo parses anything, not a resolution of every field nor a serialisation (a
+ * unit's 400 leads are 80 KB of JSON). An upload of one city's plan keeps the answers about
+ * another city. The key holds the day too, as statuses depend on it, and `also`, the generation of
+ * what else answers read (the progress files).
  *
  * Apollo decides what may be kept (keepable, below: queries answered without errors); the HTTP
  * route keeps and serves it (server/http/server.ts).
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Kept>();
   /** Questions being answered now, by key: what each will keep. */
   private readonly flying = new Map<string, Promise<string | undefined>>();
+  /** Writes seen, numbered; the last CHANGE_LOG of them with what they changed. */
+  private epoch = 0;
+  private readonly changes: Array<{ epoch: number; changed: ReadonlySet<string> | null }> = [];
 
-  constructor(private readonly store: { generation?: number }, private readonly maxEntries = 2000) {}
+  constructor(store: Partial<ChangeSource>, private readonly also: () => number = () => 0, private readonly maxEntries = 2000) {
+    this.enabled = typeof store.onChange === 'function';
+    store.onChange?.((changed) => this.changed(changed));
+  }
 
-  /** The key of a POSTed GraphQL request, or null when answers are not kept (a store without generations). */
+  private readonly enabled: boolean;
+
+  private changed(changed: ReadonlySet<string> | null): void {
+    this.epoch++;
+    this.changes.push({ epoch: this.epoch, changed });
+    if (this.changes.length > CHANGE_LOG) this.changes.shift();
+    if (!changed) this.entries.clear();
+    else for (const [key, e] of this.entries) if (touches(changed, e.tags)) this.entries.delete(key);
+  }
+
+  /** Whether an answer reading `tags`, begun at `since`, is still true now. */
+  private fresh(since: number, tags: ReadonlySet<string>): boolean {
+    if (since === this.epoch) return true;
+    if ((this.changes[0]?.epoch ?? Infinity) > since + 1) return false;
+    return !this.changes.some((c) => c.epoch > since && touches(c.changed, tags));
+  }
+
+  /** The key of a POSTed GraphQL request, or null when answers are not kept (a store that does not tell its changes). */
   keyOf(body: unknown): string | null {
-    if (typeof this.store.generation !== 'number' || !body || typeof body !== 'object') return null;
+    if (!this.enabled || !body || typeof body !== 'object') return null;
     const { query, variables, operationName } = body as Record<string, unknown>;
     if (typeof query !== 'string') return null;
-    return JSON.stringify([this.store.generation, today(), query, variables ?? {}, operationName ?? null]);
+    return JSON.stringify([this.also(), today(), query, variables ?? {}, operationName ?? null]);
   }
 
   get(key: string): string | undefined {
-    return this.entries.get(key);
-  }
-
-  set(key: string, body: string): void {
-    this.entries.set(key, body);
-    // Oldest first out; entries of an older generation are never asked for again and age out.
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return this.entries.get(key)?.body;
   }
 
   /**
@@ -46,15 +81,28 @@ export class AnswerCache {
     return this.flying.get(key);
   }
 
-  /** Marks the question as being answered; call the result with the body kept (or undefined) when done. */
-  begin(key: string): (kept: string | undefined) => void {
+  /**
+   * Marks the question as being answered, from now. Call the result with the body (undefined: not
+   * to be kept) and what its reads depended on: it is kept, and handed to those waiting for it,
+   * unless a write since then changed something it read.
+   */
+  begin(key: string): (body: string | undefined, tags: ReadonlySet<string>) => void {
+    const since = this.epoch;
     let settle!: (kept: string | undefined) => void;
     const p = new Promise<string | undefined>((resolve) => { settle = resolve; });
     this.flying.set(key, p);
-    return (kept) => {
+    return (body, tags) => {
       if (this.flying.get(key) === p) this.flying.delete(key);
-      settle(kept);
+      const keep = body !== undefined && this.fresh(since, tags) ? body : undefined;
+      if (keep !== undefined) this.set(key, { body: keep, tags });
+      settle(keep);
     };
+  }
+
+  private set(key: string, kept: Kept): void {
+    this.entries.set(key, kept);
+    // Oldest first out; entries of an older day or progress generation are never asked for again and age out.
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 

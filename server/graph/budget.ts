@@ -18,6 +18,8 @@ export interface Budget {
   heavy?: boolean;
   /** Run when the request has been answered, in time or not (the heavy-read gate's place is given back). */
   release?: () => void;
+  /** What the request's reads depend on (graph/dependencies.ts), told by the read cache: how long its answer may be kept. */
+  reads?: Set<string>;
 }
 
 const current = new AsyncLocalStorage<Budget>();
@@ -26,8 +28,8 @@ const current = new AsyncLocalStorage<Budget>();
  * Run `work` with a budget of `ms` milliseconds from now. Its answer is whichever comes first: the
  * work's, or BudgetExceeded at the deadline; the budget's `release` runs once the answer is known.
  */
-export async function withBudget<T>(ms: number, work: () => Promise<T>): Promise<T> {
-  const b: Budget = { deadline: Date.now() + ms, ms };
+export async function withBudget<T>(ms: number, work: () => Promise<T>, more: Pick<Budget, 'reads'> = {}): Promise<T> {
+  const b: Budget = { deadline: Date.now() + ms, ms, ...more };
   try {
     return await current.run(b, () => beforeDeadline(work()));
   } finally {

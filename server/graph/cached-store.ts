@@ -1,18 +1,31 @@
+import { currentBudget } from './budget';
+import { ANY, readTags, touches } from './dependencies';
 import type { GraphStore, Params, QueryRunner, Row } from './store';
+
+interface Entry {
+  rows: Promise<Row[]>;
+  /** What the read depends on (dependencies.ts). */
+  tags: ReadonlySet<string>;
+}
 
 /**
  * A read cache in front of a store. The graph changes only when something is written, so
- * identical reads share one answer: cleared on every write through this process and, when the
- * store can be written by others (Neo4j: more app instances, `npm run load`), whenever its
- * change token moves, polled every `watchMs`; a write elsewhere is seen here within
+ * identical reads share one answer. A write through this process forgets the reads that depend on
+ * what it says it changed (dependencies.ts), all of them when it says nothing; when the store can
+ * be written by others (Neo4j: more app instances, `npm run load`), everything is forgotten
+ * whenever its change token moves for a write not made here, polled every `watchMs`: a write elsewhere is seen here within
  * watchMs + one round trip. The embedded store is locked to this process. Concurrent identical
  * reads share one in-flight query. Rows are shared: callers must not mutate them (resolvers and
  * loaders only read).
+ *
+ * The request being answered (graph/budget.ts) is told the tags of every read it makes, so that
+ * its whole answer can be kept until one of them changes (api/response-cache.ts).
  */
 export class CachedStore implements GraphStore {
-  private readonly entries = new Map<string, Promise<Row[]>>();
-  /** Counts the writes seen (through this process, or another's by the change token): answers cached above the store (api/response-cache.ts) are keyed by it. */
+  private readonly entries = new Map<string, Entry>();
+  /** Counts the writes seen (through this process, or another's by the change token). */
   generation = 0;
+  private readonly listeners: Array<(changed: ReadonlySet<string> | null) => void> = [];
 
   private readonly watcher: NodeJS.Timeout | undefined;
 
@@ -29,7 +42,8 @@ export class CachedStore implements GraphStore {
       polling = true;
       token()
         .then((t) => {
-          if (known !== undefined && t !== known) this.forget();
+          // Writes of this process have forgotten what they changed; another's, everything.
+          if (known !== undefined && t !== known && !this.inner.ownCommitsOnly?.(known, t)) this.forget();
           known = t;
         })
         // Unreachable: nothing kept can be vouched for; the next answer says so or is fresh.
@@ -40,9 +54,17 @@ export class CachedStore implements GraphStore {
     return timer;
   }
 
-  private forget(): void {
-    this.entries.clear();
+  /** Forgets what depends on `changed` (null: everything) and tells the listeners. */
+  private forget(changed: ReadonlySet<string> | null = null): void {
+    if (!changed || changed.has(ANY)) this.entries.clear();
+    else for (const [key, e] of this.entries) if (touches(changed, e.tags)) this.entries.delete(key);
     this.generation++;
+    for (const l of this.listeners) l(changed);
+  }
+
+  /** Calls `listener` after every write seen, with what it changed (null: everything). */
+  onChange(listener: (changed: ReadonlySet<string> | null) => void): void {
+    this.listeners.push(listener);
   }
 
   get kind() { return this.inner.kind; }
@@ -55,26 +77,34 @@ export class CachedStore implements GraphStore {
 
   run(query: string, params: Params = {}): Promise<Row[]> {
     const key = `${query}\u0000${JSON.stringify(params)}`;
+    const reads = currentBudget()?.reads;
     const hit = this.entries.get(key);
     if (hit) {
       // Refresh its place: the map's order is least recently used first.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit;
+      for (const t of hit.tags) reads?.add(t);
+      return hit.rows;
     }
-    const rows = this.inner.run(query, params);
-    this.entries.set(key, rows);
-    rows.catch(() => this.entries.delete(key)); // failures are not remembered
+    const entry = { rows: this.inner.run(query, params), tags: new Set(readTags(query, params)) };
+    for (const t of entry.tags) reads?.add(t);
+    this.entries.set(key, entry);
+    // Failures are not remembered.
+    entry.rows.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
     const max = this.opts.maxEntries ?? 5000;
     while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
-    return rows;
+    return entry.rows;
   }
 
   async write<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    let changed: Set<string> | null = new Set();
     try {
-      return await this.inner.write(work);
+      return await this.inner.write((tx) => work({ run: (q, p) => tx.run(q, p), changes: (tags) => { for (const t of tags) changed?.add(t); } }));
+    } catch (err) {
+      changed = null; // rolled back, or not: nothing kept can be vouched for
+      throw err;
     } finally {
-      this.forget();
+      this.forget(changed?.size ? changed : null);
     }
   }
 

@@ -1,6 +1,7 @@
 import { isStoreTimeout, readInTime, remainingMs } from './budget';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { unwindBulkLoad } from './bulk-unwind';
+import { OwnCommits } from './neo4j-bookmarks';
 import type { GraphRows } from './graph-rows';
 import { NEO4J_SCHEMA, read } from './queries';
 import { safeNumber } from './values';
@@ -36,6 +37,8 @@ export class Neo4jStore implements GraphStore {
    * an answer never predates the load that the read cache was just cleared for.
    */
   private readonly bookmarks = neo4j.bookmarkManager();
+  /** The transactions this process committed: its own writes, when the change token moves. */
+  private readonly own = new OwnCommits();
 
   private constructor(private readonly opts: Neo4jOptions) {
     this.location = `${opts.uri}${opts.database ? ` (database ${opts.database})` : ''}`;
@@ -130,6 +133,11 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /** Whether every commit between two change tokens was this process's own (neo4j-bookmarks.ts). */
+  ownCommitsOnly(from: string, to: string): boolean {
+    return this.own.onlyOwnBetween(from, to);
+  }
+
   /** Large UNWIND batches, a transaction each (bulk-unwind.ts); reads route as usual. */
   bulkLoad(rows: GraphRows): Promise<void> {
     return unwindBulkLoad(this, rows);
@@ -138,7 +146,9 @@ export class Neo4jStore implements GraphStore {
   private async writeNow<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
-      return await session.executeWrite((tx) => work({ run: (q, p = {}) => this.exec(tx, q, p) }), { timeout: this.opts.queryTimeoutMs ?? 60_000 });
+      const done = await session.executeWrite((tx) => work({ run: (q, p = {}) => this.exec(tx, q, p) }), { timeout: this.opts.queryTimeoutMs ?? 60_000 });
+      this.own.add(session.lastBookmarks());
+      return done;
     } catch (err) {
       throw this.explain(err);
     } finally {

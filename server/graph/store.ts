@@ -6,6 +6,11 @@ export type Params = Record<string, unknown>;
 
 export interface QueryRunner {
   run(query: string, params?: Params): Promise<Row[]>;
+  /**
+   * In a write: says what the write changes (dependencies.ts tags), so that only what depends on
+   * it is forgotten. A write that never calls it changed everything. Absent outside CachedStore.
+   */
+  changes?(tags: Iterable<string>): void;
 }
 
 export interface GraphStore extends QueryRunner {
@@ -34,6 +39,11 @@ export interface GraphStore extends QueryRunner {
    * to one process and has none). CachedStore polls it to drop answers another process made stale.
    */
   changeToken?(): Promise<string>;
+  /**
+   * Whether every write committed between two change tokens was made by this process (whose
+   * writes have already said what they changed). False when it cannot tell.
+   */
+  ownCommitsOnly?(from: string, to: string): boolean;
   /** Queries sent to the store so far (for the no-N+1 tests and for metrics). */
   readonly roundTrips: number;
   close(): Promise<void>;

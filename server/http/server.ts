@@ -16,7 +16,7 @@ import { progressRoutes } from './progress';
 import { dubanRoutes } from './duban';
 import { createLoaders } from '../api/loaders';
 import { timeoutAnswer } from '../api/errors';
-import { AnswerCache } from '../api/response-cache';
+import { AnswerCache, type ChangeSource } from '../api/response-cache';
 import type { Context } from '../api/resolvers';
 import { BudgetExceeded, withBudget } from '../graph/budget';
 import { READ_TIMEOUT_MS } from '../ingest/limits';
@@ -137,13 +137,11 @@ export async function createHttpServer(opts: {
     context: async (req) => ({ store, config, readers, loaders: createLoaders(store), authorization: req.headers.authorization, keepAnswer: () => kept.add(req),
       auth: { principal: req.principal, csrfOk: req.csrfOk, services } }),
   });
-  // A question asked again is answered with the JSON sent the first time, until the next write.
-  // Keyed by the graph's writes, the progress file's and the decisions on links read from reports: lights and progress are in the answers too.
-  const graph = store as { generation?: number };
+  // A question asked again is answered with the JSON sent the first time, until a write changes
+  // what it read (api/response-cache.ts). Lights and progress are in the answers too: the progress
+  // file's generation and that of the decisions on links read from reports are in the key.
   const progress = services.progress.records;
-  const answers = new AnswerCache({
-    get generation() { return typeof graph.generation === 'number' ? graph.generation + progress.generation + services.documentProgress.generation : undefined; },
-  });
+  const answers = new AnswerCache(store as Partial<ChangeSource>, () => progress.generation + services.documentProgress.generation);
   app.route({
     method: ['GET', 'POST'], url: '/graphql', helmet: { contentSecurityPolicy: GRAPHQL_CSP },
     handler: async function (req, reply) {
@@ -153,25 +151,24 @@ export async function createHttpServer(opts: {
       // The request's time budget (graph/budget.ts) holds for every read it makes, however deep, and
       // for the answer: when fields still under way would make it late, it is sent without them.
       // Waiting for the same question asked a moment before counts against it too.
-      let done: ((kept: string | undefined) => void) | undefined;
+      let done: ReturnType<AnswerCache['begin']> | undefined;
       let shared: string | undefined;
       let body: unknown;
+      const reads = new Set<string>();
       try {
         body = await withBudget(config.QUERY_TIMEOUT_MS, async () => {
           shared = key ? await answers.inFlight(key) : undefined;
           if (shared !== undefined) return shared;
           done = key ? answers.begin(key) : undefined;
           return graphql.call(this, req, reply) as Promise<unknown>;
-        });
+        }, { reads });
       } catch (err) {
-        done?.(undefined);
+        done?.(undefined, reads);
         if (!(err instanceof BudgetExceeded)) throw err;
         return reply.code(503).header('retry-after', '10').type('application/json; charset=utf-8').send(timeoutAnswer(err));
       }
       if (shared !== undefined) return reply.type('application/json; charset=utf-8').send(shared);
-      const keep = key && typeof body === 'string' && kept.has(req) ? body : undefined;
-      if (keep !== undefined) answers.set(key!, keep);
-      done?.(keep);
+      done?.(typeof body === 'string' && kept.has(req) ? body : undefined, reads);
       return body;
     },
   });

@@ -75,6 +75,23 @@ if (n4j) {
       expect(ms).toBeLessThanOrEqual(BOUND_MS);
     });
 
+    it("an instance's own upload keeps, across change polls, its answers the upload does not touch; the other's are read again", async () => {
+      const q = '{ unit(id: "430500:市发展和改革委员会") { name leads { task { title } } } }';
+      const [first, other] = [await gql(a.url, q), await gql(b.url, q)];
+      expect(first.data.unit.leads.length).toBeGreaterThan(0); // seed 000 (邵阳)
+      expect(other.data).toEqual(first.data);
+      const form = new FormData();
+      form.append('file', new Blob(['株洲市推进物流发展工作方案\n\n一、重点任务\n1.建设货运枢纽。(牵头单位:市发改委)\n']), 'zhuzhou-own-write.txt');
+      expect((await fetch(`${a.url}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${INGEST_TOKEN}` }, body: form })).status).toBe(200);
+      const [tripsA, tripsB] = [a.graph.roundTrips, bStore.roundTrips];
+      await new Promise((r) => setTimeout(r, CHANGE_WATCH_MS * 3));
+      expect((await gql(a.url, q)).data).toEqual(first.data);
+      expect(a.graph.roundTrips).toBe(tripsA); // the poll saw only its own commits
+      // The other instance cannot tell what another's write changed: it reads again.
+      expect((await gql(b.url, q)).data).toEqual(first.data);
+      expect(bStore.roundTrips).toBeGreaterThan(tripsB);
+    });
+
     it('a load straight into the store (npm run load) is seen by both instances within the bound', async () => {
       await loadExtraction(direct, extract([{ file: 'loaded-beside.txt', bytes: Buffer.from(HENGYANG_PLAN.replace('衡阳市', '衡山县')) }]));
       const loaded = Date.now();

@@ -75,3 +75,42 @@ describe.each(stores())('API: the same question asked by many at once is answere
     expect(answers.filter((a) => a.status === 200 && a.data?.units).length).toBeGreaterThan(0);
   });
 });
+
+describe.each(stores())('API: an upload forgets only the answers it can change ($name)', (store) => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    app = await startTestApp({ store });
+  });
+  afterAll(async () => app?.close());
+
+  const leadsOf = (id: string) => `{ unit(id: "${id}") { name leads { task { title document { title } } } } }`;
+  const titles = (r: Awaited<ReturnType<typeof gql>>) => r.data.unit.leads.map((l: { task: { title: string } }) => l.task.title);
+  const upload = (file: string, text: string) => gql(app.url, 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status } }',
+    { f: file, t: text }, { authorization: `Bearer ${INGEST_TOKEN}` });
+  // Seed 000 (邵阳) names 市发展和改革委员会 as the lead of several tasks.
+  const SHAOYANG = '430500:市发展和改革委员会';
+  const ZHUZHOU = '430200:市发展和改革委员会';
+
+  it('a plan of another city keeps the kept answer; one naming the unit refreshes it', async () => {
+    const before = await gql(app.url, leadsOf(SHAOYANG));
+    expect(before.data.unit.name).toBe('市发展和改革委员会');
+    expect(titles(before).length).toBeGreaterThan(0);
+    expect((await gql(app.url, leadsOf(ZHUZHOU))).data.unit).toBeNull();
+    await gql(app.url, '{ stats { documents } }');
+
+    expect((await upload('zhuzhou.txt', PLAN)).data.ingestDocument.status).toBe('ADDED');
+    const trips = app.graph.roundTrips;
+    expect((await gql(app.url, leadsOf(SHAOYANG))).data).toEqual(before.data);
+    expect(app.graph.roundTrips).toBe(trips); // kept: 株洲's plan names nothing of 邵阳's
+    // The unit the upload created, and a count over everything, are answered afresh.
+    const zhuzhou = await gql(app.url, leadsOf(ZHUZHOU));
+    expect(titles(zhuzhou)).toEqual(['建设货运枢纽', '完善配送网络']);
+    expect(zhuzhou.data.unit.leads[0].task.document.title).toBe('株洲市推进物流发展工作方案');
+    expect((await gql(app.url, '{ stats { documents } }')).data.stats.documents).toBe(6);
+
+    const shaoyang = '邵阳市冷链物流工作方案\n\n一、重点任务\n1.建设冷链仓储设施。(牵头单位:市发展和改革委员会)\n';
+    expect((await upload('shaoyang.txt', shaoyang)).data.ingestDocument.status).toBe('ADDED');
+    const after = await gql(app.url, leadsOf(SHAOYANG));
+    expect(titles(after)).toEqual([...titles(before), '建设冷链仓储设施']);
+  });
+});

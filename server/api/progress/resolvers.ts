@@ -82,10 +82,10 @@ export const progressResolvers = {
   },
   DocumentKind: { PROGRESS: 'progress' },
   ProgressSource: {
-    document: async (s: { documentId: string }, _: Args, ctx: Context) => (await ctx.loaders.documents()).get(s.documentId) ?? null,
+    document: (s: { documentId: string }, _: Args, ctx: Context) => ctx.loaders.document.load(s.documentId),
   },
   ProgressLink: {
-    document: async (l: { documentId: string }, _: Args, ctx: Context) => (await ctx.loaders.documents()).get(l.documentId) ?? null,
+    document: (l: { documentId: string }, _: Args, ctx: Context) => ctx.loaders.document.load(l.documentId),
     task: async (l: { taskId: string }, _: Args, ctx: Context) => (await ctx.loaders.task.load(l.taskId)) ?? null,
   },
   Query: {

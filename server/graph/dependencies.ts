@@ -1,0 +1,57 @@
+/**
+ * What a read depends on and what a write changes, as tags, so that a write empties only the kept
+ * reads and answers it can have changed (cached-store.ts, api/response-cache.ts) instead of all of
+ * them: an upload of one city's plan leaves every other city's answers kept.
+ *
+ * Tags: `unit:<id>` (a unit's row, assignments, partners, memberships), `task:<id>` (a task's row,
+ * assignments, regions, leaders), `doc:<id>` (a document's row and its task list), `leader:<id>`,
+ * `jur:<code>` (the kept counts of a jurisdiction's units), `regions` (the region list), and ANY.
+ * A read not named below depends on ANY: every write empties it (lists, search, ledger, networks).
+ * A write that names nothing changed ANY: every kept read goes. Safe by default; a read is named
+ * here only when what its parameters select is all it returns.
+ */
+import { READ } from './queries';
+import type { Params } from './store';
+
+export const ANY = '*';
+
+const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const tagged = (prefix: string, param: string) => (p: Params) => ids(p[param]).map((id) => `${prefix}:${id}`);
+const one = (prefix: string, param: string) => (p: Params) => (typeof p[param] === 'string' && p[param] ? [`${prefix}:${p[param] as string}`] : [ANY]);
+
+const BY_NAME: Record<string, (p: Params) => string[]> = {
+  'units-by-id': tagged('unit', 'ids'),
+  'assignments-of-units': tagged('unit', 'unitIds'),
+  members: tagged('unit', 'ids'),
+  'member-of': tagged('unit', 'ids'),
+  partners: tagged('unit', 'unitIds'),
+  'tasks-by-id': tagged('task', 'ids'),
+  'assignments-of-tasks': tagged('task', 'taskIds'),
+  'task-regions': tagged('task', 'taskIds'),
+  'leaders-of-tasks': tagged('task', 'taskIds'),
+  'leaders-by-id': tagged('leader', 'ids'),
+  'tasks-of-leaders': tagged('leader', 'ids'),
+  'documents-by-id': tagged('doc', 'ids'),
+  'document-text': one('doc', 'id'),
+  'task-ids': one('doc', 'documentId'),
+  'unit-analytics': one('jur', 'jurisdiction'),
+  regions: () => ['regions'],
+};
+
+const NAME_OF = new Map(Object.entries(READ).map(([name, text]) => [text, name]));
+
+/** The tags a read depends on: ANY unless the query is one named above. */
+export function readTags(query: string, params: Params): string[] {
+  const name = NAME_OF.get(query);
+  const of = name ? BY_NAME[name] : undefined;
+  return of ? of(params) : [ANY];
+}
+
+/** Whether something depending on `tags` is stale after a write that changed `changed` (null: everything). */
+export function touches(changed: ReadonlySet<string> | null, tags: ReadonlySet<string>): boolean {
+  if (!changed || changed.has(ANY) || tags.has(ANY)) return true;
+  // The smaller set walked: an answer may read thousands of tasks, a write names a few dozen things.
+  const [few, many] = changed.size <= tags.size ? [changed, tags] : [tags, changed];
+  for (const t of few) if (many.has(t)) return true;
+  return false;
+}
