@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { today } from './analytics/status';
-import { touches } from '../graph/dependencies';
+import { PROGRESS, touches } from '../graph/dependencies';
 import type { Context } from './resolvers';
 
 /** The read cache's side the answer cache listens to (graph/cached-store.ts). */
@@ -23,8 +23,9 @@ const CHANGE_LOG = 256;
  * graph/dependencies.ts), or, on Neo4j, until another process writes. A question asked again costs
  * a look-up before Apollo parses anything, not a resolution of every field nor a serialisation (a
  * unit's 400 leads are 80 KB of JSON). An upload of one city's plan keeps the answers about
- * another city. The key holds the day too, as statuses depend on it, and `also`, the generation of
- * what else answers read (the progress files).
+ * another city. The key holds the day too, as statuses depend on it. When `progress` (the
+ * generation of the progress records and decisions, kept outside the graph) moves, the answers that
+ * read them are forgotten.
  *
  * Apollo decides what may be kept (keepable, below: queries answered without errors); the HTTP
  * route keeps and serves it (server/http/server.ts).
@@ -37,12 +38,22 @@ export class AnswerCache {
   private epoch = 0;
   private readonly changes: Array<{ epoch: number; changed: ReadonlySet<string> | null }> = [];
 
-  constructor(store: Partial<ChangeSource>, private readonly also: () => number = () => 0, private readonly maxEntries = 2000) {
+  private readonly enabled: boolean;
+  private progressSeen: number;
+
+  constructor(store: Partial<ChangeSource>, private readonly progress: () => number = () => 0, private readonly maxEntries = 2000) {
     this.enabled = typeof store.onChange === 'function';
     store.onChange?.((changed) => this.changed(changed));
+    this.progressSeen = progress();
   }
 
-  private readonly enabled: boolean;
+  /** A progress record or decision since last looked: forget what read them (checked on every question). */
+  private syncProgress(): void {
+    const g = this.progress();
+    if (g === this.progressSeen) return;
+    this.progressSeen = g;
+    this.changed(new Set([PROGRESS]));
+  }
 
   private changed(changed: ReadonlySet<string> | null): void {
     this.epoch++;
@@ -64,7 +75,8 @@ export class AnswerCache {
     if (!this.enabled || !body || typeof body !== 'object') return null;
     const { query, variables, operationName } = body as Record<string, unknown>;
     if (typeof query !== 'string') return null;
-    return JSON.stringify([this.also(), today(), query, variables ?? {}, operationName ?? null]);
+    this.syncProgress();
+    return JSON.stringify([today(), query, variables ?? {}, operationName ?? null]);
   }
 
   get(key: string): string | undefined {
@@ -93,6 +105,7 @@ export class AnswerCache {
     this.flying.set(key, p);
     return (body, tags) => {
       if (this.flying.get(key) === p) this.flying.delete(key);
+      this.syncProgress();
       const keep = body !== undefined && this.fresh(since, tags) ? body : undefined;
       if (keep !== undefined) this.set(key, { body: keep, tags });
       settle(keep);
@@ -101,7 +114,7 @@ export class AnswerCache {
 
   private set(key: string, kept: Kept): void {
     this.entries.set(key, kept);
-    // Oldest first out; entries of an older day or progress generation are never asked for again and age out.
+    // Oldest first out; entries of an older day are never asked for again and age out.
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }

@@ -5,15 +5,24 @@
  *
  * Tags: `unit:<id>` (a unit's row, assignments, partners, memberships), `task:<id>` (a task's row,
  * assignments, regions, leaders), `doc:<id>` (a document's row and its task list), `leader:<id>`,
- * `jur:<code>` (the kept counts of a jurisdiction's units), `regions` (the region list), and ANY.
+ * `jur:<code>` (the kept counts of a jurisdiction's units), `regions` (the region list), PROGRESS
+ * (the progress records and decisions, kept in DATA_DIR) and ANY.
  * A read not named below depends on ANY: every write empties it (lists, search, ledger, networks).
  * A write that names nothing changed ANY: every kept read goes. Safe by default; a read is named
  * here only when what its parameters select is all it returns.
  */
+import { currentBudget } from './budget';
 import { READ } from './queries';
 import type { Params } from './store';
 
 export const ANY = '*';
+/** What answers read of the progress records (DATA_DIR, not the graph): a record forgets them all. */
+export const PROGRESS = 'progress';
+
+/** Tells the request being answered that it read the progress records (graph/budget.ts). */
+export function readingProgress(): void {
+  currentBudget()?.reads?.add(PROGRESS);
+}
 
 const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const tagged = (prefix: string, param: string) => (p: Params) => ids(p[param]).map((id) => `${prefix}:${id}`);

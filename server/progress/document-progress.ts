@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { queue, writeFileAtomic } from '../accounts/files';
+import { readingProgress } from '../graph/dependencies';
 import type { ProgressState } from '../api/analytics/light';
 import { PROGRESS_STATES } from '../api/analytics/light';
 import { today } from '../api/analytics/status';
@@ -52,6 +53,7 @@ export class DocumentProgress {
   }
 
   private async decisions(): Promise<{ mtimeMs: number; list: Decision[] }> {
+    readingProgress();
     try {
       const mtimeMs = (await stat(this.file)).mtimeMs;
       const data = JSON.parse(await readFile(this.file, 'utf8')) as DecisionsFile;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { queue, writeFileAtomic } from '../accounts/files';
+import { readingProgress } from '../graph/dependencies';
 import type { ProgressState } from '../api/analytics/light';
 import type { LinkEvidence } from './links';
 
@@ -62,7 +63,7 @@ interface FileShape { version: 1; records: ProgressRecord[] }
 export class ProgressStore {
   readonly file: string;
   readonly filesDir: string;
-  /** Counts writes: answers kept above the store (api/response-cache.ts) depend on progress too. */
+  /** Counts writes: answers kept above the store that read progress (api/response-cache.ts) are forgotten when it moves. */
   generation = 0;
   private cache: { mtimeMs: number; data: FileShape; byTask: Map<string, ProgressRecord[]> } | null = null;
   private readonly serial = queue();
@@ -80,6 +81,7 @@ export class ProgressStore {
   }
 
   private async data(): Promise<{ data: FileShape; byTask: Map<string, ProgressRecord[]> }> {
+    readingProgress();
     let mtimeMs: number;
     try {
       mtimeMs = (await stat(this.file)).mtimeMs;
