@@ -9,7 +9,7 @@ const graphqlMain = createRequire(import.meta.url).resolve('graphql');
  * The suites that run on both stores (tests/support/stores.ts). They form a project of their
  * own so that its global setup, which starts a local Neo4j, runs only when one of them does.
  */
-const STORE_SUITES = ['tests/graph/store-contract.test.ts', 'tests/graph/neo4j-store.test.ts', 'tests/graph/bulk-load.test.ts', 'tests/api/**/*.test.ts', 'tests/http/upload.test.ts', 'tests/documents/**/*.test.ts', 'tests/corrections/corrections.test.ts', 'tests/accounts/auth.test.ts'];
+const STORE_SUITES = ['tests/graph/store-contract.test.ts', 'tests/graph/neo4j-store.test.ts', 'tests/graph/bulk-load.test.ts', 'tests/graph/cached-store.test.ts', 'tests/api/**/*.test.ts', 'tests/http/upload.test.ts', 'tests/documents/**/*.test.ts', 'tests/corrections/corrections.test.ts', 'tests/accounts/auth.test.ts'];
 
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },

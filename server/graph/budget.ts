@@ -67,6 +67,11 @@ export function expire(b: Budget): BudgetExceeded {
   return (b.error ??= new BudgetExceeded(b.ms));
 }
 
+/** Whether this budget's time is up (marked, or its deadline passed). */
+export function outOfTime(b: Budget): boolean {
+  return !!b.expired || Date.now() >= b.deadline;
+}
+
 /** Whether the current request has run out of time (without throwing). */
 export function isExpired(): boolean {
   const b = current.getStore();

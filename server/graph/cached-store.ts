@@ -1,4 +1,4 @@
-import { currentBudget } from './budget';
+import { currentBudget, outOfTime, type Budget } from './budget';
 import { ANY, readTags, touches } from './dependencies';
 import type { GraphStore, Params, QueryRunner, Row } from './store';
 
@@ -6,6 +6,8 @@ interface Entry {
   rows: Promise<Row[]>;
   /** What the read depends on (dependencies.ts). */
   tags: ReadonlySet<string>;
+  /** The request it was read for, until it has its rows: a read its request's budget stopped never settles (budget.ts). */
+  owner?: Budget;
 }
 
 /**
@@ -77,8 +79,11 @@ export class CachedStore implements GraphStore {
 
   run(query: string, params: Params = {}): Promise<Row[]> {
     const key = `${query}\u0000${JSON.stringify(params)}`;
-    const reads = currentBudget()?.reads;
-    const hit = this.entries.get(key);
+    const budget = currentBudget();
+    const reads = budget?.reads;
+    let hit = this.entries.get(key);
+    // Stopped with its request, it would never answer the next asker: read again.
+    if (hit?.owner && outOfTime(hit.owner)) hit = undefined;
     if (hit) {
       // Refresh its place: the map's order is least recently used first.
       this.entries.delete(key);
@@ -86,11 +91,14 @@ export class CachedStore implements GraphStore {
       for (const t of hit.tags) reads?.add(t);
       return hit.rows;
     }
-    const entry = { rows: this.inner.run(query, params), tags: new Set(readTags(query, params)) };
+    const entry: Entry = { rows: this.inner.run(query, params), tags: new Set(readTags(query, params)), owner: budget };
     for (const t of entry.tags) reads?.add(t);
     this.entries.set(key, entry);
-    // Failures are not remembered.
-    entry.rows.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
+    entry.rows.then(
+      () => { entry.owner = undefined; },
+      // Failures are not remembered.
+      () => { if (this.entries.get(key) === entry) this.entries.delete(key); },
+    );
     const max = this.opts.maxEntries ?? 5000;
     while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
     return entry.rows;
