@@ -14,8 +14,13 @@ interface Kept {
   tags: ReadonlySet<string>;
 }
 
-/** How many past writes are remembered for answers under way; one begun before the oldest is not kept. */
-const CHANGE_LOG = 256;
+/** A question being answered: what it has read so far, and whether a write has changed any of it since. */
+interface Flight {
+  key: string;
+  answer: Promise<string | undefined>;
+  reads: ReadonlySet<string>;
+  stale: boolean;
+}
 
 /**
  * Whole answers to queries, kept as the JSON sent, until a write changes something they read
@@ -32,12 +37,10 @@ const CHANGE_LOG = 256;
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Kept>();
-  /** Questions being answered now, by key: what each will keep. */
-  private readonly flying = new Map<string, Promise<string | undefined>>();
-  /** Writes seen, numbered; the last CHANGE_LOG of them with what they changed. */
-  private epoch = 0;
-  private readonly changes: Array<{ epoch: number; changed: ReadonlySet<string> | null }> = [];
-
+  /** Questions being answered now that later askers may wait for, by key. */
+  private readonly flying = new Map<string, Flight>();
+  /** Every question being answered now, including those a write has made stale. */
+  private readonly under = new Set<Flight>();
   private readonly enabled: boolean;
   private progressSeen: number;
 
@@ -56,18 +59,15 @@ export class AnswerCache {
   }
 
   private changed(changed: ReadonlySet<string> | null): void {
-    this.epoch++;
-    this.changes.push({ epoch: this.epoch, changed });
-    if (this.changes.length > CHANGE_LOG) this.changes.shift();
     if (!changed) this.entries.clear();
     else for (const [key, e] of this.entries) if (touches(changed, e.tags)) this.entries.delete(key);
-  }
-
-  /** Whether an answer reading `tags`, begun at `since`, is still true now. */
-  private fresh(since: number, tags: ReadonlySet<string>): boolean {
-    if (since === this.epoch) return true;
-    if ((this.changes[0]?.epoch ?? Infinity) > since + 1) return false;
-    return !this.changes.some((c) => c.epoch > since && touches(c.changed, tags));
+    // A question under way that has read something changed is not kept, and those who ask it from
+    // now on do not wait for it: they asked after the write. Those already waiting asked before it ended.
+    for (const f of this.under) {
+      if (f.stale || !touches(changed, f.reads)) continue;
+      f.stale = true;
+      if (this.flying.get(f.key) === f) this.flying.delete(f.key);
+    }
   }
 
   /** The key of a POSTed GraphQL request, or null when answers are not kept (a store that does not tell its changes). */
@@ -85,30 +85,30 @@ export class AnswerCache {
 
   /**
    * The same question already being answered (a write has just emptied the cache, and fifty
-   * people ask what the page asks): the answer it will keep, or undefined when it keeps none.
+   * people ask what the page asks): its answer, or undefined when it has none to share (an error).
    * Asked once rather than fifty times, the cold answers neither queue for the heavy gate nor
    * are refused BUSY.
    */
   inFlight(key: string): Promise<string | undefined> | undefined {
-    return this.flying.get(key);
+    return this.flying.get(key)?.answer;
   }
 
   /**
-   * Marks the question as being answered, from now. Call the result with the body (undefined: not
-   * to be kept) and what its reads depended on: it is kept, and handed to those waiting for it,
-   * unless a write since then changed something it read.
+   * Marks the question as being answered, from now; `reads` fills with what it reads (the read
+   * cache adds to it). Call the result with the body, or undefined when it may not be kept: it is
+   * handed to those waiting, and kept unless a write changed something it read meanwhile.
    */
-  begin(key: string): (body: string | undefined, tags: ReadonlySet<string>) => void {
-    const since = this.epoch;
-    let settle!: (kept: string | undefined) => void;
-    const p = new Promise<string | undefined>((resolve) => { settle = resolve; });
-    this.flying.set(key, p);
-    return (body, tags) => {
-      if (this.flying.get(key) === p) this.flying.delete(key);
+  begin(key: string, reads: ReadonlySet<string>): (body: string | undefined) => void {
+    let settle!: (body: string | undefined) => void;
+    const f: Flight = { key, reads, stale: false, answer: new Promise((resolve) => { settle = resolve; }) };
+    this.flying.set(key, f);
+    this.under.add(f);
+    return (body) => {
       this.syncProgress();
-      const keep = body !== undefined && this.fresh(since, tags) ? body : undefined;
-      if (keep !== undefined) this.set(key, { body: keep, tags });
-      settle(keep);
+      this.under.delete(f);
+      if (this.flying.get(key) === f) this.flying.delete(key);
+      if (body !== undefined && !f.stale) this.set(key, { body, tags: reads });
+      settle(body);
     };
   }
 

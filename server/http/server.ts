@@ -159,16 +159,16 @@ export async function createHttpServer(opts: {
         body = await withBudget(config.QUERY_TIMEOUT_MS, async () => {
           shared = key ? await answers.inFlight(key) : undefined;
           if (shared !== undefined) return shared;
-          done = key ? answers.begin(key) : undefined;
+          done = key ? answers.begin(key, reads) : undefined;
           return graphql.call(this, req, reply) as Promise<unknown>;
         }, { reads });
       } catch (err) {
-        done?.(undefined, reads);
+        done?.(undefined);
         if (!(err instanceof BudgetExceeded)) throw err;
         return reply.code(503).header('retry-after', '10').type('application/json; charset=utf-8').send(timeoutAnswer(err));
       }
       if (shared !== undefined) return reply.type('application/json; charset=utf-8').send(shared);
-      done?.(typeof body === 'string' && kept.has(req) ? body : undefined, reads);
+      done?.(typeof body === 'string' && kept.has(req) ? body : undefined);
       return body;
     },
   });

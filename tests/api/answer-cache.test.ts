@@ -14,7 +14,7 @@ function setUp() {
   const cache = new AnswerCache({ onChange: (l) => { tell = l; } }, () => progress);
   const keep = (query: string, tags: string[]) => {
     const key = cache.keyOf({ query })!;
-    cache.begin(key)(`{"data":"${query}"}`, new Set(tags));
+    cache.begin(key, new Set(tags))(`{"data":"${query}"}`);
     return key;
   };
   return { cache, keep, write: (tags: string[] | null) => tell(tags && new Set(tags)), recordProgress: () => { progress++; } };
@@ -52,20 +52,23 @@ describe('kept answers', () => {
     expect(cache.get(leads)).toBe('{"data":"leads"}');
   });
 
-  it('an answer being worked out while something it read changed is not kept, nor handed to those waiting', async () => {
+  it('an answer being worked out while something it read changes is not kept; later askers do not wait for it', async () => {
     const { cache, write } = setUp();
     const key = cache.keyOf({ query: 'q' })!;
-    const finish = cache.begin(key);
-    const waiting = cache.inFlight(key)!;
+    const reads = new Set(['unit:x']);
+    const finish = cache.begin(key, reads);
+    const before = cache.inFlight(key)!;
     write(['unit:x']);
-    finish('{"data":"old"}', new Set(['unit:x']));
+    expect(cache.inFlight(key)).toBeUndefined(); // asked after the write: answered afresh
+    finish('{"data":"old"}');
     expect(cache.get(key)).toBeUndefined();
-    expect(await waiting).toBeUndefined();
-    // One that read nothing the write changed is kept.
+    expect(await before).toBe('{"data":"old"}'); // asked while the write was under way
+    // One that read nothing the write changed is kept, and still shared.
     const other = cache.keyOf({ query: 'r' })!;
-    const done = cache.begin(other);
+    const done = cache.begin(other, new Set(['unit:x']));
     write(['unit:y']);
-    done('{"data":"r"}', new Set(['unit:x']));
+    expect(cache.inFlight(other)).toBeDefined();
+    done('{"data":"r"}');
     expect(cache.get(other)).toBe('{"data":"r"}');
   });
 
