@@ -15,8 +15,8 @@ interface Entry {
  * identical reads share one answer. A write through this process forgets the reads that depend on
  * what it says it changed (dependencies.ts), all of them when it says nothing; when the store can
  * be written by others (Neo4j: more app instances, `npm run load`), everything is forgotten
- * whenever its change token moves for a write not made here, polled every `watchMs`: a write elsewhere is seen here within
- * watchMs + one round trip. The embedded store is locked to this process. Concurrent identical
+ * whenever its change token moves for a write not made here, polled every `watchMs`: a write
+ * elsewhere is seen here within watchMs + one round trip. The embedded store is locked to this process. Concurrent identical
  * reads share one in-flight query. Rows are shared: callers must not mutate them (resolvers and
  * loaders only read).
  *
@@ -25,8 +25,6 @@ interface Entry {
  */
 export class CachedStore implements GraphStore {
   private readonly entries = new Map<string, Entry>();
-  /** Counts the writes seen (through this process, or another's by the change token). */
-  generation = 0;
   private readonly listeners: Array<(changed: ReadonlySet<string> | null) => void> = [];
 
   private readonly watcher: NodeJS.Timeout | undefined;
@@ -60,7 +58,6 @@ export class CachedStore implements GraphStore {
   private forget(changed: ReadonlySet<string> | null = null): void {
     if (!changed || changed.has(ANY)) this.entries.clear();
     else for (const [key, e] of this.entries) if (touches(changed, e.tags)) this.entries.delete(key);
-    this.generation++;
     for (const l of this.listeners) l(changed);
   }
 
