@@ -18,7 +18,7 @@ export class DocumentIntake {
   constructor(private readonly store: GraphStore, private readonly registry: DocumentRegistry) {}
 
   private async stored(): Promise<Stored[]> {
-    return (await this.store.run(read('documents'))).map((r) => ({ id: r.id as string, title: r.title as string, sha256: r.sha256 as string }));
+    return (await this.store.run(read('document-keys'))).map((r) => ({ id: r.id as string, title: r.title as string, sha256: r.sha256 as string }));
   }
 
   /** The loaded document with these very bytes, if any. */

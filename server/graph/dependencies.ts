@@ -5,7 +5,7 @@
  *
  * Tags: `unit:<id>` (a unit's row, assignments, partners, memberships), `task:<id>` (a task's row,
  * assignments, regions, leaders), `doc:<id>` (a document's row and its task list), `leader:<id>`,
- * `jur:<code>` (the kept counts of a jurisdiction's units), `regions` (the region list), PROGRESS
+ * `jur:<code>` (a jurisdiction's units, their counts, pairs and memberships), `regions` (the region list), PROGRESS
  * (the progress records and decisions, kept in DATA_DIR) and ANY.
  * A read not named below depends on ANY: every write empties it (lists, search, ledger, networks).
  * A write that names nothing changed ANY: every kept read goes. Safe by default; a read is named
@@ -43,7 +43,13 @@ const BY_NAME: Record<string, (p: Params) => string[]> = {
   'documents-by-id': tagged('doc', 'ids'),
   'document-text': one('doc', 'id'),
   'task-ids': one('doc', 'documentId'),
+  // The units of one jurisdiction ('' = all: ANY), their counts, pairs and memberships: a write
+  // names the jurisdiction of every unit it touches.
   'unit-analytics': one('jur', 'jurisdiction'),
+  'unit-load': one('jur', 'jurisdiction'),
+  'unit-load-due': one('jur', 'jurisdiction'),
+  'unit-pairs': one('jur', 'jurisdiction'),
+  'memberships-in': one('jur', 'jurisdiction'),
   regions: () => ['regions'],
 };
 

@@ -67,7 +67,7 @@ export class DocumentProgress {
 
   /** Every link, worked out again only when the documents or the decisions changed. */
   private async current(): Promise<{ links: Promise<Link[]>; records: Promise<readonly ProgressRecord[]> }> {
-    const docs = await this.store.run(read('documents'));
+    const docs = await this.store.run(read('document-keys'));
     const decided = await this.decisions();
     // The read cache hands back the same rows until the graph is written: no need to compare them then.
     const tail = `#${decided.mtimeMs}#${today()}`;

@@ -98,9 +98,15 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
     expect((await gql(app.url, leadsOf(ZHUZHOU))).data.unit).toBeNull();
     await gql(app.url, '{ stats { documents } }');
 
+    // 邵阳's units, their counts and the tasks they share: read by jurisdiction.
+    const city = '{ jurisdictionGraph(jurisdiction: "430500") { units { unit { id } total } shared { a b tasks } } overloadedUnits(jurisdiction: "430500", by: LEAD, top: 3) { unit { id } lead } }';
+    const cityBefore = await gql(app.url, city);
+    expect(cityBefore.data.jurisdictionGraph.units.length).toBeGreaterThan(0);
+
     expect((await upload('zhuzhou.txt', PLAN)).data.ingestDocument.status).toBe('ADDED');
     const trips = app.graph.roundTrips;
     expect((await gql(app.url, leadsOf(SHAOYANG))).data).toEqual(before.data);
+    expect((await gql(app.url, city)).data).toEqual(cityBefore.data);
     expect(app.graph.roundTrips).toBe(trips); // kept: 株洲's plan names nothing of 邵阳's
     // The unit the upload created, and a count over everything, are answered afresh.
     const zhuzhou = await gql(app.url, leadsOf(ZHUZHOU));
@@ -112,5 +118,9 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
     expect((await upload('shaoyang.txt', shaoyang)).data.ingestDocument.status).toBe('ADDED');
     const after = await gql(app.url, leadsOf(SHAOYANG));
     expect(titles(after)).toEqual([...titles(before), '建设冷链仓储设施']);
+    // Its count of tasks has grown by the one task.
+    const cityAfter = await gql(app.url, city);
+    const total = (r: Awaited<ReturnType<typeof gql>>) => r.data.jurisdictionGraph.units.find((u: { unit: { id: string } }) => u.unit.id === SHAOYANG).total;
+    expect(total(cityAfter)).toBe(total(cityBefore) + 1);
   });
 });
