@@ -73,7 +73,7 @@ export class CorrectionService {
   /** Extract these documents again from their originals and load them with the corrections in force. */
   async reload(documentIds: string[]): Promise<void> {
     if (documentIds.length === 0) return;
-    const rows = new Map((await this.store.run(read('documents'))).map((r) => [r.id as string, r]));
+    const rows = new Map((await this.store.run(read('documents-by-id'), { ids: documentIds })).map((r) => [r.id as string, r]));
     const active = await this.corrections.active();
     const found = new Map<string, boolean>();
     for (const id of documentIds) {

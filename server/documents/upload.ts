@@ -59,7 +59,7 @@ export async function uploadOne(
 }
 
 async function duplicate(services: Services, file: string, existing: string, how: string): Promise<{ status: number; result: FileResult }> {
-  const row = (await services.store.run(read('documents'))).find((r) => r.id === existing);
+  const [row] = await services.store.run(read('documents-by-id'), { ids: [existing] });
   return {
     status: 200,
     result: {

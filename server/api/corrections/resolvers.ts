@@ -16,7 +16,7 @@ const text = (v: unknown) => (v === undefined || v === null ? null : typeof v ==
 async function taskOf(ctx: Context, id: unknown): Promise<{ row: TaskRow; anchor: TaskAnchor }> {
   const [row] = (await ctx.store.run(read('tasks-by-id'), { ids: [String(id)] })) as unknown as TaskRow[];
   if (!row) throw userError(`there is no task ${JSON.stringify(String(id))}`, { argument: 'task' });
-  const doc = (await ctx.store.run(read('documents'))).find((d) => d.id === row.documentId);
+  const [doc] = await ctx.store.run(read('documents-by-id'), { ids: [row.documentId] });
   return { row, anchor: { sha256: String(doc?.sha256 ?? ''), documentId: row.documentId, ref: row.ref, quote: row.text.slice(0, QUOTE_CHARS) } };
 }
 
