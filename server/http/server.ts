@@ -132,6 +132,7 @@ export async function createHttpServer(opts: {
 
   // Uploads are read and extracted in child processes with memory and time limits (ingest/reader-pool.ts).
   const readers = new ReaderPool({ size: config.READER_PROCESSES, queue: config.READER_QUEUE, rssMb: config.READER_RSS_MB, timeoutMs: READ_TIMEOUT_MS });
+  app.addHook('onClose', async () => readers.close());
   const kept = new WeakSet<FastifyRequest>();
   const graphql = fastifyApolloHandler(apollo, {
     context: async (req) => ({ store, config, readers, loaders: createLoaders(store), authorization: req.headers.authorization, keepAnswer: () => kept.add(req),

@@ -1,11 +1,11 @@
 /**
- * Uploads are read and extracted in child processes, at most `size` at once: each with a heap
+ * Uploads are read and extracted in child processes, at most `size` at once (kept between uploads): each with a heap
  * limit and a resident-memory limit that covers native buffers (checked on /proc every 100 ms;
  * the process is killed past it), and a time limit. Uploads beyond the pool wait in a bounded
  * queue; beyond that they are refused (PoolBusy → 503 with Retry-After). So the server's memory
  * is bounded whatever is uploaded: its own, plus `size` × `rssMb`.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../extract/decode';
 import type { ExtractionResult } from '../extract/extract';
@@ -31,8 +31,22 @@ export class PoolBusy extends Error {
 
 const BOOT = new URL('./extract-process-boot.mjs', import.meta.url);
 
+/**
+ * A reader is kept between uploads: starting one costs the server's thread 50–80 ms of fork() in
+ * a process of a few GB (every request waits meanwhile) and the reader a few hundred ms of boot on
+ * the other core. It is let go once idle for this long, after this many files, or when a file
+ * left it holding more than half its memory limit.
+ */
+const IDLE_MS = 5 * 60_000;
+const JOBS_PER_READER = 200;
+
+interface Reader { child: ChildProcess; jobs: number; idle?: NodeJS.Timeout }
+type Reply = { ok: true; result: ExtractionResult } | { ok: false; input: boolean; message: string };
+
 export class ReaderPool {
   private readonly gate: Gate;
+  private readonly idle: Reader[] = [];
+  private readonly live = new Set<Reader>();
 
   constructor(readonly opts: ReaderPoolOptions) {
     this.gate = new Gate(opts.size, opts.queue);
@@ -40,6 +54,11 @@ export class ReaderPool {
 
   get load() {
     return this.gate.load;
+  }
+
+  /** The reader processes alive, busy or idle. */
+  get pids(): number[] {
+    return [...this.live].map((r) => r.child.pid!).filter(Boolean);
   }
 
   /** Read and extract one file; InputError for a file that cannot be read, PoolBusy when the queue is full. */
@@ -52,28 +71,70 @@ export class ReaderPool {
       throw err;
     }
     try {
-      return await this.runChild({ file, bytes, readTimeoutMs: this.opts.timeoutMs });
+      return await this.run({ file, bytes, readTimeoutMs: this.opts.timeoutMs });
     } finally {
       release();
     }
   }
 
-  private runChild(job: ExtractJob): Promise<ExtractionResult> {
+  /** Stop every reader (the server is closing). */
+  close(): void {
+    for (const r of this.live) r.child.kill('SIGKILL');
+  }
+
+  private start(): Reader {
+    const child = fork(BOOT, [], {
+      // The heap is held well under the resident limit, so that ordinary objects fail as "out of memory" first.
+      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.opts.rssMb * 0.6))}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    const reader: Reader = { child, jobs: 0 };
+    this.live.add(reader);
+    child.once('exit', () => this.forget(reader));
+    child.on('error', () => this.stop(reader));
+    return reader;
+  }
+
+  private forget(reader: Reader): void {
+    clearTimeout(reader.idle);
+    this.live.delete(reader);
+    const i = this.idle.indexOf(reader);
+    if (i >= 0) this.idle.splice(i, 1);
+  }
+
+  private stop(reader: Reader): void {
+    this.forget(reader);
+    if (reader.child.exitCode === null && reader.child.signalCode === null) reader.child.kill('SIGKILL');
+  }
+
+  /** An idle reader neither keeps the server's process alive nor lives on unused. */
+  private park(reader: Reader): void {
+    reader.child.unref();
+    reader.child.channel?.unref();
+    reader.idle = setTimeout(() => this.stop(reader), IDLE_MS);
+    reader.idle.unref();
+    this.idle.push(reader);
+  }
+
+  private run(job: ExtractJob): Promise<ExtractionResult> {
     const { rssMb, timeoutMs } = this.opts;
+    const reader = this.idle.pop() ?? this.start();
+    clearTimeout(reader.idle);
+    reader.child.ref();
+    reader.child.channel?.ref();
+    reader.jobs++;
+    const { child } = reader;
     return new Promise((resolve, reject) => {
-      const child = fork(BOOT, [], {
-        // The heap is held well under the resident limit, so that ordinary objects fail as "out of memory" first.
-        execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(rssMb * 0.6))}`],
-        serialization: 'advanced',
-        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      });
       let settled = false;
-      const finish = (f: () => void) => {
+      const finish = (f: () => void, keep = false) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         clearInterval(watch);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (!keep) this.stop(reader);
         f();
       };
       const timer = setTimeout(() => finish(() => reject(new InputError(`reading the file took over ${timeoutMs / 1000} s; given up (the file may be malformed, or too large to read in time)`))), timeoutMs);
@@ -82,13 +143,21 @@ export class ReaderPool {
           if (mb > rssMb) finish(() => reject(new InputError(`reading the file needed over ${rssMb} MB of memory; refused`)));
         });
       }, 100);
-      child.on('message', (m: { ok: true; result: ExtractionResult } | { ok: false; input: boolean; message: string }) =>
-        finish(() => (m.ok ? resolve(m.result) : reject(m.input ? new InputError(m.message) : new InputError(`the file could not be read: ${m.message}`)))),
-      );
-      child.on('error', (err) => finish(() => reject(new InputError(`the file could not be read: ${err.message}`))));
-      child.on('exit', (code, signal) => finish(() => reject(new InputError(
+      const onMessage = (m: Reply) => {
+        const answer = () => (m.ok ? resolve(m.result) : reject(m.input ? new InputError(m.message) : new InputError(`the file could not be read: ${m.message}`)));
+        if (reader.jobs >= JOBS_PER_READER) return finish(answer);
+        // Kept for the next file only if this one left it well within its memory limit.
+        void residentMb(child.pid).then((mb) => {
+          const keep = mb > 0 && mb <= rssMb / 2 && !settled;
+          finish(answer, keep);
+          if (keep) this.park(reader);
+        });
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => finish(() => reject(new InputError(
         /heap|memory/i.test(String(signal)) || code === 134 ? `reading the file needed over its memory limit; refused` : `the file could not be read (the reader stopped with ${signal ?? `code ${code}`})`,
-      ))));
+      )));
+      child.on('message', onMessage);
+      child.on('exit', onExit);
       child.send(job);
     });
   }
