@@ -304,11 +304,11 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
   await tx.run(load('create-unit-pairs'), { rows: pairs.filter((p) => p.tasks > 0).map(pairRow) });
 
   // What a new document changed, so that kept answers about the rest stay (dependencies.ts): its
-  // units (their rows, assignments, partners, memberships) and their jurisdictions' counts, its
-  // tasks and leaders. A replaced one says nothing: it changed everything it once named too.
+  // jurisdiction's documents, its units (their rows, assignments, partners, memberships) and their
+  // jurisdictions' counts, its tasks and leaders. A replaced one says nothing: it changed everything it once named too.
   if (!existed) {
     tx.changes?.([
-      `doc:${doc.id}`, ...tasks.map((t) => `task:${t.id}`),
+      `doc:${doc.id}`, `jur:${doc.jurisdiction?.code ?? UNKNOWN_JURISDICTION}`, ...tasks.map((t) => `task:${t.id}`),
       ...units.flatMap((u) => [`unit:${u.id}`, `jur:${u.jurisdiction.code}`]),
       ...[...touchedUnits.keys()].map((code) => `jur:${code}`),
       ...doc.tasks.flatMap((t) => t.leaders.map((l) => `leader:${leaderId(doc.jurisdiction?.code ?? UNKNOWN_JURISDICTION, l.name)}`)),

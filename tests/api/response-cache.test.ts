@@ -99,7 +99,7 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
     await gql(app.url, '{ stats { documents } }');
 
     // 邵阳's units, their counts and the tasks they share: read by jurisdiction.
-    const city = '{ jurisdictionGraph(jurisdiction: "430500") { units { unit { id } total } shared { a b tasks } } overloadedUnits(jurisdiction: "430500", by: LEAD, top: 3) { unit { id } lead } }';
+    const city = '{ jurisdictionGraph(jurisdiction: "430500") { units { unit { id } total } shared { a b tasks } } overloadedUnits(jurisdiction: "430500", by: LEAD, top: 3) { unit { id } lead } timeline(jurisdiction: "430500", from: "2000-01-01", to: "2099-12-31", by: QUARTER) { period entries { date task { id } } } }';
     const cityBefore = await gql(app.url, city);
     expect(cityBefore.data.jurisdictionGraph.units.length).toBeGreaterThan(0);
 
@@ -114,7 +114,7 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
     expect(zhuzhou.data.unit.leads[0].task.document.title).toBe('株洲市推进物流发展工作方案');
     expect((await gql(app.url, '{ stats { documents } }')).data.stats.documents).toBe(6);
 
-    const shaoyang = '邵阳市冷链物流工作方案\n\n一、重点任务\n1.建设冷链仓储设施。(牵头单位:市发展和改革委员会)\n';
+    const shaoyang = '邵阳市冷链物流工作方案\n\n一、重点任务\n1.建设冷链仓储设施。(牵头单位:市发展和改革委员会;完成时限:2026年6月30日)\n';
     expect((await upload('shaoyang.txt', shaoyang)).data.ingestDocument.status).toBe('ADDED');
     const after = await gql(app.url, leadsOf(SHAOYANG));
     expect(titles(after)).toEqual([...titles(before), '建设冷链仓储设施']);
@@ -122,5 +122,8 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
     const cityAfter = await gql(app.url, city);
     const total = (r: Awaited<ReturnType<typeof gql>>) => r.data.jurisdictionGraph.units.find((u: { unit: { id: string } }) => u.unit.id === SHAOYANG).total;
     expect(total(cityAfter)).toBe(total(cityBefore) + 1);
+    // 邵阳's timeline has the task due on 30 June 2026 besides what it had.
+    const due = (r: Awaited<ReturnType<typeof gql>>) => (r.data.timeline as Array<{ entries: Array<{ date: string; task: { id: string } }> }>).flatMap((b) => b.entries.map((e) => `${e.date} ${e.task.id}`));
+    expect(due(cityAfter)).toEqual([...due(cityBefore), '2026-06-30 shaoyang:一.1']);
   });
 });
