@@ -36,11 +36,18 @@ function issuersOf(province: string) {
     const p = gaz.get(province);
     if (!p || p.level !== 'province') throw new Error(`--province ${province} is not a province's division code (e.g. 430000 for 湖南省)`);
     const realCounties = (id: string) => gaz.subdivisions(id).filter((c) => !c.functionalZone && /[县区市]$/.test(c.name));
-    const prefectures = gaz.subdivisions(province).filter((r) => r.level === 'prefecture' && realCounties(r.id).length > 0);
-    found = {
-      province: { region: p, prefix: '省', counties: prefectures },
-      prefectures: prefectures.map((r) => ({ region: r, prefix: '市' as const, counties: realCounties(r.id) })),
-    };
+    // 省直辖县级行政区划 (湖北's 仙桃, 潜江 …) is a heading of the division table, not a city that issues plans.
+    const prefectures = gaz.subdivisions(province).filter((r) => r.level === 'prefecture' && !r.name.endsWith('行政区划') && realCounties(r.id).length > 0);
+    if (prefectures.length === 0) {
+      // 北京, 天津, 上海, 重庆: the municipality is the one city, its districts and counties under it.
+      const city: Issuer = { region: p, prefix: '市', counties: realCounties(province) };
+      found = { province: city, prefectures: [city] };
+    } else {
+      found = {
+        province: { region: p, prefix: '省', counties: prefectures },
+        prefectures: prefectures.map((r) => ({ region: r, prefix: '市' as const, counties: realCounties(r.id) })),
+      };
+    }
     issuers.set(province, found);
   }
   return found;
@@ -48,6 +55,18 @@ function issuersOf(province: string) {
 
 /** Departments named the way plans do (市发改委, 县住建局 …): one written form per plan. */
 const DEPARTMENTS = NAME_VARIANTS.filter((v) => !v[0]!.startsWith('委') && !v[0]!.startsWith('纪'));
+
+/** The 31 provinces of the mainland, for a national index (香港 and 澳门 do not issue such plans). */
+let mainland: string[] | undefined;
+export function mainlandProvinces(): string[] {
+  return (mainland ??= [...gazetteer().regions.values()].filter((r) => r.level === 'province' && !['810000', '820000', '710000'].includes(r.id)).map((r) => r.id));
+}
+
+/** Plan n of a national index: the provinces in turn, each plan as provincePlan writes it. */
+export function nationalPlan(n: number): ProvincePlan {
+  const provinces = mainlandProvinces();
+  return provincePlan(n, provinces[n % provinces.length]);
+}
 
 export function provincePlan(n: number, province = '430000'): ProvincePlan {
   const rnd = prng(n * 7919 + 17);

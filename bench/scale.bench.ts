@@ -1,6 +1,6 @@
 /**
- * npm run bench:scale [-- --plans N] — a province's plans (bench/province-plans.ts; 10,000 by
- * default) through the whole app on this machine, one figure per line:
+ * npm run bench:scale [-- --plans N] [-- --national] — a province's plans (bench/province-plans.ts; 10,000 by
+ * default), or with --national the 31 provinces' in turn, through the whole app on this machine, one figure per line:
  * extraction MB/s; load time and rows/s into a fresh embedded store, and the same files again
  * (nodes and relationships counted before and after: nothing may change); p50/p99 and req/s of
  * the user questions over real HTTP (the app's server, 10 connections), each beside a trivial
@@ -16,7 +16,7 @@
  * `overloadedUnits` p99 ≤ 50 ms with 10 connections.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,10 +33,10 @@ import type { GraphStore } from '../server/graph/store';
 import { launchChromium } from './chromium';
 import { mixedDay, MIXED_EDITOR, MIXED_TOKEN, type MixedFigures } from './mixed-day';
 import { benchNeo4j } from './neo4j-for-bench';
-import { provincePlan } from './province-plans';
+import { nationalPlan, provincePlan } from './province-plans';
 import { emptyStore } from '../server/graph/empty';
 
-const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false } } });
+const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, national: { type: 'boolean', default: false }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false } } });
 const PLANS = Number(args.values.plans);
 const SECONDS = Number(args.values.seconds);
 const MIXED_SECONDS = Number(args.values.mixed);
@@ -47,7 +47,10 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 // 1. Plans and extraction.
 const t0 = performance.now();
-const plans = Array.from({ length: PLANS }, (_, n) => provincePlan(n, args.values.province));
+// --national: the 31 provinces in turn (their cities and the four municipalities), instead of one province.
+const NATIONAL = args.values.national;
+const planOf = (n: number) => (NATIONAL ? nationalPlan(n) : provincePlan(n, args.values.province));
+const plans = Array.from({ length: PLANS }, (_, n) => planOf(n));
 const inputs = plans.map((p) => ({ file: p.file, bytes: Buffer.from(p.text) }));
 const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
 line('plans generated', `${PLANS} plans, ${(bytes / 1e6).toFixed(1)} MB, in ${secs(performance.now() - t0)}`);
@@ -98,8 +101,10 @@ await embedded.ensureSchema();
 const loadFigures = await loadTwice('embedded', embedded);
 
 // The busiest jurisdiction, and in it the unit that leads most, for the questions.
-const [busiest] = (await embedded.run(read('jurisdictions'))).filter((j) => j.id !== args.values.province);
+const [busiest] = (await embedded.run(read('jurisdictions'))).filter((j) => (NATIONAL ? !String(j.id).endsWith('0000') : j.id !== args.values.province));
 const J = busiest!.id as string;
+// The province whose network is asked for: the one given, or nationally the busiest city's.
+const PROVINCE = NATIONAL ? `${J.slice(0, 2)}0000` : args.values.province!;
 const loads = (await embedded.run(read('unit-analytics'), { jurisdiction: J })).sort((a, b) => Number(b.leadTasks) - Number(a.leadTasks));
 const UNIT = loads[Math.floor(loads.length / 2)]!.unitId as string; // a unit of middling load
 const HEAVY = loads[0]!.unitId as string;
@@ -113,7 +118,7 @@ const QUERIES: Array<[string, string]> = [
   ['cooperationLinks', `{ cooperationLinks(region: "${J}") { to { name } kinds count tasks(limit: 10) { id title } } }`],
   ['timeline', `{ timeline(jurisdiction: "${J}", from: "2025-01-01", to: "2025-03-31", by: MONTH) { period entries { date status task { id title } } } }`],
   ['search', '{ search(text: "發改委") { units { id name } tasks { id } regions { id } } }'],
-  ['jurisdictionNetwork', `{ jurisdictionNetwork(within: "${args.values.province}") { jurisdictions { region { id name } units tasks } links { from { id } to { id } tasks } } }`],
+  ['jurisdictionNetwork', `{ jurisdictionNetwork(within: "${PROVINCE}") { jurisdictions { region { id name } units tasks } links { from { id } to { id } tasks } } }`],
   ['jurisdictionGraph', `{ jurisdictionGraph(jurisdiction: "${J}") { units { unit { id name kind } total } shared { a b tasks } memberships { member collective } } }`],
   ['regionNetwork (folded, top 100)', '{ regionNetwork(minTasks: 2, fold: true, top: 100) { nodes { region { id name } tasks folded parent { id } } links { from { id } to { id } count } moreLinks } }'],
 ];
@@ -176,6 +181,10 @@ async function questions(label: string, app: { url: string }): Promise<Map<strin
 const c0 = performance.now();
 await embedded.close();
 line('embedded: checkpoint on close', secs(performance.now() - c0));
+/** Bytes under a directory (the store's files). */
+const sizeOf = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((n, f) => n + sizeOf(join(path, f)), 0) : statSync(path).size);
+const storeBytes = sizeOf(dir);
+line('embedded: store on disk', `${(storeBytes / 1e6).toFixed(0)} MB`);
 const benchRss = process.memoryUsage().rss;
 // The mixed day's editor, and the token its uploads carry.
 await new AccountStore(dir).add(MIXED_EDITOR.name, 'editor', MIXED_EDITOR.password);
@@ -186,7 +195,7 @@ const mixed = await mixedRun('embedded', app);
 
 /** The page's questions from 50 connections while writes land (bench/mixed-day.ts). */
 async function mixedRun(label: string, on: { url: string; rss: () => number }): Promise<MixedFigures> {
-  const m = await mixedDay({ url: on.url, rss: on.rss, unit: UNIT, queries: QUERIES.map(([, q]) => q), seconds: MIXED_SECONDS, everyMs: 3000, plan: (i) => provincePlan(PLANS + 100_000 + i, args.values.province) });
+  const m = await mixedDay({ url: on.url, rss: on.rss, unit: UNIT, queries: QUERIES.map(([, q]) => q), seconds: MIXED_SECONDS, everyMs: 3000, plan: (i) => planOf(PLANS + 100_000 + i) });
   line(`${label}: mixed day (${MIXED_SECONDS} s)`, `50 connections on the ${QUERIES.length} questions in turn, an upload and a progress record every 3 s: ` +
     `p50 ${m.p50} ms, p99 ${m.p99} ms, max ${m.max} ms, ${Math.round(m.rps)} req/s, ${m.errors} errors, ${m.non2xx} non-2xx (${m.statuses}); ` +
     `${m.uploads} uploads (${m.uploadFailures} failed), ${m.progress} progress records (${m.progressFailures} failed); RSS max ${m.rssMaxMb.toFixed(0)} MB, mean ${m.rssMeanMb.toFixed(0)} MB`);
@@ -274,6 +283,6 @@ if (neo4j) {
 }
 
 const f = (name: string) => api.get(name)!;
-console.log(`SUMMARY plans=${PLANS} tasks=${tasks} extract=${mbps.toFixed(2)}MB/s load=${secs(loadFigures.loadMs)} (${Math.round(loadFigures.rows / (loadFigures.loadMs / 1000))} rows/s) ` +
+console.log(`SUMMARY plans=${PLANS}${NATIONAL ? ' (national)' : ''} tasks=${tasks} assignments=${assignments} units=${result.units.length} store=${(storeBytes / 1e6).toFixed(0)}MB extract=${mbps.toFixed(2)}MB/s load=${secs(loadFigures.loadMs)} (${Math.round(loadFigures.rows / (loadFigures.loadMs / 1000))} rows/s) ` +
   `again=${secs(loadFigures.againMs)} ${loadFigures.same ? 'unchanged' : 'CHANGED'} | p99: unit{leads}=${f('unit { leads }').p99}ms overloadedUnits=${f('overloadedUnits').p99}ms ` +
   `cooperationLinks=${f('cooperationLinks').p99}ms timeline=${f('timeline').p99}ms search=${f('search').p99}ms | mixed p99=${mixed.p99}ms errors=${mixed.errors + mixed.non2xx} | province view ${province} | city network ${(payload / 1024).toFixed(0)}KB render ${render} | rss=${(rss / 1048576).toFixed(0)}MB | total ${secs(performance.now() - t00)}`);
