@@ -117,12 +117,20 @@ export class ReaderPool {
     this.idle.push(reader);
   }
 
-  private run(job: ExtractJob): Promise<ExtractionResult> {
+  private run(job: ExtractJob, retried = false): Promise<ExtractionResult> {
     const { rssMb, timeoutMs } = this.opts;
-    const reader = this.idle.pop() ?? this.start();
+    let idle = this.idle.pop();
+    // One that died idle (and whose exit is seen, or its channel closed) is let go.
+    while (idle && !idle.child.connected) {
+      this.stop(idle);
+      idle = this.idle.pop();
+    }
+    const reader = idle ?? this.start();
     clearTimeout(reader.idle);
     reader.child.ref();
     reader.child.channel?.ref();
+    // A reader kept from earlier files may have died since without our having seen it yet.
+    const kept = reader.jobs > 0;
     reader.jobs++;
     const { child } = reader;
     return new Promise((resolve, reject) => {
@@ -153,9 +161,13 @@ export class ReaderPool {
           if (keep) this.park(reader);
         });
       };
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) => finish(() => reject(new InputError(
-        /heap|memory/i.test(String(signal)) || code === 134 ? `reading the file needed over its memory limit; refused` : `the file could not be read (the reader stopped with ${signal ?? `code ${code}`})`,
-      )));
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => finish(() => {
+        // Read once more by a new reader, in case the one kept had died before this file reached it.
+        if (kept && !retried) return void this.run(job, true).then(resolve, reject);
+        reject(new InputError(
+          /heap|memory/i.test(String(signal)) || code === 134 ? `reading the file needed over its memory limit; refused` : `the file could not be read (the reader stopped with ${signal ?? `code ${code}`})`,
+        ));
+      });
       child.on('message', onMessage);
       child.on('exit', onExit);
       child.send(job);

@@ -59,6 +59,17 @@ describe('reader pool', () => {
     expect(pool.pids[0]).not.toBe(before);
   });
 
+  it('a reader that died while idle is replaced, and the file is read', async () => {
+    pool = new ReaderPool({ size: 1, queue: 4, rssMb: 768, timeoutMs: 30_000 });
+    await pool.extract('a.txt', Buffer.from('一、甲。(牵头单位:市发改委)\n'));
+    const [before] = pool.pids;
+    process.kill(before!, 'SIGKILL');
+    const again = await pool.extract('b.txt', Buffer.from('一、乙。(牵头单位:市财政局)\n'));
+    expect(again.documents[0]!.tasks[0]!.assignments.map((a) => a.unitId.split(':')[1])).toEqual(['市财政局']);
+    expect(pool.pids).toHaveLength(1);
+    expect(pool.pids[0]).not.toBe(before);
+  });
+
   it('stops its readers when closed', async () => {
     pool = new ReaderPool({ size: 2, queue: 4, rssMb: 768, timeoutMs: 30_000 });
     await Promise.all([pool.extract('a.txt', Buffer.from('一、甲。(牵头单位:市发改委)\n')), pool.extract('b.txt', Buffer.from('一、乙。(牵头单位:市财政局)\n'))]);
