@@ -26,6 +26,11 @@ const Env = z.object({
   /** Heavy requests (by estimated cost) running at once; the rest wait in a queue of MAX_QUEUED_HEAVY, then are refused (503). */
   MAX_HEAVY_READS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–64').max(64, 'must be 1–64').default(2),
   MAX_QUEUED_HEAVY: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–10000').max(10_000, 'must be 0–10000').default(32),
+  /**
+   * Memory (MB) of the embedded store's buffer pool: its pages in memory, and what a first load in
+   * bulk must fit in one transaction (1 GB holds a province of 10,000 plans; 100,000 need more).
+   */
+  KUZU_BUFFER_POOL_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int('must be a whole number').min(64, 'must be 64 or more').default(1024),
   /** Free space (MB) the embedded store keeps on DATA_DIR's disk: writes are refused below it (507 STORAGE_FULL). */
   MIN_FREE_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int('must be a whole number').min(0, 'must be 0 or more').default(64),
   /** Uploads read at once, each in a process of its own (server/ingest/reader-pool.ts); more wait in a queue of READER_QUEUE, then get 503. */

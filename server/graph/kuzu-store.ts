@@ -18,7 +18,7 @@ type Prepared = Awaited<ReturnType<Connection['prepare']>>;
 const READ_CONNECTIONS = 4;
 /** Reads outside a request (the loader, the CLI) are not timed; Kuzu takes no "never", so an hour. */
 const NO_BUDGET_TIMEOUT_MS = 3_600_000;
-const BUFFER_POOL_BYTES = 1 << 30;
+const BUFFER_POOL_BYTES = 1 << 30; // the default of KUZU_BUFFER_POOL_MB (config.ts)
 /**
  * Kuzu folds its write-ahead log into the database file once the log passes this size. Its
  * default (16 MB) checkpoints every ~250 plans during a large load, and each checkpoint rewrites
@@ -46,9 +46,9 @@ export class KuzuStore implements GraphStore {
 
   /**
    * `bulkTmpDir`: where the bulk path writes its CSV files (the system's temporary directory by default);
-   * `minFreeBytes`: free space below which writes are refused (disk.ts).
+   * `minFreeBytes`: free space below which writes are refused (disk.ts); `bufferPoolBytes`: Kuzu's buffer pool.
    */
-  constructor(readonly location: string, private readonly opts: { bulkTmpDir?: string; minFreeBytes?: number } = {}) {
+  constructor(readonly location: string, private readonly opts: { bulkTmpDir?: string; minFreeBytes?: number; bufferPoolBytes?: number } = {}) {
     mkdirSync(dirname(location), { recursive: true });
     try {
       accessSync(dirname(location), constants.W_OK);
@@ -56,7 +56,7 @@ export class KuzuStore implements GraphStore {
       throw new StoreError(`cannot open the embedded graph database at ${location}: its folder is not writable by this user. Give DATA_DIR a folder the app may write to.`);
     }
     try {
-      this.db = new kuzu.Database(location, BUFFER_POOL_BYTES, true, false, 0, true, CHECKPOINT_THRESHOLD_BYTES);
+      this.db = new kuzu.Database(location, opts.bufferPoolBytes ?? BUFFER_POOL_BYTES, true, false, 0, true, CHECKPOINT_THRESHOLD_BYTES);
       this.db.initSync();
     } catch (err) {
       throw new StoreError(

@@ -16,7 +16,7 @@ export async function openStore(config: Config, opts: { connectTimeoutMs?: numbe
       database: config.NEO4J_DATABASE,
       connectTimeoutMs: opts.connectTimeoutMs,
     })
-    : new KuzuStore(join(config.dataDir, 'graph.kuzu'), { minFreeBytes: config.MIN_FREE_MB * 1024 * 1024 });
+    : new KuzuStore(join(config.dataDir, 'graph.kuzu'), { minFreeBytes: config.MIN_FREE_MB * 1024 * 1024, bufferPoolBytes: config.KUZU_BUFFER_POOL_MB * 1024 * 1024 });
   await store.ensureSchema();
   // A store written by an earlier version gets its load counts and links counted once.
   await ensureAnalytics(store);
