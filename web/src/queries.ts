@@ -5,7 +5,7 @@
  */
 export const SHELL_QUERY = `query($y: Int) {
   stats { units documents }
-  jurisdictionNetwork(year: $y) { jurisdictions { region { id name level } units documents tasks } links { from { id } to { id } tasks } } }`;
+  jurisdictionNetwork(year: $y) { jurisdictions { region { id name level within { id name level } } units documents tasks } links { from { id } to { id } tasks } } }`;
 
 /** The documents for the filters: all of a small store's, a province's only for the chosen jurisdiction. */
 export const DOCUMENTS_QUERY = 'query($j: String) { documents(jurisdiction: $j) { id title jurisdiction { id name } yearFrom yearTo } }';

@@ -4,7 +4,7 @@ import { gql, JURISDICTION_GRAPH_QUERY } from '../api';
 import { useYear, yearVariable } from '../lib/year';
 import { layoutFor, OVERLOAD_COLOR } from '../cytoscape-style';
 import { useT } from '../i18n';
-import { buildJurisdictionGraph, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
+import { buildJurisdictionGraph, foldProvinces, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
 import type { NetworkHandle } from '../network/mount';
 import { NetworkCanvas } from './NetworkCanvas';
 import { colonOf } from '../lib/png-export';
@@ -54,42 +54,53 @@ export function ProvinceNetworkView(props: {
   kinds: string[]; overloaded: boolean; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void;
 }) {
   const { t, tf, kind, lang } = useT();
-  const { fetched, retry } = useOpenedGraphs(props.open);
-  const names = useMemo(() => new Map(props.net.jurisdictions.map((j) => [j.region.id, j.region.name])), [props.net]);
+  // Nationally, a node per province until it is opened (a province code in `open`).
+  const shown = useMemo(() => foldProvinces(props.net, props.open), [props.net, props.open]);
+  // Opened into units: the jurisdictions in `open` that are not provinces of a national network.
+  const unitOpen = useMemo(() => props.open.filter((j) => !shown.provinces.has(j)), [props.open, shown]);
+  const { fetched, retry } = useOpenedGraphs(unitOpen);
+  const names = useMemo(() => new Map([...props.net.jurisdictions, ...shown.jurisdictions].map((j) => [j.region.id, j.region.name])), [props.net, shown]);
   // Opened and fetched, in the order opened; a jurisdiction stays a node until its units are here.
   const opened = useMemo(() => {
     const m = new Map<string, JurisdictionGraphData>();
-    for (const j of props.open) {
+    for (const j of unitOpen) {
       const f = fetched.get(j);
       if (f && 'data' in f) m.set(j, f.data);
     }
     return m;
-  }, [props.open, fetched]);
+  }, [unitOpen, fetched]);
   const filters = useMemo(() => ({ kinds: props.kinds, overloaded: props.overloaded }), [props.kinds, props.overloaded]);
-  const graph = useMemo(() => buildJurisdictionGraph(props.net, opened, filters), [props.net, opened, filters]);
+  const graph = useMemo(() => buildJurisdictionGraph(shown, opened, filters), [shown, opened, filters]);
   const nodes = useMemo(() => graph.nodes as cytoscape.ElementDefinition[], [graph]);
   const edges = useMemo(() => graph.edges as cytoscape.ElementDefinition[], [graph]);
   const layout = useMemo(() => layoutFor(graph.nodes.length, graph.edges.length), [graph]);
   const handle = useRef<NetworkHandle | null>(null);
-  const pending = props.open.filter((j) => !fetched.has(j));
-  const failed = props.open.flatMap((j) => {
+  const pending = unitOpen.filter((j) => !fetched.has(j));
+  const failed = unitOpen.flatMap((j) => {
     const f = fetched.get(j);
     return f && 'error' in f ? [{ j, error: f.error }] : [];
   });
 
-  const toggle = (j: string) => props.onOpen(props.open.includes(j) ? props.open.filter((x) => x !== j) : [...props.open, j]);
+  const toggle = (j: string) => {
+    if (!props.open.includes(j)) return props.onOpen([...props.open, j]);
+    // A province folded back folds the jurisdictions opened in it too.
+    const inside = new Set(shown.provinces.has(j) ? props.net.jurisdictions.filter((x) => x.region.within?.some((w) => w.id === j)).map((x) => x.region.id) : []);
+    props.onOpen(props.open.filter((x) => x !== j && !inside.has(x)));
+  };
   const onNode = (id: string) => {
-    const j = props.net.jurisdictions.find((x) => jurisdictionNodeId(x.region.id) === id);
-    if (j) toggle(j.region.id);
+    const j = shown.jurisdictions.find((x) => jurisdictionNodeId(x.region.id) === id);
+    // An opened province's own government (its code is the province's): its network, as the list's link gives it.
+    if (j && shown.provinces.has(j.region.id) && !shown.folded.has(j.region.id)) props.onJurisdiction(j.region.id);
+    else if (j) toggle(j.region.id);
     else props.onSelect(id);
   };
   const describe = (e: cytoscape.SingularElementArgument) => {
     const d = e.data();
-    if (e.isEdge()) return d.type === 'jlink' ? `${e.source().data('name')}–${e.target().data('name')} · ${tf('tasksN', { n: d.weight })}` : tf('tasksN', { n: d.weight ?? 1 });
-    if (d.type === 'jurisdiction') return tf('aboutJurisdiction', { name: d.name, tasks: d.tasks, units: d.units, documents: d.documents });
+    if (e.isEdge()) return d.type === 'jlink' ? `${e.source().data('name')}–${e.target().data('name')} · ${tf(d.summed ? 'tiesN' : 'tasksN', { n: d.weight })}` : tf('tasksN', { n: d.weight ?? 1 });
+    if (d.type === 'jurisdiction') return tf(shown.folded.has(d.id.slice(2)) ? 'aboutProvince' : 'aboutJurisdiction', { name: d.name, tasks: d.tasks, units: d.units, documents: d.documents });
     return describeNode(d, t, kind);
   };
-  const summary = `${tf('jurisdictionsN', { n: props.net.jurisdictions.length })}${opened.size ? ` · ${tf('openedUnits', { n: graph.unitCount })}` : ''}`;
+  const summary = `${shown.provinces.size ? `${tf('provincesN', { n: shown.provinces.size })} · ` : ''}${tf('jurisdictionsN', { n: props.net.jurisdictions.length })}${opened.size ? ` · ${tf('openedUnits', { n: graph.unitCount })}` : ''}`;
   // The opened jurisdictions' units as the unit table lists them.
   const unitRows = useMemo(() => [...opened.values()].flatMap(unitsOfGraph), [opened]);
 

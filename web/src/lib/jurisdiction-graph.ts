@@ -15,8 +15,62 @@ import { shortName } from './short-name';
 export const PROVINCE_FROM = 300;
 
 export interface JurisdictionNetworkData {
-  jurisdictions: Array<{ region: { id: string; name: string; level: string }; units: number; documents: number; tasks: number }>;
-  links: Array<{ from: { id: string }; to: { id: string }; tasks: number }>;
+  jurisdictions: Array<{ region: { id: string; name: string; level: string; within?: Array<{ id: string; name: string; level: string }> }; units: number; documents: number; tasks: number }>;
+  /** `summed`: a line between folded provinces, its ties summed over their jurisdictions' pairs (a task tying two pairs counts twice). */
+  links: Array<{ from: { id: string }; to: { id: string }; tasks: number; summed?: boolean }>;
+}
+
+/**
+ * The province a jurisdiction lies in (itself for a province), from the region's ancestors; without
+ * them, from its division code (430100 长沙市 lies in 430000), named by that code.
+ */
+function provinceOf(r: JurisdictionNetworkData['jurisdictions'][number]['region']): { id: string; name: string } {
+  if (r.level.toUpperCase() === 'PROVINCE') return r;
+  const id = `${r.id.slice(0, 2)}0000`;
+  return r.within?.find((w) => w.level.toUpperCase() === 'PROVINCE') ?? { id, name: id };
+}
+
+/** From this many jurisdictions (a province has about twenty), the network is drawn a node per province. */
+export const FOLD_FROM = 50;
+
+/**
+ * A network spanning several provinces (a national index: hundreds of jurisdictions) is drawn a
+ * node per province first: each sums its own and its cities' units, plans and tasks (each counted
+ * in one jurisdiction, so the sums are exact), and the ties between two provinces' jurisdictions
+ * are summed into one line. A province in `open` shows its jurisdictions, which open into their
+ * units as in one province's network. With one province, the network as it is.
+ */
+export function foldProvinces(net: JurisdictionNetworkData, open: readonly string[]): JurisdictionNetworkData & { provinces: ReadonlySet<string>; folded: ReadonlySet<string> } {
+  const province = new Map(net.jurisdictions.map((j) => [j.region.id, provinceOf(j.region)]));
+  const provinces = new Set([...province.values()].map((p) => p.id));
+  // A province's network (its cities, and a few plans of 中央 or of another province) stays as it is.
+  if (provinces.size <= 1 || net.jurisdictions.length < FOLD_FROM) return { ...net, provinces: new Set(), folded: new Set() };
+  const folded = new Set([...provinces].filter((p) => !open.includes(p)));
+  const shown = new Map<string, JurisdictionNetworkData['jurisdictions'][number]>();
+  for (const j of net.jurisdictions) {
+    const p = province.get(j.region.id)!;
+    if (!folded.has(p.id)) {
+      shown.set(j.region.id, j);
+      continue;
+    }
+    const sum = shown.get(p.id) ?? { region: { id: p.id, name: p.name, level: 'PROVINCE' }, units: 0, documents: 0, tasks: 0 };
+    shown.set(p.id, { ...sum, units: sum.units + j.units, documents: sum.documents + j.documents, tasks: sum.tasks + j.tasks });
+  }
+  const at = (id: string) => {
+    const p = province.get(id);
+    return !p ? null : folded.has(p.id) ? p.id : id;
+  };
+  const links = new Map<string, JurisdictionNetworkData['links'][number]>();
+  for (const l of net.links) {
+    const [a, b] = [at(l.from.id), at(l.to.id)];
+    if (!a || !b || a === b) continue;
+    const summed = a !== l.from.id || b !== l.to.id;
+    const [from, to] = a < b ? [a, b] : [b, a];
+    const key = `${from}~${to}`;
+    const had = links.get(key);
+    links.set(key, { from: { id: from }, to: { id: to }, tasks: (had?.tasks ?? 0) + l.tasks, summed: summed || !!had?.summed });
+  }
+  return { jurisdictions: [...shown.values()], links: [...links.values()], provinces, folded };
 }
 
 export interface JurisdictionGraphData {
@@ -34,7 +88,7 @@ export interface JurisdictionGraphData {
 export interface JurisdictionNodeEl {
   data: { id: string; label: string; name: string; type: 'jurisdiction'; level: string; tasks: number; units: number; documents: number; size: number };
 }
-export interface JurisdictionLinkEl { data: { id: string; source: string; target: string; type: 'jlink'; weight: number; width: number } }
+export interface JurisdictionLinkEl { data: { id: string; source: string; target: string; type: 'jlink'; weight: number; width: number; summed?: boolean } }
 
 /** The node (or, once opened, the box) of a jurisdiction. */
 export const jurisdictionNodeId = (id: string) => `j:${id}`;
@@ -82,7 +136,7 @@ export function buildJurisdictionGraph(
     if (!drawn.has(l.from.id) || !drawn.has(l.to.id) || l.from.id === l.to.id) continue;
     edges.push({ data: {
       id: `jl:${l.from.id}~${l.to.id}`, source: jurisdictionNodeId(l.from.id), target: jurisdictionNodeId(l.to.id), type: 'jlink',
-      weight: l.tasks, width: 1 + 9 * Math.sqrt(l.tasks / maxLink),
+      weight: l.tasks, width: 1 + 9 * Math.sqrt(l.tasks / maxLink), ...(l.summed ? { summed: true } : {}),
     } });
   }
   return { nodes, edges, unitCount };
