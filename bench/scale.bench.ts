@@ -173,7 +173,11 @@ async function questions(label: string, app: { url: string }): Promise<Map<strin
   console.log(`${label}: ${SECONDS} s per query, 10 connections; first = the first answer, before anything is cached`);
   for (const [name, query] of QUERIES) {
     const first = await post(app.url, query);
-    if (first.errors) throw new Error(`${name}: ${JSON.stringify(first.errors).slice(0, 300)}`);
+    if (first.errors) {
+      // Said, and the run goes on: e.g. the region network past its time budget at 100,000 plans.
+      line(`  ${name}`, `first answer in ${first.ms.toFixed(0)} ms is an error: ${JSON.stringify(first.errors).slice(0, 200)}`);
+      continue;
+    }
     const trivial = await cannon(app.url, '{ __typename }');
     const r = await cannon(app.url, query);
     figures.set(name, { ...r, first: first.ms, bytes: first.bytes });

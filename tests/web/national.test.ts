@@ -68,6 +68,7 @@ describe('the network at a national scale', () => {
       id: '430000', units: hunan.reduce((n, j) => n + j.units, 0), tasks: hunan.reduce((n, j) => n + j.tasks, 0),
     });
     expect(await page.getByTestId('jurisdiction-count').textContent()).toBe(`${provinces.length} 个省份 · ${jurisdictions.length} 个辖区`);
+    expect(await page.getByTestId('province-note').textContent()).toMatch(/^全国视图：每个节点是一个省份/);
     expect(errors).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ import { YearFilter } from './components/YearFilter';
 import { inPlanYear, useYear, YearContext, yearVariable } from './lib/year';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { Filters, UnitData } from './lib/graph';
-import { PROVINCE_FROM, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from './lib/jurisdiction-graph';
+import { foldsProvinces, PROVINCE_FROM, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from './lib/jurisdiction-graph';
 import { parseState, serializeState, type View, type ViewState } from './lib/url-state';
 import { useQuery } from './useQuery';
 
@@ -186,7 +186,7 @@ function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void 
                 {jurisdictions.map((j) => <option key={j.id} value={j.id}>{j.name}</option>)}
               </select>
             </label>
-            {province && <p className="note" data-testid="province-note">{t('provinceNote')}</p>}
+            {province && <p className="note" data-testid="province-note">{t(q.data && foldsProvinces(q.data.jurisdictionNetwork) ? 'nationalNote' : 'provinceNote')}</p>}
             {!province && <label>{t('role')}
               <select value={s.role} onChange={(e) => set({ role: e.target.value as ViewState['role'] })}>
                 <option value="">{t('all')}</option>

@@ -102,6 +102,10 @@ const STRINGS = {
   nested: { zh: '框内为下级区域（县在市内、市在省内）；上下级之间的联系见列表', en: 'Boxes hold their lower regions (county in city, city in province); links between them are in the list' },
   areaShape: { zh: '六边形：跨区域板块（粤港澳大湾区、长株潭……）', en: 'Hexagon: a named area or bloc (GBA, 长株潭 …)' },
   linkWidth: { zh: '连线宽度＝相关任务数', en: 'Line width = tasks that tie the two' },
+  nationalNote: {
+    zh: '全国视图：每个节点是一个省份（其各辖区的任务、单位相加），连线宽度＝两省各辖区之间的任务关联相加。点击省份显示其辖区，再点击辖区展开其单位。',
+    en: 'National view: each node is a province (its jurisdictions’ tasks and units summed); line width = task ties between their jurisdictions, summed. Click a province to show its jurisdictions, then one of them to open it into its units.',
+  },
   provinceNote: {
     zh: '全省视图：每个节点是一个辖区，大小＝其方案的任务数，连线宽度＝两地相关任务数。点击辖区展开其单位，选择辖区只看其单位网络。',
     en: 'Province view: each node is a jurisdiction, sized by the tasks of its plans; line width = tasks tying the two. Click one to open it into its units, or choose it to see its unit network alone.',

@@ -152,3 +152,6 @@ export function unitsOfGraph(g: JurisdictionGraphData): UnitData[] {
     tasks: [], memberOf: memberOf.get(l.unit.id) ?? [],
   }));
 }
+
+/** Whether the network is drawn a node per province (foldProvinces). */
+export const foldsProvinces = (net: JurisdictionNetworkData) => foldProvinces(net, []).provinces.size > 0;
