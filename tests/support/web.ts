@@ -31,3 +31,10 @@ export async function openPage(opts: { viewport?: { width: number; height: numbe
   page.on('pageerror', (e) => errors.push(String(e)));
   return { browser, page, errors };
 }
+
+/** A click on a graph node where it is drawn (window.__cy), inside the graph with this test id. */
+export async function clickNode(page: Page, nodeId: string, testId = 'network') {
+  const box = (await page.getByTestId(testId).boundingBox())!;
+  const at = (await page.evaluate(`(() => { const p = window.__cy.getElementById(${JSON.stringify(nodeId)}).renderedPosition(); return { x: p.x, y: p.y }; })()`)) as { x: number; y: number };
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+}

@@ -14,7 +14,7 @@ import { extract } from '../../server/extract/extract';
 import { loadExtraction } from '../../server/graph/loader';
 import { FOLD_FROM } from '../../web/src/lib/jurisdiction-graph';
 import { gql, startTestApp } from '../api/helpers';
-import { networkReady, openPage, SHOTS } from '../support/web';
+import { clickNode, networkReady, openPage, SHOTS } from '../support/web';
 
 const PLANS = Array.from({ length: 300 }, (_, n) => nationalPlan(n));
 
@@ -30,12 +30,6 @@ describe('the network at a national scale', () => {
   let errors: string[] = [];
   let jurisdictions: Summary[] = [];
   let provinces: string[] = [];
-
-  const click = async (node: string) => {
-    const box = (await page.getByTestId('network').boundingBox())!;
-    const at = (await page.evaluate(`(() => { const p = window.__cy.getElementById('${node}').renderedPosition(); return { x: p.x, y: p.y }; })()`)) as { x: number; y: number };
-    await page.mouse.click(box.x + at.x, box.y + at.y);
-  };
 
   beforeAll(async () => {
     app = await startTestApp({ webDir: WEB_DIR });
@@ -73,7 +67,7 @@ describe('the network at a national scale', () => {
   });
 
   it('a click on 湖南省 shows its jurisdictions; a click on its busiest city opens that city into its units', async () => {
-    await click('j:430000');
+    await clickNode(page, 'j:430000');
     const inHunan = jurisdictions.filter((j) => provinceOf(j) === '430000').map((j) => j.region.id).sort();
     await page.waitForFunction((n) => (globalThis as any).__cy.nodes('[type="jurisdiction"]').length === n, provinces.length - 1 + inHunan.length, { timeout: 30_000 });
     await networkReady(page);
@@ -84,7 +78,7 @@ describe('the network at a national scale', () => {
     await page.screenshot({ path: join(SHOTS, 'national-network-province.png') });
 
     const city = jurisdictions.filter((j) => provinceOf(j) === '430000' && j.region.level !== 'PROVINCE').sort((a, b) => b.tasks - a.tasks)[0]!.region.id;
-    await click(`j:${city}`);
+    await clickNode(page, `j:${city}`);
     await page.waitForFunction(() => (globalThis as any).__cy.nodes('[type="unit"]').length > 0, undefined, { timeout: 30_000 });
     await networkReady(page);
     await page.screenshot({ path: join(SHOTS, 'national-network-city.png') });

@@ -15,7 +15,7 @@ import { extract } from '../../server/extract/extract';
 import { loadExtraction } from '../../server/graph/loader';
 import { PROVINCE_FROM } from '../../web/src/lib/jurisdiction-graph';
 import { gql, startTestApp } from '../api/helpers';
-import { networkReady, openPage, SHOTS } from '../support/web';
+import { clickNode, networkReady, openPage, SHOTS } from '../support/web';
 
 const PLANS = Array.from({ length: 240 }, (_, n) => provincePlan(n));
 
@@ -92,9 +92,7 @@ describe('the network at a province’s scale', () => {
   });
 
   it('a click on 长沙市 opens it into exactly its units; the other jurisdictions stay nodes', async () => {
-    const box = (await page.getByTestId('network').boundingBox())!;
-    const at = (await page.evaluate(`(() => { const p = window.__cy.getElementById('j:430100').renderedPosition(); return { x: p.x, y: p.y }; })()`)) as { x: number; y: number };
-    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await clickNode(page, 'j:430100');
     await page.waitForFunction(() => (globalThis as any).__cy.nodes('[type="unit"]').length > 0, undefined, { timeout: 30_000 });
     await networkReady(page);
     const drawn = (await page.evaluate(DRAWN)) as Drawn;
@@ -180,9 +178,7 @@ describe('the network at a province’s scale', () => {
 
     // The city standing for the most counties opens into them.
     const city = before.filter((n) => n.folded > 0).sort((a, b) => b.folded - a.folded)[0]!;
-    const box = (await page.getByTestId('region-network').boundingBox())!;
-    const at = (await page.evaluate(`(() => { const p = window.__cy.getElementById('${city.id}').renderedPosition(); return { x: p.x, y: p.y }; })()`)) as { x: number; y: number };
-    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await clickNode(page, city.id, 'region-network');
     await page.waitForFunction((id) => (globalThis as any).__cy.nodes(`[type="region"][parent="${id}"]`).length > 0, city.id, { timeout: 30_000 });
     await networkReady(page, 'region-network');
     const after = (await page.evaluate(REGIONS)) as RegionNode[];
