@@ -19,5 +19,7 @@ CREATE INDEX task_deadline IF NOT EXISTS FOR (t:Task) ON (t.deadlineDate);
 CREATE CONSTRAINT region_link_id IF NOT EXISTS FOR (l:RegionLink) REQUIRE l.id IS UNIQUE;
 CREATE INDEX region_link_from IF NOT EXISTS FOR (l:RegionLink) ON (l.fromId);
 CREATE INDEX region_link_to IF NOT EXISTS FOR (l:RegionLink) ON (l.toId);
+CREATE CONSTRAINT region_tally_id IF NOT EXISTS FOR (t:RegionTally) REQUIRE t.id IS UNIQUE;
+CREATE INDEX region_tally_scale IF NOT EXISTS FOR (t:RegionTally) ON (t.scale);
 CREATE CONSTRAINT unit_pair_id IF NOT EXISTS FOR (p:UnitPair) REQUIRE p.id IS UNIQUE;
 CREATE INDEX unit_pair_jurisdiction IF NOT EXISTS FOR (p:UnitPair) ON (p.jurisdictionCode);

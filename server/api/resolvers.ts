@@ -5,9 +5,10 @@ import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
 import { byKeys } from '../graph/values';
-import { buildLinks, isHierarchy, isWithin, linksOf, partyTasks, perPair, type Link, type StoredLink } from './analytics/cooperation';
+import { cityOf, isHierarchy, isWithin, perPair } from '../graph/region-tallies';
+import { buildLinks, linksOf, partyTasks, type Link, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
-import { buildRegionNetwork, foldLinks, type FoldedLink, type RegionNode } from './analytics/region-network';
+import { buildRegionNetwork, countedNetwork, keptNetwork, type NetworkCounts, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
 import { computeLoads, MIN_PEERS, ranking, type Counts, type Measure, type UnitLoad } from './analytics/load';
 import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
@@ -155,11 +156,24 @@ async function innerRegions(ctx: Context, scope?: YearScope | null): Promise<Map
   return out;
 }
 
-/** The links as drawn at a province's scale: counties folded into their cities, except the cities in open. */
-async function foldedLinks(ctx: Context, open: unknown, scope?: YearScope | null) {
+/**
+ * The links as drawn, folded (counties as their cities, except the cities in open) or not, with
+ * per drawn region its tasks: read from the kept counts (graph/region-tallies.ts), or under a
+ * year counted from that year's tasks (the kept counts hold every year).
+ */
+async function networkCounts(ctx: Context, fold: unknown, open: unknown, scope?: YearScope | null): Promise<NetworkCounts> {
   const opened = (open as string[] | null | undefined) ?? [];
   for (const id of opened) if (!/^\d{6}$/.test(id)) throw userError(`open takes division codes such as 430100 (长沙市), got "${String(id).slice(0, 20)}"`);
-  return foldLinks(await allLinks(ctx, scope), (await ctx.loaders.regions()).regions, new Set(opened), linkId);
+  const { regions } = await ctx.loaders.regions();
+  const openSet = new Set(opened);
+  if (scope) return countedNetwork(await allLinks(ctx, scope), await innerRegions(ctx, scope), regions, !!fold, openSet, linkId);
+  // The H tallies of the regions an opened city draws as themselves: the city and its counties.
+  const self = fold ? [...regions.keys()].filter((id) => openSet.has(id) || openSet.has(cityOf(id, regions) ?? '')) : [];
+  const [links, tallies] = await Promise.all([
+    ctx.store.run(read('region-links'), { region: '' }),
+    ctx.store.run(read('region-tallies'), { scales: fold ? ['F', 'NF', 'N', 'I'] : ['N', 'I'], from: self.length ? self : [''] }),
+  ]);
+  return keptNetwork(linksOf(links as unknown as StoredLink[], regions), tallies, regions, !!fold, openSet, linkId);
 }
 
 /** A cooperation link as resolved: its pair's id, with folding the pairs it stands for, and the year it is of. */
@@ -192,17 +206,17 @@ async function cooperationLinks(ctx: Context, { region, partner, fold, open, yea
   await checkRegion(ctx, 'region', region);
   await checkRegion(ctx, 'partner', partner);
   const scope = await yearScope(ctx, year);
-  if (fold || scope) {
-    // Under a year the kept links (all years) do not apply: the links are built from that year's tasks.
-    const links: Array<Omit<FoldedLink, 'parts'> & { parts?: string[] }> = fold ? (await foldedLinks(ctx, open, scope)).links : await allLinks(ctx, scope);
-    const touches = (l: { from: string; to: string }, id: unknown) => !id || l.from === id || l.to === id;
-    return links.filter((l) => touches(l, region) && touches(l, partner)).map((l) => {
-      const flip = region && l.to === region;
-      return { id: linkId(l.from, l.to), parts: l.parts, from: flip ? l.to : l.from, to: flip ? l.from : l.to, kinds: l.kinds, count: l.taskIds.length, year: scope?.year ?? null };
-    });
+  if (!fold && !scope) {
+    const rows = await ctx.store.run(read('region-links'), { region: (region as string | null) ?? '' });
+    return linksOf(rows as unknown as StoredLink[], (await ctx.loaders.regions()).regions, { region: region as string | null, partner: partner as string | null });
   }
-  const rows = await ctx.store.run(read('region-links'), { region: (region as string | null) ?? '' });
-  return linksOf(rows as unknown as StoredLink[], (await ctx.loaders.regions()).regions, { region: region as string | null, partner: partner as string | null });
+  const { links } = await networkCounts(ctx, fold, open, scope);
+  const touches = (l: { from: string; to: string }, id: unknown) => !id || l.from === id || l.to === id;
+  return links.filter((l) => touches(l, region) && touches(l, partner)).map((l) => {
+    // With a region given, it stands first: 邵阳市 → 粤港澳大湾区.
+    const flip = region && l.to === region;
+    return { id: linkId(l.from, l.to), parts: l.parts, from: flip ? l.to : l.from, to: flip ? l.from : l.to, kinds: l.kinds, count: l.count, year: scope?.year ?? null };
+  });
 }
 
 async function loadsOf(ctx: Context, jurisdiction: string, by: Measure, scope?: YearScope | null): Promise<UnitLoad[]> {
@@ -436,25 +450,25 @@ export const resolvers = {
       const min = typeof minTasks === 'number' ? minTasks : 1;
       if (!Number.isInteger(min) || min < 1 || min > 1000) throw userError(`minTasks must be a whole number from 1 to 1000, got ${min}`);
       const { regions } = await ctx.loaders.regions();
-      const { links: all, folded, opened } = fold ? await foldedLinks(ctx, open, scope) : { links: await allLinks(ctx, scope), folded: new Map<string, Set<string>>(), opened: new Set<string>() };
-      const strong = all.filter((l) => l.taskIds.length >= min); // strongest first
+      const { links: all, nodeTasks, inner: named, folded, opened } = await networkCounts(ctx, fold, open, scope);
+      const strong = all.filter((l) => l.count >= min); // strongest first
       // An opened city's counties are what the user asked to see: their links come first, whatever top says.
       const asked = (l: { from: string; to: string }) => opened.has(l.from) || opened.has(l.to);
       const drawn = top === undefined || top === null ? strong.slice(0, MAX_NETWORK_LINKS) : [...strong.filter(asked), ...strong.filter((l) => !asked(l)).slice(0, limitOf(top, 100))];
       // Inner regions (hierarchy) are drawn nested; at a province's scale a county is its city unless the city is open.
       const openCities = new Set((open as string[] | null | undefined) ?? []);
-      const inner = new Map<string, Set<string>>();
-      for (const [id, taskIds] of await innerRegions(ctx, scope)) {
-        const city = regions.get(id)?.level === 'county' ? regions.get(id)!.within.find((w) => regions.get(w)?.level === 'prefecture') : undefined;
+      const inner = new Map<string, number>();
+      for (const [id, tasks] of named) {
+        const city = cityOf(id, regions);
         if (fold && city && !openCities.has(city)) folded.set(city, (folded.get(city) ?? new Set()).add(id));
-        else inner.set(id, taskIds);
+        else inner.set(id, tasks);
       }
-      const net = await buildRegionNetwork(drawn, regions, inner);
+      const net = buildRegionNetwork(drawn, regions, nodeTasks, inner);
       return {
         moreLinks: strong.length - drawn.length,
         nodes: net.nodes.map((n) => ({ ...n, folded: folded.get(n.regionId)?.size ?? 0 })),
         // As cooperationLinks gives them (CooperationLink reads its evidence by the pairs it stands for).
-        links: net.links.map((l) => ({ ...l, id: linkId(l.from, l.to), count: l.taskIds.length, year: scope?.year ?? null })),
+        links: net.links.map((l) => ({ ...l, id: linkId(l.from, l.to), year: scope?.year ?? null })),
       };
     },
     // Roots: provinces and named areas (a province may also lie within an area such as 泛珠三角区域).

@@ -9,7 +9,8 @@
  *   and mentioned region (ISSUER), as two regions whose governments both carry the task and are
  *   not already issuer and addressee in it (CARRIER), and as two regions one task names (CO_MENTION);
  * - UnitPair nodes, one per pair of units sharing tasks (always of one jurisdiction): how many,
- *   the edges of a jurisdiction's network.
+ *   the edges of a jurisdiction's network;
+ * - RegionTally nodes, the region network's counts folded and per region (region-tallies.ts).
  * (And each Document's taskCount, written with it.)
  *
  * Every task belongs to one document, so both are sums of per-document contributions: a load
@@ -18,6 +19,7 @@
  * assignments and mentions, for stores written before these existed and for the tests.
  */
 import { load, read } from './queries';
+import { applyTally, gazetteerTree, isHierarchy, perPair, TallyCounter, tallyCountsOf, tallyRow, type TallyCounts } from './region-tallies';
 import type { GraphStore, QueryRunner, Row } from './store';
 
 export const ROLES = ['lead', 'responsible', 'participant'] as const;
@@ -81,7 +83,10 @@ export interface Contribution {
   units: Map<string, UnitCounts>;
   links: Map<string, LinkCounts>;
   pairs: Map<string, PairCounts>;
+  tallies: Map<string, TallyCounts>;
 }
+
+export const emptyContribution = (): Contribution => ({ units: new Map(), links: new Map(), pairs: new Map(), tallies: new Map() });
 
 /** A unit id is its jurisdiction's division code and its name (DESIGN.md). */
 export const jurisdictionOfUnit = (unitId: string) => unitId.slice(0, unitId.indexOf(':'));
@@ -94,7 +99,9 @@ export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: strin
   const units = new Map<string, UnitCounts>();
   const links = new Map<string, LinkCounts>();
   const pairs = new Map<string, PairCounts>();
+  const tallies = new TallyCounter();
   for (const t of tasks) {
+    tallies.add(t);
     const named = [...new Set(t.assignments.map((a) => a.unitId))].sort();
     for (let i = 0; i < named.length; i++) {
       for (let j = i + 1; j < named.length; j++) {
@@ -140,7 +147,7 @@ export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: strin
       links.set(id, l);
     }
   }
-  return { units, links, pairs };
+  return { units, links, pairs, tallies: tallies.tallies };
 }
 
 /** before − removed + added, for one unit. */
@@ -208,7 +215,7 @@ export function unitAnalyticsRow(id: string, c: UnitCounts) {
 
 /** What the stored graph implies, counted afresh from every assignment and mention. */
 export async function recount(store: Pick<GraphStore, 'run'>): Promise<{
-  units: Map<string, UnitCounts & { jurisdictionCode: string }>; links: Map<string, LinkCounts>; pairs: Map<string, PairCounts>;
+  units: Map<string, UnitCounts & { jurisdictionCode: string }>; links: Map<string, LinkCounts>; pairs: Map<string, PairCounts>; tallies: Map<string, TallyCounts>;
 }> {
   const units = new Map<string, UnitCounts & { jurisdictionCode: string }>();
   for (const r of await store.run(read('unit-load'), { jurisdiction: '' })) {
@@ -228,9 +235,26 @@ export async function recount(store: Pick<GraphStore, 'run'>): Promise<{
     t[kind].add(r.taskId as string);
     tasks.set(id, t);
   };
-  for (const r of await store.run(read('cooperation-issuer'))) add(r, 'issuer');
-  for (const r of await store.run(read('cooperation-carrier'))) add(r, 'carrier');
+  // The same rows, per task, for the tallies: its jurisdiction, the regions it names and those it assigns.
+  const facts = new Map<string, { jurisdiction: string | null; mentions: string[]; carriers: string[] }>();
+  const fact = (id: string) => {
+    let f = facts.get(id);
+    if (!f) facts.set(id, (f = { jurisdiction: null, mentions: [], carriers: [] }));
+    return f;
+  };
+  for (const r of await store.run(read('cooperation-issuer'))) {
+    add(r, 'issuer');
+    const f = fact(r.taskId as string);
+    f.jurisdiction = r.fromId as string;
+    f.mentions.push(r.toId as string);
+  }
+  for (const r of await store.run(read('cooperation-carrier'))) {
+    add(r, 'carrier');
+    fact(r.taskId as string).carriers.push(r.fromId as string, r.toId as string);
+  }
   for (const r of await store.run(read('cooperation-comention'))) add(r, 'comention');
+  const tallies = new TallyCounter();
+  for (const f of facts.values()) tallies.add(f);
   const links = new Map<string, LinkCounts>();
   for (const [id, t] of tasks) {
     const [from, to] = id.split('|') as [string, string];
@@ -242,12 +266,12 @@ export async function recount(store: Pick<GraphStore, 'run'>): Promise<{
     const [a, b] = [r.aId as string, r.bId as string];
     pairs.set(`${a}|${b}`, { a, b, tasks: Number(r.tasks) });
   }
-  return { units, links, pairs };
+  return { units, links, pairs, tallies: tallies.tallies };
 }
 
 /** Write counts and links counted afresh: every unit's, and every link replaced. One transaction. */
 export async function rewriteAnalytics(store: GraphStore): Promise<void> {
-  const { units, links, pairs } = await recount(store);
+  const { units, links, pairs, tallies } = await recount(store);
   await store.write(async (tx) => {
     const byJurisdiction = new Map<string, ReturnType<typeof unitAnalyticsRow>[]>();
     for (const [id, c] of units) {
@@ -261,6 +285,9 @@ export async function rewriteAnalytics(store: GraphStore): Promise<void> {
     await tx.run(load('delete-all-unit-pairs'));
     const rows = [...pairs.values()].map(pairRow);
     for (let i = 0; i < rows.length; i += 5000) await tx.run(load('create-unit-pairs'), { rows: rows.slice(i, i + 5000) });
+    await tx.run(load('delete-all-region-tallies'));
+    const tallyRows = [...tallies.values()].map(tallyRow);
+    for (let i = 0; i < tallyRows.length; i += 5000) await tx.run(load('create-region-tallies'), { rows: tallyRows.slice(i, i + 5000) });
     await tx.run(load('set-document-task-counts'));
   });
 }
@@ -278,7 +305,36 @@ export async function writeLinks(tx: QueryRunner, links: LinkCounts[]): Promise<
 export async function ensureAnalytics(store: GraphStore): Promise<boolean> {
   const [row] = await store.run(read('units-without-analytics'));
   const [link] = await store.run(read('links-without-carriers'));
-  if ((!row || Number(row.units) === 0) && (!link || Number(link.links) === 0)) return false;
+  if ((!row || Number(row.units) === 0) && (!link || Number(link.links) === 0) && !(await talliesMissing(store))) return false;
   await rewriteAnalytics(store);
   return true;
 }
+
+/** Whether a region tied as a party has no node tally: a store written before the tallies existed. */
+async function talliesMissing(store: GraphStore): Promise<boolean> {
+  const tree = gazetteerTree();
+  const hierarchy = perPair((a, b) => isHierarchy(a, b, tree));
+  const tied = (await store.run(read('party-links'))).filter((l) => !hierarchy(l.fromId as string, l.toId as string));
+  if (tied.length === 0) return false;
+  const counted = new Set((await store.run(read('node-tallies'))).map((r) => r.id as string));
+  return tied.some((l) => !counted.has(l.fromId as string) || !counted.has(l.toId as string));
+}
+
+/** The tallies a write touches, as they stand: read before anything is written (see loader.ts). */
+export async function readTallies(tx: QueryRunner, ids: string[]): Promise<Map<string, TallyCounts>> {
+  return new Map((await tx.run(load('region-tallies'), { ids })).map((r): [string, TallyCounts] => [r.id as string, tallyCountsOf(r)]));
+}
+
+/** Those tallies replaced by before − removed + added; a tally down to 0 tasks goes. */
+export async function writeTallies(
+  tx: QueryRunner, before: Map<string, TallyCounts>, removed: Map<string, TallyCounts>, added: Map<string, TallyCounts>,
+): Promise<void> {
+  const ids = [...new Set([...removed.keys(), ...added.keys()])];
+  await tx.run(load('delete-region-tallies'), { ids: [...before.keys()] });
+  await tx.run(load('create-region-tallies'), {
+    rows: ids.map((id) => applyTally(before.get(id), removed.get(id), added.get(id))).filter((t) => t.tasks > 0).map(tallyRow),
+  });
+}
+
+/** The ids of the tallies a write touches. */
+export const touchedTallies = (removed: Contribution, added: Contribution) => [...new Set([...removed.tallies.keys(), ...added.tallies.keys()])];

@@ -52,7 +52,7 @@ function rowChars(row: Row): number {
 const NODE_STATEMENTS: Array<[label: string, statement: string, keep?: (r: Row) => boolean]> = [
   ['Region', 'create-regions'], ['Document', 'create-documents'], ['Task', 'create-tasks'],
   ['Unit', 'create-units', (r) => Array.isArray(r.aliases)], ['Unit', 'create-units-unwritten', (r) => !Array.isArray(r.aliases)],
-  ['Leader', 'create-leaders'], ['RegionLink', 'create-region-links'], ['UnitPair', 'create-unit-pairs'],
+  ['Leader', 'create-leaders'], ['RegionLink', 'create-region-links'], ['RegionTally', 'create-region-tallies'], ['UnitPair', 'create-unit-pairs'],
 ];
 const REL_STATEMENTS: Array<[type: string, statement: string]> = [
   ['WITHIN', 'create-within'], ['ISSUED_IN', 'create-issued-in'], ['HAS_TASK', 'create-has-task'], ['IN_JURISDICTION', 'create-in-jurisdiction'],

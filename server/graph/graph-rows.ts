@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
 import { contributionOf, dueJson, emptyCounts, linkRow, pairRow, type TaskFacts } from './analytics';
+import { tallyRow } from './region-tallies';
 import { ROLE_RELS } from './model';
 import { documentYearProps } from '../extract/plan-year';
 import type { Row } from './store';
@@ -77,7 +78,7 @@ export function graphRows(
   prepared: readonly PreparedDocument[], result: Pick<ExtractResult, 'units' | 'regions'> & { texts?: Record<string, string> },
 ): GraphRows {
   const allRegions = new Map(result.regions.map((r) => [r.id, r]));
-  const nodes: GraphRows['nodes'] = { Region: [], Document: [], Task: [], Unit: [], Leader: [], RegionLink: [], UnitPair: [] };
+  const nodes: GraphRows['nodes'] = { Region: [], Document: [], Task: [], Unit: [], Leader: [], RegionLink: [], RegionTally: [], UnitPair: [] };
   const rels: GraphRows['rels'] = Object.fromEntries(
     ['ISSUED_IN', 'HAS_TASK', ...Object.values(ROLE_RELS), 'IN_JURISDICTION', 'MEMBER_OF', 'MENTIONS', 'WITHIN', 'OVERSEES'].map((t) => [t, []]),
   );
@@ -93,7 +94,8 @@ export function graphRows(
     for (const to of new Set([r.within, ...r.partOf])) if (to && allRegions.has(to)) rels.WITHIN!.push({ fromId: r.id, toId: to });
   }
 
-  const { units: counts, links, pairs } = contributionOf(prepared.flatMap((p) => p.facts));
+  const { units: counts, links, pairs, tallies } = contributionOf(prepared.flatMap((p) => p.facts));
+  nodes.RegionTally = [...tallies.values()].map(tallyRow);
   nodes.UnitPair = [...pairs.values()].map(pairRow);
   for (const u of units.values()) {
     const aliases = u.surfaces.length ? [...new Set(u.surfaces)].sort() : null;

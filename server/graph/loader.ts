@@ -1,7 +1,7 @@
 import { StorageFull } from './disk';
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
 import {
-  applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyCounts, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, unitAnalyticsRow,
+  applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyContribution, emptyCounts, readTallies, touchedTallies, writeTallies, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, unitAnalyticsRow,
   type Contribution, type LinkCounts, type PairCounts, type TaskFacts,
 } from './analytics';
 import { graphRows, prepareDocument, type GraphRows, type PreparedDocument } from './graph-rows';
@@ -176,7 +176,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
 
   // The analytics before this load, read before anything is written (Kuzu misreads rows changed in
   // the running transaction): what the old version added, and the counts and links it touches.
-  const old = existed ? await storedContribution(tx, doc.id) : { contribution: { units: new Map(), links: new Map(), pairs: new Map() }, unitJurisdictions: new Map<string, string>() };
+  const old = existed ? await storedContribution(tx, doc.id) : { contribution: emptyContribution(), unitJurisdictions: new Map<string, string>() };
   const added = contributionOf(prepared.facts);
   const touchedUnits = groupBy([...new Set([...old.contribution.units.keys(), ...added.units.keys()])],
     (id) => allUnits.get(id)?.jurisdiction.code ?? old.unitJurisdictions.get(id) ?? UNKNOWN_JURISDICTION);
@@ -186,6 +186,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
   }
   const touchedLinks = [...new Set([...old.contribution.links.keys(), ...added.links.keys()])];
   const linksBefore = new Map((await tx.run(load('region-links'), { ids: touchedLinks })).map((r): [string, LinkCounts] => [r.id as string, linkCountsOf(r)]));
+  const talliesBefore = await readTallies(tx, touchedTallies(old.contribution, added));
   const touchedPairs = [...new Set([...old.contribution.pairs.keys(), ...added.pairs.keys()])];
   const pairsBefore = new Map<string, PairCounts>();
   // By jurisdiction: the store holds many pairs, and matching a list of ids is a scan on the embedded store.
@@ -297,6 +298,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
   await tx.run(load('create-region-links'), {
     rows: links.filter((l) => l.tasks > 0).map(linkRow),
   });
+  await writeTallies(tx, talliesBefore, old.contribution.tallies, added.tallies);
   const pairs = touchedPairs.map((id) => applyPair(pairsBefore.get(id), old.contribution.pairs.get(id), added.pairs.get(id)));
   for (const [jurisdictionCode, ids] of groupBy([...pairsBefore.keys()], jurisdictionOfUnit)) {
     await tx.run(load('delete-unit-pairs'), { jurisdictionCode, ids });

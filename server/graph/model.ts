@@ -64,6 +64,8 @@ export const NODES: readonly NodeDef[] = [
     label: 'RegionLink',
     props: { id: 'STRING', fromId: 'STRING', toId: 'STRING', tasks: 'INT64', issuerTasks: 'INT64', carrierTasks: 'INT64', comentionTasks: 'INT64' },
   },
+  // The region network's counts per scale, kept like RegionLink (region-tallies.ts). Id: `scale|fromId|toId`.
+  { label: 'RegionTally', props: { id: 'STRING', scale: 'STRING', fromId: 'STRING', toId: 'STRING', tasks: 'INT64' } },
   // Two units of one jurisdiction sharing tasks, with how many (kept like RegionLink). Id: `aId|bId`, aId < bId.
   { label: 'UnitPair', props: { id: 'STRING', jurisdictionCode: 'STRING', aId: 'STRING', bId: 'STRING', tasks: 'INT64' } },
 ];

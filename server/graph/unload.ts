@@ -1,5 +1,5 @@
 import {
-  applyCounts, applyLink, applyPair, countsOfRow, emptyCounts, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, unitAnalyticsRow,
+  applyCounts, applyLink, applyPair, countsOfRow, emptyContribution, emptyCounts, readTallies, touchedTallies, writeTallies, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, unitAnalyticsRow,
   type LinkCounts, type PairCounts,
 } from './analytics';
 import { groupBy, removeOrphans, storedContribution } from './loader';
@@ -26,6 +26,7 @@ export async function unloadDocument(store: GraphStore, documentId: string): Pro
     }
     const touchedLinks = [...old.contribution.links.keys()];
     const linksBefore = new Map((await tx.run(load('region-links'), { ids: touchedLinks })).map((r): [string, LinkCounts] => [r.id as string, linkCountsOf(r)]));
+    const talliesBefore = await readTallies(tx, touchedTallies(old.contribution, emptyContribution()));
     const pairsBefore = new Map<string, PairCounts>();
     for (const [jurisdictionCode, ids] of groupBy([...old.contribution.pairs.keys()], jurisdictionOfUnit)) {
       for (const r of await tx.run(load('unit-pairs'), { jurisdictionCode, ids })) {
@@ -47,6 +48,7 @@ export async function unloadDocument(store: GraphStore, documentId: string): Pro
     await tx.run(load('create-region-links'), {
       rows: links.filter((l) => l.tasks > 0).map(linkRow),
     });
+    await writeTallies(tx, talliesBefore, old.contribution.tallies, new Map());
     const pairs = [...old.contribution.pairs.keys()].map((id) => applyPair(pairsBefore.get(id), old.contribution.pairs.get(id), undefined));
     for (const [jurisdictionCode, ids] of groupBy([...pairsBefore.keys()], jurisdictionOfUnit)) {
       await tx.run(load('delete-unit-pairs'), { jurisdictionCode, ids });

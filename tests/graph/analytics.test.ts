@@ -1,5 +1,5 @@
 /**
- * The analytics kept by every load (units' load counts, region links) equal a full recount of the
+ * The analytics kept by every load (units' load counts, region links and tallies) equal a full recount of the
  * stored assignments and mentions, after a bulk load, more documents, a reload, and a document
  * replaced by a changed version; on a few hundred synthetic plans, on the real embedded store.
  */
@@ -9,10 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provincePlan } from '../../bench/province-plans';
 import { extract } from '../../server/extract/extract';
-import { countsOfRow, dueBetween, dueJson, ensureAnalytics, recount } from '../../server/graph/analytics';
+import { buildLinks, linksOf, type StoredLink } from '../../server/api/analytics/cooperation';
+import { countedNetwork, keptNetwork } from '../../server/api/analytics/region-network';
+import { countsOfRow, dueBetween, dueJson, ensureAnalytics, linkId, recount } from '../../server/graph/analytics';
 import { KuzuStore } from '../../server/graph/kuzu-store';
 import { loadExtraction } from '../../server/graph/loader';
 import { read } from '../../server/graph/queries';
+import { cityOf, isWithin } from '../../server/graph/region-tallies';
 import type { GraphStore } from '../../server/graph/store';
 
 const plans = Array.from({ length: 260 }, (_, n) => provincePlan(n));
@@ -28,7 +31,8 @@ async function kept(store: GraphStore) {
   const links = new Map((await store.run(read('region-links'), { region: '' })).map((r) => [r.id as string, `${r.tasks as number}/${r.issuerTasks as number}/${r.carrierTasks as number}/${r.comentionTasks as number}`]));
   const pairs = new Map((await store.run(read('unit-pairs'), { jurisdiction: '' })).map((r) => [r.id as string, r.tasks as number]));
   const documents = new Map((await store.run('MATCH (d:Document) RETURN d.id AS id, d.taskCount AS n')).map((r) => [r.id as string, r.n as number]));
-  return { units, links, pairs, documents };
+  const tallies = new Map((await store.run('MATCH (t:RegionTally) RETURN t.id AS id, t.tasks AS tasks')).map((r) => [r.id as string, Number(r.tasks)]));
+  return { units, links, pairs, documents, tallies };
 }
 
 async function counted(store: GraphStore) {
@@ -39,7 +43,42 @@ async function counted(store: GraphStore) {
   const links = new Map([...r.links].map(([id, l]) => [id, `${l.tasks}/${l.issuerTasks}/${l.carrierTasks}/${l.comentionTasks}`]));
   const pairs = new Map([...r.pairs].map(([id, p]) => [id, p.tasks]));
   const documents = new Map((await store.run('MATCH (d:Document) RETURN d.id AS id, count { MATCH (d)-[:HAS_TASK]->(:Task) } AS n')).map((r) => [r.id as string, r.n as number]));
-  return { units, links, pairs, documents };
+  const tallies = new Map([...r.tallies].map(([id, t]) => [id, t.tasks]));
+  return { units, links, pairs, documents, tallies };
+}
+
+const storedRegions = async (store: GraphStore) =>
+  new Map((await store.run(read('regions'))).map((r) => [r.id as string, { id: r.id as string, level: r.level as string, within: r.within as string[] }]));
+
+/**
+ * The region network from the kept tallies, and counted from every task's ties as a year's
+ * network is (links with their task ids, folded): links, counts, kinds, parts and node tasks alike.
+ */
+async function expectNetworksEqual(store: GraphStore, fold: boolean, open: string[]) {
+  const regions = await storedRegions(store);
+  const issuer = await store.run(read('cooperation-issuer'));
+  const carrier = await store.run(read('cooperation-carrier'));
+  const inner = new Map<string, Set<string>>();
+  for (const r of issuer) if (isWithin(r.toId as string, r.fromId as string, regions)) inner.set(r.toId as string, (inner.get(r.toId as string) ?? new Set()).add(r.taskId as string));
+  const openSet = new Set(open);
+  const counted = await countedNetwork(await buildLinks({ issuer, carrier }, regions), inner, regions, fold, openSet, linkId);
+  const self = [...regions.keys()].filter((id) => openSet.has(id) || openSet.has(cityOf(id, regions) ?? ''));
+  const tallies = await store.run(read('region-tallies'), { scales: ['F', 'NF', 'N', 'I'], from: self.length ? self : [''] });
+  const stored = linksOf(await store.run(read('region-links'), { region: '' }) as unknown as StoredLink[], regions);
+  const kept = keptNetwork(stored, tallies, regions, fold, openSet, linkId);
+  expect(counted.links.length).toBeGreaterThan(5);
+  if (fold) {
+    // Folding counts a task once per drawn pair: some links have fewer tasks than their parts summed.
+    const count = new Map(stored.map((l) => [l.id, l.count]));
+    expect(counted.links.some((l) => l.count < l.parts.reduce((n, p) => n + count.get(p)!, 0))).toBe(true);
+  }
+  expect(kept.links).toEqual(counted.links);
+  const drawn = new Set(counted.links.flatMap((l) => [l.from, l.to]));
+  expect(new Map([...kept.nodeTasks].filter(([id]) => drawn.has(id)))).toEqual(counted.nodeTasks);
+  expect(kept.inner).toEqual(counted.inner);
+  expect(kept.folded).toEqual(counted.folded);
+  expect(kept.opened).toEqual(counted.opened);
+  return counted;
 }
 
 describe('kept analytics equal a full recount', () => {
@@ -59,6 +98,8 @@ describe('kept analytics equal a full recount', () => {
     expect(a.pairs.size).toBeGreaterThan(500);
     expect(a.pairs).toEqual(b.pairs);
     expect(a.documents).toEqual(b.documents);
+    expect(a.tallies.size).toBeGreaterThan(20);
+    expect(a.tallies).toEqual(b.tallies);
   };
 
   it('after a bulk load of 200 plans', async () => {
@@ -114,6 +155,37 @@ describe('kept analytics equal a full recount', () => {
     }
     expect(compared).toBeGreaterThan(50);
   });
+
+  it('the region network read from the kept tallies equals the one counted from every task: unfolded, folded, one and two cities opened', async () => {
+    // One task naming two counties of another city (新宁县 and 武冈市 of 邵阳市, 望城区 and 浏阳市 of
+    // 长沙市): folded, it counts once for the two cities, though it stands behind two links.
+    const text = [
+      '湘潭市推进区域协作行动方案', '',
+      '一、加强与新宁县、武冈市的产业协作，共建产业园区。（牵头单位：市发改委；责任单位：市商务局）',
+      '二、与望城区、浏阳市共同推进园区合作，建设长株潭一体化示范区。（牵头单位：市发改委；责任单位：市工信局）',
+      '三、支持湘乡市人民政府、韶山市人民政府与隆回县人民政府、洞口县人民政府联合开展文旅项目。（责任单位：湘乡市人民政府、韶山市人民政府、隆回县人民政府、洞口县人民政府）',
+    ].join('\n');
+    expect((await loadExtraction(store, extractPlans([{ file: 'xiangtan-cooperation.txt', text }])))[0]!.status).toBe('added');
+    await expectEqual();
+    await expectNetworksEqual(store, false, []);
+    const folded = await expectNetworksEqual(store, true, []);
+    // The cities with most counties folded into them: opening them moves their ties to the H tallies.
+    const cities = [...folded.folded].sort((a, b) => b[1].size - a[1].size).map(([id]) => id);
+    expect(cities.length).toBeGreaterThan(2);
+    const one = await expectNetworksEqual(store, true, cities.slice(0, 1));
+    expect(one.opened.size).toBeGreaterThan(0);
+    await expectNetworksEqual(store, true, cities.slice(0, 2));
+    // 湘潭市 opened: its own tie to 邵阳市 (two tasks, four links) is its H tally.
+    await expectNetworksEqual(store, true, ['430300']);
+    await expectNetworksEqual(store, true, ['430300', '430500']);
+  }, 300_000);
+
+  it('a store written before the region tallies existed gets them when opened', async () => {
+    await store.write((tx) => tx.run('MATCH (t:RegionTally) DELETE t'));
+    expect(await ensureAnalytics(store)).toBe(true);
+    await expectEqual();
+    expect(await ensureAnalytics(store)).toBe(false);
+  }, 300_000);
 
   it('a store written before the counts existed gets them when opened', async () => {
     await store.write((tx) => tx.run('MATCH (u:Unit) SET u.leadTasks = -1, u.dueCounts = \'{}\''));

@@ -8,37 +8,10 @@
  * (graph/analytics.ts); the links leave them out. Links are undirected; the evidence is the tasks
  * behind them. A task counts once per link (CARRIER only when not already ISSUER).
  */
+import { isHierarchy, perPair, type RegionTree } from '../../graph/region-tallies';
 import { pacer } from '../../pace';
 
 export type LinkKind = 'ISSUER' | 'CARRIER' | 'CO_MENTION';
-
-/** What the rule needs of the region tree: each region's level and `within` (parents, named areas included). */
-export type RegionTree = ReadonlyMap<string, { level: string; within: readonly string[] }>;
-
-/** A region's administrative parents (named areas left out). */
-const adminParents = (id: string, regions: RegionTree) => (regions.get(id)?.within ?? []).filter((w) => regions.get(w)?.level !== 'area');
-
-/**
- * Whether region `a` lies within `b` administratively, at any depth (新宁县 within 邵阳市 within
- * 湖南省). Named areas (粤港澳大湾区, 长株潭) are blocs of partners, never a level of government:
- * 湘潭's tasks for 长株潭 are cooperation, so the walk neither starts from nor passes through one.
- */
-export function isWithin(a: string, b: string, regions: RegionTree): boolean {
-  if (regions.get(a)?.level === 'area' || regions.get(b)?.level === 'area') return false;
-  const seen = new Set<string>();
-  const stack = adminParents(a, regions);
-  while (stack.length) {
-    const w = stack.pop()!;
-    if (w === b) return true;
-    if (seen.has(w)) continue;
-    seen.add(w);
-    stack.push(...adminParents(w, regions));
-  }
-  return false;
-}
-
-/** Whether one region lies within the other: hierarchy, not cooperation. */
-export const isHierarchy = (a: string, b: string, regions: RegionTree) => isWithin(a, b, regions) || isWithin(b, a, regions);
 
 export interface Link { from: string; to: string; kinds: LinkKind[]; taskIds: string[] }
 
@@ -114,17 +87,6 @@ function evidenceByPartner(rows: ReadonlyArray<Record<string, unknown>>, here: s
   }
   perRegion.set(here, out);
   return out;
-}
-
-/** `test` worked out once per pair of regions: the rows repeat a few hundred pairs many thousand times. */
-export function perPair(test: (a: string, b: string) => boolean): (a: string, b: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (a, b) => {
-    const key = `${a}|${b}`;
-    let h = known.get(key);
-    if (h === undefined) known.set(key, (h = test(a, b)));
-    return h;
-  };
 }
 
 /**

@@ -1,0 +1,3 @@
+// Every tally, before they are counted afresh.
+MATCH (t:RegionTally)
+DELETE t
