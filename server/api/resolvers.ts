@@ -171,7 +171,7 @@ async function networkCounts(ctx: Context, fold: unknown, open: unknown, scope?:
   const self = fold ? [...regions.keys()].filter((id) => openSet.has(id) || openSet.has(cityOf(id, regions) ?? '')) : [];
   const [links, tallies] = await Promise.all([
     ctx.store.run(read('region-links'), { region: '' }),
-    ctx.store.run(read('region-tallies'), { scales: fold ? ['F', 'NF', 'N', 'I'] : ['N', 'I'], from: self.length ? self : [''] }),
+    ctx.store.run(read('region-tallies'), { scales: fold ? ['F', 'NF', 'N', 'I'] : ['N', 'I'], opened: self.length ? self : [''] }),
   ]);
   return keptNetwork(linksOf(links as unknown as StoredLink[], regions), tallies, regions, !!fold, openSet, linkId);
 }

@@ -63,7 +63,7 @@ async function expectNetworksEqual(store: GraphStore, fold: boolean, open: strin
   const openSet = new Set(open);
   const counted = await countedNetwork(await buildLinks({ issuer, carrier }, regions), inner, regions, fold, openSet, linkId);
   const self = [...regions.keys()].filter((id) => openSet.has(id) || openSet.has(cityOf(id, regions) ?? ''));
-  const tallies = await store.run(read('region-tallies'), { scales: ['F', 'NF', 'N', 'I'], from: self.length ? self : [''] });
+  const tallies = await store.run(read('region-tallies'), { scales: ['F', 'NF', 'N', 'I'], opened: self.length ? self : [''] });
   const stored = linksOf(await store.run(read('region-links'), { region: '' }) as unknown as StoredLink[], regions);
   const kept = keptNetwork(stored, tallies, regions, fold, openSet, linkId);
   expect(counted.links.length).toBeGreaterThan(5);

@@ -26,6 +26,8 @@ const PARAMETERS: Record<string, unknown> = {
   script: 'simplified', leadRule: 'explicit', jurisdictionEvidence: 'x', figures: '[]', raw: 'x',
   // the kept analytics (issue 14)
   region: '430500', taskCount: 3, loadHash: 'x',
+  // the region network's tallies (issue 23)
+  scales: ['F'], opened: ['430500'],
   // progress reports' rows, and the jurisdictions whose plans they are linked to (issue 22)
   progress: '[]', codes: ['430500'],
   // plan years and series (issue 22 item 5)
