@@ -36,7 +36,7 @@ import { benchNeo4j } from './neo4j-for-bench';
 import { nationalPlan, provincePlan } from './province-plans';
 import { emptyStore } from '../server/graph/empty';
 
-const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, national: { type: 'boolean', default: false }, 'buffer-pool-mb': { type: 'string', default: '1024' }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false } } });
+const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, national: { type: 'boolean', default: false }, 'buffer-pool-mb': { type: 'string', default: '1024' }, 'app-buffer-pool-mb': { type: 'string', default: '' }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false } } });
 const PLANS = Number(args.values.plans);
 const SECONDS = Number(args.values.seconds);
 const MIXED_SECONDS = Number(args.values.mixed);
@@ -105,6 +105,8 @@ const POOL_MB = args.values['buffer-pool-mb']!;
 const embedded = new KuzuStore(join(dir, 'graph.kuzu'), { bufferPoolBytes: Number(POOL_MB) * 1024 * 1024 }); // where the app looks under DATA_DIR
 await embedded.ensureSchema();
 const loadFigures = await loadTwice('embedded', embedded);
+// Without Neo4j nothing needs the extraction any more: let it go before the app starts (at 100,000 plans it is 8 GB of heap).
+if (args.values['no-neo4j']) Object.assign(result, { documents: [], texts: {} });
 
 // The busiest jurisdiction, and in it the unit that leads most, for the questions.
 const [busiest] = (await embedded.run(read('jurisdictions'))).filter((j) => (NATIONAL ? !String(j.id).endsWith('0000') : j.id !== args.values.province));
@@ -198,7 +200,8 @@ line('embedded: store on disk', `${(storeBytes / 1e6).toFixed(0)} MB`);
 const benchRss = process.memoryUsage().rss;
 // The mixed day's editor, and the token its uploads carry.
 await new AccountStore(dir).add(MIXED_EDITOR.name, 'editor', MIXED_EDITOR.password);
-const app = await serve({ NEO4J_URI: '', INGEST_TOKEN: MIXED_TOKEN, KUZU_BUFFER_POOL_MB: POOL_MB });
+// The app's pool may be smaller than the load's (only a first load in bulk needs it whole): --app-buffer-pool-mb.
+const app = await serve({ NEO4J_URI: '', INGEST_TOKEN: MIXED_TOKEN, KUZU_BUFFER_POOL_MB: args.values['app-buffer-pool-mb'] || POOL_MB });
 process.on('exit', () => { app.child.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); }); // never leave the server or the store behind
 const api = await questions('embedded: questions over HTTP (the app in its own process)', app);
 const mixed = await mixedRun('embedded', app);
