@@ -5,7 +5,8 @@
  *
  * Tags: `unit:<id>` (a unit's row, assignments, partners, memberships), `task:<id>` (a task's row,
  * assignments, regions, leaders), `doc:<id>` (a document's row and its task list), `leader:<id>`,
- * `jur:<code>` (a jurisdiction's units, their counts, pairs and memberships, the documents it issued), `regions` (the region list), PROGRESS
+ * `jur:<code>` (a jurisdiction's units, their counts, pairs and memberships, the documents it issued),
+ * `reg:<id>` (the tasks that name a region, are issued in it or assign its government, and its kept links), `regions` (the region list), PROGRESS
  * (the progress records and decisions, kept in DATA_DIR) and ANY.
  * A read not named below depends on ANY: every write empties it (lists, search, ledger, networks).
  * A write that names nothing changed ANY: every kept read goes. Safe by default; a read is named
@@ -51,6 +52,10 @@ const BY_NAME: Record<string, (p: Params) => string[]> = {
   'unit-pairs': one('jur', 'jurisdiction'),
   'memberships-in': one('jur', 'jurisdiction'),
   regions: () => ['regions'],
+  // A region's links and their evidence: a write names every region its tasks name, issue in or assign.
+  'region-links': one('reg', 'region'),
+  'region-evidence': one('reg', 'region'),
+  'region-carried': one('reg', 'region'),
   // Tasks due in one jurisdiction's documents (a new document names its own jurisdiction), or in one document.
   'tasks-due': (p) => (p.jurisdiction ? [`jur:${p.jurisdiction as string}`] : p.documentId ? [`doc:${p.documentId as string}`] : [ANY]),
 };

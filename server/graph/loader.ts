@@ -307,7 +307,8 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
 
   // What a new document changed, so that kept answers about the rest stay (dependencies.ts): its
   // jurisdiction's documents, its units (their rows, assignments, partners, memberships) and their
-  // jurisdictions' counts, its tasks and leaders. A replaced one says nothing: it changed everything it once named too.
+  // jurisdictions' counts, its tasks and leaders, and the regions it names, is issued in or whose
+  // governments it assigns (their links and evidence). A replaced one says nothing: it changed everything it once named too.
   if (!existed) {
     tx.changes?.([
       `doc:${doc.id}`, `jur:${doc.jurisdiction?.code ?? UNKNOWN_JURISDICTION}`, ...tasks.map((t) => `task:${t.id}`),
@@ -315,6 +316,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
       ...[...touchedUnits.keys()].map((code) => `jur:${code}`),
       ...doc.tasks.flatMap((t) => t.leaders.map((l) => `leader:${leaderId(doc.jurisdiction?.code ?? UNKNOWN_JURISDICTION, l.name)}`)),
       ...(newRegions.length > 0 ? ['regions'] : []),
+      ...new Set(prepared.facts.flatMap((t) => [...(t.jurisdiction ? [t.jurisdiction] : []), ...t.mentions, ...t.carriers]).map((r) => `reg:${r}`)),
     ]);
   }
   return existed;

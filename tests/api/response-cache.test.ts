@@ -99,7 +99,8 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
     await gql(app.url, '{ stats { documents } }');
 
     // 邵阳's units, their counts and the tasks they share: read by jurisdiction.
-    const city = '{ jurisdictionGraph(jurisdiction: "430500") { units { unit { id } total } shared { a b tasks } } overloadedUnits(jurisdiction: "430500", by: LEAD, top: 3) { unit { id } lead } timeline(jurisdiction: "430500", from: "2000-01-01", to: "2099-12-31", by: QUARTER) { period entries { date task { id } } } }';
+    const city = '{ jurisdictionGraph(jurisdiction: "430500") { units { unit { id } total } shared { a b tasks } } overloadedUnits(jurisdiction: "430500", by: LEAD, top: 3) { unit { id } lead } timeline(jurisdiction: "430500", from: "2000-01-01", to: "2099-12-31", by: QUARTER) { period entries { date task { id } } } '
+      + 'cooperationLinks(region: "430500") { to { id } count tasks { id } } }';
     const cityBefore = await gql(app.url, city);
     expect(cityBefore.data.jurisdictionGraph.units.length).toBeGreaterThan(0);
 
@@ -114,7 +115,8 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
     expect(zhuzhou.data.unit.leads[0].task.document.title).toBe('株洲市推进物流发展工作方案');
     expect((await gql(app.url, '{ stats { documents } }')).data.stats.documents).toBe(6);
 
-    const shaoyang = '邵阳市冷链物流工作方案\n\n一、重点任务\n1.建设冷链仓储设施。(牵头单位:市发展和改革委员会;完成时限:2026年6月30日)\n';
+    // Its second task names 粤港澳大湾区 (邵阳's strongest cooperation link, 25 tasks in the seeds).
+    const shaoyang = '邵阳市冷链物流工作方案\n\n一、重点任务\n1.建设冷链仓储设施。(牵头单位:市发展和改革委员会;完成时限:2026年6月30日)\n2.对接粤港澳大湾区冷链市场。(牵头单位:市商务局)\n';
     expect((await upload('shaoyang.txt', shaoyang)).data.ingestDocument.status).toBe('ADDED');
     const after = await gql(app.url, leadsOf(SHAOYANG));
     expect(titles(after)).toEqual([...titles(before), '建设冷链仓储设施']);
@@ -125,5 +127,10 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
     // 邵阳's timeline has the task due on 30 June 2026 besides what it had.
     const due = (r: Awaited<ReturnType<typeof gql>>) => (r.data.timeline as Array<{ entries: Array<{ date: string; task: { id: string } }> }>).flatMap((b) => b.entries.map((e) => `${e.date} ${e.task.id}`));
     expect(due(cityAfter)).toEqual([...due(cityBefore), '2026-06-30 shaoyang:一.1']);
+    // Its link to 粤港澳大湾区 has the new task besides its 25.
+    const gba = (r: Awaited<ReturnType<typeof gql>>) => (r.data.cooperationLinks as Array<{ to: { id: string }; count: number; tasks: Array<{ id: string }> }>).find((l) => l.to.id === 'area:粤港澳大湾区')!;
+    expect(gba(cityBefore).count).toBe(25);
+    expect(gba(cityAfter).count).toBe(26);
+    expect(gba(cityAfter).tasks.map((t) => t.id)).toEqual([...gba(cityBefore).tasks.map((t) => t.id), 'shaoyang:一.2']);
   });
 });
