@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 export const MIXED_TOKEN = 'bench-mixed-token-0123456789';
 export const MIXED_EDITOR = { name: 'bench-editor', password: 'bench editor password' };
 
-export interface MixedFigures { p50: number; p99: number; max: number; rps: number; requests: number; errors: number; non2xx: number; uploads: number; uploadFailures: number; progress: number; progressFailures: number; rssMaxMb: number; rssMeanMb: number; statuses: string }
+export interface MixedFigures { p50: number; p99: number; max: number; rps: number; requests: number; errors: number; non2xx: number; uploads: number; uploadFailures: number; progress: number; progressFailures: number; failures: string[]; rssMaxMb: number; rssMeanMb: number; statuses: string }
 
 export async function mixedDay(opts: { url: string; rss: () => number; unit: string; queries: string[]; seconds: number; everyMs: number; plan: (n: number) => { file: string; text: string } }): Promise<MixedFigures> {
   const { url } = opts;
@@ -30,14 +30,19 @@ export async function mixedDay(opts: { url: string; rss: () => number; unit: str
   let n = 0;
   const writes: Array<Promise<void>> = [];
   const counts = { uploads: 0, uploadFailures: 0, progress: 0, progressFailures: 0 };
+  // Why writes failed (the first few), so that a failure is never only a count.
+  const failures: string[] = [];
   const upload = async (i: number) => {
     const p = opts.plan(i);
     const form = new FormData();
     form.append('file', new Blob([p.text]), p.file);
     const res = await fetch(`${url}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${MIXED_TOKEN}` }, body: form });
-    await res.arrayBuffer();
+    const text = await res.text();
     if (res.ok) counts.uploads++;
-    else counts.uploadFailures++;
+    else {
+      counts.uploadFailures++;
+      failures.push(`upload ${res.status}: ${text.slice(0, 160)}`);
+    }
   };
   const progress = async (i: number) => {
     const res = await fetch(`${url}/graphql`, {
@@ -50,7 +55,10 @@ export async function mixedDay(opts: { url: string; rss: () => number; unit: str
     });
     const body = (await res.json()) as { errors?: unknown };
     if (res.ok && !body.errors) counts.progress++;
-    else counts.progressFailures++;
+    else {
+      counts.progressFailures++;
+      failures.push(`progress ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 160)}`);
+    }
   };
   // An upload, then half a period later a progress record: a write every everyMs / 2.
   const writer = setInterval(() => {
@@ -70,7 +78,7 @@ export async function mixedDay(opts: { url: string; rss: () => number; unit: str
   clearInterval(sampler);
   return {
     p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, rps: r.requests.average, requests: r.requests.total, errors: r.errors, non2xx: r.non2xx,
-    ...counts,
+    ...counts, failures: failures.slice(0, 3),
     statuses: Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([c, { count }]) => `${count}×${c}`).join(' '),
     rssMaxMb: Math.max(...rss), rssMeanMb: rss.reduce((a, b) => a + b, 0) / Math.max(1, rss.length),
   };

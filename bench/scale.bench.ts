@@ -216,6 +216,7 @@ async function mixedRun(label: string, on: { url: string; rss: () => number }): 
   line(`${label}: mixed day (${MIXED_SECONDS} s)`, `50 connections on the ${QUERIES.length} questions in turn, an upload and a progress record every 3 s: ` +
     `p50 ${m.p50} ms, p99 ${m.p99} ms, max ${m.max} ms, ${Math.round(m.rps)} req/s, ${m.errors} errors, ${m.non2xx} non-2xx (${m.statuses}); ` +
     `${m.uploads} uploads (${m.uploadFailures} failed), ${m.progress} progress records (${m.progressFailures} failed); RSS max ${m.rssMaxMb.toFixed(0)} MB, mean ${m.rssMeanMb.toFixed(0)} MB`);
+  for (const f of m.failures) line('  a write failed', f);
   return m;
 }
 

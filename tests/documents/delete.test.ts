@@ -41,6 +41,8 @@ const ANSWERS = `{
   cooperationLinks { from { id } to { id } kinds count tasks { id } }
   shaoyangGraph: jurisdictionGraph(jurisdiction: "430500") { units { unit { id } lead responsible participant } shared { a b tasks } }
   jurisdictionNetwork { jurisdictions { region { id } units documents tasks } links { from { id } to { id } tasks } }
+  regionNetwork(fold: true) { nodes { region { id } tasks links folded } links { from { id } to { id } kinds count } }
+  openedNetwork: regionNetwork(fold: true, open: ["430500"]) { nodes { region { id } tasks links folded } links { from { id } to { id } kinds count } }
 }`;
 
 async function freshAppWithout(file: string) {
