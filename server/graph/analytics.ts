@@ -310,6 +310,15 @@ export async function ensureAnalytics(store: GraphStore): Promise<boolean> {
   return true;
 }
 
+/** Assignment edges written before they carried their task's id get it, once, when the store is opened. */
+export async function ensureAssignmentTaskIds(store: GraphStore): Promise<boolean> {
+  if ((await store.run(read('assignments-without-task-ids'))).length === 0) return false;
+  await store.write(async (tx) => {
+    for (const name of ['set-leads-task-ids', 'set-responsible-task-ids', 'set-participates-task-ids']) await tx.run(load(name));
+  });
+  return true;
+}
+
 /** Whether a region tied as a party has no node tally: a store written before the tallies existed. */
 async function talliesMissing(store: GraphStore): Promise<boolean> {
   const tree = gazetteerTree();

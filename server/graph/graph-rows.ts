@@ -134,7 +134,7 @@ export function graphRows(
       for (const a of t.assignments) {
         rels[ROLE_RELS[a.role as keyof typeof ROLE_RELS]]!.push({
           fromId: a.unitId, toId: t.id, role: a.role, inferred: a.inferred, clause: a.clause, quote: a.quote, start: a.start, end: a.end,
-          surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd, documentId: doc.id,
+          surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd, documentId: doc.id, taskId: t.id,
         });
       }
       // A leader is one per jurisdiction and name, its post the first written with it; one edge per task, where it first names them.

@@ -18,6 +18,9 @@ const ASSIGNMENT_PROPS: Record<string, PropType> = {
   surfaceStart: 'INT64',
   surfaceEnd: 'INT64',
   documentId: 'STRING',
+  // The task's id, also on the edge: a unit's assignments are read without the Task table (which
+  // the embedded store would scan whole to give each edge its task's id).
+  taskId: 'STRING',
 };
 
 export const NODES: readonly NodeDef[] = [

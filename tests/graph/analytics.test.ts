@@ -11,7 +11,7 @@ import { provincePlan } from '../../bench/province-plans';
 import { extract } from '../../server/extract/extract';
 import { buildLinks, linksOf, type StoredLink } from '../../server/api/analytics/cooperation';
 import { countedNetwork, keptNetwork } from '../../server/api/analytics/region-network';
-import { countsOfRow, dueBetween, dueJson, ensureAnalytics, linkId, recount } from '../../server/graph/analytics';
+import { countsOfRow, dueBetween, dueJson, ensureAnalytics, ensureAssignmentTaskIds, linkId, recount } from '../../server/graph/analytics';
 import { KuzuStore } from '../../server/graph/kuzu-store';
 import { loadExtraction } from '../../server/graph/loader';
 import { read } from '../../server/graph/queries';
@@ -185,6 +185,22 @@ describe('kept analytics equal a full recount', () => {
     expect(await ensureAnalytics(store)).toBe(true);
     await expectEqual();
     expect(await ensureAnalytics(store)).toBe(false);
+  }, 300_000);
+
+  it('assignment edges written before they carried their task’s id get it when the store is opened', async () => {
+    const unitIds = (await store.run('MATCH (u:Unit) WHERE u.leadTasks > 0 RETURN u.id AS id LIMIT 5')).map((r) => r.id as string);
+    const direct = async () => (await store.run('MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR|PARTICIPATES_IN]->(t:Task) WHERE u.id IN $unitIds RETURN u.id AS unitId, t.id AS taskId, r.role AS role, r.clause AS clause', { unitIds }))
+      .map((r) => `${r.unitId as string} ${r.taskId as string} ${r.role as string} ${r.clause as number}`).sort();
+    const read_ = async () => (await store.run(read('assignments-of-units'), { unitIds, roles: ['lead', 'responsible', 'participant'] }))
+      .map((r) => `${r.unitId as string} ${r.taskId as string} ${r.role as string} ${r.clause as number}`).sort();
+    expect((await direct()).length).toBeGreaterThan(20);
+    expect(await read_()).toEqual(await direct());
+    expect(await ensureAssignmentTaskIds(store)).toBe(false);
+    await store.write((tx) => tx.run("MATCH (:Unit)-[r:LEADS]->(:Task) SET r.taskId = ''"));
+    await store.write((tx) => tx.run('MATCH (:Unit)-[r:RESPONSIBLE_FOR]->(:Task) SET r.taskId = NULL'));
+    expect(await ensureAssignmentTaskIds(store)).toBe(true);
+    expect(await read_()).toEqual(await direct());
+    expect(await ensureAssignmentTaskIds(store)).toBe(false);
   }, 300_000);
 
   it('a store written before the counts existed gets them when opened', async () => {

@@ -1,0 +1,4 @@
+// Edges written before they carried their task's id get it (analytics.ts ensureAssignmentTaskIds).
+MATCH (:Unit)-[r:LEADS]->(t:Task)
+WHERE r.taskId IS NULL OR r.taskId = ''
+SET r.taskId = t.id
