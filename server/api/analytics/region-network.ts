@@ -165,7 +165,7 @@ export async function countedNetwork(
 }
 
 /** A link as drawn with folding: the pairs of regions it stands for (their ids, as linkId gives them). */
-export interface FoldedLink extends Link { parts: string[] }
+interface FoldedLink extends Link { parts: string[] }
 
 /**
  * The region network at a province's scale: every county-level region is drawn as its prefecture
@@ -174,7 +174,7 @@ export interface FoldedLink extends Link { parts: string[] }
  * areas and provinces are drawn as themselves. `folded` says, per drawn city, which regions it
  * stands for (opening it draws them), and `opened` holds the counties drawn because their city is open.
  */
-export async function foldLinks(
+async function foldLinks(
   links: readonly Link[], regions: RegionTree, open: ReadonlySet<string>, pairId: (a: string, b: string) => string,
 ): Promise<{ links: FoldedLink[]; folded: Map<string, Set<string>>; opened: Set<string> }> {
   const { as, folded, opened } = folder(regions, open);
