@@ -31,7 +31,7 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
   const store = opts.store ?? (await openStore(config));
   log.info({ store: store.kind, location: store.location }, 'store open');
 
-  const [stats] = await store.run(read('stats'));
+  const [stats] = await store.run(read('node-counts'));
   if (!stats || stats.documents === 0) {
     const t0 = performance.now();
     const read = await readInputs(seedFilesIn().map((file) => ({ file, bytes: readFileSync(file) })));

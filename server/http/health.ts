@@ -26,7 +26,7 @@ export function healthCheck(store: GraphStore) {
   return async (): Promise<Health> => {
     const base = { store: { kind: store.kind, location: store.location } };
     // One probe at a time: a slow one is waited on by the next check, not doubled.
-    probe ??= (async () => (last = (await store.run(read('stats')))[0]))().finally(() => { probe = null; });
+    probe ??= (async () => (last = (await store.run(read('node-counts')))[0]))().finally(() => { probe = null; });
     const pending = probe;
     // Until a first probe has answered there are no figures to fall back on: that one is waited for.
     const wait = store.kind === 'embedded' && last ? [new Promise<null>((r) => setTimeout(r, PROBE_WAIT_MS, null))] : [];

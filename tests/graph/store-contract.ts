@@ -42,6 +42,9 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
 
     it('stats: counts match the extraction', async () => {
       expect((await q('stats'))[0]).toEqual(SEED_STATS);
+      // The node counts alone (/healthz, the page's shell): the same four figures.
+      const { documents, tasks, units, regions } = SEED_STATS;
+      expect((await q('node-counts'))[0]).toEqual({ documents, tasks, units, regions });
     });
 
     it('documents: the five with their jurisdictions', async () => {
