@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { rowsByIds } from '../graph/by-id';
 import { read } from '../graph/queries';
 import type { GraphStore, Row } from '../graph/store';
 import { byKeys } from '../graph/values';
@@ -20,9 +21,9 @@ export function createLoaders(store: GraphStore) {
   const options = { batchScheduleFn, maxBatchSize: 5000 };
   // Rows kept by the read cache come back at once: a heavy request's batches still settle a turn apart.
   const heavyTurn = () => (currentBudget()?.heavy ? turnIfLong() : undefined);
-  const byKey = <T extends Row>(query: string, param: string, key: string) =>
+  const byKey = <T extends Row>(query: string, param: string, key: string, one?: string) =>
     new DataLoader<string, T | null>(async (ids) => {
-      const rows = (await store.run(read(query), { [param]: [...ids] })) as T[];
+      const rows = (one ? await rowsByIds(store, ids, query, one) : await store.run(read(query), { [param]: [...ids] })) as T[];
       await heavyTurn();
       const map = new Map(rows.map((r) => [r[key] as string, r]));
       return ids.map((id) => map.get(id) ?? null);
@@ -73,7 +74,7 @@ export function createLoaders(store: GraphStore) {
     /** A document by id: what a task or assignment shows of it (the list above changes with every upload). */
     document: byKey<DocumentRow & Row>('documents-by-id', 'ids', 'id'),
     unit: byKey<UnitRow & Row>('units-by-id', 'ids', 'id'),
-    task: byKey<TaskRow & Row>('tasks-by-id', 'ids', 'id'),
+    task: byKey<TaskRow & Row>('tasks-by-id', 'ids', 'id', 'task-by-id'),
     assignmentsOfTask: grouped<AssignmentRow & Row>('assignments-of-tasks', 'taskIds', 'taskId', {}, byKeys('taskId', 'clause', 'surfaceStart')),
     assignmentsOfUnit: grouped<AssignmentRow & Row>('assignments-of-units', 'unitIds', 'unitId', { roles: ['lead', 'responsible', 'participant'] }, byKeys('unitId', 'documentId', 'start', 'clause')),
     members: grouped<Row>('members', 'ids', 'collectiveId'),

@@ -36,6 +36,7 @@ const BY_NAME: Record<string, (p: Params) => string[]> = {
   'member-of': tagged('unit', 'ids'),
   partners: tagged('unit', 'unitIds'),
   'tasks-by-id': tagged('task', 'ids'),
+  'task-by-id': one('task', 'id'),
   'assignments-of-tasks': tagged('task', 'taskIds'),
   'task-regions': tagged('task', 'taskIds'),
   'leaders-of-tasks': tagged('task', 'taskIds'),

@@ -38,7 +38,7 @@ export class ProgressService {
   constructor(readonly records: ProgressStore, private readonly store: QueryRunner, private readonly audit: AuditLog) {}
 
   async add(input: ProgressInput, by: string, files: UploadedFile[] = []): Promise<ProgressRecord> {
-    const [task] = await this.store.run(read('tasks-by-id'), { ids: [String(input.task)] });
+    const [task] = await this.store.run(read('task-by-id'), { id: String(input.task) });
     if (!task) throw new ProgressInputError(`there is no task ${JSON.stringify(String(input.task).slice(0, 80))}`, 'task');
     const date = parseIsoDate(String(input.date ?? ''));
     if (!date) throw new ProgressInputError(`date must be a day written YYYY-MM-DD, got ${JSON.stringify(String(input.date ?? '').slice(0, 20))}`, 'date');

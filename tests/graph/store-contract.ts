@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byKeys } from '../../server/graph/values';
 import { extract } from '../../server/extract/extract';
+import { rowsByIds } from '../../server/graph/by-id';
 import { loadExtraction } from '../../server/graph/loader';
 import { load, read } from '../../server/graph/queries';
 import type { GraphStore, QueryRunner, Row } from '../../server/graph/store';
@@ -103,6 +104,12 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(raw.slice(t!.start as number, t!.end as number).startsWith('1.加速连接大湾区铁路大通道。')).toBe(true);
       expect(await q('task-ids', { documentId: D001, text: '' })).toHaveLength(17);
       expect(ids(await q('task-ids', { documentId: '', text: '菜篮子' }))).toEqual([`${D000}:二.(二).7`]);
+      // One id (task-by-id), and a list as each store reads it (graph/by-id.ts): the same rows, an unknown id left out.
+      expect((await q('task-by-id', { id: `${D000}:二.(一).1` }))[0]).toEqual(t);
+      const some = [`${D000}:二.(一).1`, `${D000}:二.(二).7`, `${D000}:二.(一).1`, 'no-such:task'];
+      const byList = await q('tasks-by-id', { ids: some });
+      expect(byList.map((r) => r.id).sort()).toEqual([`${D000}:二.(一).1`, `${D000}:二.(二).7`]);
+      expect((await rowsByIds(store, some, 'tasks-by-id', 'task-by-id')).sort(byKeys('id'))).toEqual([...byList].sort(byKeys('id')));
     });
 
     it('regions, task-regions and region-task-ids', async () => {

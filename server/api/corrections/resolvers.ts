@@ -14,7 +14,7 @@ const toGql = (k: CorrectionKind) => k.toUpperCase().replace(/-/g, '_');
 const text = (v: unknown) => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
 async function taskOf(ctx: Context, id: unknown): Promise<{ row: TaskRow; anchor: TaskAnchor }> {
-  const [row] = (await ctx.store.run(read('tasks-by-id'), { ids: [String(id)] })) as unknown as TaskRow[];
+  const [row] = (await ctx.store.run(read('task-by-id'), { id: String(id) })) as unknown as TaskRow[];
   if (!row) throw userError(`there is no task ${JSON.stringify(String(id))}`, { argument: 'task' });
   const [doc] = await ctx.store.run(read('documents-by-id'), { ids: [row.documentId] });
   return { row, anchor: { sha256: String(doc?.sha256 ?? ''), documentId: row.documentId, ref: row.ref, quote: row.text.slice(0, QUOTE_CHARS) } };
@@ -56,7 +56,7 @@ async function correctTask(ctx: Context, args: Args, kind: CorrectionKind, make:
   const version = Number(args.version);
   const extra = await make(row);
   await call(() => corrections.add({ kind, by: who.name, at: new Date().toISOString(), task: anchor, ...extra }, version, [row.documentId]));
-  const [fresh] = (await ctx.store.run(read('tasks-by-id'), { ids: [row.id] })) as unknown as TaskRow[];
+  const [fresh] = (await ctx.store.run(read('task-by-id'), { id: row.id })) as unknown as TaskRow[];
   if (!fresh) throw new GraphQLError(`task ${row.ref} is not in ${row.documentId} after loading it again: the correction is kept and listed as orphaned`, { extensions: { code: 'ORPHANED' } });
   return fresh;
 }
