@@ -8,7 +8,7 @@ import { byKeys } from '../graph/values';
 import { cityOf, isHierarchy, isWithin, perPair } from '../graph/region-tallies';
 import { buildLinks, linksOf, partyTasks, type Link, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
-import { buildRegionNetwork, countedNetwork, keptNetwork, type NetworkCounts, type RegionNode } from './analytics/region-network';
+import { buildRegionNetwork, countedNetwork, drawnAsItself, keptNetwork, type NetworkCounts, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
 import { computeLoads, MIN_PEERS, ranking, type Counts, type Measure, type UnitLoad } from './analytics/load';
 import { parseIsoDate, periodOf, taskStatus, today } from './analytics/status';
@@ -168,7 +168,7 @@ async function networkCounts(ctx: Context, fold: unknown, open: unknown, scope?:
   const openSet = new Set(opened);
   if (scope) return countedNetwork(await allLinks(ctx, scope), await innerRegions(ctx, scope), regions, !!fold, openSet, linkId);
   // The H tallies of the regions an opened city draws as themselves: the city and its counties.
-  const self = fold ? [...regions.keys()].filter((id) => openSet.has(id) || openSet.has(cityOf(id, regions) ?? '')) : [];
+  const self = fold && openSet.size ? [...regions.keys()].filter((id) => drawnAsItself(id, regions, openSet)) : [];
   const [links, tallies] = await Promise.all([
     ctx.store.run(read('region-links'), { region: '' }),
     ctx.store.run(read('region-tallies'), { scales: fold ? ['F', 'NF', 'N', 'I'] : ['N', 'I'], opened: self.length ? self : [''] }),

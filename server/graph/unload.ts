@@ -1,5 +1,5 @@
 import {
-  applyCounts, applyLink, applyPair, countsOfRow, emptyContribution, emptyCounts, readTallies, touchedTallies, writeTallies, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, unitAnalyticsRow,
+  applyCounts, applyLink, applyPair, countsOfRow, emptyCounts, readTallies, writeTallies, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, unitAnalyticsRow,
   type LinkCounts, type PairCounts,
 } from './analytics';
 import { groupBy, removeOrphans, storedContribution } from './loader';
@@ -26,7 +26,7 @@ export async function unloadDocument(store: GraphStore, documentId: string): Pro
     }
     const touchedLinks = [...old.contribution.links.keys()];
     const linksBefore = new Map((await tx.run(load('region-links'), { ids: touchedLinks })).map((r): [string, LinkCounts] => [r.id as string, linkCountsOf(r)]));
-    const talliesBefore = await readTallies(tx, touchedTallies(old.contribution, emptyContribution()));
+    const talliesBefore = await readTallies(tx, [...old.contribution.tallies.keys()]);
     const pairsBefore = new Map<string, PairCounts>();
     for (const [jurisdictionCode, ids] of groupBy([...old.contribution.pairs.keys()], jurisdictionOfUnit)) {
       for (const r of await tx.run(load('unit-pairs'), { jurisdictionCode, ids })) {

@@ -66,6 +66,9 @@ export function buildRegionNetwork(
 
 const strongestFirst = (a: DrawnLink, b: DrawnLink) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
 
+/** Whether opening the cities in `open` draws this region as itself: an opened city, or one of its counties. */
+export const drawnAsItself = (id: string, regions: RegionTree, open: ReadonlySet<string>) => open.has(id) || open.has(cityOf(id, regions) ?? '');
+
 /** How regions are drawn at a province's scale: a county as its city, unless the city is in `open`. */
 function folder(regions: RegionTree, open: ReadonlySet<string>) {
   const drawnAs = new Map<string, string>();
@@ -112,7 +115,7 @@ export function keptNetwork(
     return { links: drawn, nodeTasks: tally('N'), inner: tally('I'), folded: new Map(), opened: new Set() };
   }
   const f = folder(regions, open);
-  const self = (id: string) => open.has(id) || open.has(cityOf(id, regions) ?? '');
+  const self = (id: string) => drawnAsItself(id, regions, open);
   const byPair = new Map<string, { from: string; to: string; kinds: Set<LinkKind>; count: number; parts: string[] }>();
   for (const l of links) {
     const [a, b] = [f.as(l.from), f.as(l.to)];
