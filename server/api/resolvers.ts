@@ -1,13 +1,15 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { gazetteer } from '../extract/gazetteer';
 import { toSimplified } from '../extract/simplify';
 import { read } from '../graph/queries';
 import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
 import { byKeys } from '../graph/values';
-import { cityOf, isHierarchy, isWithin, perPair } from '../graph/region-tallies';
+import { cityOf, gazetteerTree, isHierarchy, isWithin, perPair } from '../graph/region-tallies';
 import { buildLinks, linksOf, partyTasks, type Link, type StoredLink } from './analytics/cooperation';
 import { findGaps } from './analytics/gaps';
+import { foldProvinces, type JurisdictionCounts } from './analytics/province-fold';
 import { buildRegionNetwork, countedNetwork, drawnAsItself, keptNetwork, type NetworkCounts, type RegionNode } from './analytics/region-network';
 import { FollowUpIndex, type CorpusTask, type FollowUpMatch } from './analytics/follow-ups';
 import { computeLoads, MIN_PEERS, ranking, type Counts, type Measure, type UnitLoad } from './analytics/load';
@@ -105,6 +107,52 @@ const unitsByIds = (ctx: Context, ids: string[]) => rowsByIds<UnitRow>(ctx.loade
 async function regionById(ctx: Context, id: string | null | undefined) {
   if (!id) return null;
   return (await ctx.loaders.regions()).regions.get(id) ?? null;
+}
+
+/** A division as the gazetteer names it, for a region the store does not hold (a province drawn folded). */
+function divisionRow(id: string): RegionRow & { within: string[] } {
+  const r = gazetteer().get(id);
+  return { id, name: r?.name ?? id, level: r?.level ?? 'province', within: r?.within ? [r.within] : [] };
+}
+
+const countsOfJurisdiction = (r: Row): JurisdictionCounts => ({ regionId: r.id as string, units: Number(r.units ?? 0), documents: Number(r.documents ?? 0), tasks: Number(r.tasks ?? 0) });
+
+/** Each jurisdiction that issued plans or holds units, and the ties between them (within a region, of a year). */
+async function jurisdictionNetwork(ctx: Context, within: unknown, year: unknown): Promise<{ jurisdictions: JurisdictionCounts[]; links: Array<{ from: string; to: string; tasks: number }> }> {
+  const scope = await yearScope(ctx, year);
+  const { regions, children } = await ctx.loaders.regions();
+  let inside: Set<string> | null = null;
+  if (within) {
+    if (!regions.has(within as string)) throw userError(`no region ${String(within).slice(0, 40)} in the store: give a division code such as 430000 (湖南省)`);
+    inside = new Set<string>();
+    const walk = (id: string) => {
+      if (inside!.has(id)) return;
+      inside!.add(id);
+      (children.get(id) ?? []).forEach(walk);
+    };
+    walk(within as string);
+  }
+  let jurisdictions = (await ctx.store.run(read('jurisdictions'))).filter((r) => !inside || inside.has(r.id as string));
+  if (scope) {
+    // That year's documents and tasks per jurisdiction, and its issuers' ties (the kept links hold every year).
+    const issued = new Map<string, { documents: number; tasks: number }>();
+    for (const d of (await ctx.loaders.documents()).values()) {
+      if (!scope.hasDocument(d.id) || !d.jurisdictionCode) continue;
+      const n = issued.get(d.jurisdictionCode) ?? { documents: 0, tasks: 0 };
+      issued.set(d.jurisdictionCode, { documents: n.documents + 1, tasks: n.tasks + Number(d.taskCount ?? 0) });
+    }
+    jurisdictions = jurisdictions.map((r) => ({ ...r, ...(issued.get(r.id as string) ?? { documents: 0, tasks: 0 }) }));
+    const ids = new Set(jurisdictions.map((r) => r.id as string));
+    const links = (await allLinks(ctx, scope)).filter((l) => ids.has(l.from) && ids.has(l.to)).map((l) => ({ from: l.from, to: l.to, tasks: l.taskIds.length }));
+    return { jurisdictions: jurisdictions.map(countsOfJurisdiction), links };
+  }
+  const ids = new Set(jurisdictions.map((r) => r.id as string));
+  const links = (await ctx.store.run(read('region-links'), { region: '' }))
+    // The cooperation rule (analytics/cooperation.ts): ties between parties, never hierarchy.
+    .filter((l) => partyTasks(l as unknown as StoredLink) > 0 && ids.has(l.fromId as string) && ids.has(l.toId as string)
+      && !isHierarchy(l.fromId as string, l.toId as string, regions))
+    .map((l) => ({ from: l.fromId as string, to: l.toId as string, tasks: partyTasks(l as unknown as StoredLink) }));
+  return { jurisdictions: jurisdictions.map(countsOfJurisdiction), links };
 }
 
 /**
@@ -397,42 +445,12 @@ export const resolvers = {
       return ranking(loads, kind as string | null).slice(0, limitOf(top, 10));
     },
     cooperationLinks: async (_: unknown, args: Args, ctx: Context) => page(await cooperationLinks(ctx, args), { limit: args.limit }),
-    jurisdictionNetwork: async (_: unknown, { within, year }: Args, ctx: Context) => {
-      const scope = await yearScope(ctx, year);
-      const { regions, children } = await ctx.loaders.regions();
-      let inside: Set<string> | null = null;
-      if (within) {
-        if (!regions.has(within as string)) throw userError(`no region ${String(within).slice(0, 40)} in the store: give a division code such as 430000 (湖南省)`);
-        inside = new Set<string>();
-        const walk = (id: string) => {
-          if (inside!.has(id)) return;
-          inside!.add(id);
-          (children.get(id) ?? []).forEach(walk);
-        };
-        walk(within as string);
-      }
-      let jurisdictions = (await ctx.store.run(read('jurisdictions'))).filter((r) => !inside || inside.has(r.id as string));
-      if (scope) {
-        // That year's documents and tasks per jurisdiction, and its issuers' ties (the kept links hold every year).
-        const docs = [...(await ctx.loaders.documents()).values()].filter((d) => scope.hasDocument(d.id));
-        jurisdictions = jurisdictions.map((r) => {
-          const mine = docs.filter((d) => d.jurisdictionCode === r.id);
-          return { ...r, documents: mine.length, tasks: mine.reduce((n, d) => n + Number(d.taskCount ?? 0), 0) };
-        });
-        const ids = new Set(jurisdictions.map((r) => r.id as string));
-        const links = (await allLinks(ctx, scope)).filter((l) => ids.has(l.from) && ids.has(l.to)).map((l) => ({ from: l.from, to: l.to, tasks: l.taskIds.length }));
-        return { jurisdictions: jurisdictions.map((r) => ({ regionId: r.id, units: r.units, documents: r.documents, tasks: Number(r.tasks ?? 0) })), links };
-      }
-      const ids = new Set(jurisdictions.map((r) => r.id as string));
-      const links = (await ctx.store.run(read('region-links'), { region: '' }))
-        // The cooperation rule (analytics/cooperation.ts): ties between parties, never hierarchy.
-        .filter((l) => partyTasks(l as unknown as StoredLink) > 0 && ids.has(l.fromId as string) && ids.has(l.toId as string)
-          && !isHierarchy(l.fromId as string, l.toId as string, regions))
-        .map((l) => ({ from: l.fromId, to: l.toId, tasks: partyTasks(l as unknown as StoredLink) }));
-      return {
-        jurisdictions: jurisdictions.map((r) => ({ regionId: r.id, units: r.units, documents: r.documents, tasks: Number(r.tasks ?? 0) })),
-        links,
-      };
+    jurisdictionNetwork: async (_: unknown, { within, year, fold, open }: Args, ctx: Context) => {
+      const opened = (open as string[] | null) ?? [];
+      if (opened.length > 100) throw userError(`open: at most 100 ids, not ${opened.length}`);
+      const net = await jurisdictionNetwork(ctx, within, year);
+      if (fold) return foldProvinces(net, opened, gazetteerTree());
+      return { ...net, links: net.links.map((l) => ({ ...l, summed: false })), provinces: [], folded: [], count: net.jurisdictions.length };
     },
     jurisdictionGraph: async (_: unknown, { jurisdiction, limit, year }: Args, ctx: Context) => {
       const j = checkJurisdiction(jurisdiction);
@@ -707,7 +725,8 @@ export const resolvers = {
   Stats: Object.fromEntries(['documents', 'tasks', 'units', 'regions', 'leads', 'responsible', 'participants'].map((field) => [field,
     async (_: unknown, __: Args, ctx: Context) => (await statsOf(ctx, ['leads', 'responsible', 'participants'].includes(field) ? 'stats' : 'node-counts'))[field]])),
 
-  JurisdictionSummary: { region: (s: { regionId: string }, _: Args, ctx: Context) => regionById(ctx, s.regionId) },
+  // A folded province that issued nothing and is not in the store is named from the gazetteer.
+  JurisdictionSummary: { region: async (s: { regionId: string }, _: Args, ctx: Context) => (await regionById(ctx, s.regionId)) ?? divisionRow(s.regionId) },
   JurisdictionLink: {
     from: (l: { from: string }, _: Args, ctx: Context) => regionById(ctx, l.from),
     to: (l: { to: string }, _: Args, ctx: Context) => regionById(ctx, l.to),

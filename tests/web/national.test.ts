@@ -12,7 +12,7 @@ import { nationalPlan } from '../../bench/province-plans';
 import { WEB_DIR } from '../../server/app';
 import { extract } from '../../server/extract/extract';
 import { loadExtraction } from '../../server/graph/loader';
-import { FOLD_FROM } from '../../web/src/lib/jurisdiction-graph';
+import { FOLD_FROM } from '../../server/api/analytics/province-fold';
 import { gql, startTestApp } from '../api/helpers';
 import { clickNode, networkReady, openPage, SHOTS } from '../support/web';
 

@@ -1,7 +1,7 @@
 /** The province-scale network without a browser: jurisdictions as nodes, opened ones as boxes of their units. */
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../web/src/lib/graph';
-import { buildJurisdictionGraph, FOLD_FROM, foldProvinces, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../../web/src/lib/jurisdiction-graph';
+import { buildJurisdictionGraph, foldsProvinces, isProvinceCode, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../../web/src/lib/jurisdiction-graph';
 
 const NET: JurisdictionNetworkData = {
   jurisdictions: [
@@ -75,56 +75,24 @@ describe('the province-scale network', () => {
   });
 });
 
-describe('the national network: a node per province until one is opened', () => {
-  const HN = { id: '430000', name: '湖南省', level: 'PROVINCE' };
-  const GD = { id: '440000', name: '广东省', level: 'PROVINCE' };
-  // Enough jurisdictions to fold (FOLD_FROM): cities of 广东 with no plans' ties, named c1 …
-  const more = Array.from({ length: FOLD_FROM }, (_, i) => ({ region: { id: `44${String(i + 10).padStart(2, '0')}00`, name: `c${i}`, level: 'PREFECTURE', within: [GD] }, units: 1, documents: 1, tasks: 1 }));
-  const NATION: JurisdictionNetworkData = {
-    jurisdictions: [
-      { region: { id: '430100', name: '长沙市', level: 'PREFECTURE', within: [HN] }, units: 3, documents: 2, tasks: 400 },
-      { region: { id: '430500', name: '邵阳市', level: 'PREFECTURE', within: [HN] }, units: 2, documents: 1, tasks: 100 },
-      { region: { ...HN, within: [] }, units: 1, documents: 1, tasks: 10 },
-      { region: { id: '440100', name: '广州市', level: 'PREFECTURE', within: [GD] }, units: 4, documents: 3, tasks: 300 },
-      // 广东省 itself issued nothing: its node is named from its cities' ancestors.
-      { region: { id: '440300', name: '深圳市', level: 'PREFECTURE', within: [GD] }, units: 5, documents: 2, tasks: 50 },
-      ...more,
-    ],
-    links: [
-      { from: { id: '430100' }, to: { id: '430500' }, tasks: 9 },
-      { from: { id: '430100' }, to: { id: '440100' }, tasks: 4 },
-      { from: { id: '430500' }, to: { id: '440300' }, tasks: 2 },
-      { from: { id: '430000' }, to: { id: '440100' }, tasks: 1 },
-    ],
-  };
-
-  it('folded: each province sums its jurisdictions; ties between provinces are summed and marked so', () => {
-    const f = foldProvinces(NATION, []);
-    expect(f.jurisdictions.map((j) => [j.region.id, j.region.name, j.units, j.documents, j.tasks])).toEqual([
-      ['430000', '湖南省', 6, 4, 510], ['440000', '广东省', 9 + FOLD_FROM, 5 + FOLD_FROM, 350 + FOLD_FROM],
-    ]);
-    // 长沙–广州 4 + 邵阳–深圳 2 + 湖南省–广州 1; 长沙–邵阳 lies inside 湖南 and is no line.
-    expect(f.links).toEqual([{ from: { id: '430000' }, to: { id: '440000' }, tasks: 7, summed: true }]);
-    const g = buildJurisdictionGraph(f, new Map(), { kinds: [] });
+describe('the national network as the server folds it', () => {
+  it('a folded province is a node; a summed tie between provinces is a line marked so', () => {
+    const folded: JurisdictionNetworkData = {
+      jurisdictions: [
+        { region: { id: '430000', name: '湖南省', level: 'PROVINCE' }, units: 6, documents: 4, tasks: 510 },
+        { region: { id: '440000', name: '广东省', level: 'PROVINCE' }, units: 9, documents: 5, tasks: 350 },
+      ],
+      links: [{ from: { id: '430000' }, to: { id: '440000' }, tasks: 7, summed: true }],
+      provinces: ['430000', '440000'], folded: ['430000', '440000'], count: 57,
+    };
+    const g = buildJurisdictionGraph(folded, new Map(), { kinds: [] });
     expect(g.nodes.map((n) => n.data.id)).toEqual(['j:430000', 'j:440000']);
     expect(g.edges.map((e) => e.data)).toMatchObject([{ source: 'j:430000', target: 'j:440000', weight: 7, summed: true }]);
+    expect(foldsProvinces(folded)).toBe(true);
+    expect(foldsProvinces(NET)).toBe(false);
   });
 
-  it('a province opened shows its jurisdictions (its own government among them), tied to the folded ones', () => {
-    const f = foldProvinces(NATION, ['430000']);
-    expect(f.jurisdictions.map((j) => [j.region.id, j.tasks])).toEqual([['430100', 400], ['430500', 100], ['430000', 10], ['440000', 350 + FOLD_FROM]]);
-    expect(f.links.map((l) => [l.from.id, l.to.id, l.tasks, !!l.summed])).toEqual([
-      ['430100', '430500', 9, false], ['430100', '440000', 4, true], ['430500', '440000', 2, true], ['430000', '440000', 1, true],
-    ]);
-    expect([...f.folded]).toEqual(['440000']);
-  });
-
-  it('one province, or a few jurisdictions of several: nothing folded, the network as it is', () => {
-    for (const net of [NET, { ...NATION, jurisdictions: NATION.jurisdictions.slice(0, 5) }]) {
-      const f = foldProvinces(net, ['430100']);
-      expect(f.jurisdictions).toEqual(net.jurisdictions);
-      expect(f.links).toEqual(net.links);
-      expect(f.provinces.size).toBe(0);
-    }
+  it('only province codes are sent to be opened: a city opened changes nothing the server folds', () => {
+    expect(['430000', '430100', '440000', '000000', '4300'].filter(isProvinceCode)).toEqual(['430000', '440000']);
   });
 });

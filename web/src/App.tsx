@@ -22,7 +22,7 @@ import { YearFilter } from './components/YearFilter';
 import { inPlanYear, useYear, YearContext, yearVariable } from './lib/year';
 import { KIND_COLORS, LangContext, useT } from './i18n';
 import type { Filters, UnitData } from './lib/graph';
-import { foldsProvinces, PROVINCE_FROM, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from './lib/jurisdiction-graph';
+import { foldsProvinces, isProvinceCode, PROVINCE_FROM, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from './lib/jurisdiction-graph';
 import { parseState, serializeState, type View, type ViewState } from './lib/url-state';
 import { useQuery } from './useQuery';
 
@@ -125,7 +125,9 @@ function UnitNetwork(props: { jurisdiction: string; largeStore: boolean; filters
 
 function Shell({ s, set }: { s: ViewState; set: (p: Partial<ViewState>) => void }) {
   const { t, kind } = useT();
-  const q = useQuery<ShellData>(SHELL_QUERY, { y: yearVariable(s.year) });
+  // Nationally the server folds the network a node per province but for those opened (a city opened changes nothing).
+  const openProvinces = useMemo(() => s.open.filter(isProvinceCode), [s.open]);
+  const q = useQuery<ShellData>(SHELL_QUERY, { y: yearVariable(s.year), open: openProvinces });
   // Bumped after an upload, so that the unit network fetches again.
   const [loaded, setLoaded] = useState(0);
   const largeStore = !!q.data && q.data.stats.units > PROVINCE_FROM && q.data.jurisdictionNetwork.jurisdictions.length > 1;

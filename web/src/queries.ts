@@ -1,11 +1,13 @@
 /** The GraphQL questions the page asks: plain texts, so that tests can check them against the schema (bounds). */
 /**
  * What every view needs, read from counts kept on write: how many units and documents the store
- * holds (a province's store opens aggregated) and the jurisdictions with the tasks tying them.
+ * holds (a province's store opens aggregated) and the jurisdictions with the tasks tying them,
+ * nationally a node per province but for the provinces opened ($open).
  */
-export const SHELL_QUERY = `query($y: Int) {
+export const SHELL_QUERY = `query($y: Int, $open: [ID!]) {
   stats { units documents }
-  jurisdictionNetwork(year: $y) { jurisdictions { region { id name level within { id name level } } units documents tasks } links { from { id } to { id } tasks } } }`;
+  jurisdictionNetwork(year: $y, fold: true, open: $open) { jurisdictions { region { id name level within { id name level } } units documents tasks }
+    links { from { id } to { id } tasks summed } provinces folded count } }`;
 
 /** The documents for the filters: all of a small store's, a province's only for the chosen jurisdiction. */
 export const DOCUMENTS_QUERY = 'query($j: String) { documents(jurisdiction: $j) { id title jurisdiction { id name } yearFrom yearTo } }';

@@ -4,7 +4,7 @@ import { gql, JURISDICTION_GRAPH_QUERY } from '../api';
 import { useYear, yearVariable } from '../lib/year';
 import { layoutFor, OVERLOAD_COLOR } from '../cytoscape-style';
 import { useT } from '../i18n';
-import { buildJurisdictionGraph, foldProvinces, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
+import { buildJurisdictionGraph, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
 import type { NetworkHandle } from '../network/mount';
 import { NetworkCanvas } from './NetworkCanvas';
 import { colonOf } from '../lib/png-export';
@@ -54,12 +54,12 @@ export function ProvinceNetworkView(props: {
   kinds: string[]; overloaded: boolean; selected: string; onSelect: (id: string) => void; list: boolean; onList: (list: boolean) => void;
 }) {
   const { t, tf, kind, lang } = useT();
-  // Nationally, a node per province until it is opened (a province code in `open`).
-  const shown = useMemo(() => foldProvinces(props.net, props.open), [props.net, props.open]);
+  // Nationally, the server draws a node per province until it is opened (a province code in `open`).
+  const shown = useMemo(() => ({ jurisdictions: props.net.jurisdictions, provinces: new Set(props.net.provinces ?? []), folded: new Set(props.net.folded ?? []) }), [props.net]);
   // Opened into units: the jurisdictions in `open` that are not provinces of a national network.
   const unitOpen = useMemo(() => props.open.filter((j) => !shown.provinces.has(j)), [props.open, shown]);
   const { fetched, retry } = useOpenedGraphs(unitOpen);
-  const names = useMemo(() => new Map([...props.net.jurisdictions, ...shown.jurisdictions].map((j) => [j.region.id, j.region.name])), [props.net, shown]);
+  const names = useMemo(() => new Map(props.net.jurisdictions.map((j) => [j.region.id, j.region.name])), [props.net]);
   // Opened and fetched, in the order opened; a jurisdiction stays a node until its units are here.
   const opened = useMemo(() => {
     const m = new Map<string, JurisdictionGraphData>();
@@ -70,7 +70,7 @@ export function ProvinceNetworkView(props: {
     return m;
   }, [unitOpen, fetched]);
   const filters = useMemo(() => ({ kinds: props.kinds, overloaded: props.overloaded }), [props.kinds, props.overloaded]);
-  const graph = useMemo(() => buildJurisdictionGraph(shown, opened, filters), [shown, opened, filters]);
+  const graph = useMemo(() => buildJurisdictionGraph(props.net, opened, filters), [props.net, opened, filters]);
   const nodes = useMemo(() => graph.nodes as cytoscape.ElementDefinition[], [graph]);
   const edges = useMemo(() => graph.edges as cytoscape.ElementDefinition[], [graph]);
   const layout = useMemo(() => layoutFor(graph.nodes.length, graph.edges.length), [graph]);
@@ -100,7 +100,7 @@ export function ProvinceNetworkView(props: {
     if (d.type === 'jurisdiction') return tf(shown.folded.has(d.id.slice(2)) ? 'aboutProvince' : 'aboutJurisdiction', { name: d.name, tasks: d.tasks, units: d.units, documents: d.documents });
     return describeNode(d, t, kind);
   };
-  const summary = `${shown.provinces.size ? `${tf('provincesN', { n: shown.provinces.size })} · ` : ''}${tf('jurisdictionsN', { n: props.net.jurisdictions.length })}${opened.size ? ` · ${tf('openedUnits', { n: graph.unitCount })}` : ''}`;
+  const summary = `${shown.provinces.size ? `${tf('provincesN', { n: shown.provinces.size })} · ` : ''}${tf('jurisdictionsN', { n: props.net.count ?? props.net.jurisdictions.length })}${opened.size ? ` · ${tf('openedUnits', { n: graph.unitCount })}` : ''}`;
   // The opened jurisdictions' units as the unit table lists them.
   const unitRows = useMemo(() => [...opened.values()].flatMap(unitsOfGraph), [opened]);
 

@@ -14,64 +14,24 @@ import { shortName } from './short-name';
  */
 export const PROVINCE_FROM = 300;
 
+/**
+ * The network as the server draws it (jurisdictionNetwork with fold): nationally a node per
+ * province, the provinces opened showing their jurisdictions (server/api/analytics/province-fold.ts).
+ */
 export interface JurisdictionNetworkData {
   jurisdictions: Array<{ region: { id: string; name: string; level: string; within?: Array<{ id: string; name: string; level: string }> }; units: number; documents: number; tasks: number }>;
   /** `summed`: a line between folded provinces, its ties summed over their jurisdictions' pairs (a task tying two pairs counts twice). */
   links: Array<{ from: { id: string }; to: { id: string }; tasks: number; summed?: boolean }>;
+  /** Folded nationally: every province (drawn as one node or opened); none for a province's network. */
+  provinces?: string[];
+  /** The provinces drawn as one node. */
+  folded?: string[];
+  /** How many jurisdictions there are, folded or not. */
+  count?: number;
 }
 
-/**
- * The province a jurisdiction lies in (itself for a province), from the region's ancestors; without
- * them, from its division code (430100 长沙市 lies in 430000), named by that code.
- */
-function provinceOf(r: JurisdictionNetworkData['jurisdictions'][number]['region']): { id: string; name: string } {
-  if (r.level.toUpperCase() === 'PROVINCE') return r;
-  const id = `${r.id.slice(0, 2)}0000`;
-  return r.within?.find((w) => w.level.toUpperCase() === 'PROVINCE') ?? { id, name: id };
-}
-
-/** From this many jurisdictions (a province has about twenty), the network is drawn a node per province. */
-export const FOLD_FROM = 50;
-
-/**
- * A network spanning several provinces (a national index: hundreds of jurisdictions) is drawn a
- * node per province first: each sums its own and its cities' units, plans and tasks (each counted
- * in one jurisdiction, so the sums are exact), and the ties between two provinces' jurisdictions
- * are summed into one line. A province in `open` shows its jurisdictions, which open into their
- * units as in one province's network. With one province, the network as it is.
- */
-export function foldProvinces(net: JurisdictionNetworkData, open: readonly string[]): JurisdictionNetworkData & { provinces: ReadonlySet<string>; folded: ReadonlySet<string> } {
-  const province = new Map(net.jurisdictions.map((j) => [j.region.id, provinceOf(j.region)]));
-  const provinces = new Set([...province.values()].map((p) => p.id));
-  // A province's network (its cities, and a few plans of 中央 or of another province) stays as it is.
-  if (provinces.size <= 1 || net.jurisdictions.length < FOLD_FROM) return { ...net, provinces: new Set(), folded: new Set() };
-  const folded = new Set([...provinces].filter((p) => !open.includes(p)));
-  const shown = new Map<string, JurisdictionNetworkData['jurisdictions'][number]>();
-  for (const j of net.jurisdictions) {
-    const p = province.get(j.region.id)!;
-    if (!folded.has(p.id)) {
-      shown.set(j.region.id, j);
-      continue;
-    }
-    const sum = shown.get(p.id) ?? { region: { id: p.id, name: p.name, level: 'PROVINCE' }, units: 0, documents: 0, tasks: 0 };
-    shown.set(p.id, { ...sum, units: sum.units + j.units, documents: sum.documents + j.documents, tasks: sum.tasks + j.tasks });
-  }
-  const at = (id: string) => {
-    const p = province.get(id);
-    return !p ? null : folded.has(p.id) ? p.id : id;
-  };
-  const links = new Map<string, JurisdictionNetworkData['links'][number]>();
-  for (const l of net.links) {
-    const [a, b] = [at(l.from.id), at(l.to.id)];
-    if (!a || !b || a === b) continue;
-    const summed = a !== l.from.id || b !== l.to.id;
-    const [from, to] = a < b ? [a, b] : [b, a];
-    const key = `${from}~${to}`;
-    const had = links.get(key);
-    links.set(key, { from: { id: from }, to: { id: to }, tasks: (had?.tasks ?? 0) + l.tasks, summed: summed || !!had?.summed });
-  }
-  return { jurisdictions: [...shown.values()], links: [...links.values()], provinces, folded };
-}
+/** Province codes end in 0000 (430000 湖南省): what of the opened the server folds by. */
+export const isProvinceCode = (id: string) => /^\d{2}0000$/.test(id) && id !== '000000';
 
 export interface JurisdictionGraphData {
   jurisdiction: { id: string; name: string } | null;
@@ -153,5 +113,5 @@ export function unitsOfGraph(g: JurisdictionGraphData): UnitData[] {
   }));
 }
 
-/** Whether the network is drawn a node per province (foldProvinces). */
-export const foldsProvinces = (net: JurisdictionNetworkData) => foldProvinces(net, []).provinces.size > 0;
+/** Whether the network is drawn a node per province. */
+export const foldsProvinces = (net: JurisdictionNetworkData) => (net.provinces?.length ?? 0) > 0;
