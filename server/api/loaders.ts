@@ -4,7 +4,6 @@ import { read } from '../graph/queries';
 import type { GraphStore, Row } from '../graph/store';
 import { byKeys } from '../graph/values';
 import { currentBudget } from '../graph/budget';
-import { linkEvidence } from './analytics/cooperation';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 import { afterPromiseJobs, pacer, turnIfLong } from '../pace';
 import { scheduleBatch } from './turns';
@@ -91,20 +90,36 @@ export function createLoaders(store: GraphStore) {
      * A cooperation link's evidence (key `fromId|toId`), in document order. Links asked for
      * together mostly share a region (cooperationLinks(region)): its evidence is read once.
      */
+    // A link's tasks, each once, in document order: from the TIES edges of the region asked for
+    // most (one read per region; analytics.ts tieRows writes them).
     linkTasks: new DataLoader<string, Row[]>(async (keys) => {
       const pairs = keys.map((k) => k.split('|') as [string, string]);
       const seen = new Map<string, number>();
       for (const [a, b] of pairs) for (const r of [a, b]) seen.set(r, (seen.get(r) ?? 0) + 1);
-      const evidence = new Map<string, Promise<[Row[], Row[]]>>();
-      const of = (region: string) => evidence.get(region)
-        ?? evidence.set(region, Promise.all([store.run(read('region-evidence'), { region }), store.run(read('region-carried'), { region })])).get(region)!;
+      const ties = new Map<string, Promise<Map<string, Row[]>>>();
+      const of = (region: string) => ties.get(region) ?? ties.set(region, store.run(read('region-ties'), { region }).then(byPartner)).get(region)!;
       return Promise.all(pairs.map(async ([a, b]) => {
         const [here, there] = (seen.get(a) ?? 0) >= (seen.get(b) ?? 0) ? [a, b] : [b, a];
-        const [named, carried] = await of(here);
-        return linkEvidence(named, here, there, carried).sort(byKeys('documentId', 'start'));
+        return (await of(here)).get(there) ?? [];
       }));
     }),
   };
+}
+
+const partnersOf = new WeakMap<Row[], Map<string, Row[]>>();
+/** A region's TIES rows by partner, each task once, in document order; once per rows read (the read cache hands back the same rows). */
+function byPartner(rows: Row[]): Map<string, Row[]> {
+  const known = partnersOf.get(rows);
+  if (known) return known;
+  const out = new Map<string, Map<string, Row>>();
+  for (const r of rows) {
+    const tasks = out.get(r.partner as string) ?? new Map<string, Row>();
+    tasks.set(r.id as string, r);
+    out.set(r.partner as string, tasks);
+  }
+  const sorted = new Map([...out].map(([p, tasks]) => [p, [...tasks.values()].sort(byKeys('documentId', 'start'))]));
+  partnersOf.set(rows, sorted);
+  return sorted;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

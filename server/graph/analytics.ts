@@ -18,6 +18,7 @@
  * bulk load writes the sum of all (graph-rows.ts). `recount` computes the same from the stored
  * assignments and mentions, for stores written before these existed and for the tests.
  */
+import { unwindRelationships } from './bulk-unwind';
 import { load, read } from './queries';
 import { applyTally, gazetteerTree, isHierarchy, perPair, TallyCounter, tallyCountsOf, tallyRow, type TallyCounts } from './region-tallies';
 import type { GraphStore, QueryRunner, Row } from './store';
@@ -94,6 +95,44 @@ export const jurisdictionOfUnit = (unitId: string) => unitId.slice(0, unitId.ind
 export const emptyCounts = (): UnitCounts => ({ lead: 0, responsible: 0, participant: 0, due: {} });
 export const linkId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
+type TieFacts = Pick<TaskFacts, 'mentions' | 'carriers'> & { jurisdiction: string | null };
+
+/**
+ * The pairs of regions a task ties, by link id: its jurisdiction with each region it names
+ * (issuer), the regions whose governments it assigns together (carrier), and the regions it names
+ * together (comention).
+ */
+export function tiesOf(t: TieFacts): Map<string, { issuer: boolean; carrier: boolean; comention: boolean }> {
+  const ties = new Map<string, { issuer: boolean; carrier: boolean; comention: boolean }>();
+  const mark = (a: string, b: string, kind: 'issuer' | 'carrier' | 'comention') => {
+    if (a === b) return;
+    const id = linkId(a, b);
+    const p = ties.get(id) ?? { issuer: false, carrier: false, comention: false };
+    p[kind] = true;
+    ties.set(id, p);
+  };
+  const places = [...new Set(t.mentions)];
+  if (t.jurisdiction) for (const m of places) mark(t.jurisdiction, m, 'issuer');
+  const carriers = [...new Set(t.carriers)];
+  for (let i = 0; i < carriers.length; i++) for (let j = i + 1; j < carriers.length; j++) mark(carriers[i]!, carriers[j]!, 'carrier');
+  for (let i = 0; i < places.length; i++) for (let j = i + 1; j < places.length; j++) mark(places[i]!, places[j]!, 'comention');
+  return ties;
+}
+
+/**
+ * The TIES edges of a task: for each pair it makes parties (issuer or carrier; a co-mention is
+ * no cooperation, api/analytics/cooperation.ts), an edge to each region naming the other.
+ */
+export function tieRows(t: TieFacts & { id: string }, documentId: string, start: number): Row[] {
+  const rows: Row[] = [];
+  for (const [id, p] of tiesOf(t)) {
+    if (!p.issuer && !p.carrier) continue;
+    const [a, b] = id.split('|') as [string, string];
+    rows.push({ fromId: t.id, toId: a, partner: b, taskId: t.id, documentId, start }, { fromId: t.id, toId: b, partner: a, taskId: t.id, documentId, start });
+  }
+  return rows;
+}
+
 /** One document's share (or a whole extraction's, documents being disjoint in their tasks). */
 export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: string | null }>): Contribution {
   const units = new Map<string, UnitCounts>();
@@ -121,22 +160,7 @@ export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: strin
       }
       units.set(unitId, c);
     }
-    // The pairs this task ties: its jurisdiction with each region it names, the regions whose
-    // governments it assigns together, and the regions it names together.
-    const ties = new Map<string, { issuer: boolean; carrier: boolean; comention: boolean }>();
-    const mark = (a: string, b: string, kind: 'issuer' | 'carrier' | 'comention') => {
-      if (a === b) return;
-      const id = linkId(a, b);
-      const p = ties.get(id) ?? { issuer: false, carrier: false, comention: false };
-      p[kind] = true;
-      ties.set(id, p);
-    };
-    const places = [...new Set(t.mentions)];
-    if (t.jurisdiction) for (const m of places) mark(t.jurisdiction, m, 'issuer');
-    const carriers = [...new Set(t.carriers)];
-    for (let i = 0; i < carriers.length; i++) for (let j = i + 1; j < carriers.length; j++) mark(carriers[i]!, carriers[j]!, 'carrier');
-    for (let i = 0; i < places.length; i++) for (let j = i + 1; j < places.length; j++) mark(places[i]!, places[j]!, 'comention');
-    for (const [id, p] of ties) {
+    for (const [id, p] of tiesOf(t)) {
       const [from, to] = id.split('|') as [string, string];
       const l = links.get(id) ?? { from, to, tasks: 0, issuerTasks: 0, carrierTasks: 0, comentionTasks: 0 };
       l.tasks++;
@@ -316,6 +340,35 @@ export async function ensureAssignmentTaskIds(store: GraphStore): Promise<boolea
   await store.write(async (tx) => {
     for (const name of ['set-leads-task-ids', 'set-responsible-task-ids', 'set-participates-task-ids']) await tx.run(load(name));
   });
+  return true;
+}
+
+/**
+ * A store written before the TIES edges existed (it has links between parties but no edge) gets
+ * them, once, when it is opened: each task's ties worked out from its issuer, the regions it
+ * names and those it assigns (the rows the recount reads), all written or none.
+ */
+export async function ensureTies(store: GraphStore): Promise<boolean> {
+  if ((await store.run(read('any-tie'))).length > 0 || (await store.run(read('party-links'))).length === 0) return false;
+  const facts = new Map<string, { id: string; jurisdiction: string | null; mentions: string[]; carriers: string[] }>();
+  const fact = (id: string) => {
+    let f = facts.get(id);
+    if (!f) facts.set(id, (f = { id, jurisdiction: null, mentions: [], carriers: [] }));
+    return f;
+  };
+  for (const r of await store.run(read('cooperation-issuer'))) {
+    const f = fact(r.taskId as string);
+    f.jurisdiction = r.fromId as string;
+    f.mentions.push(r.toId as string);
+  }
+  for (const r of await store.run(read('cooperation-carrier'))) fact(r.taskId as string).carriers.push(r.fromId as string, r.toId as string);
+  const rows: Row[] = [];
+  for (const p of await store.run(read('task-positions'))) {
+    const f = facts.get(p.id as string);
+    if (f) rows.push(...tieRows(f, p.documentId as string, Number(p.start)));
+  }
+  if (store.fillRelationships) await store.fillRelationships('TIES', rows);
+  else await unwindRelationships(store, 'create-ties', 'delete-some-ties', rows);
   return true;
 }
 

@@ -57,7 +57,7 @@ const NODE_STATEMENTS: Array<[label: string, statement: string, keep?: (r: Row) 
 const REL_STATEMENTS: Array<[type: string, statement: string]> = [
   ['WITHIN', 'create-within'], ['ISSUED_IN', 'create-issued-in'], ['HAS_TASK', 'create-has-task'], ['IN_JURISDICTION', 'create-in-jurisdiction'],
   ['MEMBER_OF', 'create-member-of'], ['MENTIONS', 'create-mentions'], ['LEADS', 'create-leads'], ['RESPONSIBLE_FOR', 'create-responsible'],
-  ['PARTICIPATES_IN', 'create-participates'], ['OVERSEES', 'create-oversees'],
+  ['PARTICIPATES_IN', 'create-participates'], ['OVERSEES', 'create-oversees'], ['TIES', 'create-ties'],
 ];
 
 /**
@@ -116,5 +116,22 @@ function checkEnds(rows: GraphRows): void {
       const missing = !ids.get(rel.from)!.has(r.fromId as string) ? `${rel.from} ${String(r.fromId)}` : !ids.get(rel.to)!.has(r.toId as string) ? `${rel.to} ${String(r.toId)}` : '';
       if (missing) throw new Error(`bulk load: a ${rel.type} relationship (${String(r.fromId)} → ${String(r.toId)}) names ${missing}, which is not among the nodes loaded; nothing was written`);
     }
+  }
+}
+
+/**
+ * Relationships of a new kind written into a store that has none of them (a store of an earlier
+ * version; GraphStore.fillRelationships where the store has its own way): in batches, a
+ * transaction each; when one fails, those written go again, so that the next open starts afresh.
+ */
+export async function unwindRelationships(store: Pick<GraphStore, 'write'>, statement: string, undo: string, rows: Row[], batchRows = BULK_BATCH_ROWS): Promise<void> {
+  try {
+    for (let i = 0; i < rows.length; i += batchRows) await store.write((tx) => tx.run(bulk(statement), { rows: rows.slice(i, i + batchRows) }));
+  } catch (err) {
+    for (;;) {
+      const [r] = await store.write((tx) => tx.run(bulk(undo)));
+      if (!r || Number(r.deleted) === 0) break;
+    }
+    throw err;
   }
 }

@@ -55,8 +55,7 @@ const BY_NAME: Record<string, (p: Params) => string[]> = {
   regions: () => ['regions'],
   // A region's links and their evidence: a write names every region its tasks name, issue in or assign.
   'region-links': one('reg', 'region'),
-  'region-evidence': one('reg', 'region'),
-  'region-carried': one('reg', 'region'),
+  'region-ties': one('reg', 'region'),
   // Tasks due in one jurisdiction's documents (a new document names its own jurisdiction), or in one document.
   'tasks-due': (p) => (p.jurisdiction ? [`jur:${p.jurisdiction as string}`] : p.documentId ? [`doc:${p.documentId as string}`] : [ANY]),
 };

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
-import { contributionOf, dueJson, emptyCounts, linkRow, pairRow, type TaskFacts } from './analytics';
+import { contributionOf, dueJson, emptyCounts, linkRow, pairRow, tieRows, type TaskFacts } from './analytics';
 import { tallyRow } from './region-tallies';
 import { ROLE_RELS } from './model';
 import { documentYearProps } from '../extract/plan-year';
@@ -80,7 +80,7 @@ export function graphRows(
   const allRegions = new Map(result.regions.map((r) => [r.id, r]));
   const nodes: GraphRows['nodes'] = { Region: [], Document: [], Task: [], Unit: [], Leader: [], RegionLink: [], RegionTally: [], UnitPair: [] };
   const rels: GraphRows['rels'] = Object.fromEntries(
-    ['ISSUED_IN', 'HAS_TASK', ...Object.values(ROLE_RELS), 'IN_JURISDICTION', 'MEMBER_OF', 'MENTIONS', 'WITHIN', 'OVERSEES'].map((t) => [t, []]),
+    ['ISSUED_IN', 'HAS_TASK', ...Object.values(ROLE_RELS), 'IN_JURISDICTION', 'MEMBER_OF', 'MENTIONS', 'WITHIN', 'OVERSEES', 'TIES'].map((t) => [t, []]),
   );
 
   const regions = new Map<string, ExtractedRegion>();
@@ -131,6 +131,7 @@ export function graphRows(
       });
       rels.HAS_TASK!.push({ fromId: doc.id, toId: t.id });
       for (const regionId of facts[i]!.mentions) rels.MENTIONS!.push({ fromId: t.id, toId: regionId });
+      rels.TIES!.push(...tieRows(facts[i]!, doc.id, t.start));
       for (const a of t.assignments) {
         rels[ROLE_RELS[a.role as keyof typeof ROLE_RELS]]!.push({
           fromId: a.unitId, toId: t.id, role: a.role, inferred: a.inferred, clause: a.clause, quote: a.quote, start: a.start, end: a.end,

@@ -178,6 +178,40 @@ export class KuzuStore implements GraphStore {
     });
   }
 
+  /**
+   * An empty relationship table filled by COPY FROM, in one transaction: as the bulk path does,
+   * the table is declared afresh first (a failed COPY into a table that once held rows crashes
+   * Kuzu 0.11). Only at open, before anything is read.
+   */
+  fillRelationships(type: string, rows: Row[]): Promise<void> {
+    const rel = RELS.find((r) => r.type === type);
+    if (!rel) throw new Error(`no relationship type ${type} in the model`);
+    return this.serialise(async () => {
+      this.checkSpace();
+      if (Number((await this.exec(this.writer, `MATCH ()-[e:${rel.type}]->() RETURN count(*) AS n`, {}))[0]?.n) !== 0) throw new Error(`${rel.type} is not empty: it is filled only once`);
+      await Promise.all(this.readerQueues.map((q) => q(async () => undefined)));
+      await this.exec(this.writer, `DROP TABLE IF EXISTS ${rel.type}`, {});
+      this.prepared.clear();
+      for (const ddl of kuzuSchema([], [rel])) await this.exec(this.writer, ddl, {});
+      const dir = mkdtempSync(join(this.opts.bulkTmpDir ?? tmpdir(), 'kuzu-fill-'));
+      try {
+        const { copies } = writeCsvFiles(dir, { nodes: {}, rels: { [rel.type]: rows } }, [], [rel]);
+        await this.exec(this.writer, 'BEGIN TRANSACTION', {});
+        try {
+          for (const copy of copies) await this.exec(this.writer, copy, {});
+          await this.exec(this.writer, 'COMMIT', {});
+        } catch (err) {
+          await this.exec(this.writer, 'ROLLBACK', {}).catch(() => undefined);
+          this.prepared.delete(this.writer);
+          throw err;
+        }
+        await this.exec(this.writer, 'CHECKPOINT', {});
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
   checkpoint(): Promise<void> {
     return this.serialise(async () => {
       await this.exec(this.writer, 'CHECKPOINT', {});

@@ -1,7 +1,7 @@
 import { StorageFull } from './disk';
 import type { ExtractedDocument, ExtractedRegion, ExtractedUnit, ExtractResult } from '../extract/contract';
 import {
-  applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyContribution, emptyCounts, readTallies, touchedTallies, writeTallies, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, unitAnalyticsRow,
+  applyCounts, applyLink, applyPair, contributionOf, countsOfRow, emptyContribution, emptyCounts, readTallies, touchedTallies, writeTallies, jurisdictionOfUnit, linkCountsOf, linkRow, pairRow, tieRows, unitAnalyticsRow,
   type Contribution, type LinkCounts, type PairCounts, type TaskFacts,
 } from './analytics';
 import { graphRows, prepareDocument, type GraphRows, type PreparedDocument } from './graph-rows';
@@ -268,6 +268,13 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
     await tx.run(load('create-mentions'), {
       documentId: doc.id, regionIds: [...new Set(mentions.map((m) => m.regionId))],
       taskIds: mentions.map((m) => m.taskId), mentionedIds: mentions.map((m) => m.regionId),
+    });
+  }
+  const ties = prepared.facts.flatMap((f, i) => tieRows(f, doc.id, doc.tasks[i]!.start));
+  if (ties.length > 0) {
+    await tx.run(load('create-ties'), {
+      documentId: doc.id, regionIds: [...new Set(ties.map((r) => r.toId as string))],
+      taskIds: ties.map((r) => r.taskId), tiedIds: ties.map((r) => r.toId), partners: ties.map((r) => r.partner), tieStarts: ties.map((r) => r.start),
     });
   }
 

@@ -84,6 +84,11 @@ export const RELS: readonly RelDef[] = [
   { type: 'MEMBER_OF', from: 'Unit', to: 'Unit', props: {} },
   { type: 'MENTIONS', from: 'Task', to: 'Region', props: {} },
   { type: 'WITHIN', from: 'Region', to: 'Region', props: {} },
+  // A task that makes two regions parties (analytics.ts partyTies: the issuer and a region it
+  // names, or two regions whose governments it assigns): an edge to each, naming the other. A
+  // link's evidence is read from one region's edges, their own properties only: the embedded store
+  // reads a Task's properties after a traversal by scanning the whole Task table.
+  { type: 'TIES', from: 'Task', to: 'Region', props: { partner: 'STRING', taskId: 'STRING', documentId: 'STRING', start: 'INT64' } },
   // Where the document names the leader for the task, and the post written there ('' if none).
   { type: 'OVERSEES', from: 'Leader', to: 'Task', props: { post: 'STRING', start: 'INT64', end: 'INT64', documentId: 'STRING' } },
 ];

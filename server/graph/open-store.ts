@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../config';
-import { ensureAnalytics, ensureAssignmentTaskIds } from './analytics';
+import { ensureAnalytics, ensureAssignmentTaskIds, ensureTies } from './analytics';
 import { KuzuStore } from './kuzu-store';
 import { Neo4jStore } from './neo4j-store';
 import { syncPlanYears } from './plan-years';
@@ -21,6 +21,7 @@ export async function openStore(config: Config, opts: { connectTimeoutMs?: numbe
   // A store written by an earlier version gets its load counts and links counted once.
   await ensureAnalytics(store);
   await ensureAssignmentTaskIds(store);
+  await ensureTies(store);
   // …and its documents their plan years and series (plan-years.ts).
   await syncPlanYears(store);
   return store;

@@ -29,6 +29,12 @@ export interface GraphStore extends QueryRunner {
    * the embedded store copies CSV files into its tables, Neo4j creates in large UNWIND batches.
    */
   bulkLoad?(rows: GraphRows): Promise<void>;
+  /**
+   * Fill an empty relationship table at once, all of it or nothing: a new kind of edge written for
+   * a store of an earlier version (the embedded store copies a CSV file; elsewhere
+   * bulk-unwind.ts unwindRelationships).
+   */
+  fillRelationships?(type: string, rows: Row[]): Promise<void>;
   /** Fold what is committed into the store's files and free the memory it holds (the embedded store). */
   checkpoint?(): Promise<void>;
   /** Free space where the store keeps its data, and the least a write needs (the embedded store; disk.ts). */

@@ -11,7 +11,7 @@ import { provincePlan } from '../../bench/province-plans';
 import { extract } from '../../server/extract/extract';
 import { buildLinks, linksOf, type StoredLink } from '../../server/api/analytics/cooperation';
 import { countedNetwork, keptNetwork } from '../../server/api/analytics/region-network';
-import { countsOfRow, dueBetween, dueJson, ensureAnalytics, ensureAssignmentTaskIds, linkId, recount } from '../../server/graph/analytics';
+import { countsOfRow, dueBetween, dueJson, ensureAnalytics, ensureAssignmentTaskIds, ensureTies, linkId, recount } from '../../server/graph/analytics';
 import { KuzuStore } from '../../server/graph/kuzu-store';
 import { loadExtraction } from '../../server/graph/loader';
 import { read } from '../../server/graph/queries';
@@ -45,6 +45,36 @@ async function counted(store: GraphStore) {
   const documents = new Map((await store.run('MATCH (d:Document) RETURN d.id AS id, count { MATCH (d)-[:HAS_TASK]->(:Task) } AS n')).map((r) => [r.id as string, r.n as number]));
   const tallies = new Map([...r.tallies].map(([id, t]) => [id, t.tasks]));
   return { units, links, pairs, documents, tallies };
+}
+
+/**
+ * The TIES edges (a link's evidence) against the ties counted from every task: the issuer with each
+ * region a task names, and two regions a task assigns together; an edge at each end, naming the
+ * other, carrying its task's id, document and place.
+ */
+async function expectTiesEqual(store: GraphStore) {
+  const counted = new Map<string, Set<string>>();
+  const add = (a: string, b: string, task: string) => {
+    if (a === b) return;
+    for (const k of [`${a}>${b}`, `${b}>${a}`]) counted.set(k, (counted.get(k) ?? new Set()).add(task));
+  };
+  for (const r of await store.run(read('cooperation-issuer'))) add(r.fromId as string, r.toId as string, r.taskId as string);
+  for (const r of await store.run(read('cooperation-carrier'))) add(r.fromId as string, r.toId as string, r.taskId as string);
+  const kept = new Map<string, Set<string>>();
+  const edges = await store.run('MATCH (t:Task)-[e:TIES]->(r:Region) RETURN r.id AS region, e.partner AS partner, e.taskId AS taskId, e.documentId AS documentId, e.start AS start, t.id AS id, t.documentId AS taskDocument, t.start AS taskStart');
+  for (const e of edges) {
+    expect([e.taskId, e.documentId, e.start]).toEqual([e.id, e.taskDocument, e.taskStart]);
+    const k = `${e.region as string}>${e.partner as string}`;
+    expect(kept.get(k)?.has(e.id as string) ?? false).toBe(false); // one edge per task, region and partner
+    kept.set(k, (kept.get(k) ?? new Set()).add(e.id as string));
+  }
+  expect(counted.size).toBeGreaterThan(40);
+  expect(kept).toEqual(counted);
+  // A region's read gives the same, region by region.
+  for (const region of ['430000', '430500', 'area:粤港澳大湾区']) {
+    const rows = await store.run(read('region-ties'), { region });
+    expect(rows.length).toBe(edges.filter((e) => e.region === region).length);
+  }
 }
 
 const storedRegions = async (store: GraphStore) =>
@@ -100,6 +130,7 @@ describe('kept analytics equal a full recount', () => {
     expect(a.documents).toEqual(b.documents);
     expect(a.tallies.size).toBeGreaterThan(20);
     expect(a.tallies).toEqual(b.tallies);
+    await expectTiesEqual(store);
   };
 
   it('after a bulk load of 200 plans', async () => {
@@ -185,6 +216,16 @@ describe('kept analytics equal a full recount', () => {
     expect(await ensureAnalytics(store)).toBe(true);
     await expectEqual();
     expect(await ensureAnalytics(store)).toBe(false);
+  }, 300_000);
+
+  it('a store written before the TIES edges existed gets them when opened', async () => {
+    expect(await ensureTies(store)).toBe(false);
+    const before = (await store.run('MATCH ()-[e:TIES]->() RETURN count(*) AS n'))[0]!.n;
+    await store.write((tx) => tx.run('MATCH ()-[e:TIES]->() DELETE e'));
+    expect(await ensureTies(store)).toBe(true);
+    expect((await store.run('MATCH ()-[e:TIES]->() RETURN count(*) AS n'))[0]!.n).toBe(before);
+    await expectTiesEqual(store);
+    expect(await ensureTies(store)).toBe(false);
   }, 300_000);
 
   it('assignment edges written before they carried their task’s id get it when the store is opened', async () => {

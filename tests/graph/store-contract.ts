@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byKeys } from '../../server/graph/values';
 import { extract } from '../../server/extract/extract';
+import { ensureTies } from '../../server/graph/analytics';
 import { rowsByIds } from '../../server/graph/by-id';
 import { loadExtraction } from '../../server/graph/loader';
 import { load, read } from '../../server/graph/queries';
@@ -147,15 +148,27 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(tasks).toEqual(expect.arrayContaining([`${D004}:二.1`, `${D004}:二.3`, `${D004}:二.5`]));
     });
 
-    it('region-evidence: each task with every region it names, the region asked for among them', async () => {
-      // 东盟's four tasks (see region-task-ids); each names 东盟 itself, whatever else it names.
-      const rows = await q('region-evidence', { region: 'area:东盟' });
-      const named = new Map<string, Set<string>>();
-      for (const r of rows) named.set(r.id as string, (named.get(r.id as string) ?? new Set()).add(r.mentioned as string));
-      expect([...named.keys()].filter((id) => named.get(id)!.has('area:东盟')).sort()).toEqual(
-        [`${D000}:二.(一).3`, `${D000}:二.(四).14`, `${D002}:二.(八).1`, `${D004}:二.3`],
-      );
-      expect(rows.find((r) => r.id === `${D000}:二.(一).3`)).toMatchObject({ documentId: D000, issuer: '430500' });
+    it('region-ties: the tasks that make a region a party, each naming the partner, and the same edge at the partner', async () => {
+      // 东盟's four tasks (see region-task-ids), each tying 东盟 to the jurisdiction that issued it.
+      const rows = await q('region-ties', { region: 'area:东盟' });
+      expect(ids(rows).sort()).toEqual([`${D000}:二.(一).3`, `${D000}:二.(四).14`, `${D002}:二.(八).1`, `${D004}:二.3`]);
+      const issuers = new Map((await q('documents')).map((d) => [d.id as string, d.jurisdictionCode]));
+      for (const r of rows) expect(r.partner).toBe(issuers.get(r.documentId as string));
+      expect(rows.find((r) => r.id === `${D000}:二.(一).3`)).toMatchObject({ documentId: D000, partner: '430500' });
+      const at = (await q('region-ties', { region: '430500' })).filter((r) => r.id === `${D000}:二.(一).3`);
+      expect(at.map((r) => r.partner)).toContain('area:东盟');
+    });
+
+    it('a store without TIES edges (an earlier version) gets them when opened, the same as its loads wrote', async () => {
+      const all = async () => (await store.run('MATCH (t:Task)-[e:TIES]->(r:Region) RETURN t.id AS t, r.id AS r, e.partner AS p, e.taskId AS k, e.documentId AS d, e.start AS s'))
+        .map((x) => JSON.stringify(x)).sort();
+      const before = await all();
+      expect(before.length).toBeGreaterThan(50);
+      expect(await ensureTies(store)).toBe(false);
+      await store.write((tx) => tx.run('MATCH ()-[e:TIES]->() DELETE e'));
+      expect(await all()).toEqual([]);
+      expect(await ensureTies(store)).toBe(true);
+      expect(await all()).toEqual(before);
     });
 
     it('cooperation-comention: 长沙 and 株洲 named together by 湘潭’s task', async () => {

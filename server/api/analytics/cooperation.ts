@@ -38,58 +38,6 @@ export function linksOf(rows: readonly StoredLink[], regions: RegionTree, filter
 export const partyTasks = (l: Pick<StoredLink, 'issuerTasks' | 'carrierTasks'>) => Number(l.issuerTasks) + Math.max(0, Number(l.carrierTasks ?? 0));
 
 /**
- * The tasks that tie `here` to `there`, from the rows of cypher/read/region-evidence for `here`:
- * a task `here` issued naming `there`, or a task `there` issued naming `here` (not a task of a
- * third issuer that names both: a co-mention); and from cypher/read/region-carried, the tasks
- * that assign the governments of both. Each task once.
- */
-export function linkEvidence(
-  rows: ReadonlyArray<Record<string, unknown>>, here: string, there: string, carried: ReadonlyArray<Record<string, unknown>> = [],
-): Array<{ id: string; documentId: string; start: number }> {
-  const out = [...(evidenceByPartner(rows, here).get(there) ?? [])];
-  const seen = new Set(out.map((t) => t.id));
-  for (const r of carried) {
-    if (r.partner !== there || seen.has(r.id as string)) continue;
-    seen.add(r.id as string);
-    out.push({ id: r.id as string, documentId: r.documentId as string, start: r.start as number });
-  }
-  return out;
-}
-
-type Evidence = Array<{ id: string; documentId: string; start: number }>;
-const byPartnerCache = new WeakMap<object, Map<string, Map<string, Evidence>>>();
-
-/** Every region `here` is tied to, with the tasks that tie them; worked out once per rows read (the read cache hands back the same rows). */
-function evidenceByPartner(rows: ReadonlyArray<Record<string, unknown>>, here: string): Map<string, Evidence> {
-  let perRegion = byPartnerCache.get(rows);
-  if (!perRegion) byPartnerCache.set(rows, (perRegion = new Map()));
-  const known = perRegion.get(here);
-  if (known) return known;
-  const tasks = new Map<string, { id: string; documentId: string; start: number; issuer: string | null; names: Set<string> }>();
-  for (const r of rows) {
-    const id = r.id as string;
-    const t = tasks.get(id) ?? { id, documentId: r.documentId as string, start: r.start as number, issuer: (r.issuer as string | null) ?? null, names: new Set<string>() };
-    t.names.add(r.mentioned as string);
-    tasks.set(id, t);
-  }
-  const out = new Map<string, Evidence>();
-  for (const t of tasks.values()) {
-    const partners = new Set<string>();
-    // Named by a document `here` issued; or the issuer of a task naming `here`.
-    if (t.issuer === here) for (const n of t.names) partners.add(n);
-    if (t.names.has(here) && t.issuer) partners.add(t.issuer);
-    partners.delete(here);
-    for (const p of partners) {
-      const list = out.get(p) ?? [];
-      list.push({ id: t.id, documentId: t.documentId, start: t.start });
-      out.set(p, list);
-    }
-  }
-  perRegion.set(here, out);
-  return out;
-}
-
-/**
  * Links counted from every task (what the kept links must equal; tests/api compares them): the
  * issuer's ties to regions outside it, and regions that carry a task together; the rows of
  * cypher/read/cooperation-issuer and cooperation-carrier. Co-mentions are no link (see the top).
