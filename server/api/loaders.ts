@@ -87,11 +87,10 @@ export function createLoaders(store: GraphStore) {
     loadOf: new DataLoader<string, Row[]>(async (jurisdictions) =>
       Promise.all(jurisdictions.map((j) => store.run(read('unit-analytics'), { jurisdiction: j })))),
     /**
-     * A cooperation link's evidence (key `fromId|toId`), in document order. Links asked for
-     * together mostly share a region (cooperationLinks(region)): its evidence is read once.
+     * A cooperation link's evidence (key `fromId|toId`), each task once, in document order, from
+     * the TIES edges of the region its batch asks for most (analytics.ts tieRows writes them).
+     * Links asked for together mostly share a region (cooperationLinks(region)): read once.
      */
-    // A link's tasks, each once, in document order: from the TIES edges of the region asked for
-    // most (one read per region; analytics.ts tieRows writes them).
     linkTasks: new DataLoader<string, Row[]>(async (keys) => {
       const pairs = keys.map((k) => k.split('|') as [string, string]);
       const seen = new Map<string, number>();

@@ -237,6 +237,27 @@ export function unitAnalyticsRow(id: string, c: UnitCounts) {
   return { id, leadTasks: c.lead, responsibleTasks: c.responsible, participantTasks: c.participant, dueCounts: dueJson(c.due) };
 }
 
+/**
+ * Each task's jurisdiction, the regions it names and those whose governments it assigns, from the
+ * rows of cypher/read/cooperation-issuer and cooperation-carrier: what tiesOf needs, for the tasks
+ * that tie anything.
+ */
+function storedTieFacts(issuer: Row[], carrier: Row[]): Map<string, TieFacts & { id: string; mentions: string[]; carriers: string[] }> {
+  const facts = new Map<string, TieFacts & { id: string; mentions: string[]; carriers: string[] }>();
+  const fact = (id: string) => {
+    let f = facts.get(id);
+    if (!f) facts.set(id, (f = { id, jurisdiction: null, mentions: [], carriers: [] }));
+    return f;
+  };
+  for (const r of issuer) {
+    const f = fact(r.taskId as string);
+    f.jurisdiction = r.fromId as string;
+    f.mentions.push(r.toId as string);
+  }
+  for (const r of carrier) fact(r.taskId as string).carriers.push(r.fromId as string, r.toId as string);
+  return facts;
+}
+
 /** What the stored graph implies, counted afresh from every assignment and mention. */
 export async function recount(store: Pick<GraphStore, 'run'>): Promise<{
   units: Map<string, UnitCounts & { jurisdictionCode: string }>; links: Map<string, LinkCounts>; pairs: Map<string, PairCounts>; tallies: Map<string, TallyCounts>;
@@ -259,26 +280,13 @@ export async function recount(store: Pick<GraphStore, 'run'>): Promise<{
     t[kind].add(r.taskId as string);
     tasks.set(id, t);
   };
-  // The same rows, per task, for the tallies: its jurisdiction, the regions it names and those it assigns.
-  const facts = new Map<string, { jurisdiction: string | null; mentions: string[]; carriers: string[] }>();
-  const fact = (id: string) => {
-    let f = facts.get(id);
-    if (!f) facts.set(id, (f = { jurisdiction: null, mentions: [], carriers: [] }));
-    return f;
-  };
-  for (const r of await store.run(read('cooperation-issuer'))) {
-    add(r, 'issuer');
-    const f = fact(r.taskId as string);
-    f.jurisdiction = r.fromId as string;
-    f.mentions.push(r.toId as string);
-  }
-  for (const r of await store.run(read('cooperation-carrier'))) {
-    add(r, 'carrier');
-    fact(r.taskId as string).carriers.push(r.fromId as string, r.toId as string);
-  }
+  const issuer = await store.run(read('cooperation-issuer'));
+  const carrier = await store.run(read('cooperation-carrier'));
+  for (const r of issuer) add(r, 'issuer');
+  for (const r of carrier) add(r, 'carrier');
   for (const r of await store.run(read('cooperation-comention'))) add(r, 'comention');
   const tallies = new TallyCounter();
-  for (const f of facts.values()) tallies.add(f);
+  for (const f of storedTieFacts(issuer, carrier).values()) tallies.add(f);
   const links = new Map<string, LinkCounts>();
   for (const [id, t] of tasks) {
     const [from, to] = id.split('|') as [string, string];
@@ -350,18 +358,7 @@ export async function ensureAssignmentTaskIds(store: GraphStore): Promise<boolea
  */
 export async function ensureTies(store: GraphStore): Promise<boolean> {
   if ((await store.run(read('any-tie'))).length > 0 || (await store.run(read('party-links'))).length === 0) return false;
-  const facts = new Map<string, { id: string; jurisdiction: string | null; mentions: string[]; carriers: string[] }>();
-  const fact = (id: string) => {
-    let f = facts.get(id);
-    if (!f) facts.set(id, (f = { id, jurisdiction: null, mentions: [], carriers: [] }));
-    return f;
-  };
-  for (const r of await store.run(read('cooperation-issuer'))) {
-    const f = fact(r.taskId as string);
-    f.jurisdiction = r.fromId as string;
-    f.mentions.push(r.toId as string);
-  }
-  for (const r of await store.run(read('cooperation-carrier'))) fact(r.taskId as string).carriers.push(r.fromId as string, r.toId as string);
+  const facts = storedTieFacts(await store.run(read('cooperation-issuer')), await store.run(read('cooperation-carrier')));
   const rows: Row[] = [];
   for (const p of await store.run(read('task-positions'))) {
     const f = facts.get(p.id as string);

@@ -55,9 +55,10 @@ export function ProvinceNetworkView(props: {
 }) {
   const { t, tf, kind, lang } = useT();
   // Nationally, the server draws a node per province until it is opened (a province code in `open`).
-  const shown = useMemo(() => ({ jurisdictions: props.net.jurisdictions, provinces: new Set(props.net.provinces ?? []), folded: new Set(props.net.folded ?? []) }), [props.net]);
+  const provinces = useMemo(() => new Set(props.net.provinces ?? []), [props.net]);
+  const folded = useMemo(() => new Set(props.net.folded ?? []), [props.net]);
   // Opened into units: the jurisdictions in `open` that are not provinces of a national network.
-  const unitOpen = useMemo(() => props.open.filter((j) => !shown.provinces.has(j)), [props.open, shown]);
+  const unitOpen = useMemo(() => props.open.filter((j) => !provinces.has(j)), [props.open, provinces]);
   const { fetched, retry } = useOpenedGraphs(unitOpen);
   const names = useMemo(() => new Map(props.net.jurisdictions.map((j) => [j.region.id, j.region.name])), [props.net]);
   // Opened and fetched, in the order opened; a jurisdiction stays a node until its units are here.
@@ -84,23 +85,23 @@ export function ProvinceNetworkView(props: {
   const toggle = (j: string) => {
     if (!props.open.includes(j)) return props.onOpen([...props.open, j]);
     // A province folded back folds the jurisdictions opened in it too.
-    const inside = new Set(shown.provinces.has(j) ? props.net.jurisdictions.filter((x) => x.region.within?.some((w) => w.id === j)).map((x) => x.region.id) : []);
+    const inside = new Set(provinces.has(j) ? props.net.jurisdictions.filter((x) => x.region.within?.some((w) => w.id === j)).map((x) => x.region.id) : []);
     props.onOpen(props.open.filter((x) => x !== j && !inside.has(x)));
   };
   const onNode = (id: string) => {
-    const j = shown.jurisdictions.find((x) => jurisdictionNodeId(x.region.id) === id);
+    const j = props.net.jurisdictions.find((x) => jurisdictionNodeId(x.region.id) === id);
     // An opened province's own government (its code is the province's): its network, as the list's link gives it.
-    if (j && shown.provinces.has(j.region.id) && !shown.folded.has(j.region.id)) props.onJurisdiction(j.region.id);
+    if (j && provinces.has(j.region.id) && !folded.has(j.region.id)) props.onJurisdiction(j.region.id);
     else if (j) toggle(j.region.id);
     else props.onSelect(id);
   };
   const describe = (e: cytoscape.SingularElementArgument) => {
     const d = e.data();
     if (e.isEdge()) return d.type === 'jlink' ? `${e.source().data('name')}–${e.target().data('name')} · ${tf(d.summed ? 'tiesN' : 'tasksN', { n: d.weight })}` : tf('tasksN', { n: d.weight ?? 1 });
-    if (d.type === 'jurisdiction') return tf(shown.folded.has(d.id.slice(2)) ? 'aboutProvince' : 'aboutJurisdiction', { name: d.name, tasks: d.tasks, units: d.units, documents: d.documents });
+    if (d.type === 'jurisdiction') return tf(folded.has(d.id.slice(2)) ? 'aboutProvince' : 'aboutJurisdiction', { name: d.name, tasks: d.tasks, units: d.units, documents: d.documents });
     return describeNode(d, t, kind);
   };
-  const summary = `${shown.provinces.size ? `${tf('provincesN', { n: shown.provinces.size })} · ` : ''}${tf('jurisdictionsN', { n: props.net.count ?? props.net.jurisdictions.length })}${opened.size ? ` · ${tf('openedUnits', { n: graph.unitCount })}` : ''}`;
+  const summary = `${provinces.size ? `${tf('provincesN', { n: provinces.size })} · ` : ''}${tf('jurisdictionsN', { n: props.net.count ?? props.net.jurisdictions.length })}${opened.size ? ` · ${tf('openedUnits', { n: graph.unitCount })}` : ''}`;
   // The opened jurisdictions' units as the unit table lists them.
   const unitRows = useMemo(() => [...opened.values()].flatMap(unitsOfGraph), [opened]);
 
