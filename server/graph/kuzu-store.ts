@@ -6,7 +6,7 @@ import { kuzuAddColumns, kuzuParams, kuzuSchema, toKuzu } from './dialect';
 import { checkFreeSpace, DEFAULT_MIN_FREE_BYTES, freeBytes } from './disk';
 import type { GraphRows } from './graph-rows';
 import { writeCsvFiles } from './kuzu-csv';
-import { NODES, RELS } from './model';
+import { NODES, RELS, type NodeDef, type RelDef } from './model';
 import { currentBudget, readInTime, remainingMs } from './budget';
 import { safeNumber } from './values';
 import { pacer } from '../pace';
@@ -133,10 +133,9 @@ export class KuzuStore implements GraphStore {
   }
 
   /**
-   * The bulk path: every table written to a CSV file in a temporary directory (always removed),
-   * then copied in with COPY FROM, all in one transaction. Kuzu 0.11 crashes the process when a
-   * COPY into a table that once held deleted rows fails and is rolled back, so the (empty)
-   * tables are first dropped and declared afresh; readers are let finish first, and no statement
+   * The bulk path: every table copied in from CSV files, all in one transaction (copyIn). Kuzu
+   * 0.11 crashes the process when a COPY into a table that once held deleted rows fails and is
+   * rolled back, so the (empty) tables are first dropped and declared afresh; readers are let finish first, and no statement
    * prepared for the old tables is reused.
    */
   bulkLoad(rows: GraphRows): Promise<void> {
@@ -150,32 +149,39 @@ export class KuzuStore implements GraphStore {
       for (const n of [...NODES].reverse()) await this.exec(this.writer, `DROP TABLE IF EXISTS ${n.label}`, {});
       this.prepared.clear();
       for (const ddl of kuzuSchema(NODES, RELS)) await this.exec(this.writer, ddl, {});
-
-      const dir = mkdtempSync(join(this.opts.bulkTmpDir ?? tmpdir(), 'kuzu-bulk-'));
-      try {
-        const { copies, fixUps } = writeCsvFiles(dir, rows, NODES, RELS);
-        await this.exec(this.writer, 'BEGIN TRANSACTION', {});
-        try {
-          for (const copy of copies) await this.exec(this.writer, copy, {});
-          for (const f of fixUps) {
-            // The label and property come from model.ts, never from input.
-            await this.exec(this.writer, `UNWIND $rows AS row MATCH (n:${f.label}) WHERE n.id = row.id SET n.${f.prop} = row.values`, { rows: f.rows });
-            await this.exec(this.writer, `UNWIND $ids AS id MATCH (n:${f.label}) WHERE n.id = id SET n.${f.prop} = NULL`, { ids: f.nulls });
-          }
-          await this.exec(this.writer, 'COMMIT', {});
-        } catch (err) {
-          await this.exec(this.writer, 'ROLLBACK', {}).catch(() => undefined);
-          await this.exec(this.writer, 'CHECKPOINT', {}).catch(() => undefined);
-          this.prepared.delete(this.writer);
-          throw err;
-        }
-        // Fold the copy into the database file now: until then its pages stay pinned in the buffer
-        // pool, and later writes ran out of it ("the buffer pool is full") two thousand plans on.
-        await this.exec(this.writer, 'CHECKPOINT', {});
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await this.copyIn(rows, NODES, RELS);
     });
+  }
+
+  /**
+   * Rows written to CSV files in a temporary directory (always removed) and copied into their
+   * (empty, freshly declared) tables with COPY FROM, in one transaction. On the writer's queue.
+   */
+  private async copyIn(rows: GraphRows, nodes: readonly NodeDef[], rels: readonly RelDef[]): Promise<void> {
+    const dir = mkdtempSync(join(this.opts.bulkTmpDir ?? tmpdir(), 'kuzu-copy-'));
+    try {
+      const { copies, fixUps } = writeCsvFiles(dir, rows, nodes, rels);
+      await this.exec(this.writer, 'BEGIN TRANSACTION', {});
+      try {
+        for (const copy of copies) await this.exec(this.writer, copy, {});
+        for (const f of fixUps) {
+          // The label and property come from model.ts, never from input.
+          await this.exec(this.writer, `UNWIND $rows AS row MATCH (n:${f.label}) WHERE n.id = row.id SET n.${f.prop} = row.values`, { rows: f.rows });
+          await this.exec(this.writer, `UNWIND $ids AS id MATCH (n:${f.label}) WHERE n.id = id SET n.${f.prop} = NULL`, { ids: f.nulls });
+        }
+        await this.exec(this.writer, 'COMMIT', {});
+      } catch (err) {
+        await this.exec(this.writer, 'ROLLBACK', {}).catch(() => undefined);
+        await this.exec(this.writer, 'CHECKPOINT', {}).catch(() => undefined);
+        this.prepared.delete(this.writer);
+        throw err;
+      }
+      // Fold the copy into the database file now: until then its pages stay pinned in the buffer
+      // pool, and later writes ran out of it ("the buffer pool is full") two thousand plans on.
+      await this.exec(this.writer, 'CHECKPOINT', {});
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   /**
@@ -193,22 +199,7 @@ export class KuzuStore implements GraphStore {
       await this.exec(this.writer, `DROP TABLE IF EXISTS ${rel.type}`, {});
       this.prepared.clear();
       for (const ddl of kuzuSchema([], [rel])) await this.exec(this.writer, ddl, {});
-      const dir = mkdtempSync(join(this.opts.bulkTmpDir ?? tmpdir(), 'kuzu-fill-'));
-      try {
-        const { copies } = writeCsvFiles(dir, { nodes: {}, rels: { [rel.type]: rows } }, [], [rel]);
-        await this.exec(this.writer, 'BEGIN TRANSACTION', {});
-        try {
-          for (const copy of copies) await this.exec(this.writer, copy, {});
-          await this.exec(this.writer, 'COMMIT', {});
-        } catch (err) {
-          await this.exec(this.writer, 'ROLLBACK', {}).catch(() => undefined);
-          this.prepared.delete(this.writer);
-          throw err;
-        }
-        await this.exec(this.writer, 'CHECKPOINT', {});
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await this.copyIn({ nodes: {}, rels: { [rel.type]: rows } }, [], [rel]);
     });
   }
 
