@@ -5,13 +5,14 @@ import { StoreError } from './graph/store';
 
 try {
   const app = await startApp(loadConfig());
-  process.stdout.write(`\n  责任落实图谱 is running: ${app.url}\n  GraphQL API:            ${app.url}/graphql\n  Store:                  ${app.store.kind} (${app.store.location})\n\n`);
   const stop = async () => {
     await app.close();
     process.exit(0);
   };
+  // Stoppable before it says it runs: whoever reads the line may stop it at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(`\n  责任落实图谱 is running: ${app.url}\n  GraphQL API:            ${app.url}/graphql\n  Store:                  ${app.store.kind} (${app.store.location})\n\n`);
 } catch (err) {
   const known = err instanceof ConfigError || err instanceof StoreError;
   process.stderr.write(`${known ? '' : 'could not start: '}${(err as Error).message}\n`);

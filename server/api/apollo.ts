@@ -62,6 +62,10 @@ export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServe
       ApolloServerPluginCacheControlDisabled(),
     ],
     parseOptions: { maxTokens: LIMITS.maxTokens },
+    // The app stops itself on SIGTERM (server/main.ts: HTTP, Apollo, then the store's checkpoint).
+    // Apollo's own handler (on unless NODE_ENV=test) stopped Apollo and raised the signal again,
+    // killing the process before the store had folded its log into the file.
+    stopOnTerminationSignals: false,
     introspection: true,
     // Never internals in answers; and formatting a stack for each of a timed-out request's thousands of
     // failed fields took seconds.
