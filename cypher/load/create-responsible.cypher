@@ -10,4 +10,5 @@ MATCH (:Document {id: $documentId})-[:HAS_TASK]->(t:Task)
 WHERE t.id = $taskIds[i]
 CREATE (u)-[:RESPONSIBLE_FOR {role: 'responsible', inferred: $inferred[i], clause: $clauses[i], quote: $quotes[i],
     start: $quoteStarts[i], `end`: $quoteEnds[i], surface: $surfaces[i], surfaceStart: $surfaceStarts[i],
-    surfaceEnd: $surfaceEnds[i], documentId: $documentId, taskId: $taskIds[i]}]->(t)
+    surfaceEnd: $surfaceEnds[i], documentId: $documentId, taskId: $taskIds[i],
+    taskRef: $taskRefs[i], taskTitle: $taskTitles[i]}]->(t)

@@ -8,4 +8,5 @@ WITH r, i
 WHERE r.id = $tiedIds[i]
 MATCH (:Document {id: $documentId})-[:HAS_TASK]->(t:Task)
 WHERE t.id = $taskIds[i]
-CREATE (t)-[:TIES {partner: $partners[i], taskId: t.id, documentId: $documentId, start: $tieStarts[i]}]->(r)
+CREATE (t)-[:TIES {partner: $partners[i], taskId: t.id, documentId: $documentId, start: $tieStarts[i],
+    taskRef: $taskRefs[i], taskTitle: $taskTitles[i]}]->(r)

@@ -1,5 +1,5 @@
 MATCH (t:Task)
 WHERE t.searchText CONTAINS $text
-RETURN t.id AS id
+RETURN t.id AS id, t.documentId AS documentId, t.ref AS ref, t.title AS title
 ORDER BY t.documentId, t.start
 LIMIT $limit

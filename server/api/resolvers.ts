@@ -21,6 +21,7 @@ import type { ReaderPool } from '../ingest/reader-pool';
 import type { Loaders } from './loaders';
 import type { AuthContext } from '../http/auth';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
+import { onWholeTask, taskHead, tasksOf } from './task-head';
 import { countsInScope, pairsInScope, unitsInScope, yearScope, type YearScope } from './years/scope';
 import { pacer } from '../pace';
 
@@ -103,6 +104,13 @@ async function rowsByIds<T>(loader: { loadMany(ids: string[]): Promise<unknown[]
   return (await loader.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
 }
 const tasksByIds = (ctx: Context, ids: string[]) => rowsByIds<TaskRow>(ctx.loaders.task, ids);
+// region-ties names a tie's task and its head so (task-head.ts).
+const TIE_HEAD = { id: 'id', ref: 'taskRef', title: 'taskTitle' };
+/** The tasks of search-tasks' rows with these ids, in their order: heads, as the rows have them. */
+async function searchedTasks(ctx: Context, rows: Row[], ids: string[]) {
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  return compact(await tasksOf(ids.map((id) => byId.get(id)!), ctx.loaders.task));
+}
 const unitsByIds = (ctx: Context, ids: string[]) => rowsByIds<UnitRow>(ctx.loaders.unit, ids);
 async function regionById(ctx: Context, id: string | null | undefined) {
   if (!id) return null;
@@ -431,7 +439,7 @@ export const resolvers = {
       const pageOf = <T>(list: T[]) => page(list, { limit: n, offset });
       return {
         units: await unitsByIds(ctx, pageOf(ids(u))),
-        tasks: await tasksByIds(ctx, pageOf(acrossDocuments(ids(tk)))),
+        tasks: await searchedTasks(ctx, tk, pageOf(acrossDocuments(ids(tk)))),
         regions: pageOf(rankRegions(compact(ids(r).map((id) => regions.get(id))), t)),
         leaders: await rowsByIds<Row>(ctx.loaders.leader, pageOf(ids(l))),
         total: { units: u.length, tasks: tk.length, regions: r.length, leaders: l.length },
@@ -535,14 +543,14 @@ export const resolvers = {
       rows = rows.slice(0, limit); // earliest first (tasks-due's order): the window's first limit entries
       const day = asOf ?? today();
       const days = soonDaysOf(ctx, soonDays);
-      const tasks = new Map((await tasksByIds(ctx, rows.map((r) => r.id as string))).map((t) => [t.id, t]));
       const buckets = new Map<string, { period: string; from: string; to: string; entries: unknown[] }>();
-      for (const r of rows) {
-        const t = tasks.get(r.id as string);
+      // Each row a task due on its date (tasks-due): its head and status from the row alone.
+      for (const [i, t] of (await tasksOf(rows, ctx.loaders.task)).entries()) {
         if (!t) continue;
-        const p = periodOf(r.date as string, by ?? 'MONTH');
+        const date = rows[i]!.date as string;
+        const p = periodOf(date, by ?? 'MONTH');
         if (!buckets.has(p.period)) buckets.set(p.period, { ...p, entries: [] });
-        buckets.get(p.period)!.entries.push({ task: t, date: r.date, status: taskStatus(t.deadlineKind, t.deadlineDate, day, days), asOf: day, soonDays: days });
+        buckets.get(p.period)!.entries.push({ task: t, date, status: taskStatus('date', date, day, days), asOf: day, soonDays: days });
       }
       return [...buckets.values()];
     },
@@ -610,20 +618,27 @@ export const resolvers = {
   },
 
   Task: {
+    // A list may hand on heads (id, document, ref, title: task-head.ts); these fields read the whole row.
+    ...onWholeTask<Args, Context>({
+      section: (t) => t.section,
+      part: (t) => t.part,
+      text: (t) => t.text,
+      start: (t) => t.start,
+      end: (t) => t.end,
+      clauses: (t) => json(t.clauses, []),
+      items: (t) => json(t.items, []),
+      deadline: (t) => (t.deadlineKind
+        ? { text: t.deadlineText, date: orNull(t.deadlineDate), kind: t.deadlineKind, start: t.deadlineStart, end: t.deadlineEnd }
+        : null),
+      status: (t, { asOf, soonDays }, ctx) => taskStatus(t.deadlineKind, t.deadlineDate, (asOf as string | undefined) ?? today(), soonDaysOf(ctx, soonDays)),
+    }),
     document: (t: TaskRow, _: Args, ctx: Context) => ctx.loaders.document.load(t.documentId),
     assignments: async (t: TaskRow, { role }: Args, ctx: Context) =>
       (await ctx.loaders.assignmentsOfTask.load(t.id)).filter((a) => !role || a.role === role),
-    clauses: (t: TaskRow) => json(t.clauses, []),
-    items: (t: TaskRow) => json(t.items, []),
     regions: async (t: TaskRow, _: Args, ctx: Context) => {
       const regions = (await ctx.loaders.regions()).regions;
       return compact((await ctx.loaders.regionsOfTask.load(t.id)).map((r) => regions.get(r.regionId as string)));
     },
-    deadline: (t: TaskRow) => (t.deadlineKind
-      ? { text: t.deadlineText, date: orNull(t.deadlineDate), kind: t.deadlineKind, start: t.deadlineStart, end: t.deadlineEnd }
-      : null),
-    status: (t: TaskRow, { asOf, soonDays }: Args, ctx: Context) =>
-      taskStatus(t.deadlineKind, t.deadlineDate, (asOf as string | undefined) ?? today(), soonDaysOf(ctx, soonDays)),
     leaders: async (t: TaskRow, _: Args, ctx: Context) =>
       (await ctx.loaders.leadersOfTask.load(t.id)).map((l) => ({ id: l.id, name: l.name, post: l.post, jurisdictionCode: l.jurisdictionCode })),
     followUps: async (t: TaskRow, { limit }: Args, ctx: Context) =>
@@ -655,7 +670,7 @@ export const resolvers = {
 
   Assignment: {
     unit: (a: AssignmentRow, _: Args, ctx: Context) => ctx.loaders.unit.load(a.unitId),
-    task: (a: AssignmentRow, _: Args, ctx: Context) => ctx.loaders.task.load(a.taskId),
+    task: (a: AssignmentRow, _: Args, ctx: Context) => taskHead(a, { id: 'taskId', ref: 'taskRef', title: 'taskTitle' }) ?? ctx.loaders.task.load(a.taskId),
     document: (a: AssignmentRow, _: Args, ctx: Context) => ctx.loaders.document.load(a.documentId),
   },
 
@@ -711,7 +726,7 @@ export const resolvers = {
       if (start < 0) throw userError(`offset must be 0 or more, got ${start}`);
       const order = await evidenceOf(ctx, l);
       const page = limit === undefined || limit === null ? order.slice(start) : order.slice(start, start + limitOf(limit, 20));
-      return tasksByIds(ctx, page.map((r) => r.id as string));
+      return compact(await tasksOf(page, ctx.loaders.task, TIE_HEAD));
     },
     units: async (l: CooperationLinkRow, _: Args, ctx: Context) => {
       const taskIds = (await evidenceOf(ctx, l)).map((r) => r.id as string);

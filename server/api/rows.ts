@@ -18,5 +18,7 @@ export interface UnitRow {
 export interface AssignmentRow {
   taskId: string; unitId: string; role: 'lead' | 'responsible' | 'participant'; inferred: boolean; clause: number; quote: string;
   start: number; end: number; surface: string; surfaceStart: number; surfaceEnd: number; documentId: string;
+  /** The task's ref and title, from the edge ('' or null on an edge written before edges carried them). */
+  taskRef?: string | null; taskTitle?: string | null;
 }
 export interface RegionRow { id: string; name: string; level: string; within: Array<string | null> | null }

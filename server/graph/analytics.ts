@@ -123,12 +123,13 @@ export function tiesOf(t: TieFacts): Map<string, { issuer: boolean; carrier: boo
  * The TIES edges of a task: for each pair it makes parties (issuer or carrier; a co-mention is
  * no cooperation, api/analytics/cooperation.ts), an edge to each region naming the other.
  */
-export function tieRows(t: TieFacts & { id: string }, documentId: string, start: number): Row[] {
+export function tieRows(t: TieFacts & { id: string }, task: { documentId: string; start: number; ref: string; title: string }): Row[] {
   const rows: Row[] = [];
+  const edge = { taskId: t.id, documentId: task.documentId, start: task.start, taskRef: task.ref, taskTitle: task.title };
   for (const [id, p] of tiesOf(t)) {
     if (!p.issuer && !p.carrier) continue;
     const [a, b] = id.split('|') as [string, string];
-    rows.push({ fromId: t.id, toId: a, partner: b, taskId: t.id, documentId, start }, { fromId: t.id, toId: b, partner: a, taskId: t.id, documentId, start });
+    rows.push({ fromId: t.id, toId: a, partner: b, ...edge }, { fromId: t.id, toId: b, partner: a, ...edge });
   }
   return rows;
 }
@@ -342,7 +343,12 @@ export async function ensureAnalytics(store: GraphStore): Promise<boolean> {
   return true;
 }
 
-/** Assignment edges written before they carried their task's id get it, once, when the store is opened. */
+/**
+ * Assignment edges written before they carried their task's id get it, once, when the store is
+ * opened. Their task's ref and title are not filled in the same way (10,000 plans: 107 s, and more
+ * than the default buffer pool): an edge without them has its task read whole (graph/task-head.ts)
+ * until its document is loaded again.
+ */
 export async function ensureAssignmentTaskIds(store: GraphStore): Promise<boolean> {
   if ((await store.run(read('assignments-without-task-ids'))).length === 0) return false;
   await store.write(async (tx) => {
@@ -362,7 +368,7 @@ export async function ensureTies(store: GraphStore): Promise<boolean> {
   const rows: Row[] = [];
   for (const p of await store.run(read('task-positions'))) {
     const f = facts.get(p.id as string);
-    if (f) rows.push(...tieRows(f, p.documentId as string, Number(p.start)));
+    if (f) rows.push(...tieRows(f, { documentId: p.documentId as string, start: Number(p.start), ref: p.ref as string, title: p.title as string }));
   }
   if (store.fillRelationships) await store.fillRelationships('TIES', rows);
   else await unwindRelationships(store, 'create-ties', 'delete-some-ties', rows);

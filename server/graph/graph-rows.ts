@@ -131,11 +131,11 @@ export function graphRows(
       });
       rels.HAS_TASK!.push({ fromId: doc.id, toId: t.id });
       for (const regionId of facts[i]!.mentions) rels.MENTIONS!.push({ fromId: t.id, toId: regionId });
-      rels.TIES!.push(...tieRows(facts[i]!, doc.id, t.start));
+      rels.TIES!.push(...tieRows(facts[i]!, { documentId: doc.id, start: t.start, ref: t.ref, title: t.title }));
       for (const a of t.assignments) {
         rels[ROLE_RELS[a.role as keyof typeof ROLE_RELS]]!.push({
           fromId: a.unitId, toId: t.id, role: a.role, inferred: a.inferred, clause: a.clause, quote: a.quote, start: a.start, end: a.end,
-          surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd, documentId: doc.id, taskId: t.id,
+          surface: a.surface, surfaceStart: a.surfaceStart, surfaceEnd: a.surfaceEnd, documentId: doc.id, taskId: t.id, taskRef: t.ref, taskTitle: t.title,
         });
       }
       // A leader is one per jurisdiction and name, its post the first written with it; one edge per task, where it first names them.

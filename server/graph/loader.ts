@@ -270,16 +270,17 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
       taskIds: mentions.map((m) => m.taskId), mentionedIds: mentions.map((m) => m.regionId),
     });
   }
-  const ties = prepared.facts.flatMap((f, i) => tieRows(f, doc.id, doc.tasks[i]!.start));
+  const ties = prepared.facts.flatMap((f, i) => tieRows(f, { documentId: doc.id, ...doc.tasks[i]! }));
   if (ties.length > 0) {
     await tx.run(load('create-ties'), {
       documentId: doc.id, regionIds: [...new Set(ties.map((r) => r.toId as string))],
       taskIds: ties.map((r) => r.taskId), tiedIds: ties.map((r) => r.toId), partners: ties.map((r) => r.partner), tieStarts: ties.map((r) => r.start),
+      taskRefs: ties.map((r) => r.taskRef), taskTitles: ties.map((r) => r.taskTitle),
     });
   }
 
   for (const [role, statement] of Object.entries(ROLE_STATEMENT)) {
-    const assignments = doc.tasks.flatMap((t) => t.assignments.filter((a) => a.role === role).map((a) => ({ ...a, taskId: t.id })));
+    const assignments = doc.tasks.flatMap((t) => t.assignments.filter((a) => a.role === role).map((a) => ({ ...a, taskId: t.id, taskRef: t.ref, taskTitle: t.title })));
     for (const [jurisdictionCode, group] of groupBy(assignments, (a) => allUnits.get(a.unitId)!.jurisdiction.code)) {
       // One list per field (cypher/load/create-leads.cypher says why).
       await tx.run(load(statement), {
@@ -287,7 +288,7 @@ async function loadDocument(tx: QueryRunner, prepared: PreparedDocument, allUnit
         unitIds: group.map((a) => a.unitId), taskIds: group.map((a) => a.taskId), inferred: group.map((a) => a.inferred),
         clauses: group.map((a) => a.clause), quotes: group.map((a) => a.quote), quoteStarts: group.map((a) => a.start),
         quoteEnds: group.map((a) => a.end), surfaces: group.map((a) => a.surface), surfaceStarts: group.map((a) => a.surfaceStart),
-        surfaceEnds: group.map((a) => a.surfaceEnd),
+        surfaceEnds: group.map((a) => a.surfaceEnd), taskRefs: group.map((a) => a.taskRef), taskTitles: group.map((a) => a.taskTitle),
       });
     }
   }

@@ -16,7 +16,7 @@ const PARAMETERS: Record<string, unknown> = {
   jurisdictionCode: '430500', regionId: '430500', collectiveId: 'x', memberIds: ['x'],
   // the assignment statements' columns
   refs: ['x'], titles: ['x'], sections: ['x'], parts: ['x'], texts: ['x'], taskStarts: [0], taskEnds: [1], clauseJson: ['[]'],
-  itemJson: ['[]'], searchTexts: ['x'], mentionedIds: ['x'], tiedIds: ['x'], partners: ['x'], tieStarts: [0],
+  itemJson: ['[]'], searchTexts: ['x'], mentionedIds: ['x'], tiedIds: ['x'], partners: ['x'], tieStarts: [0], taskRefs: ['x'], taskTitles: ['x'],
   inferred: [false], clauses: [1], quotes: ['x'], quoteStarts: [0], quoteEnds: [1], surfaces: ['x'], surfaceStarts: [0], surfaceEnds: [1],
   // deadlines and leaders (issue 12)
   deadlineTexts: ['x'], deadlineDates: ['2024-12-31'], deadlineKinds: ['date'], deadlineStarts: [0], deadlineEnds: [1],

@@ -63,6 +63,20 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(rows[0]!.quote).toBe('(牵头单位:市商务局、市发改委;责任单位:市交通运输局、萍乡海关、有关县区人民政府、萍乡经开区管委会、武功山景区管委会)');
     });
 
+    it('every edge to a task carries the task’s ref and title: 萍乡市商务局’s two led tasks as the document numbers and names them', async () => {
+      const rows = (await q('assignments-of-units', { unitIds: ['360300:市商务局'], roles: ['lead'] })).sort(byKeys('unitId', 'documentId', 'start', 'clause'));
+      // Seed 001, line 21 "2.强化内陆港物流中心地位。…" under (一), line 24 "4.重点引进高端产业。…" under (二).
+      expect(rows.map((r) => [r.taskRef, r.taskTitle])).toEqual([['二.(一).2', '强化内陆港物流中心地位'], ['二.(二).4', '重点引进高端产业']]);
+      const mismatched = async (pattern: string) => (await store.run(`MATCH ${pattern} RETURN t.id AS id, t.ref AS ref, t.title AS title, e.taskRef AS edgeRef, e.taskTitle AS edgeTitle`))
+        .filter((x) => x.edgeRef !== x.ref || x.edgeTitle !== x.title || !x.ref || !x.title);
+      const counts = await store.run('MATCH ()-[e:LEADS|RESPONSIBLE_FOR|PARTICIPATES_IN]->() RETURN count(e) AS n');
+      expect(counts[0]!.n).toBe(SEED_STATS.leads + SEED_STATS.responsible + SEED_STATS.participants);
+      expect(await mismatched('(:Unit)-[e:LEADS|RESPONSIBLE_FOR|PARTICIPATES_IN]->(t:Task)')).toEqual([]);
+      expect(await mismatched('(t:Task)-[e:TIES]->(:Region)')).toEqual([]);
+      const ties = await q('region-ties', { region: 'area:东盟' });
+      expect(ties.find((r) => r.id === `${D000}:二.(一).3`)).toMatchObject({ taskRef: '二.(一).3' });
+    });
+
     it('assignments-of-tasks: the units of 邵阳’s task 1', async () => {
       const rows = await q('assignments-of-tasks', { taskIds: [`${D000}:二.(一).1`] });
       expect(rows.map((r) => [r.unitId, r.role, r.inferred])).toEqual([
@@ -378,7 +392,8 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       const file = seedFilesIn()[1]!;
       const original = readFileSync(file, 'utf8');
       await loadExtraction(store, extract([{ file, bytes: Buffer.from(original) }]));
-      const leads = async () => ids(await store.run(read('assignments-of-units'), { unitIds: ['360300:市商务局'], roles: ['lead'] }), 'taskId');
+      // In document order as the API's loader puts them (values.ts byKeys: Kuzu does not always keep ORDER BY here).
+      const leads = async () => ids((await store.run(read('assignments-of-units'), { unitIds: ['360300:市商务局'], roles: ['lead'] })).sort(byKeys('unitId', 'documentId', 'start', 'clause')), 'taskId');
       expect(await leads()).toEqual([`${D001}:二.(一).2`, `${D001}:二.(二).4`]);
 
       // 市商务局 no longer co-leads item 2, 萍乡学院 is dropped from item 9, and item 17 is gone.
@@ -389,6 +404,12 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       const outcome = await loadExtraction(store, extract([{ file, bytes: Buffer.from(edited) }]));
       expect(outcome[0]!.status).toBe('replaced');
       expect(await leads()).toEqual([`${D001}:二.(二).4`]);
+      // A task renamed in the new version: its edges carry the new title.
+      const renamed = edited.replace('2.强化内陆港物流中心地位。', '2.巩固内陆港物流枢纽地位。');
+      expect((await loadExtraction(store, extract([{ file, bytes: Buffer.from(renamed) }])))[0]!.status).toBe('replaced');
+      const edges = await store.run(read('assignments-of-tasks'), { taskIds: [`${D001}:二.(一).2`] });
+      expect(edges.length).toBeGreaterThan(0);
+      for (const e of edges) expect([e.taskRef, e.taskTitle]).toEqual(['二.(一).2', '巩固内陆港物流枢纽地位']);
       expect(await store.run(read('task-ids'), { documentId: D001, text: '' })).toHaveLength(16);
       expect(await store.run(read('units-by-id'), { ids: ['360300:萍乡学院'] })).toEqual([]);
     }, 120_000);

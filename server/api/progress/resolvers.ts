@@ -1,3 +1,4 @@
+import { onWholeTask } from '../task-head';
 import { taskLight, latestKnown } from '../analytics/light';
 import { today } from '../analytics/status';
 import { userError } from '../errors';
@@ -53,7 +54,7 @@ export const progressResolvers = {
   Task: {
     progress: async (t: TaskRow, { limit }: Args, ctx: Context) => (await recordsOf(ctx).ofTask(t.id)).slice(0, typeof limit === 'number' ? limit : 50),
     latestProgress: async (t: TaskRow, { asOf }: Args, ctx: Context) => latestKnown(await recordsOf(ctx).ofTask(t.id), (asOf as string | undefined) ?? today()),
-    light: (t: TaskRow, { asOf, soonDays }: Args, ctx: Context) => lightOf(ctx, t, (asOf as string | undefined) ?? today(), soonOf(ctx, soonDays)),
+    ...onWholeTask<Args, Context>({ light: (t, { asOf, soonDays }, ctx) => lightOf(ctx, t, (asOf as string | undefined) ?? today(), soonOf(ctx, soonDays)) }),
   },
   Unit: {
     owed: async (u: UnitRow, { asOf, soonDays, limit }: Args, ctx: Context) => {
@@ -67,7 +68,9 @@ export const progressResolvers = {
     },
   },
   TimelineEntry: {
-    light: (e: { task: TaskRow; asOf: string; soonDays: number }, _: Args, ctx: Context) => lightOf(ctx, e.task, e.asOf ?? today(), e.soonDays ?? ctx.config.DUE_SOON_DAYS),
+    // An entry is a task due on its date (its task may be a head: task-head.ts).
+    light: (e: { task: { id: string }; date: string; asOf: string; soonDays: number }, _: Args, ctx: Context) =>
+      lightOf(ctx, { id: e.task.id, deadlineKind: 'date', deadlineDate: e.date }, e.asOf ?? today(), e.soonDays ?? ctx.config.DUE_SOON_DAYS),
   },
   Progress: {
     task: async (p: ProgressRecord, _: Args, ctx: Context) => (await ctx.loaders.task.load(p.taskId)) ?? null,
