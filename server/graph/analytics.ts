@@ -346,7 +346,7 @@ export async function ensureAnalytics(store: GraphStore): Promise<boolean> {
 /**
  * Assignment edges written before they carried their task's id get it, once, when the store is
  * opened. Their task's ref and title are not filled in the same way (10,000 plans: 107 s, and more
- * than the default buffer pool): an edge without them has its task read whole (graph/task-head.ts)
+ * than the default buffer pool): an edge without them has its task read whole (api/task-head.ts)
  * until its document is loaded again.
  */
 export async function ensureAssignmentTaskIds(store: GraphStore): Promise<boolean> {
