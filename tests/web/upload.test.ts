@@ -125,7 +125,7 @@ describe('uploading plans in the page', () => {
     await expect.poll(async () => { const drawn = await unitIds(); return [...units.keys()].every((id) => drawn.includes(id)); }, { timeout: 15_000 }).toBe(true);
     await xiamen.getByRole('link', { name: '在网络中查看' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    expect(page.url()).toContain('document=xiamen-measures');
+    await expect.poll(() => page.url()).toContain('document=xiamen-measures'); // the page navigates after the dialog closes
     await expect.poll(async () => (await unitIds()).sort()).toEqual([...units.keys()].sort());
     await page.screenshot({ path: join(SHOTS, 'upload-document-network.png') });
   }, 60_000);
