@@ -677,9 +677,9 @@ export const resolvers = {
   Unit: {
     aliases: (u: UnitRow) => u.aliases ?? [],
     jurisdiction: (u: UnitRow, _: Args, ctx: Context) => regionById(ctx, u.jurisdictionCode),
-    leads: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'lead'), args),
-    responsibleFor: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'responsible'), args),
-    participatesIn: async (u: UnitRow, args: Args, ctx: Context) => page((await ctx.loaders.assignmentsOfUnit.load(u.id)).filter((a) => a.role === 'participant'), args),
+    leads: async (u: UnitRow, args: Args, ctx: Context) => page(await ctx.loaders.assignmentsOfUnitAs.lead.load(u.id), args),
+    responsibleFor: async (u: UnitRow, args: Args, ctx: Context) => page(await ctx.loaders.assignmentsOfUnitAs.responsible.load(u.id), args),
+    participatesIn: async (u: UnitRow, args: Args, ctx: Context) => page(await ctx.loaders.assignmentsOfUnitAs.participant.load(u.id), args),
     tasks: async (u: UnitRow, { role, document, year, ...args }: Args, ctx: Context) => {
       const scope = await yearScope(ctx, year);
       return page((await ctx.loaders.assignmentsOfUnit.load(u.id))
