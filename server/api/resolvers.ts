@@ -144,10 +144,11 @@ async function jurisdictionNetwork(ctx: Context, within: unknown, year: unknown)
   if (scope) {
     // That year's documents and tasks per jurisdiction, and its issuers' ties (the kept links hold every year).
     const issued = new Map<string, { documents: number; tasks: number }>();
-    for (const d of (await ctx.loaders.documents()).values()) {
-      if (!scope.hasDocument(d.id) || !d.jurisdictionCode) continue;
-      const n = issued.get(d.jurisdictionCode) ?? { documents: 0, tasks: 0 };
-      issued.set(d.jurisdictionCode, { documents: n.documents + 1, tasks: n.tasks + Number(d.taskCount ?? 0) });
+    for (const d of await ctx.store.run(read('documents-of-year'), { planYear: scope.year })) {
+      const j = d.jurisdictionCode as string | null;
+      if (!j) continue;
+      const n = issued.get(j) ?? { documents: 0, tasks: 0 };
+      issued.set(j, { documents: n.documents + 1, tasks: n.tasks + Number(d.taskCount ?? 0) });
     }
     jurisdictions = jurisdictions.map((r) => ({ ...r, ...(issued.get(r.id as string) ?? { documents: 0, tasks: 0 }) }));
     const ids = new Set(jurisdictions.map((r) => r.id as string));
@@ -372,8 +373,12 @@ export const resolvers = {
 
   Query: {
     documents: async (_: unknown, args: Args, ctx: Context) => {
-      const all = [...(await ctx.loaders.documents()).values()];
-      return page(args.jurisdiction ? all.filter((d) => d.jurisdictionCode === checkJurisdiction(args.jurisdiction)) : all, args);
+      // One page of ids, then their rows: never every document's row.
+      const offset = typeof args.offset === 'number' ? args.offset : 0;
+      if (!Number.isInteger(offset) || offset < 0) throw userError(`offset must be 0 or more, got ${String(args.offset)}`);
+      const limit = typeof args.limit === 'number' ? args.limit : 5000; // the field's @list bound
+      const ids = await ctx.store.run(read('document-ids-page'), { jurisdiction: args.jurisdiction ? checkJurisdiction(args.jurisdiction) : '', skip: offset, limit });
+      return rowsByIds<DocumentRow>(ctx.loaders.document, ids.map((r) => r.id as string));
     },
     document: (_: unknown, { id }: Args, ctx: Context) => ctx.loaders.document.load(id as string),
     unit: async (_: unknown, { id }: Args, ctx: Context) => {
@@ -561,20 +566,29 @@ export const resolvers = {
       checkWindow(from, to);
       if (role && !unit) throw userError('role needs unit: say whose role to look for');
       const scope = await yearScope(ctx, args.year);
-      const docs = await ctx.loaders.documents();
-      const ids = unit
-        ? [...new Set((await ctx.loaders.assignmentsOfUnit.load(unit)).filter((a) => !role || a.role === role).map((a) => a.taskId))]
-        : (await ctx.store.run(read('task-ids'), { documentId: document ?? '', text: '' })).map((r) => r.id as string);
-      const tasks = (await tasksByIds(ctx, ids)).filter((t) => (!document || t.documentId === document) && (!scope || scope.hasDocument(t.documentId))
-        && (!jurisdiction || docs.get(t.documentId)?.jurisdictionCode === jurisdiction));
-      const out = { tasks: tasks.length, shown: 0, undated: 0, ongoing: 0, outside: 0, beyondLimit: 0 };
+      const out = { tasks: 0, shown: 0, undated: 0, ongoing: 0, outside: 0, beyondLimit: 0 };
       let inWindow = 0;
-      for (const t of tasks) {
-        if (t.deadlineKind === 'date' && t.deadlineDate) {
-          if (t.deadlineDate >= from && t.deadlineDate <= to) inWindow++;
-          else out.outside++;
-        } else if (t.deadlineKind === 'ongoing' || t.deadlineKind === 'periodic') out.ongoing++;
-        else out.undated++;
+      const count = (kind: unknown, date: boolean, inside: boolean, n: number) => {
+        out.tasks += n;
+        if (kind === 'date' && date) {
+          if (inside) inWindow += n;
+          else out.outside += n;
+        } else if (kind === 'ongoing' || kind === 'periodic') out.ongoing += n;
+        else out.undated += n;
+      };
+      if (unit) {
+        // A unit's tasks (hundreds at most), with their documents for the jurisdiction.
+        const ids = [...new Set((await ctx.loaders.assignmentsOfUnit.load(unit)).filter((a) => !role || a.role === role).map((a) => a.taskId))];
+        const tasks = (await tasksByIds(ctx, ids)).filter((t) => (!document || t.documentId === document) && (!scope || scope.hasDocument(t.documentId)));
+        const docs = new Map((await rowsByIds<DocumentRow>(ctx.loaders.document, [...new Set(tasks.map((t) => t.documentId))])).map((d) => [d.id, d]));
+        for (const t of tasks) {
+          if (jurisdiction && docs.get(t.documentId)?.jurisdictionCode !== jurisdiction) continue;
+          count(t.deadlineKind, !!t.deadlineDate, t.deadlineDate >= from && t.deadlineDate <= to, 1);
+        }
+      } else {
+        // Counted in the store: a jurisdiction's tasks are thousands, the store's hundreds of thousands.
+        const tally = await ctx.store.run(read('task-deadline-tally'), { documentId: document ?? '', jurisdiction: jurisdiction ?? '', planYear: scope?.year ?? -1, from, to });
+        for (const r of tally) count(r.kind, r.dated === true, r.inWindow === true, Number(r.tasks));
       }
       out.shown = Math.min(inWindow, limit);
       out.beyondLimit = inWindow - out.shown;
@@ -598,8 +612,8 @@ export const resolvers = {
       checkIngestAuth(ctx.config.INGEST_TOKEN, ctx.authorization);
       const r = await ingestDocument(ctx.store, String(filename), String(text), ctx.readers);
       // Read back through a fresh cache: the request's loaders may predate the load.
-      const docs = (await ctx.store.run(read('documents'))) as unknown as DocumentRow[];
-      return { ...r, document: docs.find((d) => d.id === r.documentId) };
+      const [doc] = (await ctx.store.run(read('documents-by-id'), { ids: [r.documentId] })) as unknown as DocumentRow[];
+      return { ...r, document: doc };
     },
   },
 

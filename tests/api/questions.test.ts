@@ -60,6 +60,10 @@ describe.each(stores())('API: who owns what ($name)', (store) => {
     expect(r.errors).toBeUndefined();
     expect(r.data.documents.map((d: any) => d.id.slice(0, 4)).sort()).toEqual(['000_', '004_']);
     expect(r.data.all).toHaveLength(5);
+    // In id order, a page at a time: the seeds' files are numbered 000–004.
+    expect(r.data.all.map((d: any) => d.id.slice(0, 3))).toEqual(['000', '001', '002', '003', '004']);
+    const paged = await gql(app.url, '{ documents(limit: 2, offset: 3) { id } rest: documents(offset: 4) { id } none: documents(offset: 5) { id } }');
+    expect(paged.data).toEqual({ documents: r.data.all.slice(3, 5), rest: r.data.all.slice(4), none: [] });
     const bad = await gql(app.url, '{ documents(jurisdiction: "邵阳") { id } }');
     expect(bad.errors?.[0]?.message).toMatch(/jurisdiction must be a 6-digit division code/);
   });

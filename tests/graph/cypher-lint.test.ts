@@ -32,6 +32,8 @@ const PARAMETERS: Record<string, unknown> = {
   progress: '[]', codes: ['430500'],
   // plan years and series (issue 22 item 5)
   year: 2024, yearFrom: 2024, yearTo: 2024, yearSource: 'title', series: 'x',
+  // a year's documents, pages of documents, documents by digest (issue 23)
+  planYear: 2024, skip: 0, shas: ['x'],
 };
 
 /** Keys of the $rows maps the load statements read (row.fromId …); the linter sees them as property keys. */

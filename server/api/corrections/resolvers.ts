@@ -61,16 +61,24 @@ async function correctTask(ctx: Context, args: Args, kind: CorrectionKind, make:
   return fresh;
 }
 
+/** The documents in the store with these digests: digest → the first by id. */
+async function documentsBySha(ctx: Context, shas: string[]): Promise<Map<string, { id: string }>> {
+  const rows = shas.length ? await ctx.store.run(read('documents-by-sha'), { shas: [...new Set(shas)] }) : [];
+  const out = new Map<string, { id: string }>();
+  for (const r of rows.sort((a, b) => String(a.id).localeCompare(String(b.id)))) if (!out.has(r.sha256 as string)) out.set(r.sha256 as string, { id: r.id as string });
+  return out;
+}
+
 export const correctionResolvers = {
   Task: {
     version: async (t: TaskRow, _: Args, ctx: Context) => {
       personal(ctx);
-      const doc = (await ctx.loaders.documents()).get(t.documentId);
+      const doc = await ctx.loaders.document.load(t.documentId);
       return authOf(ctx).services.corrections.corrections.version({ sha256: String(doc?.sha256 ?? ''), ref: t.ref });
     },
     corrections: async (t: TaskRow, _: Args, ctx: Context) => {
       personal(ctx);
-      const doc = (await ctx.loaders.documents()).get(t.documentId);
+      const doc = await ctx.loaders.document.load(t.documentId);
       const key = taskKey({ sha256: String(doc?.sha256 ?? ''), ref: t.ref });
       const active = (await authOf(ctx).services.corrections.corrections.active()).filter((c) => c.task && taskKey(c.task) === key && c.found !== false);
       return active.map((c) => ({
@@ -83,14 +91,14 @@ export const correctionResolvers = {
     corrections: async (_: unknown, args: Args, ctx: Context) => {
       personal(ctx);
       const all = await authOf(ctx).services.corrections.corrections.all();
-      const docs = await ctx.loaders.documents();
-      const shas = new Set([...docs.values()].map((d) => d.sha256));
+      // Only the documents the corrections name, by digest: never every document's row.
+      const docBySha = await documentsBySha(ctx, all.flatMap((c) => (c.task ? [c.task.sha256] : [])));
       const out = all
         .filter((c) => args.includeUndone || !c.undone)
         .filter((c) => !args.document || c.task?.documentId === args.document)
         .map((c) => {
-          const orphaned = c.found === false || (!!c.task && !shas.has(c.task.sha256));
-          const doc = c.task ? [...docs.values()].find((d) => d.sha256 === c.task!.sha256) : undefined;
+          const orphaned = c.found === false || (!!c.task && !docBySha.has(c.task.sha256));
+          const doc = c.task ? docBySha.get(c.task.sha256) : undefined;
           return {
             id: c.id, kind: toGql(c.kind), by: c.by, at: c.at, document: c.task?.documentId ?? null, taskRef: c.task?.ref ?? null,
             taskId: doc && c.task ? `${doc.id}:${c.task.ref}` : null, unit: c.unit?.name ?? null, into: c.into?.name ?? null,
@@ -145,7 +153,7 @@ export const correctionResolvers = {
       const version = args.version === null || args.version === undefined ? null : Number(args.version);
       const c = await call(() => authOf(ctx).services.corrections.undo(String(args.id), who.name, version, async (c) => {
         if (c.kind === 'merge') return [...new Set([...(await documentsNaming(ctx, c.into!.id)), ...(await documentsNaming(ctx, c.unit!.id))])];
-        const doc = [...(await ctx.loaders.documents()).values()].find((d) => d.sha256 === c.task?.sha256);
+        const doc = c.task ? (await documentsBySha(ctx, [c.task.sha256])).get(c.task.sha256) : undefined;
         return doc ? [doc.id] : [];
       }));
       return (await correctionResolvers.Query.corrections(_, { includeUndone: true }, ctx)).find((x) => x.id === c.id);

@@ -9,17 +9,22 @@ type Args = Record<string, unknown>;
 /** A stored year: null when unknown (-1, or not yet synced). */
 const known = (v: unknown) => (typeof v === 'number' && v > 0 ? v : null);
 
+/** These documents' rows (the request's loader: never every document's). */
+async function documentsByIds(ctx: Context, ids: string[]): Promise<DocumentRow[]> {
+  return (await ctx.loaders.document.loadMany(ids)).filter((d): d is DocumentRow & Record<string, unknown> => !!d && !(d instanceof Error));
+}
+
 /** The documents of a document's series, earliest first (by plan year, then id). */
 async function seriesOf(d: DocumentRow, ctx: Context): Promise<DocumentRow[]> {
   if (!d.series) return [d];
-  return [...(await ctx.loaders.documents()).values()].filter((x) => x.series === d.series)
+  return (await documentsByIds(ctx, (await ctx.store.run(read('document-ids-of-series'), { series: d.series })).map((r) => r.id as string)))
     .sort((a, b) => (known(a.year) ?? 0) - (known(b.year) ?? 0) || a.id.localeCompare(b.id));
 }
 
 /** A unit's tasks per plan year: each task once, under its strongest role, in every year its document covers. */
 async function unitYears(ctx: Context, unitId: string) {
-  const docs = await ctx.loaders.documents();
   const assignments = await ctx.loaders.assignmentsOfUnit.load(unitId);
+  const docs = new Map((await documentsByIds(ctx, [...new Set(assignments.map((a) => a.documentId))])).map((d) => [d.id, d]));
   const roles = strongestPerTask(assignments);
   const docOf = new Map(assignments.map((a) => [a.taskId, a.documentId]));
   const years = new Map<number, { year: number; lead: number; responsible: number; participant: number; total: number }>();
@@ -72,7 +77,7 @@ export const yearResolvers = {
     yearFrom: (d: { yearFrom?: unknown }) => known(d.yearFrom),
     yearTo: (d: { yearTo?: unknown }) => known(d.yearTo),
     previousInSeries: async (d: { id: string }, _: Args, ctx: Context) => {
-      const doc = (await ctx.loaders.documents()).get(d.id);
+      const doc = await ctx.loaders.document.load(d.id);
       if (!doc) return null;
       const s = await seriesOf(doc, ctx);
       return s[s.findIndex((x) => x.id === d.id) - 1]?.id ?? null;
@@ -81,9 +86,9 @@ export const yearResolvers = {
   Query: {
     planYears: async (_: unknown, __: Args, ctx: Context) => {
       const counts = new Map<number, number>();
-      for (const d of (await ctx.loaders.documents()).values()) {
-        const [from, to] = [known(d.yearFrom), known(d.yearTo)];
-        if (from && to) for (let y = from; y <= to; y++) counts.set(y, (counts.get(y) ?? 0) + 1);
+      for (const s of await ctx.store.run(read('document-year-spans'))) {
+        const [from, to] = [known(s.yearFrom), known(s.yearTo)];
+        if (from && to) for (let y = from; y <= to; y++) counts.set(y, (counts.get(y) ?? 0) + Number(s.documents));
       }
       return [...counts].map(([year, documents]) => ({ year, documents })).sort((a, b) => b.year - a.year);
     },
@@ -92,8 +97,7 @@ export const yearResolvers = {
       return unitYears(ctx, String(unit));
     },
     compareDocuments: async (_: unknown, { from, to }: Args, ctx: Context) => {
-      const docs = await ctx.loaders.documents();
-      const [a, b] = [docs.get(String(from)), docs.get(String(to))];
+      const [a, b] = await Promise.all([ctx.loaders.document.load(String(from)), ctx.loaders.document.load(String(to))]);
       for (const [arg, id, d] of [['from', from, a], ['to', to, b]] as const) {
         if (!d) throw notFound(`there is no document ${JSON.stringify(String(id).slice(0, 80))} for ${arg}: see documents or loadedDocuments for the ids`, { argument: arg });
       }

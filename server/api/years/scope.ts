@@ -61,11 +61,11 @@ export async function yearScope(ctx: Context, year: unknown): Promise<YearScope 
 
 /** The ids of the documents of plan year `year`, read from the store (for callers without a request's loaders). */
 export async function documentsOfYear(store: QueryRunner, year: number): Promise<Set<string>> {
-  return new Set((await store.run(read('documents'))).filter((d) => inYear(d, year)).map((d) => d.id as string));
+  return new Set((await store.run(read('documents-of-year'), { planYear: year })).map((d) => d.id as string));
 }
 
 async function makeScope(ctx: Context, year: number): Promise<YearScope> {
-  const documents = new Set([...(await ctx.loaders.documents()).values()].filter((d: DocumentRow) => inYear(d, year)).map((d) => d.id));
+  const documents = await documentsOfYear(ctx.store, year);
   let rows: Promise<Row[]> | undefined;
   return {
     year,
