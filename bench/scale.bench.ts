@@ -127,6 +127,8 @@ const QUERIES: Array<[string, string]> = [
   ['overloadedUnits (due in 2025)', `{ overloadedUnits(jurisdiction: "${J}", top: 10, due: { from: "2025-01-01", to: "2025-12-31" }) { unit { name } lead total } }`],
   ['cooperationLinks', `{ cooperationLinks(region: "${J}") { to { name } kinds count tasks(limit: 10) { id title } } }`],
   ['timeline', `{ timeline(jurisdiction: "${J}", from: "2025-01-01", to: "2025-03-31", by: MONTH) { period entries { date status task { id title } } } }`],
+  // What the timeline view leaves out, asked beside it (it read every task of the store one by one until session 15).
+  ['timelineCoverage', `{ timelineCoverage(jurisdiction: "${J}", from: "2025-01-01", to: "2025-03-31") { tasks shown undated ongoing outside beyondLimit } }`],
   ['search', '{ search(text: "發改委") { units { id name } tasks { id } regions { id } } }'],
   ['jurisdictionNetwork', `{ jurisdictionNetwork(within: "${PROVINCE}") { jurisdictions { region { id name } units tasks } links { from { id } to { id } tasks } } }`],
   ['jurisdictionGraph', `{ jurisdictionGraph(jurisdiction: "${J}") { units { unit { id name kind } total } shared { a b tasks } memberships { member collective } } }`],
