@@ -42,8 +42,11 @@ export class CachedStore implements GraphStore {
       polling = true;
       token()
         .then((t) => {
-          // Writes of this process have forgotten what they changed; another's, everything.
-          if (known !== undefined && t !== known && !this.inner.ownCommitsOnly?.(known, t)) this.forget();
+          // Writes of this process have forgotten what they changed; another's, everything. While a
+          // write of ours is under way its commit may not be recorded yet: the next poll decides.
+          const own = known === undefined || t === known ? true : this.inner.ownCommitsOnly ? this.inner.ownCommitsOnly(known, t) : false;
+          if (own === undefined) return;
+          if (!own) this.forget();
           known = t;
         })
         // Unreachable: nothing kept can be vouched for; the next answer says so or is fresh.

@@ -47,9 +47,10 @@ export interface GraphStore extends QueryRunner {
   changeToken?(): Promise<string>;
   /**
    * Whether every write committed between two change tokens was made by this process (whose
-   * writes have already said what they changed). False when it cannot tell.
+   * writes have already said what they changed). False when it cannot tell; undefined while a
+   * write of this process is under way (it may have committed and not yet been recorded): ask again.
    */
-  ownCommitsOnly?(from: string, to: string): boolean;
+  ownCommitsOnly?(from: string, to: string): boolean | undefined;
   /** Queries sent to the store so far (for the no-N+1 tests and for metrics). */
   readonly roundTrips: number;
   close(): Promise<void>;

@@ -71,6 +71,38 @@ if (n4j) {
       }
     });
 
+    it('while a write of its own is under way it cannot vouch for a stretch of commits; after it, another process’s commit in the stretch is still told', async () => {
+      const other = await under.open();
+      try {
+        const set = (s: GraphStore, id: string) => s.write((tx) => tx.run('MERGE (r:Region {id: $id}) SET r.name = $id', { id }));
+        await set(store, 'test:own-0'); // the label and property names exist: no server transaction for them below
+        await set(other, 'test:foreign-0');
+        const t0 = await store.changeToken!();
+        let release!: () => void;
+        const gate = new Promise<void>((r) => { release = r; });
+        let started!: () => void;
+        const running = new Promise<void>((r) => { started = r; });
+        const own = store.write(async (tx) => {
+          await tx.run('MERGE (r:Region {id: $id}) SET r.name = $id', { id: 'test:own-1' });
+          started();
+          await gate;
+        });
+        await running;
+        await set(other, 'test:foreign-1'); // another process commits while ours is under way
+        const t1 = await store.changeToken!();
+        expect(t1).not.toBe(t0);
+        expect(store.ownCommitsOnly!(t0, t1)).toBeUndefined(); // ask again: the watcher keeps t0
+        release();
+        await own;
+        const t2 = await store.changeToken!();
+        expect(store.ownCommitsOnly!(t0, t2)).toBe(false); // the other's commit is in the stretch
+        await set(store, 'test:own-2');
+        expect(store.ownCommitsOnly!(t2, await store.changeToken!())).toBe(true);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('a read past what one transaction may hold (NEO4J_TX_MEMORY, 256m) fails alone and at once, not retried, and the next read answers', async () => {
       const t0 = Date.now();
       // 20 million strings: well past 256 MiB of transaction memory.
