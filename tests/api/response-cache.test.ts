@@ -100,6 +100,7 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
 
     // 邵阳's units, their counts and the tasks they share: read by jurisdiction.
     const city = '{ jurisdictionGraph(jurisdiction: "430500") { units { unit { id } total } shared { a b tasks } } overloadedUnits(jurisdiction: "430500", by: LEAD, top: 3) { unit { id } lead } timeline(jurisdiction: "430500", from: "2000-01-01", to: "2099-12-31", by: QUARTER) { period entries { date task { id } } } '
+      + 'timelineCoverage(jurisdiction: "430500", from: "2000-01-01", to: "2099-12-31") { tasks shown undated } '
       + 'cooperationLinks(region: "430500") { to { id } count tasks { id } } }';
     const cityBefore = await gql(app.url, city);
     expect(cityBefore.data.jurisdictionGraph.units.length).toBeGreaterThan(0);
@@ -127,6 +128,9 @@ describe.each(stores())('API: an upload forgets only the answers it can change (
     // 邵阳's timeline has the task due on 30 June 2026 besides what it had.
     const due = (r: Awaited<ReturnType<typeof gql>>) => (r.data.timeline as Array<{ entries: Array<{ date: string; task: { id: string } }> }>).flatMap((b) => b.entries.map((e) => `${e.date} ${e.task.id}`));
     expect(due(cityAfter)).toEqual([...due(cityBefore), '2026-06-30 shaoyang:一.1']);
+    // …and its coverage counts the plan's two tasks: the dated one shown, the other undated.
+    const { tasks, shown, undated } = cityBefore.data.timelineCoverage;
+    expect(cityAfter.data.timelineCoverage).toEqual({ tasks: tasks + 2, shown: shown + 1, undated: undated + 1 });
     // Its link to 粤港澳大湾区 has the new task besides its 25.
     const gba = (r: Awaited<ReturnType<typeof gql>>) => (r.data.cooperationLinks as Array<{ to: { id: string }; count: number; tasks: Array<{ id: string }> }>).find((l) => l.to.id === 'area:粤港澳大湾区')!;
     expect(gba(cityBefore).count).toBe(25);
