@@ -19,6 +19,7 @@
  * assignments and mentions, for stores written before these existed and for the tests.
  */
 import { unwindRelationships } from './bulk-unwind';
+import { PairMap } from './pair-map';
 import { load, read } from './queries';
 import { applyTally, gazetteerTree, isHierarchy, perPair, TallyCounter, tallyCountsOf, tallyRow, type TallyCounts } from './region-tallies';
 import type { GraphStore, QueryRunner, Row } from './store';
@@ -96,20 +97,23 @@ export const emptyCounts = (): UnitCounts => ({ lead: 0, responsible: 0, partici
 export const linkId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 type TieFacts = Pick<TaskFacts, 'mentions' | 'carriers'> & { jurisdiction: string | null };
+/** A pair of regions one task ties (from < to), and how. */
+export interface Tie { from: string; to: string; issuer: boolean; carrier: boolean; comention: boolean }
 
 /**
  * The pairs of regions a task ties, by link id: its jurisdiction with each region it names
  * (issuer), the regions whose governments it assigns together (carrier), and the regions it names
  * together (comention).
  */
-export function tiesOf(t: TieFacts): Map<string, { issuer: boolean; carrier: boolean; comention: boolean }> {
-  const ties = new Map<string, { issuer: boolean; carrier: boolean; comention: boolean }>();
+export function tiesOf(t: TieFacts): Map<string, Tie> {
+  const ties = new Map<string, Tie>();
   const mark = (a: string, b: string, kind: 'issuer' | 'carrier' | 'comention') => {
     if (a === b) return;
-    const id = linkId(a, b);
-    const p = ties.get(id) ?? { issuer: false, carrier: false, comention: false };
+    const [from, to] = a < b ? [a, b] : [b, a];
+    const id = `${from}|${to}`;
+    let p = ties.get(id);
+    if (!p) ties.set(id, (p = { from, to, issuer: false, carrier: false, comention: false }));
     p[kind] = true;
-    ties.set(id, p);
   };
   const places = [...new Set(t.mentions)];
   if (t.jurisdiction) for (const m of places) mark(t.jurisdiction, m, 'issuer');
@@ -126,9 +130,8 @@ export function tiesOf(t: TieFacts): Map<string, { issuer: boolean; carrier: boo
 export function tieRows(t: TieFacts & { id: string }, task: { documentId: string; start: number; ref: string; title: string }): Row[] {
   const rows: Row[] = [];
   const edge = { taskId: t.id, documentId: task.documentId, start: task.start, taskRef: task.ref, taskTitle: task.title };
-  for (const [id, p] of tiesOf(t)) {
-    if (!p.issuer && !p.carrier) continue;
-    const [a, b] = id.split('|') as [string, string];
+  for (const { from: a, to: b, issuer, carrier } of tiesOf(t).values()) {
+    if (!issuer && !carrier) continue;
     rows.push({ fromId: t.id, toId: a, partner: b, ...edge }, { fromId: t.id, toId: b, partner: a, ...edge });
   }
   return rows;
@@ -137,43 +140,91 @@ export function tieRows(t: TieFacts & { id: string }, task: { documentId: string
 /** One document's share (or a whole extraction's, documents being disjoint in their tasks). */
 export function contributionOf(tasks: Iterable<TaskFacts & { jurisdiction: string | null }>): Contribution {
   const units = new Map<string, UnitCounts>();
-  const links = new Map<string, LinkCounts>();
-  const pairs = new Map<string, PairCounts>();
+  // Keyed by their two parts while counting (pair-map.ts says why), by id once counted.
+  const links = new PairMap<LinkCounts>();
+  const pairs = new PairCounter();
   const tallies = new TallyCounter();
   for (const t of tasks) {
     tallies.add(t);
-    const named = [...new Set(t.assignments.map((a) => a.unitId))].sort();
-    for (let i = 0; i < named.length; i++) {
-      for (let j = i + 1; j < named.length; j++) {
-        const id = `${named[i]}|${named[j]}`;
-        const p = pairs.get(id) ?? { a: named[i]!, b: named[j]!, tasks: 0 };
-        p.tasks++;
-        pairs.set(id, p);
-      }
-    }
+    pairs.add([...new Set(t.assignments.map((a) => a.unitId))].sort());
     // Once per unit, under its strongest role (ROLE_RANK): as cypher/read/unit-load counts.
     for (const [unitId, role] of strongestRoles(t.assignments)) {
-      const c = units.get(unitId) ?? emptyCounts();
+      let c = units.get(unitId);
+      if (!c) units.set(unitId, (c = emptyCounts()));
       c[role]++;
       if (t.dueDate) {
         const byDate = (c.due[role] ??= {});
         byDate[t.dueDate] = (byDate[t.dueDate] ?? 0) + 1;
       }
-      units.set(unitId, c);
     }
-    for (const [id, p] of tiesOf(t)) {
-      const [from, to] = id.split('|') as [string, string];
-      const l = links.get(id) ?? { from, to, tasks: 0, issuerTasks: 0, carrierTasks: 0, comentionTasks: 0 };
+    for (const { from, to, issuer, carrier, comention } of tiesOf(t).values()) {
+      const l = links.upsert(from, to, () => ({ from, to, tasks: 0, issuerTasks: 0, carrierTasks: 0, comentionTasks: 0 }));
       l.tasks++;
-      if (p.issuer) l.issuerTasks++;
+      if (issuer) l.issuerTasks++;
       // Counted once: issuerTasks + carrierTasks is the tasks that make the two parties.
-      else if (p.carrier) l.carrierTasks++;
-      if (p.comention) l.comentionTasks++;
-      links.set(id, l);
+      else if (carrier) l.carrierTasks++;
+      if (comention) l.comentionTasks++;
     }
   }
-  return { units, links, pairs, tallies: tallies.tallies };
+  return {
+    units,
+    links: new Map([...links.entries()].map(([a, b, l]) => [`${a}|${b}`, l])),
+    pairs: pairs.counts(),
+    tallies: tallies.tallies,
+  };
 }
+
+/**
+ * The units sharing tasks, counted per pair. A bulk load counts a million pairs or more: each is
+ * a number (the two units' indexes) pushed on an array, sorted and counted in runs at the end —
+ * a hash look-up per pair took 3–4 s at 10,000 plans on this machine.
+ */
+class PairCounter {
+  private readonly index = new Map<string, number>();
+  private readonly names: string[] = [];
+  private codes = new Float64Array(1024);
+  private n = 0;
+
+  /** The units named by one task, distinct and sorted: each pair of them shares the task. */
+  add(named: readonly string[]): void {
+    const ids = named.map((u) => {
+      let i = this.index.get(u);
+      if (i === undefined) {
+        this.index.set(u, (i = this.names.length));
+        this.names.push(u);
+      }
+      return i;
+    });
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        if (this.n === this.codes.length) {
+          const grown = new Float64Array(this.codes.length * 2);
+          grown.set(this.codes);
+          this.codes = grown;
+        }
+        this.codes[this.n++] = ids[i]! * PAIR_BASE + ids[j]!;
+      }
+    }
+  }
+
+  /** The pairs by id (`a|b`, a < b). */
+  counts(): Map<string, PairCounts> {
+    if (this.names.length > PAIR_BASE) throw new Error(`more than ${PAIR_BASE} units in one load`);
+    const codes = this.codes.subarray(0, this.n).sort();
+    const out = new Map<string, PairCounts>();
+    for (let i = 0; i < codes.length; ) {
+      let j = i + 1;
+      while (j < codes.length && codes[j] === codes[i]) j++;
+      const a = this.names[Math.floor(codes[i]! / PAIR_BASE)]!;
+      const b = this.names[codes[i]! % PAIR_BASE]!;
+      out.set(`${a}|${b}`, { a, b, tasks: j - i });
+      i = j;
+    }
+    return out;
+  }
+}
+/** Two unit indexes in one number: exact while a × 2²⁴ + b < 2⁵³. */
+const PAIR_BASE = 2 ** 24;
 
 /** before − removed + added, for one unit. */
 export function applyCounts(before: UnitCounts, removed: UnitCounts | undefined, added: UnitCounts | undefined): UnitCounts {

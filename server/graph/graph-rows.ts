@@ -24,6 +24,14 @@ export interface PreparedDocument {
   loadHash: string;
 }
 
+const written = new WeakMap<object, string>();
+/** An extraction's unit or region as JSON, once per object. */
+function jsonOf(x: object): string {
+  let s = written.get(x);
+  if (s === undefined) written.set(x, (s = JSON.stringify(x)));
+  return s;
+}
+
 /** A document's units, regions and facts, or an error naming what the extraction lacks. */
 export function prepareDocument(
   doc: ExtractedDocument, allUnits: ReadonlyMap<string, ExtractedUnit>, allRegions: ReadonlyMap<string, ExtractedRegion>, raw = '',
@@ -63,7 +71,13 @@ export function prepareDocument(
     jurisdiction,
   }));
   const regions = [...regionIds].map((id) => allRegions.get(id)!);
-  const loadHash = createHash('sha256').update(JSON.stringify({ doc, units, regions })).update('\u0000').update(raw).digest('hex');
+  // The digest of JSON.stringify({ doc, units, regions }) and the text, the JSON written in parts
+  // (the same bytes): a unit or region is written once per load, not once per document naming it.
+  const hash = createHash('sha256').update('{"doc":').update(JSON.stringify(doc)).update(',"units":[');
+  units.forEach((u, i) => hash.update(i ? `,${jsonOf(u)}` : jsonOf(u)));
+  hash.update('],"regions":[');
+  regions.forEach((r, i) => hash.update(i ? `,${jsonOf(r)}` : jsonOf(r)));
+  const loadHash = hash.update(']}').update('\u0000').update(raw).digest('hex');
   return { doc, units, regions, facts, loadHash };
 }
 

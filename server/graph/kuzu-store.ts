@@ -5,7 +5,7 @@ import kuzu from 'kuzu';
 import { kuzuAddColumns, kuzuParams, kuzuSchema, toKuzu } from './dialect';
 import { checkFreeSpace, DEFAULT_MIN_FREE_BYTES, freeBytes } from './disk';
 import type { GraphRows } from './graph-rows';
-import { writeCsvFiles } from './kuzu-csv';
+import { csvTables } from './kuzu-csv';
 import { NODES, RELS, type NodeDef, type RelDef } from './model';
 import { currentBudget, readInTime, remainingMs } from './budget';
 import { safeNumber } from './values';
@@ -160,10 +160,26 @@ export class KuzuStore implements GraphStore {
   private async copyIn(rows: GraphRows, nodes: readonly NodeDef[], rels: readonly RelDef[]): Promise<void> {
     const dir = mkdtempSync(join(this.opts.bulkTmpDir ?? tmpdir(), 'kuzu-copy-'));
     try {
-      const { copies, fixUps } = writeCsvFiles(dir, rows, nodes, rels);
+      const { tables, fixUps } = csvTables(dir, rows, nodes, rels);
       await this.exec(this.writer, 'BEGIN TRANSACTION', {});
       try {
-        for (const copy of copies) await this.exec(this.writer, copy, {});
+        // Each file is copied in while the next ones are written: the copy runs on Kuzu's thread,
+        // the writing on this one (at 10,000 plans they took 13.5 s and 9 s one after the other).
+        // The copies run in order; once one fails, no further file is written.
+        let copying: Promise<unknown> = Promise.resolve();
+        let failed = false;
+        try {
+          for (const t of tables) {
+            if (failed) break;
+            const copy = await t.write();
+            copying = copying.then(() => this.exec(this.writer, copy, {}));
+            copying.catch(() => (failed = true));
+          }
+        } catch (err) {
+          await copying.catch(() => undefined); // no rollback while a copy runs
+          throw err;
+        }
+        await copying;
         for (const f of fixUps) {
           // The label and property come from model.ts, never from input.
           await this.exec(this.writer, `UNWIND $rows AS row MATCH (n:${f.label}) WHERE n.id = row.id SET n.${f.prop} = row.values`, { rows: f.rows });

@@ -20,6 +20,7 @@
  * Two opened regions' link is the unfolded RegionLink itself.
  */
 import { gazetteer } from '../extract/gazetteer';
+import { PairMap } from './pair-map';
 
 /** What the rule needs of the region tree: each region's level and `within` (parents, named areas included). */
 export type RegionTree = ReadonlyMap<string, { level: string; within: readonly string[] }>;
@@ -63,13 +64,8 @@ export const isHierarchy = (a: string, b: string, regions: RegionTree) => isWith
 
 /** `test` worked out once per pair of regions: the rows repeat a few hundred pairs many thousand times. */
 export function perPair(test: (a: string, b: string) => boolean): (a: string, b: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (a, b) => {
-    const key = `${a}|${b}`;
-    let h = known.get(key);
-    if (h === undefined) known.set(key, (h = test(a, b)));
-    return h;
-  };
+  const known = new PairMap<boolean>();
+  return (a, b) => known.upsert(a, b, () => test(a, b));
 }
 
 /** The city (prefecture) a county is drawn as when folded; undefined for anything else. */
@@ -84,7 +80,10 @@ export interface TallyTask { jurisdiction: string | null; mentions: readonly str
 
 /** Counts tasks into tallies, one task at a time (a pair counted once per task). */
 export class TallyCounter {
-  readonly tallies = new Map<string, TallyCounts>();
+  /** scale → from → to → counts; `task`: the last task counted, so a task counts once per tally. */
+  private readonly counts = new Map<TallyScale, PairMap<TallyCounts & { task: number }>>();
+  private task = 0;
+  private byId: Map<string, TallyCounts> | undefined;
   private readonly hierarchy: (a: string, b: string) => boolean;
   private readonly within: (a: string, b: string) => boolean;
   private readonly drawnAs = new Map<string, string>();
@@ -93,6 +92,17 @@ export class TallyCounter {
   constructor(private readonly regions: RegionTree = gazetteerTree()) {
     this.hierarchy = perPair((a, b) => isHierarchy(a, b, regions));
     this.within = perPair((a, b) => isWithin(a, b, regions));
+  }
+
+  /** The counts by tally id. */
+  get tallies(): Map<string, TallyCounts> {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const scaled of this.counts.values()) {
+        for (const [from, to, { scale, tasks }] of scaled.entries()) this.byId.set(tallyId(scale, from, to), { scale, from, to, tasks });
+      }
+    }
+    return this.byId;
   }
 
   private fold(id: string): string {
@@ -109,8 +119,17 @@ export class TallyCounter {
   }
 
   add(t: TallyTask): void {
-    const keys = new Map<string, [TallyScale, string, string]>();
-    const mark = (scale: TallyScale, from: string, to = '') => keys.set(tallyId(scale, from, to), [scale, from, to]);
+    const task = ++this.task;
+    this.byId = undefined;
+    const mark = (scale: TallyScale, from: string, to = '') => {
+      let scaled = this.counts.get(scale);
+      if (!scaled) this.counts.set(scale, (scaled = new PairMap()));
+      const c = scaled.upsert(from, to, () => ({ scale, from, to, tasks: 0, task: 0 }));
+      if (c.task !== task) {
+        c.task = task;
+        c.tasks++;
+      }
+    };
     const tie = (a: string, b: string) => {
       if (a === b || this.hierarchy(a, b)) return;
       mark('N', a);
@@ -132,11 +151,6 @@ export class TallyCounter {
     }
     const carriers = [...new Set(t.carriers)];
     for (let i = 0; i < carriers.length; i++) for (let j = i + 1; j < carriers.length; j++) tie(carriers[i]!, carriers[j]!);
-    for (const [id, [scale, from, to]] of keys) {
-      const c = this.tallies.get(id);
-      if (c) c.tasks++;
-      else this.tallies.set(id, { scale, from, to, tasks: 1 });
-    }
   }
 }
 
