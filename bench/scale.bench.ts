@@ -8,7 +8,7 @@
  * province view the page opens on (a node per jurisdiction) with the busiest city opened by a
  * click, and that city's own network (payload and first render); RSS; a mixed day (bench/mixed-day.ts:
  * 50 connections on the questions while an upload and a progress record land every 3 s; --mixed
- * seconds, 30 by default). The last line sums it up. --no-keep: the app keeps nothing between
+ * seconds, 30 by default). The last line sums it up. --keep-store DIR: the embedded store is left in DIR. --no-keep: the app keeps nothing between
  * questions (KEEP_ANSWERS=false), so every figure is of answers read from the store;
  * --buffer-pool-mb / --app-buffer-pool-mb: the embedded store's pool for the load and for the app.
  * Then the load and the questions again on Neo4j: NEO4J_URI's (it empties that database), or a
@@ -38,7 +38,7 @@ import { benchNeo4j } from './neo4j-for-bench';
 import { nationalPlan, provincePlan } from './province-plans';
 import { emptyStore } from '../server/graph/empty';
 
-const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, national: { type: 'boolean', default: false }, 'buffer-pool-mb': { type: 'string', default: '1024' }, 'app-buffer-pool-mb': { type: 'string', default: '' }, 'no-keep': { type: 'boolean', default: false }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false } } });
+const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, national: { type: 'boolean', default: false }, 'buffer-pool-mb': { type: 'string', default: '1024' }, 'app-buffer-pool-mb': { type: 'string', default: '' }, 'no-keep': { type: 'boolean', default: false }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false }, 'keep-store': { type: 'string', default: '' } } });
 const PLANS = Number(args.values.plans);
 const SECONDS = Number(args.values.seconds);
 const MIXED_SECONDS = Number(args.values.mixed);
@@ -101,7 +101,11 @@ async function loadTwice(label: string, store: GraphStore): Promise<{ loadMs: nu
 }
 
 // 2. The embedded store.
-const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+// --keep-store DIR: the embedded store is written there and left (to look at it after the run; an existing DIR is refused).
+const KEPT = args.values['keep-store'];
+if (KEPT && existsSync(KEPT)) throw new Error(`--keep-store ${KEPT}: it exists; give a directory that does not`);
+const dir = KEPT ? (mkdirSync(KEPT, { recursive: true }), KEPT) : mkdtempSync(join(tmpdir(), 'bench-scale-'));
+const removeStore = () => { if (!KEPT) rmSync(dir, { recursive: true, force: true }); };
 // The embedded store's buffer pool (KUZU_BUFFER_POOL_MB), for the load and the app alike: a first load in bulk must fit it.
 const POOL_MB = args.values['buffer-pool-mb']!;
 const embedded = new KuzuStore(join(dir, 'graph.kuzu'), { bufferPoolBytes: Number(POOL_MB) * 1024 * 1024 }); // where the app looks under DATA_DIR
@@ -208,7 +212,7 @@ await new AccountStore(dir).add(MIXED_EDITOR.name, 'editor', MIXED_EDITOR.passwo
 // --no-keep: nothing kept between questions (KEEP_ANSWERS=false), every answer read from the store.
 const KEEP = { KEEP_ANSWERS: args.values['no-keep'] ? 'false' : 'true' };
 const app = await serve({ NEO4J_URI: '', INGEST_TOKEN: MIXED_TOKEN, KUZU_BUFFER_POOL_MB: args.values['app-buffer-pool-mb'] || POOL_MB, ...KEEP });
-process.on('exit', () => { app.child.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); }); // never leave the server or the store behind
+process.on('exit', () => { app.child.kill('SIGKILL'); removeStore(); }); // never leave the server or the store behind (unless --keep-store)
 const api = await questions('embedded: questions over HTTP (the app in its own process)', app);
 const mixed = await mixedRun('embedded', app);
 
@@ -294,7 +298,8 @@ if (!existsSync(join(WEB_DIR, 'index.html'))) {
 const rss = app.rss();
 await app.close();
 line('memory', `RSS ${(rss / 1048576).toFixed(0)} MB: the app serving the store; ${(benchRss / 1048576).toFixed(0)} MB: this process after extracting and loading`);
-rmSync(dir, { recursive: true, force: true });
+removeStore();
+if (KEPT) line('store kept', dir);
 
 // 4. Neo4j: NEO4J_URI's, or a local one started for the run (bench/neo4j-for-bench.ts).
 const neo4j = args.values['no-neo4j'] ? null : await benchNeo4j({ heap: '4g', pagecache: '1g' });
