@@ -587,7 +587,9 @@ export const resolvers = {
         }
       } else {
         // Counted in the store: a jurisdiction's tasks are thousands, the store's hundreds of thousands.
-        const tally = await ctx.store.run(read('task-deadline-tally'), { documentId: document ?? '', jurisdiction: jurisdiction ?? '', planYear: scope?.year ?? -1, from, to });
+        const tally = jurisdiction
+          ? await ctx.store.run(read('task-deadline-tally-of-jurisdiction'), { documentId: document ?? '', jurisdiction, planYear: scope?.year ?? -1, from, to })
+          : await ctx.store.run(read('task-deadline-tally'), { documentId: document ?? '', planYear: scope?.year ?? -1, from, to });
         for (const r of tally) count(r.kind, r.dated === true, r.inWindow === true, Number(r.tasks));
       }
       out.shown = Math.min(inWindow, limit);

@@ -60,7 +60,8 @@ const BY_NAME: Record<string, (p: Params) => string[]> = {
   'tasks-due': (p) => (p.jurisdiction ? [`jur:${p.jurisdiction as string}`] : p.documentId ? [`doc:${p.documentId as string}`] : [ANY]),
   // The same tasks counted (timelineCoverage): at 100,000 plans 0.8 s, which every write made it
   // count again when it depended on ANY. Under a plan year ANY: a document's year is set apart from its load.
-  'task-deadline-tally': (p) => (Number(p.planYear) >= 0 ? [ANY] : p.jurisdiction ? [`jur:${p.jurisdiction as string}`] : p.documentId ? [`doc:${p.documentId as string}`] : [ANY]),
+  'task-deadline-tally': (p) => (Number(p.planYear) < 0 && p.documentId ? [`doc:${p.documentId as string}`] : [ANY]),
+  'task-deadline-tally-of-jurisdiction': (p) => (Number(p.planYear) >= 0 ? [ANY] : [`jur:${p.jurisdiction as string}`]),
 };
 
 const NAME_OF = new Map(Object.entries(READ).map(([name, text]) => [text, name]));
