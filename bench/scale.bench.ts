@@ -9,7 +9,8 @@
  * click, and that city's own network (payload and first render); RSS; a mixed day (bench/mixed-day.ts:
  * 50 connections on the questions while an upload and a progress record land every 3 s; --mixed
  * seconds, 30 by default). The last line sums it up. --keep-store DIR: the embedded store is left in DIR. --no-keep: the app keeps nothing between
- * questions (KEEP_ANSWERS=false), so every figure is of answers read from the store;
+ * questions (KEEP_ANSWERS=false), so every figure is of answers read from the store; --keep-reads: the
+ * store's reads kept but no whole answer (KEEP_ANSWERS=reads);
  * --buffer-pool-mb / --app-buffer-pool-mb: the embedded store's pool for the load and for the app.
  * Then the load and the questions again on Neo4j: NEO4J_URI's (it empties that database), or a
  * local Neo4j 5.26 started for the run when Java and Maven are here (bench/neo4j-for-bench.ts).
@@ -38,7 +39,7 @@ import { benchNeo4j } from './neo4j-for-bench';
 import { nationalPlan, provincePlan } from './province-plans';
 import { emptyStore } from '../server/graph/empty';
 
-const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, national: { type: 'boolean', default: false }, 'buffer-pool-mb': { type: 'string', default: '1024' }, 'app-buffer-pool-mb': { type: 'string', default: '' }, 'no-keep': { type: 'boolean', default: false }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false }, 'keep-store': { type: 'string', default: '' } } });
+const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, national: { type: 'boolean', default: false }, 'buffer-pool-mb': { type: 'string', default: '1024' }, 'app-buffer-pool-mb': { type: 'string', default: '' }, 'no-keep': { type: 'boolean', default: false }, 'keep-reads': { type: 'boolean', default: false }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false }, 'keep-store': { type: 'string', default: '' } } });
 const PLANS = Number(args.values.plans);
 const SECONDS = Number(args.values.seconds);
 const MIXED_SECONDS = Number(args.values.mixed);
@@ -209,8 +210,9 @@ const benchRss = process.memoryUsage().rss;
 // The mixed day's editor, and the token its uploads carry.
 await new AccountStore(dir).add(MIXED_EDITOR.name, 'editor', MIXED_EDITOR.password);
 // The app's pool may be smaller than the load's (only a first load in bulk needs it whole): --app-buffer-pool-mb.
-// --no-keep: nothing kept between questions (KEEP_ANSWERS=false), every answer read from the store.
-const KEEP = { KEEP_ANSWERS: args.values['no-keep'] ? 'false' : 'true' };
+// --no-keep: nothing kept between questions (KEEP_ANSWERS=false), every answer read from the store;
+// --keep-reads: the store's reads kept, no whole answer (KEEP_ANSWERS=reads).
+const KEEP = { KEEP_ANSWERS: args.values['no-keep'] ? 'false' : args.values['keep-reads'] ? 'reads' : 'true' };
 const app = await serve({ NEO4J_URI: '', INGEST_TOKEN: MIXED_TOKEN, KUZU_BUFFER_POOL_MB: args.values['app-buffer-pool-mb'] || POOL_MB, ...KEEP });
 process.on('exit', () => { app.child.kill('SIGKILL'); removeStore(); }); // never leave the server or the store behind (unless --keep-store)
 const api = await questions('embedded: questions over HTTP (the app in its own process)', app);
@@ -321,6 +323,6 @@ if (neo4j) {
 }
 
 const f = (name: string) => api.get(name)!;
-console.log(`SUMMARY plans=${PLANS}${NATIONAL ? ' (national)' : ''}${args.values['no-keep'] ? ' (nothing kept)' : ''} tasks=${tasks} assignments=${assignments} units=${result.units.length} store=${(storeBytes / 1e6).toFixed(0)}MB extract=${mbps.toFixed(2)}MB/s load=${secs(loadFigures.loadMs)} (${Math.round(loadFigures.rows / (loadFigures.loadMs / 1000))} rows/s) ` +
+console.log(`SUMMARY plans=${PLANS}${NATIONAL ? ' (national)' : ''}${args.values['no-keep'] ? ' (nothing kept)' : args.values['keep-reads'] ? ' (reads kept, no answers)' : ''} tasks=${tasks} assignments=${assignments} units=${result.units.length} store=${(storeBytes / 1e6).toFixed(0)}MB extract=${mbps.toFixed(2)}MB/s load=${secs(loadFigures.loadMs)} (${Math.round(loadFigures.rows / (loadFigures.loadMs / 1000))} rows/s) ` +
   `again=${secs(loadFigures.againMs)} ${loadFigures.same ? 'unchanged' : 'CHANGED'} | p99: unit{leads}=${f('unit { leads }').p99}ms overloadedUnits=${f('overloadedUnits').p99}ms ` +
   `cooperationLinks=${f('cooperationLinks').p99}ms timeline=${f('timeline').p99}ms search=${f('search').p99}ms | mixed p99=${mixed.p99}ms errors=${mixed.errors + mixed.non2xx} | ${NATIONAL ? 'national' : 'province'} view ${province} | city network ${(payload / 1024).toFixed(0)}KB render ${render} | rss=${(rss / 1048576).toFixed(0)}MB | total ${secs(performance.now() - t00)}`);

@@ -50,7 +50,7 @@ export async function startApp(config: Config, opts: { log?: Logger; store?: Gra
   }
 
   // Reads are cached until the next write, here or (Neo4j) by another process: seen within CHANGE_WATCH_MS.
-  const served = config.KEEP_ANSWERS ? new CachedStore(store, { watchMs: CHANGE_WATCH_MS }) : store;
+  const served = config.KEEP_ANSWERS !== 'false' ? new CachedStore(store, { watchMs: CHANGE_WATCH_MS }) : store;
   const apollo = createApollo(log, { heavyReads: config.MAX_HEAVY_READS, heavyQueue: config.MAX_QUEUED_HEAVY });
   await apollo.start();
   const http = await createHttpServer({ apollo, store: served, health: store, config, log, webDir: opts.webDir ?? WEB_DIR });

@@ -32,10 +32,11 @@ const Env = z.object({
    */
   KUZU_BUFFER_POOL_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int('must be a whole number').min(64, 'must be 64 or more').default(1024),
   /**
-   * Whether reads and whole answers are kept until a write changes what they read (graph/cached-store.ts,
-   * api/response-cache.ts). false: every question goes to the store, to measure answers without them (bench:scale --no-keep).
+   * What is kept until a write changes what it read: store reads (graph/cached-store.ts) and whole
+   * answers (api/response-cache.ts). For measuring: `reads` keeps the reads but no whole answer
+   * (bench:scale --keep-reads), `false` nothing, every question going to the store (--no-keep).
    */
-  KEEP_ANSWERS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true').transform((v) => v === 'true'),
+  KEEP_ANSWERS: z.enum(['true', 'reads', 'false'], { message: 'must be true, reads or false' }).default('true'),
   /** Free space (MB) the embedded store keeps on DATA_DIR's disk: writes are refused below it (507 STORAGE_FULL). */
   MIN_FREE_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int('must be a whole number').min(0, 'must be 0 or more').default(64),
   /** Uploads read at once, each in a process of its own (server/ingest/reader-pool.ts); more wait in a queue of READER_QUEUE, then get 503. */

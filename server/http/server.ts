@@ -142,7 +142,8 @@ export async function createHttpServer(opts: {
   // what it read (api/response-cache.ts). Lights and progress are in the answers too: the progress
   // file's generation and that of the decisions on links read from reports are in the key.
   const progress = services.progress.records;
-  const answers = new AnswerCache(store as Partial<ChangeSource>, () => progress.generation + services.documentProgress.generation);
+  // Without a change source (KEEP_ANSWERS reads or false) no answer is kept.
+  const answers = new AnswerCache((config.KEEP_ANSWERS === 'true' ? store : {}) as Partial<ChangeSource>, () => progress.generation + services.documentProgress.generation);
   app.route({
     method: ['GET', 'POST'], url: '/graphql', helmet: { contentSecurityPolicy: GRAPHQL_CSP },
     handler: async function (req, reply) {
