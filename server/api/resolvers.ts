@@ -170,12 +170,23 @@ async function jurisdictionNetwork(ctx: Context, within: unknown, year: unknown)
  */
 async function countsIn(ctx: Context, jurisdiction: string, window?: { from: string; to: string } | null, scope?: YearScope | null): Promise<Counts[]> {
   if (scope) return countsInScope(scope, jurisdiction, window);
-  return (await ctx.loaders.loadOf.load(jurisdiction)).map((r) => {
-    const c = countsOfRow(r);
-    const n = window ? dueBetween(c, window.from, window.to) : c;
-    return { unitId: r.unitId as string, kind: r.kind as string, lead: n.lead, responsible: n.responsible, participant: n.participant };
-  });
+  const rows = await ctx.loaders.loadOf.load(jurisdiction);
+  let byWindow = countsOfRows.get(rows);
+  if (!byWindow || byWindow.size >= 64) countsOfRows.set(rows, (byWindow = new Map())); // windows asked are few; a flood of them is not kept
+  const key = window ? `${window.from}|${window.to}` : '';
+  let counts = byWindow.get(key);
+  if (!counts) {
+    counts = rows.map((r) => {
+      const c = countsOfRow(r);
+      const n = window ? dueBetween(c, window.from, window.to) : c;
+      return { unitId: r.unitId as string, kind: r.kind as string, lead: n.lead, responsible: n.responsible, participant: n.participant };
+    });
+    byWindow.set(key, counts);
+  }
+  return counts;
 }
+/** Counts worked out once per rows read and window (the read cache hands every request the same rows until a write): read only. */
+const countsOfRows = new WeakMap<Row[], Map<string, Counts[]>>();
 
 /**
  * Every cooperation link with its tasks, counted from the stored assignments and mentions. Without
@@ -230,8 +241,17 @@ async function networkCounts(ctx: Context, fold: unknown, open: unknown, scope?:
     ctx.store.run(read('region-links'), { region: '' }),
     ctx.store.run(read('region-tallies'), { scales: fold ? ['F', 'NF', 'N', 'I'] : ['N', 'I'], opened: self.length ? self : [''] }),
   ]);
-  return keptNetwork(linksOf(links as unknown as StoredLink[], regions), tallies, regions, !!fold, openSet, linkId);
+  const key = `${fold ? 'fold' : ''}|${[...openSet].sort().join(',')}`;
+  let byTallies = keptNetworks.get(links);
+  if (!byTallies) keptNetworks.set(links, (byTallies = new WeakMap()));
+  let byKey = byTallies.get(tallies);
+  if (!byKey || byKey.size >= 64) byTallies.set(tallies, (byKey = new Map()));
+  let counts = byKey.get(key);
+  if (!counts) byKey.set(key, (counts = keptNetwork(linksOf(links as unknown as StoredLink[], regions), tallies, regions, !!fold, openSet, linkId)));
+  return counts;
 }
+/** The kept network worked out once per rows read (links, tallies) and way of drawing: read only. */
+const keptNetworks = new WeakMap<Row[], WeakMap<Row[], Map<string, NetworkCounts>>>();
 
 /** A cooperation link as resolved: its pair's id, with folding the pairs it stands for, and the year it is of. */
 interface CooperationLinkRow { id: string; parts?: string[]; year?: number | null }
@@ -239,10 +259,15 @@ interface CooperationLinkRow { id: string; parts?: string[]; year?: number | nul
 /** The tasks behind a link (of every pair it stands for), each once, in document order. */
 async function evidenceOf(ctx: Context, l: CooperationLinkRow) {
   const scope = await yearScope(ctx, l.year);
-  const parts = l.parts ?? [l.id];
-  const rows = new Map<string, Row>();
-  for (const list of await ctx.loaders.linkTasks.loadMany(parts)) if (!(list instanceof Error)) for (const r of list) rows.set(r.id as string, r);
-  const all = parts.length === 1 ? [...rows.values()] : [...rows.values()].sort(byKeys('documentId', 'start'));
+  const lists = (await ctx.loaders.linkTasks.loadMany(l.parts ?? [l.id])).filter((x): x is Row[] => !(x instanceof Error));
+  // One pair's list is already each task once, in document order (loaders.ts byPartner), and shared
+  // between requests: copying a busy city's 21,000 ties into maps was most of cooperationLinks' time.
+  let all = lists[0] ?? [];
+  if (lists.length > 1) {
+    const rows = new Map<string, Row>();
+    for (const list of lists) for (const r of list) rows.set(r.id as string, r);
+    all = [...rows.values()].sort(byKeys('documentId', 'start'));
+  }
   return scope ? all.filter((r) => scope.hasDocument(r.documentId as string)) : all;
 }
 
@@ -491,7 +516,9 @@ export const resolvers = {
       const min = typeof minTasks === 'number' ? minTasks : 1;
       if (!Number.isInteger(min) || min < 1 || min > 1000) throw userError(`minTasks must be a whole number from 1 to 1000, got ${min}`);
       const { regions } = await ctx.loaders.regions();
-      const { links: all, nodeTasks, inner: named, folded, opened } = await networkCounts(ctx, fold, open, scope);
+      const counted = await networkCounts(ctx, fold, open, scope);
+      const { links: all, nodeTasks, inner: named, opened } = counted;
+      const folded = new Map([...counted.folded].map(([city, ids]) => [city, new Set(ids)])); // added to below; the counts are shared
       const strong = all.filter((l) => l.count >= min); // strongest first
       // An opened city's counties are what the user asked to see: their links come first, whatever top says.
       const asked = (l: { from: string; to: string }) => opened.has(l.from) || opened.has(l.to);

@@ -36,21 +36,27 @@ export function measureOf(c: Counts, by: Measure): number {
 
 /** Loads of every unit, with statistics over the units of the same kind (population std. dev.). */
 export function computeLoads(counts: Counts[], by: Measure): UnitLoad[] {
-  const byKind = new Map<string, Counts[]>();
-  for (const c of counts) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
-  return counts.map((c) => {
-    const peers = byKind.get(c.kind)!;
-    const values = peers.map((p) => measureOf(p, by));
+  const byKind = new Map<string, number[]>();
+  for (const c of counts) {
+    const values = byKind.get(c.kind);
+    if (values) values.push(measureOf(c, by));
+    else byKind.set(c.kind, [measureOf(c, by)]);
+  }
+  // Each kind's mean and spread once, not once per unit.
+  const stats = new Map([...byKind].map(([kind, values]) => {
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
+    return [kind, { peers: values.length, mean, sd: Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length) }];
+  }));
+  return counts.map((c) => {
+    const { peers, mean, sd } = stats.get(c.kind)!;
     const value = measureOf(c, by);
-    const z = peers.length < MIN_PEERS ? null : sd === 0 ? 0 : (value - mean) / sd;
+    const z = peers < MIN_PEERS ? null : sd === 0 ? 0 : (value - mean) / sd;
     return {
       ...c,
       total: measureOf(c, 'TOTAL'),
       weighted: measureOf(c, 'WEIGHTED'),
       value,
-      peers: peers.length,
+      peers,
       peerMean: round(mean),
       peerStdDev: round(sd),
       zScore: z === null ? null : round(z),
