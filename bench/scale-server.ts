@@ -3,6 +3,7 @@
  * (autocannon, in the bench's process) does not share the server's event loop. Prints the URL,
  * serves until SIGTERM. Usage: tsx bench/scale-server.ts <DATA_DIR>
  */
+import '../server/production';
 import { pino } from 'pino';
 import { startApp, WEB_DIR } from '../server/app';
 import { loadConfig } from '../server/config';

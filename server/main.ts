@@ -1,4 +1,5 @@
 /** npm start: the app on the configured store (embedded unless NEO4J_URI is set). */
+import './production';
 import { ConfigError, loadConfig } from './config';
 import { startApp } from './app';
 import { StoreError } from './graph/store';
