@@ -60,7 +60,7 @@ function cellWriter(type: PropType): (v: unknown) => string {
 export interface ListFixUp { label: string; prop: string; rows: Array<{ id: string; values: string[] }>; nulls: string[] }
 
 /** A table's CSV file, written when asked; `write` gives the COPY statement that reads it. */
-export interface CsvTable { table: string; write(): Promise<string> }
+export interface CsvTable { write(): Promise<string> }
 
 /**
  * The tables that have rows, each with its file to write, in the order their COPY statements must
@@ -72,7 +72,7 @@ export function csvTables(dir: string, rows: GraphRows, nodes: readonly NodeDef[
   const tables: CsvTable[] = [];
   const fixUps: ListFixUp[] = [];
   const add = (table: string, data: Row[], columns: Array<[string, PropType]>) => {
-    if (data.length > 0) tables.push({ table, write: () => writeTable(join(dir, `${table}.csv`), table, data, columns) });
+    if (data.length > 0) tables.push({ write: () => writeTable(join(dir, `${table}.csv`), table, data, columns) });
   };
   for (const n of nodes) {
     const data = rows.nodes[n.label] ?? [];

@@ -1,15 +1,11 @@
 /**
- * A map keyed by two strings without joining them. A bulk load counts a few million pairs
- * (units sharing a task, regions a task ties): a joined key is a new string each time, flattened
- * and hashed on every look-up, and that was most of the 5 s contributionOf took at 10,000 plans;
- * the parts' hashes are cached on the strings themselves.
+ * A map keyed by two strings without joining them. A bulk load looks up pairs of regions millions
+ * of times (the ties of every task, the tallies, the hierarchy test): a joined key is a new string
+ * each time, flattened and hashed on every look-up (it was most of the 5 s contributionOf took at
+ * 10,000 plans, with the unit pairs); the parts' hashes are cached on the strings themselves.
  */
 export class PairMap<V> {
   private readonly outer = new Map<string, Map<string, V>>();
-
-  get(a: string, b: string): V | undefined {
-    return this.outer.get(a)?.get(b);
-  }
 
   /** The value under (a, b), made first if there is none. */
   upsert(a: string, b: string, make: () => V): V {
