@@ -24,6 +24,7 @@ import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './
 import { onWholeTask, taskHead, tasksOf } from './task-head';
 import { countsInScope, pairsInScope, unitsInScope, yearScope, type YearScope } from './years/scope';
 import { pacer } from '../pace';
+import { perRows } from './per-rows';
 
 export interface Context {
   store: GraphStore;
@@ -171,22 +172,13 @@ async function jurisdictionNetwork(ctx: Context, within: unknown, year: unknown)
 async function countsIn(ctx: Context, jurisdiction: string, window?: { from: string; to: string } | null, scope?: YearScope | null): Promise<Counts[]> {
   if (scope) return countsInScope(scope, jurisdiction, window);
   const rows = await ctx.loaders.loadOf.load(jurisdiction);
-  let byWindow = countsOfRows.get(rows);
-  if (!byWindow || byWindow.size >= 64) countsOfRows.set(rows, (byWindow = new Map())); // windows asked are few; a flood of them is not kept
-  const key = window ? `${window.from}|${window.to}` : '';
-  let counts = byWindow.get(key);
-  if (!counts) {
-    counts = rows.map((r) => {
-      const c = countsOfRow(r);
-      const n = window ? dueBetween(c, window.from, window.to) : c;
-      return { unitId: r.unitId as string, kind: r.kind as string, lead: n.lead, responsible: n.responsible, participant: n.participant };
-    });
-    byWindow.set(key, counts);
-  }
-  return counts;
+  return countsOfRows([rows], window ? `${window.from}|${window.to}` : '', () => rows.map((r) => {
+    const c = countsOfRow(r);
+    const n = window ? dueBetween(c, window.from, window.to) : c;
+    return { unitId: r.unitId as string, kind: r.kind as string, lead: n.lead, responsible: n.responsible, participant: n.participant };
+  }));
 }
-/** Counts worked out once per rows read and window (the read cache hands every request the same rows until a write): read only. */
-const countsOfRows = new WeakMap<Row[], Map<string, Counts[]>>();
+const countsOfRows = perRows<Counts[]>();
 
 /**
  * Every cooperation link with its tasks, counted from the stored assignments and mentions. Without
@@ -241,17 +233,10 @@ async function networkCounts(ctx: Context, fold: unknown, open: unknown, scope?:
     ctx.store.run(read('region-links'), { region: '' }),
     ctx.store.run(read('region-tallies'), { scales: fold ? ['F', 'NF', 'N', 'I'] : ['N', 'I'], opened: self.length ? self : [''] }),
   ]);
-  const key = `${fold ? 'fold' : ''}|${[...openSet].sort().join(',')}`;
-  let byTallies = keptNetworks.get(links);
-  if (!byTallies) keptNetworks.set(links, (byTallies = new WeakMap()));
-  let byKey = byTallies.get(tallies);
-  if (!byKey || byKey.size >= 64) byTallies.set(tallies, (byKey = new Map()));
-  let counts = byKey.get(key);
-  if (!counts) byKey.set(key, (counts = keptNetwork(linksOf(links as unknown as StoredLink[], regions), tallies, regions, !!fold, openSet, linkId)));
-  return counts;
+  return keptNetworks([links, tallies], `${fold ? 'fold' : ''}|${[...openSet].sort().join(',')}`,
+    () => keptNetwork(linksOf(links as unknown as StoredLink[], regions), tallies, regions, !!fold, openSet, linkId));
 }
-/** The kept network worked out once per rows read (links, tallies) and way of drawing: read only. */
-const keptNetworks = new WeakMap<Row[], WeakMap<Row[], Map<string, NetworkCounts>>>();
+const keptNetworks = perRows<NetworkCounts>();
 
 /** A cooperation link as resolved: its pair's id, with folding the pairs it stands for, and the year it is of. */
 interface CooperationLinkRow { id: string; parts?: string[]; year?: number | null }
