@@ -6,6 +6,7 @@ import { byKeys } from '../graph/values';
 import { currentBudget } from '../graph/budget';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 import { afterPromiseJobs, pacer, turnIfLong } from '../pace';
+import { perRows } from './per-rows';
 import { scheduleBatch } from './turns';
 
 /**
@@ -110,20 +111,18 @@ export function createLoaders(store: GraphStore) {
   };
 }
 
-const partnersOf = new WeakMap<Row[], Map<string, Row[]>>();
+const partnersOf = perRows<Map<string, Row[]>>();
 /** A region's TIES rows by partner, each task once, in document order; once per rows read (the read cache hands back the same rows). */
 function byPartner(rows: Row[]): Map<string, Row[]> {
-  const known = partnersOf.get(rows);
-  if (known) return known;
-  const out = new Map<string, Map<string, Row>>();
-  for (const r of rows) {
-    const tasks = out.get(r.partner as string) ?? new Map<string, Row>();
-    tasks.set(r.id as string, r);
-    out.set(r.partner as string, tasks);
-  }
-  const sorted = new Map([...out].map(([p, tasks]) => [p, [...tasks.values()].sort(byKeys('documentId', 'start'))]));
-  partnersOf.set(rows, sorted);
-  return sorted;
+  return partnersOf([rows], '', () => {
+    const out = new Map<string, Map<string, Row>>();
+    for (const r of rows) {
+      const tasks = out.get(r.partner as string) ?? new Map<string, Row>();
+      tasks.set(r.id as string, r);
+      out.set(r.partner as string, tasks);
+    }
+    return new Map([...out].map(([p, tasks]) => [p, [...tasks.values()].sort(byKeys('documentId', 'start'))]));
+  });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -185,19 +185,12 @@ const countsOfRows = perRows<Counts[]>();
  * a year, worked out once per rows read (the read cache hands every request the same rows until the
  * next write), so the region network's variants and the folded links share one count.
  */
-const linksOfRows = new WeakMap<Row[], WeakMap<Row[], Promise<Link[]>>>();
+const linksOfRows = perRows<Promise<Link[]>>();
 async function allLinks(ctx: Context, scope?: YearScope | null): Promise<Link[]> {
   const [issuer, carrier] = await Promise.all([ctx.store.run(read('cooperation-issuer')), ctx.store.run(read('cooperation-carrier'))]);
   const { regions } = await ctx.loaders.regions();
   if (scope) return buildLinks({ issuer: issuer.filter((r) => scope.hasTask(r.taskId as string)), carrier: carrier.filter((r) => scope.hasTask(r.taskId as string)) }, regions);
-  let byCarrier = linksOfRows.get(issuer);
-  if (!byCarrier) linksOfRows.set(issuer, (byCarrier = new WeakMap()));
-  let links = byCarrier.get(carrier);
-  if (!links) {
-    byCarrier.set(carrier, (links = buildLinks({ issuer, carrier }, regions)));
-    links.catch(() => byCarrier!.delete(carrier));
-  }
-  return links;
+  return linksOfRows([issuer, carrier], '', () => buildLinks({ issuer, carrier }, regions));
 }
 
 /** Regions an issuer's tasks name inside its own territory, with those tasks: hierarchy, drawn nested, never linked. */
