@@ -112,7 +112,7 @@ describe('accounts, documents page and corrections in the page', () => {
     await expect.poll(async () => (await unitIds()).some((id) => id.endsWith(':市政务服务中心'))).toBe(false);
     // The review step's two fixes, the title and the removal: each can be undone.
     const undo = page.getByTestId('task-correction-list').getByRole('button', { name: '撤销' });
-    await expect.poll(() => undo.count()).toBe(4);
+    await expect.poll(() => undo.count(), { timeout: 15_000 }).toBe(4); // after a reload: under a full run's load it took over the default 5 s once
     await page.getByTestId('task-correction-list').locator('li', { hasText: '标题' }).getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => undo.count(), { timeout: 15_000 }).toBe(3);
     await expect.poll(() => page.getByTestId('corrected-title').count()).toBe(0);
