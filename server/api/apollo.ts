@@ -11,6 +11,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { BudgetExceeded, currentBudget, expire } from '../graph/budget';
 import { StoreError, StoreMemoryExceeded } from '../graph/store';
 import { boundLists, checkCost, HEAVY_COST, MAX_COST } from './bounds';
+import { jitGateway } from './jit';
 import { takingTurns } from './turns';
 import { timeoutAnswer } from './errors';
 import { Gate, GateFull } from '../gate';
@@ -53,7 +54,7 @@ export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServe
   }).protect();
   const schema = createSchema();
   return new ApolloServer<Context>({
-    schema,
+    gateway: jitGateway(schema),
     ...armor,
     plugins: [
       ...armor.plugins, bounded(schema, new Gate(opts.heavyReads ?? 2, opts.heavyQueue ?? 32)), keepable(), ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

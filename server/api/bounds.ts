@@ -73,7 +73,16 @@ export function checkCost(schema: GraphQLSchema, query: DocumentNode, variables:
     // A shared list (a timeline bucket's entries) is counted by its parent's page, not per parent.
     return weight + (bound.shared ? own : n * own);
   };
-  const cost = getComplexity({ schema, query, variables, operationName, estimators: [estimator] });
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query, variables, operationName, estimators: [estimator] });
+  } catch (err) {
+    // The variables are coerced here, before execution would: one of the wrong type is the client's mistake.
+    if (err instanceof GraphQLError && !err.extensions.code) {
+      throw new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    throw err;
+  }
   if (bad) throw bad;
   if (cost > MAX_COST) {
     throw new GraphQLError(
