@@ -67,12 +67,15 @@ export function createLoaders(store: GraphStore) {
     }),
     regions: once(async () => {
       const rows = (await store.run(read('regions'))) as unknown as RegionRow[];
-      const regions = new Map(rows.map((r) => [r.id, { ...r, within: (r.within ?? []).filter((w): w is string => !!w) }]));
-      const children = new Map<string, string[]>();
-      for (const r of regions.values()) {
-        for (const w of r.within) children.set(w, [...(children.get(w) ?? []), r.id]);
-      }
-      return { regions, children };
+      // Once per rows read, not per request: what is worked out from the regions is kept by this map (resolvers.ts).
+      return regionTreesOfRows([rows], '', () => {
+        const regions = new Map(rows.map((r) => [r.id, { ...r, within: (r.within ?? []).filter((w): w is string => !!w) }]));
+        const children = new Map<string, string[]>();
+        for (const r of regions.values()) {
+          for (const w of r.within) children.set(w, [...(children.get(w) ?? []), r.id]);
+        }
+        return { regions, children };
+      });
     }),
     /** A document by id: what a task or assignment shows of it (the list above changes with every upload). */
     document: byKey<DocumentRow & Row>('documents-by-id', 'ids', 'id'),
@@ -112,6 +115,8 @@ export function createLoaders(store: GraphStore) {
 }
 
 const partnersOf = perRows<Map<string, Row[]>>();
+type RegionTrees = { regions: Map<string, Omit<RegionRow, 'within'> & { within: string[] }>; children: Map<string, string[]> };
+const regionTreesOfRows = perRows<RegionTrees>();
 /** A region's TIES rows by partner, each task once, in document order; once per rows read (the read cache hands back the same rows). */
 function byPartner(rows: Row[]): Map<string, Row[]> {
   return partnersOf([rows], '', () => {
