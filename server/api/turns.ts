@@ -1,5 +1,5 @@
 /**
- * Cooperative turns for heavy answers. graphql-js completes a tree of 100,000 objects in promise
+ * Cooperative turns for heavy answers. The executor completes a tree of 100,000 objects in promise
  * callbacks, never giving the event loop a turn: half a second and more during which /healthz and
  * every light question wait. In a heavy request (cost ≥ HEAVY_COST, bounds.ts) every field with a
  * resolver of its own asks for a turn (pace.ts) once its value is there (takingTurns: a unit's
