@@ -232,8 +232,8 @@ async function networkCounts(ctx: Context, fold: unknown, open: unknown, scope?:
 }
 const keptNetworks = perRows<NetworkCounts>();
 
-/** The region network drawn from its counts: the links at least `min` strong (opened cities' first, then the `top` strongest), their regions, and what each folds. */
 type Regions = Awaited<ReturnType<Context['loaders']['regions']>>['regions'];
+/** The region network drawn from its counts: the links at least `min` strong (opened cities' first, then the `top` strongest), their regions, and what each folds. */
 function regionNetworkOf(counted: NetworkCounts, regions: Regions, min: number, fold: boolean, open: string[], top: number | null | undefined, scope: YearScope | null | undefined) {
   const { links: all, nodeTasks, inner: named, opened } = counted;
   const folded = new Map([...counted.folded].map(([city, ids]) => [city, new Set(ids)])); // added to below; the counts are shared
