@@ -180,6 +180,7 @@ async function countsIn(ctx: Context, jurisdiction: string, window?: { from: str
 }
 const countsOfRows = perRows<Counts[]>();
 const graphsOfRows = perRows<object>();
+const rankingsOfLoads = perRows<UnitLoad[]>();
 
 /**
  * Every cooperation link with its tasks, counted from the stored assignments and mentions. Without
@@ -318,8 +319,11 @@ async function cooperationLinks(ctx: Context, { region, partner, fold, open, yea
 }
 
 async function loadsOf(ctx: Context, jurisdiction: string, by: Measure, scope?: YearScope | null): Promise<UnitLoad[]> {
-  return computeLoads(await countsIn(ctx, jurisdiction, null, scope), by);
+  return keptLoads(await countsIn(ctx, jurisdiction, null, scope), by);
 }
+/** Loads from counts, once per counts array and measure (without a year the counts are kept per rows read): read only. */
+const loadsOfCounts = perRows<UnitLoad[]>();
+const keptLoads = (counts: Counts[], by: Measure) => loadsOfCounts([counts], by, () => computeLoads(counts, by));
 
 const checkJurisdiction = (j: unknown) => {
   if (!/^\d{6}$/.test(String(j))) throw userError(`jurisdiction must be a 6-digit division code such as 430500 (邵阳市), got "${String(j).slice(0, 20)}"`);
@@ -485,8 +489,8 @@ export const resolvers = {
       checkJurisdiction(jurisdiction);
       const window = due as { from: string; to: string } | null | undefined;
       if (window) checkWindow(window.from, window.to);
-      const loads = computeLoads(await countsIn(ctx, jurisdiction as string, window, await yearScope(ctx, year)), (by as Measure) ?? 'WEIGHTED');
-      return ranking(loads, kind as string | null).slice(0, limitOf(top, 10));
+      const loads = keptLoads(await countsIn(ctx, jurisdiction as string, window, await yearScope(ctx, year)), (by as Measure) ?? 'WEIGHTED');
+      return rankingsOfLoads([loads], kind ? String(kind) : '', () => ranking(loads, kind as string | null)).slice(0, limitOf(top, 10));
     },
     cooperationLinks: async (_: unknown, args: Args, ctx: Context) => page(await cooperationLinks(ctx, args), { limit: args.limit }),
     jurisdictionNetwork: async (_: unknown, { within, year, fold, open }: Args, ctx: Context) => {
@@ -507,7 +511,7 @@ export const resolvers = {
       ]);
       const graph = () => {
         // Weighted, as Unit.load: a unit ringed as overloaded here is ringed in every view. Busiest (most tasks) first.
-        const loads = computeLoads(counts, 'WEIGHTED').sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
+        const loads = [...keptLoads(counts, 'WEIGHTED')].sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
         const drawn = loads.slice(0, n);
         const ids = new Set(drawn.map((l) => l.unitId));
         return {
