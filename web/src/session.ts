@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
 /**
  * Who is logged in, and the CSRF token the server gave the session: every POST from a logged-in
@@ -9,11 +9,11 @@ export interface SessionUser { name: string; role: AccountRole }
 interface SessionState { user: SessionUser | null; csrfToken: string | null; readRequiresLogin: boolean; known: boolean }
 
 let state: SessionState = { user: null, csrfToken: null, readRequiresLogin: false, known: false };
-const listeners = new Set<(s: SessionState) => void>();
+const listeners = new Set<() => void>();
 
 function set(next: Partial<SessionState>): void {
   state = { ...state, ...next, known: true };
-  for (const l of listeners) l(state);
+  for (const l of listeners) l();
 }
 
 export const csrfHeaders = (): Record<string, string> => (state.csrfToken ? { 'x-csrf-token': state.csrfToken } : {});
@@ -52,17 +52,20 @@ export async function logout(): Promise<void> {
 
 let asked = false;
 
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!asked) {
+    asked = true;
+    void refreshSession();
+  }
+  return () => void listeners.delete(listener);
+}
+
+/**
+ * The session as a React external store: a component that first renders before the answer to
+ * /api/auth/me and subscribes after it still sees it (with useState + useEffect it kept the
+ * logged-out state it rendered with: an editor's correction list stayed empty after a reload).
+ */
 export function useSession(): SessionState {
-  const [s, setS] = useState(state);
-  useEffect(() => {
-    listeners.add(setS);
-    if (!asked) {
-      asked = true;
-      void refreshSession();
-    }
-    return () => {
-      listeners.delete(setS);
-    };
-  }, []);
-  return s;
+  return useSyncExternalStore(subscribe, () => state);
 }

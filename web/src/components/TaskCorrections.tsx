@@ -3,6 +3,7 @@ import { gql } from '../api';
 import { useT } from '../i18n';
 import { atLeast, useSession } from '../session';
 import { useQuery } from '../useQuery';
+import { Status } from './Status';
 
 interface Data {
   task: {
@@ -27,7 +28,9 @@ export function TaskCorrections(props: { id: string; onChanged: () => void }) {
   const [unitText, setUnitText] = useState('');
   const [error, setError] = useState('');
   const task = q.data?.task;
-  if (!task || !atLeast(session.user, 'editor')) return null;
+  if (!atLeast(session.user, 'editor')) return null;
+  // An editor whose corrections could not be read is told so, not shown an empty panel.
+  if (!task) return q.error ? <Status error={q.error} retry={q.retry} /> : null;
   // assignment:430700:市大数据局 → 市大数据局; a role → its name; a deadline → its text.
   const label = (field: string) => (field === 'title' ? t('docTitle') : field === 'deadline' ? t('deadline') : field.split(':').pop()!);
   const shown = (v: string | null) => {
