@@ -25,6 +25,7 @@ import { onWholeTask, taskHead, tasksOf } from './task-head';
 import { countsInScope, pairsInScope, unitsInScope, yearScope, type YearScope } from './years/scope';
 import { pacer } from '../pace';
 import { perRows } from './per-rows';
+import { strongestTies, type Tie } from './analytics/strongest-ties';
 
 export interface Context {
   store: GraphStore;
@@ -325,6 +326,13 @@ async function loadsOf(ctx: Context, jurisdiction: string, by: Measure, scope?: 
 const loadsOfCounts = perRows<UnitLoad[]>();
 const keptLoads = (counts: Counts[], by: Measure) => loadsOfCounts([counts], by, () => computeLoads(counts, by));
 
+/** jurisdictionGraph's ties: each unit's strongest pairs kept, or every pair (null). */
+const tiesOf = (v: unknown) => {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'number' || v < 1 || v > 500) throw userError(`ties must be between 1 and 500, got ${String(v)}`);
+  return v;
+};
+
 const checkJurisdiction = (j: unknown) => {
   if (!/^\d{6}$/.test(String(j))) throw userError(`jurisdiction must be a 6-digit division code such as 430500 (邵阳市), got "${String(j).slice(0, 20)}"`);
   return String(j);
@@ -500,9 +508,10 @@ export const resolvers = {
       if (fold) return foldProvinces(net, opened, gazetteerTree());
       return { ...net, links: net.links.map((l) => ({ ...l, summed: false })), provinces: [], folded: [], count: net.jurisdictions.length };
     },
-    jurisdictionGraph: async (_: unknown, { jurisdiction, limit, year }: Args, ctx: Context) => {
+    jurisdictionGraph: async (_: unknown, { jurisdiction, limit, year, ties }: Args, ctx: Context) => {
       const j = checkJurisdiction(jurisdiction);
       const n = limitOf(limit, 500);
+      const k = tiesOf(ties);
       const scope = await yearScope(ctx, year);
       const [counts, pairs, memberships] = await Promise.all([
         countsIn(ctx, j, null, scope),
@@ -514,17 +523,20 @@ export const resolvers = {
         const loads = [...keptLoads(counts, 'WEIGHTED')].sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
         const drawn = loads.slice(0, n);
         const ids = new Set(drawn.map((l) => l.unitId));
+        const between = (pairs as unknown as Tie[]).filter((p) => ids.has(p.aId) && ids.has(p.bId));
+        const shared = strongestTies(between, k);
         return {
           jurisdictionId: j,
           units: drawn,
-          shared: pairs.filter((p) => ids.has(p.aId as string) && ids.has(p.bId as string)).map((p) => ({ a: p.aId, b: p.bId, tasks: p.tasks })),
+          shared: shared.map((p) => ({ a: p.aId, b: p.bId, tasks: p.tasks })),
+          moreShared: between.length - shared.length,
           memberships: memberships.filter((m) => ids.has(m.memberId as string) && ids.has(m.collectiveId as string))
             .map((m) => ({ member: m.memberId, collective: m.collectiveId })),
           more: loads.length - drawn.length,
         };
       };
       // Worked out once per rows read (a busy city's 1,378 pairs filtered per request were a tenth of its time).
-      return scope ? graph() : graphsOfRows([counts, pairs, memberships], String(n), graph);
+      return scope ? graph() : graphsOfRows([counts, pairs, memberships], `${n}|${k ?? ''}`, graph);
     },
     regionNetwork: async (_: unknown, { minTasks, fold, open, top, year }: Args, ctx: Context) => {
       const scope = await yearScope(ctx, year);

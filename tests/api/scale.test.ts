@@ -133,6 +133,19 @@ describe.each(stores())('API at a province’s scale ($name)', (under) => {
     expect(drawn.units.map((u: any) => u.total)).toEqual(g.units.map((u: any) => u.total).slice(0, 10));
     const ten = new Set(drawn.units.map((u: any) => u.unit.id));
     expect(drawn.shared.every((s: any) => ten.has(s.a) && ten.has(s.b))).toBe(true);
+
+    // Each unit's 3 strongest ties (as the page asks, with its own number): from the whole list above.
+    const k = 3;
+    const backbone = (await gql(app.url, `{ jurisdictionGraph(jurisdiction: "${j}", ties: ${k}) { shared { a b tasks } moreShared } }`)).data.jurisdictionGraph;
+    const key = (s: any) => `${s.a}|${s.b} ${s.tasks}`;
+    const strongestOf = (unit: string) => g.shared.filter((s: any) => s.a === unit || s.b === unit)
+      .sort((x: any, y: any) => y.tasks - x.tasks || (x.a !== y.a ? (x.a < y.a ? -1 : 1) : x.b < y.b ? -1 : 1)).slice(0, k).map(key);
+    const expectedKeys = new Set(units.flatMap((u) => strongestOf(u.id)));
+    expect(backbone.shared.map(key).sort()).toEqual([...expectedKeys].sort());
+    expect(backbone.shared.length).toBeLessThan(g.shared.length);
+    expect(backbone.moreShared).toBe(g.shared.length - backbone.shared.length);
+    expect(backbone.shared.map((s: any) => s.tasks)).toEqual(backbone.shared.map((s: any) => s.tasks).sort((x: number, y: number) => y - x));
+    expect((await gql(app.url, `{ jurisdictionGraph(jurisdiction: "${j}", ties: 0) { more } }`)).errors![0]!.message).toBe('ties must be between 1 and 500, got 0');
   });
 
   it('says what was wrong with a bad jurisdiction or region', async () => {

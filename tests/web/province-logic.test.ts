@@ -24,6 +24,7 @@ const CHANGSHA: JurisdictionGraphData = {
   jurisdiction: { id: '430100', name: '长沙市' },
   units: [load('430100:市发改委', 'DEPARTMENT', 100, true), load('430100:市商务局', 'DEPARTMENT', 25), load('430100:各区县市', 'COLLECTIVE', 4)],
   shared: [{ a: '430100:市发改委', b: '430100:市商务局', tasks: 7 }, { a: '430100:各区县市', b: '430100:市发改委', tasks: 2 }],
+  moreShared: 0,
   memberships: [],
   more: 5,
 };

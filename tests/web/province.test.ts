@@ -14,6 +14,7 @@ import { WEB_DIR } from '../../server/app';
 import { extract } from '../../server/extract/extract';
 import { loadExtraction } from '../../server/graph/loader';
 import { PROVINCE_FROM } from '../../web/src/lib/jurisdiction-graph';
+import { TIES_PER_UNIT } from '../../web/src/queries';
 import { gql, startTestApp } from '../api/helpers';
 import { clickNode, networkReady, openPage, SHOTS } from '../support/web';
 
@@ -135,11 +136,14 @@ describe('the network at a province’s scale', () => {
     await networkReady(page);
     const drawn = (await page.evaluate(DRAWN)) as Drawn;
     expect(new URL(page.url()).searchParams.get('jurisdiction')).toBe('430100');
-    const units = await gql(app.url, '{ units(filter: { jurisdiction: "430100" }, limit: 500) { id memberOf { id } } jurisdictionGraph(jurisdiction: "430100") { shared { a } } }');
+    const units = await gql(app.url, `{ units(filter: { jurisdiction: "430100" }, limit: 500) { id memberOf { id } } jurisdictionGraph(jurisdiction: "430100", ties: ${TIES_PER_UNIT}) { shared { a } moreShared } }`);
     expect(drawn.units.sort()).toEqual(units.data.units.map((u: any) => u.id).sort());
     // Drawn from the pairs the API counted, not from every assignment of the city.
     const shared = await page.evaluate(() => (globalThis as any).__cy.edges('[type="shared"]').length as number);
     expect(shared).toBe(units.data.jurisdictionGraph.shared.length);
+    // Each unit's strongest lines only; the weaker ones are counted under the drawing.
+    expect(units.data.jurisdictionGraph.moreShared).toBeGreaterThan(0);
+    expect(await page.getByTestId('more-shared').textContent()).toBe(`长沙市另有 ${units.data.jurisdictionGraph.moreShared} 条较弱的共同任务连线未画出（每个单位画出与它共同任务最多的 ${TIES_PER_UNIT} 条）`);
     expect(sent.some((q) => /\bunits\s*\(/.test(q))).toBe(false);
 
     // A document chosen: the units it assigns tasks to, and the members of its collectives, fetched with that document's assignments only.

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { DOCUMENT_JURISDICTION_QUERY, DOCUMENTS_QUERY, gql, JURISDICTION_GRAPH_QUERY, SHELL_QUERY, UNITS_QUERY } from './api';
+import { DOCUMENT_JURISDICTION_QUERY, DOCUMENTS_QUERY, gql, JURISDICTION_GRAPH_QUERY, SHELL_QUERY, TIES_PER_UNIT, UNITS_QUERY } from './api';
 import { AccountMenu } from './components/AccountMenu';
 import { CooperationView } from './components/CooperationView';
 import { DocumentReader } from './components/DocumentReader';
@@ -17,6 +17,7 @@ import { UnitPanel } from './components/UnitPanel';
 import { OVERLOAD_COLOR } from './cytoscape-style';
 import { UploadDialog } from './components/UploadDialog';
 import { CompareView } from './components/CompareView';
+import { GraphNotes } from './components/GraphNotes';
 import { OwedView } from './components/OwedView';
 import { YearFilter } from './components/YearFilter';
 import { inPlanYear, useYear, YearContext, yearVariable } from './lib/year';
@@ -112,12 +113,13 @@ function UnitNetwork(props: { jurisdiction: string; largeStore: boolean; filters
   const counted = largeStore && !!jurisdiction && !f.document && !f.role && !f.showTasks;
   const y = yearVariable(useYear());
   const q = useQuery<{ units: UnitData[] }>(UNITS_QUERY, counted ? null : { j: jurisdiction || null, d: f.document || null, role: f.role ? f.role.toUpperCase() : null, y });
-  const g = useQuery<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, counted ? { j: jurisdiction, limit: 500, y } : null);
+  const g = useQuery<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, counted ? { j: jurisdiction, limit: 500, y, ties: TIES_PER_UNIT } : null);
   const units = useMemo(() => (counted ? (g.data ? unitsOfGraph(g.data.jurisdictionGraph) : null) : q.data?.units ?? null), [counted, g.data, q.data]);
   const at = counted ? g : q;
   return (
     <>
       <Status loading={at.loading} error={at.error} retry={at.retry} />
+      {counted && g.data && <GraphNotes g={g.data.jurisdictionGraph} />}
       {units && <NetworkView units={units} shared={counted ? g.data?.jurisdictionGraph.shared : undefined} {...view} />}
     </>
   );

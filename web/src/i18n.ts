@@ -117,6 +117,7 @@ const STRINGS = {
   onlyThis: { zh: '只看此辖区', en: 'This one alone' },
   opening: { zh: '正在展开 {name}…', en: 'Opening {name}…' },
   moreUnits: { zh: '{name}另有 {n} 个单位未画出（负荷较低）', en: '{name}: {n} less loaded units not drawn' },
+  moreShared: { zh: '{name}另有 {n} 条较弱的共同任务连线未画出（每个单位画出与它共同任务最多的 {k} 条）', en: '{name}: {n} weaker shared-task lines not drawn (each unit’s {k} strongest are drawn)' },
   aboutProvince: { zh: '{name} · {tasks} 项任务 · {units} 个单位 · {documents} 份方案 · 点击展开其辖区', en: '{name} · {tasks} tasks · {units} units · {documents} plans · click to show its jurisdictions' },
   provincesN: { zh: '{n} 个省份', en: '{n} provinces' },
   tiesN: { zh: '{n} 项任务关联（各辖区之间相加）', en: '{n} task ties (summed over its jurisdictions)' },

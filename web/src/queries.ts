@@ -25,10 +25,15 @@ export const UNITS_QUERY = `query($j: String, $d: ID, $role: Role, $y: Int) {
     tasks(document: $d, role: $role, year: $y) { role task { id ref title document { id } } } memberOf { id } }
 }`;
 
-/** One jurisdiction opened on the aggregated network: its busiest units and the ties between them. */
-export const JURISDICTION_GRAPH_QUERY = `query($j: String!, $limit: Int, $y: Int) { jurisdictionGraph(jurisdiction: $j, limit: $limit, year: $y) {
+/**
+ * One jurisdiction opened on the aggregated network: its busiest units and each one's strongest
+ * ties ($ties, TIES_PER_UNIT): nearly every pair of a busy city's units shares some task.
+ */
+export const JURISDICTION_GRAPH_QUERY = `query($j: String!, $limit: Int, $y: Int, $ties: Int) { jurisdictionGraph(jurisdiction: $j, limit: $limit, year: $y, ties: $ties) {
   jurisdiction { id name } units { unit { id name kind aliases } lead responsible participant total weighted zScore overloaded }
-  shared { a b tasks } memberships { member collective } more } }`;
+  shared { a b tasks } moreShared memberships { member collective } more } }`;
+/** Shared-task lines drawn per unit: its strongest (a line is drawn when it is among either unit's strongest). */
+export const TIES_PER_UNIT = 8;
 
 export const UNIT_QUERY = `query($id: ID!) { unit(id: $id) { id name kind aliases jurisdiction { id name }
   load { lead responsible participant total weighted peerMean zScore peers overloaded minPeers }

@@ -1,6 +1,7 @@
+import { GraphNotes } from './GraphNotes';
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { gql, JURISDICTION_GRAPH_QUERY } from '../api';
+import { gql, JURISDICTION_GRAPH_QUERY, TIES_PER_UNIT } from '../api';
 import { useYear, yearVariable } from '../lib/year';
 import { layoutFor, OVERLOAD_COLOR } from '../cytoscape-style';
 import { useT } from '../i18n';
@@ -26,7 +27,7 @@ function useOpenedGraphs(open: readonly string[]) {
   const asked = useRef(new Set<string>());
   const fetchOne = useCallback((j: string) => {
     asked.current.add(j);
-    gql<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, { j, limit: OPEN_LIMIT, y: yearVariable(year) }).then(
+    gql<{ jurisdictionGraph: JurisdictionGraphData }>(JURISDICTION_GRAPH_QUERY, { j, limit: OPEN_LIMIT, y: yearVariable(year), ties: TIES_PER_UNIT }).then(
       (d) => setFetched((m) => new Map(m).set(j, { data: d.jurisdictionGraph })),
       (e: Error) => setFetched((m) => new Map(m).set(j, { error: e.message })),
     );
@@ -124,9 +125,7 @@ export function ProvinceNetworkView(props: {
       </div>
       {pending.length > 0 && <p className="status" role="status">{tf('opening', { name: pending.map((j) => names.get(j) ?? j).join('、') })}</p>}
       {failed.map(({ j, error }) => <Status key={j} error={error} retry={() => retry(j)} />)}
-      {[...opened.values()].filter((g) => g.more > 0).map((g) => (
-        <p key={g.jurisdiction?.id} className="note">{tf('moreUnits', { name: g.jurisdiction?.name ?? '', n: g.more })}</p>
-      ))}
+      {[...opened.values()].map((g) => <GraphNotes key={g.jurisdiction?.id} g={g} />)}
       {props.list ? (
         <div className="table-wrap">
           <table className="data" data-testid="jurisdiction-table">

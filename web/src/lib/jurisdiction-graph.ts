@@ -40,6 +40,8 @@ export interface JurisdictionGraphData {
     lead: number; responsible: number; participant: number; total: number; weighted: number; zScore: number | null; overloaded: boolean;
   }>;
   shared: Array<{ a: string; b: string; tasks: number }>;
+  /** Pairs sharing tasks not sent: weaker than each of their units' strongest (TIES_PER_UNIT). */
+  moreShared: number;
   memberships: Array<{ member: string; collective: string }>;
   /** Units of the jurisdiction not sent (over the limit asked for). */
   more: number;
