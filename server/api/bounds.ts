@@ -57,6 +57,27 @@ function pageOf(bound: ListBound, args: Record<string, unknown>, where: string):
  * page argument out of range, and QUERY_TOO_EXPENSIVE over MAX_COST.
  */
 export function checkCost(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): number {
+  // The same question asked again costs what it cost (Apollo hands back one parsed document per query text).
+  const key = `${operationName ?? ''}\u0000${variables ? JSON.stringify(variables) : ''}`;
+  const known = costsOf(schema, query);
+  const kept = known.get(key);
+  if (kept !== undefined) return kept;
+  const cost = costOf(schema, query, variables, operationName);
+  if (known.size >= 100) known.clear(); // a document asked with ever new variables
+  known.set(key, cost);
+  return cost;
+}
+
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+function costsOf(schema: GraphQLSchema, query: DocumentNode): Map<string, number> {
+  let bySchema = costs.get(schema);
+  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+  let known = bySchema.get(query);
+  if (!known) bySchema.set(query, (known = new Map()));
+  return known;
+}
+
+function costOf(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): number {
   let bad: GraphQLError | undefined;
   const estimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
     const own = (isLeafType(getNamedType(field.type)) ? 0 : 1) + childComplexity;

@@ -99,6 +99,14 @@ describe.each(stores())(`$name: hostile queries on ${PLANS} plans`, (under) => {
     expect(store.roundTrips).toBe(before);
   });
 
+  it('checks a question asked again with other variables anew (its cost is kept per document and variables)', async () => {
+    const q = 'query($n: Int) { tasks(limit: $n) { id } }';
+    expect((await gql(app.url, q, { n: 5 })).data.tasks).toHaveLength(5);
+    expect((await gql(app.url, q, { n: 1000000000 })).errors![0]!.message).toBe('limit on Query.tasks must be between 1 and 500, got 1000000000');
+    expect((await gql(app.url, q, { n: 1000000000 })).errors![0]!.message).toBe('limit on Query.tasks must be between 1 and 500, got 1000000000');
+    expect((await gql(app.url, q, { n: 5 })).data.tasks).toHaveLength(5);
+  });
+
   it('answers what it accepts within the time budget: a page of documents with their tasks, a unit list with leads, the unfiltered ledger', async () => {
     for (const q of [
       '{ documents(limit: 200) { id tasks(limit: 20) { id title } } }',
