@@ -98,6 +98,11 @@ describe.each(stores())('API: who owns what ($name)', (store) => {
     expect(r.data.a.map((t: any) => t.ref)).toEqual(['二.(一).2', '二.(二).4']);
     expect(r.data.b).toHaveLength(4);
     expect(r.data.c).toEqual([{ ref: '二.(二).7' }]);
+    // A page of them is that page of the whole list (only the page is read whole).
+    const p = await gql(app.url, '{ all: tasks(filter: { unit: "360300:市商务局" }) { id } second: tasks(filter: { unit: "360300:市商务局" }, limit: 1, offset: 1) { id } }');
+    expect(p.data.all.length).toBeGreaterThan(2);
+    expect(p.data.all.map((t: any) => t.id)).toContain(p.data.all[0].id.split(':')[0] + ':二.(一).2');
+    expect(p.data.second).toEqual([p.data.all[1]]);
   });
 
   it('collectives with members, partners, and the region tree', async () => {
