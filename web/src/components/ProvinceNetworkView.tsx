@@ -1,4 +1,3 @@
-import { GraphNotes } from './GraphNotes';
 import type cytoscape from 'cytoscape';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { gql, JURISDICTION_GRAPH_QUERY, TIES_PER_UNIT } from '../api';
@@ -7,6 +6,7 @@ import { layoutFor, OVERLOAD_COLOR } from '../cytoscape-style';
 import { useT } from '../i18n';
 import { buildJurisdictionGraph, jurisdictionNodeId, unitsOfGraph, type JurisdictionGraphData, type JurisdictionNetworkData } from '../lib/jurisdiction-graph';
 import type { NetworkHandle } from '../network/mount';
+import { GraphNotes } from './GraphNotes';
 import { NetworkCanvas } from './NetworkCanvas';
 import { colonOf } from '../lib/png-export';
 import { describeNode, exportDate, savePng } from './NetworkView';
