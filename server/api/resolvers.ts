@@ -21,7 +21,7 @@ import type { ReaderPool } from '../ingest/reader-pool';
 import type { Loaders } from './loaders';
 import type { AuthContext } from '../http/auth';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
-import { onWholeTask, taskHead, tasksOf } from './task-head';
+import { onWholeTask, taskHead, tasksOf, type TaskHead } from './task-head';
 import { countsInScope, pairsInScope, unitsInScope, yearScope, type YearScope } from './years/scope';
 import { pacer } from '../pace';
 import { perRows } from './per-rows';
@@ -182,6 +182,7 @@ async function countsIn(ctx: Context, jurisdiction: string, window?: { from: str
 const countsOfRows = perRows<Counts[]>();
 const graphsOfRows = perRows<object>();
 const regionLinksOfRows = perRows<ReturnType<typeof linksOf>>();
+const evidencePages = perRows<TaskHead[] | null>();
 const rankingsOfLoads = perRows<UnitLoad[]>();
 
 /**
@@ -787,8 +788,13 @@ export const resolvers = {
       const start = typeof offset === 'number' ? offset : 0;
       if (start < 0) throw userError(`offset must be 0 or more, got ${start}`);
       const order = await evidenceOf(ctx, l);
-      const page = limit === undefined || limit === null ? order.slice(start) : order.slice(start, start + limitOf(limit, 20));
-      return compact(await tasksOf(page, ctx.loaders.task, TIE_HEAD));
+      const end = limit === undefined || limit === null ? order.length : start + limitOf(limit, 20);
+      // A page whose ties all carry their task's head is made once per list (shared while its rows are kept).
+      const heads = evidencePages([order], `${start}|${end}`, () => {
+        const page = order.slice(start, end).map((r) => taskHead(r, TIE_HEAD));
+        return page.every((h) => h !== null) ? (page as TaskHead[]) : null;
+      });
+      return heads ?? compact(await tasksOf(order.slice(start, end), ctx.loaders.task, TIE_HEAD));
     },
     units: async (l: CooperationLinkRow, _: Args, ctx: Context) => {
       const taskIds = (await evidenceOf(ctx, l)).map((r) => r.id as string);
