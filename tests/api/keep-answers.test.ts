@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
+import { read } from '../../server/graph/queries';
 import type { GraphStore, Params } from '../../server/graph/store';
 import { gql, startTestApp } from './helpers';
 
@@ -14,8 +15,13 @@ const QUESTION = '{ unit(id: "430500:市发展和改革委员会") { name leads 
 describe.each(['true', 'reads', 'false'])('KEEP_ANSWERS=%s', (keep) => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let reads = 0;
-  /** The store under the app's read cache, its reads counted. */
-  const counted = (store: GraphStore): GraphStore => Object.create(store, { run: { value: (q: string, p?: Params) => { reads++; return store.run(q, p); } } });
+  let keyReads = 0;
+  /** The store under the app's read cache, its reads counted (and those of the documents' keys). */
+  const counted = (store: GraphStore): GraphStore => Object.create(store, { run: { value: (q: string, p?: Params) => {
+    reads++;
+    if (q === read('document-keys')) keyReads++;
+    return store.run(q, p);
+  } } });
   beforeAll(async () => {
     app = await startTestApp({ env: { KEEP_ANSWERS: keep }, wrap: counted });
   });
@@ -34,6 +40,14 @@ describe.each(['true', 'reads', 'false'])('KEEP_ANSWERS=%s', (keep) => {
     expect(second.data).toEqual(first.data);
     if (keep === 'false') expect(reads).toBeGreaterThan(before);
     else expect(reads).toBe(before);
+  });
+
+  it('reads the documents\' keys once for the lights of all of a unit\'s duties (progress read from reports)', async () => {
+    const before = keyReads;
+    const r = await gql(app.url, '{ unit(id: "430500:市发展和改革委员会") { duties { task { light { light } } } } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.unit.duties.length).toBeGreaterThan(5);
+    expect(keyReads - before).toBeLessThanOrEqual(1);
   });
 });
 

@@ -21,6 +21,21 @@ const soonOf = (ctx: Context, v: unknown) => {
 
 const recordsOf = (ctx: Context) => authOf(ctx).services.progress.records;
 
+/**
+ * Every task's records, read once per request: a unit's 1,300 duties each asking for its light read
+ * the documents' keys 1,300 times (progress/document-progress.ts) when no read is kept, past the
+ * request's 10 s at 10,000 plans.
+ */
+const indexes = new WeakMap<object, { generation: string; index: Promise<ReadonlyMap<string, ProgressRecord[]>> }>();
+function recordsOfTask(ctx: Context, taskId: string): Promise<ProgressRecord[]> {
+  const { progress, documentProgress } = authOf(ctx).services;
+  const generation = `${progress.records.generation}|${documentProgress.generation}`;
+  let kept = indexes.get(ctx.loaders);
+  // A record added (or a link decided) by a mutation of this request is seen by the fields after it.
+  if (kept?.generation !== generation) indexes.set(ctx.loaders, (kept = { generation, index: progress.records.index() }));
+  return kept.index.then((byTask) => byTask.get(taskId) ?? []);
+}
+
 const REASONS = { 'low-confidence': 'LOW_CONFIDENCE', ambiguous: 'AMBIGUOUS', 'no-state': 'NO_STATE', 'no-date': 'NO_DATE' } as const;
 
 /** A link as the schema's ProgressLink. */
@@ -46,14 +61,14 @@ const limitOf = (v: unknown, d: number) => (typeof v === 'number' && v >= 0 ? v 
 
 /** A task's light as of a day: the one function (analytics/light.ts) over its records. */
 export async function lightOf(ctx: Context, t: Pick<TaskRow, 'id' | 'deadlineKind' | 'deadlineDate'>, asOf: string, soonDays: number) {
-  const progress = await recordsOf(ctx).ofTask(t.id);
+  const progress = await recordsOfTask(ctx, t.id);
   return taskLight({ deadlineKind: t.deadlineKind, deadlineDate: t.deadlineDate, progress }, { asOf, soonDays, staleDays: ctx.config.PROGRESS_STALE_DAYS });
 }
 
 export const progressResolvers = {
   Task: {
-    progress: async (t: TaskRow, { limit }: Args, ctx: Context) => (await recordsOf(ctx).ofTask(t.id)).slice(0, typeof limit === 'number' ? limit : 50),
-    latestProgress: async (t: TaskRow, { asOf }: Args, ctx: Context) => latestKnown(await recordsOf(ctx).ofTask(t.id), (asOf as string | undefined) ?? today()),
+    progress: async (t: TaskRow, { limit }: Args, ctx: Context) => (await recordsOfTask(ctx, t.id)).slice(0, typeof limit === 'number' ? limit : 50),
+    latestProgress: async (t: TaskRow, { asOf }: Args, ctx: Context) => latestKnown(await recordsOfTask(ctx, t.id), (asOf as string | undefined) ?? today()),
     ...onWholeTask<Args, Context>({ light: (t, { asOf, soonDays }, ctx) => lightOf(ctx, t, (asOf as string | undefined) ?? today(), soonOf(ctx, soonDays)) }),
   },
   Unit: {
