@@ -13,6 +13,9 @@ import { scheduleBatch } from './turns';
  * Per-request batching and caching: a nested query asks the store once per kind of thing,
  * not once per parent (no N+1). Documents and regions are few and read whole.
  */
+/** Of a task-keyed group, the most ids read one statement each on the embedded store (graph/by-id.ts). */
+const ONE_BY_ONE_MAX = 300;
+
 export function createLoaders(store: GraphStore) {
   // A heavy answer's lists wait for turns of the event loop (turns.ts); the loads of their items still make one batch.
   const batchScheduleFn = (dispatch: () => void) => (currentBudget()?.heavy ? scheduleBatch(dispatch) : afterPromiseJobs(dispatch));
@@ -28,9 +31,9 @@ export function createLoaders(store: GraphStore) {
       const map = new Map(rows.map((r) => [r[key] as string, r]));
       return ids.map((id) => map.get(id) ?? null);
     }, options);
-  const grouped = <T extends Row>(query: string, param: string, key: string, extra: Record<string, unknown> = {}, order?: (a: T, b: T) => number) =>
+  const grouped = <T extends Row>(query: string, param: string, key: string, extra: Record<string, unknown> = {}, order?: (a: T, b: T) => number, one?: string) =>
     new DataLoader<string, T[]>(async (ids) => {
-      const rows = (await store.run(read(query), { [param]: [...ids], ...extra })) as T[];
+      const rows = (one ? await rowsByIds(store, ids, query, one, { param, extra, oneByOneMax: ONE_BY_ONE_MAX }) : await store.run(read(query), { [param]: [...ids], ...extra })) as T[];
       await heavyTurn();
       // Grouped and each group sorted (100,000 assignments of 500 units) with the event loop turning in between.
       const pace = pacer();
@@ -81,16 +84,16 @@ export function createLoaders(store: GraphStore) {
     document: byKey<DocumentRow & Row>('documents-by-id', 'ids', 'id'),
     unit: byKey<UnitRow & Row>('units-by-id', 'ids', 'id'),
     task: byKey<TaskRow & Row>('tasks-by-id', 'ids', 'id', 'task-by-id'),
-    assignmentsOfTask: grouped<AssignmentRow & Row>('assignments-of-tasks', 'taskIds', 'taskId', {}, byKeys('taskId', 'clause', 'surfaceStart')),
+    assignmentsOfTask: grouped<AssignmentRow & Row>('assignments-of-tasks', 'taskIds', 'taskId', {}, byKeys('taskId', 'clause', 'surfaceStart'), 'assignments-of-task'),
     assignmentsOfUnit: unitAssignments(['lead', 'responsible', 'participant']),
     /** Those of one role, for `leads`, `responsibleFor`, `participatesIn`: a unit's leads alone read in 4.5 ms, all its roles 11.6 (10,000 plans). */
     assignmentsOfUnitAs: { lead: unitAssignments(['lead']), responsible: unitAssignments(['responsible']), participant: unitAssignments(['participant']) },
     members: grouped<Row>('members', 'ids', 'collectiveId'),
     memberOf: grouped<Row>('member-of', 'ids', 'memberId'),
-    regionsOfTask: grouped<Row>('task-regions', 'taskIds', 'taskId'),
+    regionsOfTask: grouped<Row>('task-regions', 'taskIds', 'taskId', {}, undefined, 'regions-of-task'),
     partners: grouped<Row>('partners', 'unitIds', 'unitId'),
     leader: byKey<Row>('leaders-by-id', 'ids', 'id'),
-    leadersOfTask: grouped<Row>('leaders-of-tasks', 'taskIds', 'taskId'),
+    leadersOfTask: grouped<Row>('leaders-of-tasks', 'taskIds', 'taskId', {}, undefined, 'leaders-of-task'),
     tasksOfLeader: grouped<Row>('tasks-of-leaders', 'ids', 'leaderId'),
     /** The load counts kept on the units of a jurisdiction (server/graph/analytics.ts). */
     loadOf: new DataLoader<string, Row[]>(async (jurisdictions) =>

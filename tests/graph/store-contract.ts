@@ -127,6 +127,18 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect((await rowsByIds(store, some, 'tasks-by-id', 'task-by-id')).sort(byKeys('id'))).toEqual([...byList].sort(byKeys('id')));
     });
 
+    it('a task\'s assignments and regions read one id at a time equal those read as a list (leaders: below)', async () => {
+      // Every task of the seeds: their units and regions (粤港澳大湾区…).
+      const some = (await q('task-ids', { documentId: '', text: '' })).map((r) => r.id as string).concat('no-such:task');
+      for (const [list, one, key] of [['assignments-of-tasks', 'assignments-of-task', 'unitId'], ['task-regions', 'regions-of-task', 'regionId']] as const) {
+        const byList = await q(list, { taskIds: some });
+        expect(byList.length).toBeGreaterThan(0);
+        const oneByOne = (await Promise.all(some.map((id) => q(one, { id })))).flat();
+        expect([...oneByOne].sort(byKeys('taskId', key))).toEqual([...byList].sort(byKeys('taskId', key)));
+        expect((await rowsByIds(store, some, list, one, { param: 'taskIds' })).sort(byKeys('taskId', key))).toEqual([...byList].sort(byKeys('taskId', key)));
+      }
+    });
+
     it('regions, task-regions and region-task-ids', async () => {
       const shaoyang = (await q('regions')).find((r) => r.id === '430500')!;
       expect(shaoyang.name).toBe('邵阳市');
@@ -242,6 +254,8 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         [F('一.1'), '430200:刘惠', '刘惠', '副市长'], [F('一.2'), '430200:刘惠', '刘惠', '副市长'], [F('一.3'), '430200:王健', '王健', ''],
       ]);
       expect(FIXTURE_TEXT.slice(rows[0]!.start as number, rows[0]!.end as number)).toBe('刘惠');
+      // One task at a time (graph/by-id.ts), the same rows.
+      expect((await Promise.all([F('一.1'), F('一.2'), F('一.3'), F('一.4')].map((id) => q('leaders-of-task', { id })))).flat()).toEqual(rows);
       expect(await q('leaders-by-id', { ids: ['430200:刘惠'] })).toEqual([{ id: '430200:刘惠', name: '刘惠', post: '副市长', jurisdictionCode: '430200' }]);
       expect(ids(await q('tasks-of-leaders', { ids: ['430200:刘惠'] }), 'taskId')).toEqual([F('一.1'), F('一.2')]);
       expect(ids(await q('search-leaders', { text: '刘惠', limit: 10 }))).toEqual(['430200:刘惠']);
