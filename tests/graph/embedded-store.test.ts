@@ -179,3 +179,25 @@ describe('embedded (Kuzu): many reads at once', () => {
     }
   }, 60_000);
 });
+
+describe('embedded (Kuzu): a read that fills the buffer pool', () => {
+  it('is refused as StoreMemoryExceeded (the asker\'s to narrow, answered QUERY_TOO_EXPENSIVE), and the store answers the next read', async () => {
+    const { provincePlan } = await import('../../bench/province-plans');
+    const { StoreMemoryExceeded } = await import('../../server/graph/store');
+    // 64 MB, the least KUZU_BUFFER_POOL_MB takes, and 200 plans whose every task's assignments are read six times at once.
+    const store = new KuzuStore(join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.kuzu'), { bufferPoolBytes: 64 * 1024 * 1024 });
+    try {
+      await store.ensureSchema();
+      const plans = Array.from({ length: 200 }, (_, n) => provincePlan(n));
+      const outcomes = await loadExtraction(store, extract(plans.map((p) => ({ file: p.file, bytes: Buffer.from(p.text) }))));
+      expect(outcomes.every((o) => o.status === 'added')).toBe(true);
+      const ids = (await store.run('MATCH (t:Task) RETURN t.id AS id')).map((r) => r.id as string);
+      const all = Promise.all(Array.from({ length: 6 }, () => store.run(read('assignments-of-tasks'), { taskIds: ids })));
+      await expect(all).rejects.toBeInstanceOf(StoreMemoryExceeded);
+      await expect(all).rejects.toThrow(/buffer pool is full.*ask for less/);
+      expect(await store.run(read('task-by-id'), { id: ids[0] })).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
