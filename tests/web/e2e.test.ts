@@ -61,6 +61,11 @@ describe('web explorer', () => {
     const link = page.locator('[data-link="邵阳市–粤港澳大湾区"]');
     await link.getByRole('button').first().click();
     await expect.poll(() => link.locator('.evidence li').count()).toBe(25);
+    // Its units, fetched once it is opened: those the API gives the link (市发展和改革委员会 leads its 1st task, 加速连接大湾区铁路大通道).
+    const api = await gql(app.url, '{ cooperationLinks(region: "430500", partner: "area:粤港澳大湾区") { units { name } } }');
+    const names = api.data.cooperationLinks[0].units.map((u: { name: string }) => u.name);
+    expect(names).toContain('市发展和改革委员会');
+    await expect.poll(() => link.getByTestId('carried-by').textContent()).toBe(`承担单位: ${names.join('、')}`);
     expect(page.url()).toContain('view=cooperation');
     await page.screenshot({ path: join(SHOTS, 'cooperation.png') });
   }, 30_000);

@@ -51,7 +51,14 @@ export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure, $kind: UnitK
   unit { id name kind } lead responsible participant total weighted value peers peerMean peerStdDev zScore overloaded minPeers } }`;
 
 export const COOPERATION_QUERY = `query($region: ID, $partner: ID, $fold: Boolean, $open: [ID!], $y: Int) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open, limit: 50, year: $y) { from { id name level } to { id name level } kinds count
-  tasks(limit: 30) { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } units { id name } } }`;
+  tasks(limit: 30) { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } } }`;
+
+/**
+ * The units carrying one link's tasks, asked when its evidence is opened: every link's at once read
+ * the assignments of tens of thousands of tasks (a busy city's 50 links at 10,000 plans).
+ */
+export const LINK_UNITS_QUERY = `query($region: ID!, $partner: ID!, $fold: Boolean, $open: [ID!], $y: Int) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open, limit: 1, year: $y) {
+  units { id name } } }`;
 
 export const REGION_NETWORK_QUERY = `query($min: Int, $fold: Boolean, $open: [ID!], $top: Int, $y: Int) { regionNetwork(minTasks: $min, fold: $fold, open: $open, top: $top, year: $y) {
   nodes { region { id name level } tasks links parent { id } folded } links { from { id name } to { id name } count kinds } moreLinks } }`;

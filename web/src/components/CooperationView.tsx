@@ -11,7 +11,8 @@ import { Status } from './Status';
 /** The regions a region is tied to by tasks, strongest first, with the evidence and who carries it. */
 export function CooperationView(props: { regions: Array<{ id: string; name: string }>; region: string; onRegion: (id: string) => void; onSelect: (id: string) => void }) {
   const { t, tf } = useT();
-  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.region, y: yearVariable(useYear()) });
+  const y = yearVariable(useYear());
+  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.region, y });
   const links = q.data?.cooperationLinks ?? [];
   const [open, setOpen] = useState<string>('');
   const max = Math.max(1, ...links.map((l) => l.count));
@@ -43,7 +44,7 @@ export function CooperationView(props: { regions: Array<{ id: string; name: stri
                 <span className="bar" style={{ width: `${(60 * l.count) / max}%` }} />
                 <span className="value">{tf('tasksN', { n: l.count })}</span>
               </button>
-              {open === key && <LinkEvidence link={l} onSelect={props.onSelect} />}
+              {open === key && <LinkEvidence link={l} scope={{ y }} onSelect={props.onSelect} />}
             </li>
           );
         })}

@@ -124,7 +124,8 @@ export function RegionNetworkView(props: {
 function EvidencePanel(props: { a: string; b: string; scale: { fold?: boolean; open?: string[] }; names: Map<string, string>; onClose: () => void; onSelect: (id: string) => void }) {
   const { t, tf } = useT();
   // With counties folded, a city's link holds its counties' tasks too: asked for the same way.
-  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.a, partner: props.b, fold: props.scale.fold ?? false, open: props.scale.open ?? null, y: yearVariable(useYear()) });
+  const scope = { fold: props.scale.fold ?? false, open: props.scale.open ?? null, y: yearVariable(useYear()) };
+  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.a, partner: props.b, ...scope });
   const link = q.data?.cooperationLinks[0];
   const title = `${props.names.get(props.a) ?? props.a}–${props.names.get(props.b) ?? props.b}`;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -139,7 +140,7 @@ function EvidencePanel(props: { a: string; b: string; scale: { fold?: boolean; o
         <button type="button" onClick={props.onClose} aria-label={t('close')}>×</button>
       </header>
       <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error && !link} />
-      {link && <LinkEvidence link={link} onSelect={props.onSelect} />}
+      {link && <LinkEvidence link={link} scope={scope} onSelect={props.onSelect} />}
     </aside>
   );
 }
