@@ -95,6 +95,9 @@ export function createLoaders(store: GraphStore) {
     leader: byKey<Row>('leaders-by-id', 'ids', 'id'),
     leadersOfTask: grouped<Row>('leaders-of-tasks', 'taskIds', 'taskId', {}, undefined, 'leaders-of-task'),
     tasksOfLeader: grouped<Row>('tasks-of-leaders', 'ids', 'leaderId'),
+    /** One document's assignments by unit, in document order (a unit's tasks in that document). */
+    assignmentsOfDocument: new DataLoader<string, ReadonlyMap<string, Array<AssignmentRow & Row>>>(async (documentIds) =>
+      Promise.all(documentIds.map(async (documentId) => byUnit((await store.run(read('assignments-of-document'), { documentId })) as Array<AssignmentRow & Row>)))),
     /** The load counts kept on the units of a jurisdiction (server/graph/analytics.ts). */
     loadOf: new DataLoader<string, Row[]>(async (jurisdictions) =>
       Promise.all(jurisdictions.map((j) => store.run(read('unit-analytics'), { jurisdiction: j })))),
@@ -115,6 +118,21 @@ export function createLoaders(store: GraphStore) {
       }));
     }),
   };
+}
+
+const unitsOf = perRows<ReadonlyMap<string, Array<AssignmentRow & Row>>>();
+/** Assignments by unit, each unit's in document order as assignments-of-units gives them; once per rows read. */
+function byUnit(rows: Array<AssignmentRow & Row>): ReadonlyMap<string, Array<AssignmentRow & Row>> {
+  return unitsOf([rows], '', () => {
+    const out = new Map<string, Array<AssignmentRow & Row>>();
+    for (const r of rows) {
+      const list = out.get(r.unitId);
+      if (list) list.push(r);
+      else out.set(r.unitId, [r]);
+    }
+    for (const list of out.values()) list.sort(byKeys('unitId', 'documentId', 'start', 'clause'));
+    return out;
+  });
 }
 
 const partnersOf = perRows<Map<string, Row[]>>();

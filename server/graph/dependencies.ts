@@ -48,6 +48,7 @@ const BY_NAME: Record<string, (p: Params) => string[]> = {
   'documents-by-id': tagged('doc', 'ids'),
   'document-text': one('doc', 'id'),
   'task-ids': one('doc', 'documentId'),
+  'assignments-of-document': one('doc', 'documentId'),
   // The units of one jurisdiction ('' = all: ANY), their counts, pairs and memberships: a write
   // names the jurisdiction of every unit it touches.
   'unit-analytics': one('jur', 'jurisdiction'),

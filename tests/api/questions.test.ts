@@ -103,6 +103,11 @@ describe.each(stores())('API: who owns what ($name)', (store) => {
     expect(p.data.all.length).toBeGreaterThan(2);
     expect(p.data.all.map((t: any) => t.id)).toContain(p.data.all[0].id.split(':')[0] + ':二.(一).2');
     expect(p.data.second).toEqual([p.data.all[1]]);
+    // A unit's tasks in one document (read from that document's assignments): its leads there as above, and all its roles as in its whole list.
+    const u = await gql(app.url, `{ unit(id: "360300:市商务局") { leads: tasks(document: "${D001}", role: LEAD) { task { ref } } there: tasks(document: "${D001}") { role task { id } } all: tasks(limit: 1000) { role task { id document { id } } } } }`);
+    expect(u.data.unit.leads.map((a: any) => a.task.ref)).toEqual(['二.(一).2', '二.(二).4']);
+    expect(u.data.unit.there.length).toBeGreaterThan(2);
+    expect(u.data.unit.there).toEqual(u.data.unit.all.filter((a: any) => a.task.document.id === D001).map((a: any) => ({ role: a.role, task: { id: a.task.id } })));
   });
 
   it('collectives with members, partners, and the region tree', async () => {
