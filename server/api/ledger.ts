@@ -108,6 +108,7 @@ export class LedgerInputError extends Error {
 
 /** Documents read together by the ledger: a few queries for a province, one batch's rows in memory. */
 const DOCUMENTS_PER_READ = 250;
+const FIRST_READ = 16;
 
 interface DocumentInfo { title: string; jurisdiction: string }
 
@@ -196,8 +197,10 @@ export async function* ledgerBatches(store: QueryRunner, filter: LedgerFilter, s
     .filter(([id, d]) => (!filter.jurisdiction || d.code === filter.jurisdiction) && (!filter.document || id === filter.document))
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
   let n = 1;
-  for (let i = 0; i < documents.length; i += DOCUMENTS_PER_READ) {
-    const rows = await rowsOfRead(store, filter, new Map(documents.slice(i, i + DOCUMENTS_PER_READ)), true, soonDaysDefault, n, progress);
+  // The first reads small, then larger: the page's first 1,000 rows are some 15 documents' at a
+  // province's scale, and a first read of 250 (20,000 rows) took 1.2 s at 10,000 plans.
+  for (let i = 0, size = FIRST_READ; i < documents.length; i += size, size = Math.min(DOCUMENTS_PER_READ, size * 4)) {
+    const rows = await rowsOfRead(store, filter, new Map(documents.slice(i, i + size)), true, soonDaysDefault, n, progress);
     n += rows.length;
     if (rows.length > 0) yield rows;
   }
