@@ -9,13 +9,13 @@ import { afterPromiseJobs, pacer, turnIfLong } from '../pace';
 import { perRows } from './per-rows';
 import { scheduleBatch } from './turns';
 
+/** Of a task-keyed group, the most ids read one statement each on the embedded store (graph/by-id.ts). */
+const ONE_BY_ONE_MAX = 300;
+
 /**
  * Per-request batching and caching: a nested query asks the store once per kind of thing,
  * not once per parent (no N+1). Documents and regions are few and read whole.
  */
-/** Of a task-keyed group, the most ids read one statement each on the embedded store (graph/by-id.ts). */
-const ONE_BY_ONE_MAX = 300;
-
 export function createLoaders(store: GraphStore) {
   // A heavy answer's lists wait for turns of the event loop (turns.ts); the loads of their items still make one batch.
   const batchScheduleFn = (dispatch: () => void) => (currentBudget()?.heavy ? scheduleBatch(dispatch) : afterPromiseJobs(dispatch));
