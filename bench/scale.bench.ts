@@ -38,6 +38,7 @@ import { mixedDay, MIXED_EDITOR, MIXED_TOKEN, type MixedFigures } from './mixed-
 import { benchNeo4j } from './neo4j-for-bench';
 import { nationalPlan, provincePlan } from './province-plans';
 import { emptyStore } from '../server/graph/empty';
+import * as PAGE from '../web/src/queries';
 import { TIES_PER_UNIT } from '../web/src/queries';
 
 const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, national: { type: 'boolean', default: false }, 'buffer-pool-mb': { type: 'string', default: '1024' }, 'app-buffer-pool-mb': { type: 'string', default: '' }, 'no-keep': { type: 'boolean', default: false }, 'keep-reads': { type: 'boolean', default: false }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false }, 'keep-store': { type: 'string', default: '' } } });
@@ -200,6 +201,40 @@ async function questions(label: string, app: { url: string }): Promise<Map<strin
   return figures;
 }
 
+/**
+ * The page's views beyond the network's eleven questions, asked as the page asks them (web/src/queries.ts)
+ * about the busiest city: each view's first answer (before anything is kept), then again.
+ */
+async function pageViews(label: string, app: { url: string }): Promise<void> {
+  console.log(label);
+  const ask = async (query: string, variables: Record<string, unknown>) => {
+    const t = performance.now();
+    const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const text = await res.text();
+    return { ms: performance.now() - t, bytes: Buffer.byteLength(text), status: res.status, errors: (JSON.parse(text) as { errors?: Array<{ message: string }> }).errors };
+  };
+  const docs = (await (await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `{ documents(jurisdiction: "${J}", limit: 2) { id tasks(limit: 1) { id } } }` }) })).json()) as { data: { documents: Array<{ id: string; tasks: Array<{ id: string }> }> } };
+  const [d1, d2] = docs.data.documents;
+  const views: Array<[string, string, Record<string, unknown>]> = [
+    ['network with a document chosen', PAGE.UNITS_QUERY, { j: J, d: d1!.id }],
+    ['unit panel (heaviest unit)', PAGE.UNIT_QUERY, { id: HEAVY }],
+    ['task panel', PAGE.TASK_QUERY, { id: d1!.tasks[0]!.id }],
+    ['cooperation view', PAGE.COOPERATION_QUERY, { region: J }],
+    ['ledger (busiest city)', PAGE.LEDGER_QUERY, { filter: { jurisdiction: J } }],
+    ['督办: owed units', PAGE.OWED_UNITS_QUERY, { j: J }],
+    ['timeline view (a quarter)', PAGE.TIMELINE_QUERY, { j: J, from: '2025-01-01', to: '2025-03-31', by: 'MONTH' }],
+    ['compare two documents', PAGE.COMPARE_QUERY, { from: d1!.id, to: d2!.id }],
+    ['search', PAGE.SEARCH_QUERY, { text: '發改委', limit: 20 }],
+  ];
+  for (const [name, query, variables] of views) {
+    const first = await ask(query, variables);
+    const again = await ask(query, variables);
+    line(`  ${name}`, first.errors ? `an error (${first.status}) after ${first.ms.toFixed(0)} ms: ${first.errors[0]!.message.slice(0, 160)}`
+      : `first ${first.ms.toFixed(0)} ms, again ${again.ms.toFixed(0)} ms, ${(first.bytes / 1024).toFixed(1)} KB`);
+  }
+}
+
 // The store is single-process: close it (folding the log into the file) and serve it from a process of its own.
 const c0 = performance.now();
 await embedded.close();
@@ -217,6 +252,7 @@ await new AccountStore(dir).add(MIXED_EDITOR.name, 'editor', MIXED_EDITOR.passwo
 const KEEP = { KEEP_ANSWERS: args.values['no-keep'] ? 'false' : args.values['keep-reads'] ? 'reads' : 'true' };
 const app = await serve({ NEO4J_URI: '', INGEST_TOKEN: MIXED_TOKEN, KUZU_BUFFER_POOL_MB: args.values['app-buffer-pool-mb'] || POOL_MB, ...KEEP });
 process.on('exit', () => { app.child.kill('SIGKILL'); removeStore(); }); // never leave the server or the store behind (unless --keep-store)
+await pageViews('embedded: the page\'s other views (its own query texts), first answer then again', app);
 const api = await questions('embedded: questions over HTTP (the app in its own process)', app);
 const mixed = await mixedRun('embedded', app);
 
