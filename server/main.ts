@@ -3,6 +3,7 @@ import './production';
 import { ConfigError, loadConfig } from './config';
 import { startApp } from './app';
 import { StoreError } from './graph/store';
+import { loadWordTables } from './api/analytics/follow-ups';
 
 try {
   const app = await startApp(loadConfig());
@@ -13,6 +14,8 @@ try {
   // Stoppable before it says it runs: whoever reads the line may stop it at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // The word tables of comparisons and follow-ups, loaded while nobody waits (analytics/follow-ups.ts).
+  setTimeout(loadWordTables, 1000).unref();
   process.stdout.write(`\n  责任落实图谱 is running: ${app.url}\n  GraphQL API:            ${app.url}/graphql\n  Store:                  ${app.store.kind} (${app.store.location})\n\n`);
 } catch (err) {
   const known = err instanceof ConfigError || err instanceof StoreError;

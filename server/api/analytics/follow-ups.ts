@@ -57,6 +57,15 @@ function words(text: string): string[] {
   jieba ??= Jieba.withDict(dict);
   return jieba.cut(text, true);
 }
+/**
+ * Loads the segmenter's dictionary and the IDF table (about 1.5 s): npm start does it once it is
+ * listening, so that the first comparison or follow-up a user asks for does not wait for it.
+ */
+export function loadWordTables(): void {
+  words('');
+  idfOf('');
+}
+
 function idfOf(word: string): number | undefined {
   generalIdf ??= new Map(
     new TextDecoder().decode(idf).split('\n').map((l) => l.split(' ')).filter((p) => p.length === 2).map(([w, v]) => [w!, Number(v)]),
