@@ -39,7 +39,6 @@ import { benchNeo4j } from './neo4j-for-bench';
 import { nationalPlan, provincePlan } from './province-plans';
 import { emptyStore } from '../server/graph/empty';
 import * as PAGE from '../web/src/queries';
-import { TIES_PER_UNIT } from '../web/src/queries';
 
 const args = parseArgs({ options: { plans: { type: 'string', default: '10000' }, province: { type: 'string', default: '430000' }, national: { type: 'boolean', default: false }, 'buffer-pool-mb': { type: 'string', default: '1024' }, 'app-buffer-pool-mb': { type: 'string', default: '' }, 'no-keep': { type: 'boolean', default: false }, 'keep-reads': { type: 'boolean', default: false }, seconds: { type: 'string', default: '5' }, mixed: { type: 'string', default: '30' }, 'no-neo4j': { type: 'boolean', default: false }, 'keep-store': { type: 'string', default: '' } } });
 const PLANS = Number(args.values.plans);
@@ -139,7 +138,7 @@ const QUERIES: Array<[string, string]> = [
   ['search', '{ search(text: "發改委") { units { id name } tasks { id } regions { id } } }'],
   ['jurisdictionNetwork', `{ jurisdictionNetwork(within: "${PROVINCE}") { jurisdictions { region { id name } units tasks } links { from { id } to { id } tasks } } }`],
   // Each unit's strongest shared-task lines, as the page asks (every pair of the busiest city's 53 units but three share a task: 127 KB).
-  ['jurisdictionGraph', `{ jurisdictionGraph(jurisdiction: "${J}", ties: ${TIES_PER_UNIT}) { units { unit { id name kind } total } shared { a b tasks } moreShared memberships { member collective } } }`],
+  ['jurisdictionGraph', `{ jurisdictionGraph(jurisdiction: "${J}", ties: ${PAGE.TIES_PER_UNIT}) { units { unit { id name kind } total } shared { a b tasks } moreShared memberships { member collective } } }`],
   ['regionNetwork (folded, top 100)', '{ regionNetwork(minTasks: 2, fold: true, top: 100) { nodes { region { id name } tasks folded parent { id } } links { from { id } to { id } count } moreLinks } }'],
 ];
 
