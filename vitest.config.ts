@@ -15,6 +15,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   test: {
     testTimeout: 60_000,
+    // Checked mode (server/graph/budget.ts): a read made for a request without its time budget fails.
+    env: { BUDGET_CHECK: '1' },
     // Tests share one CPU budget of two cores; run files in parallel, tests within a file in order.
     pool: 'forks',
     reporters: ['default', './tests/support/summary-reporter.ts'],

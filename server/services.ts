@@ -7,6 +7,7 @@ import { DraftStore } from './documents/drafts';
 import { DocumentIntake } from './documents/intake';
 import { DocumentRegistry } from './documents/registry';
 import type { GraphStore } from './graph/store';
+import { servicesStore } from './graph/request-store';
 import { DocumentProgress } from './progress/document-progress';
 import { ProgressStore } from './progress/model';
 import { ProgressService } from './progress/service';
@@ -30,7 +31,8 @@ export interface Services {
   documentProgress: DocumentProgress;
 }
 
-export function createServices(config: Config, store: GraphStore): Services {
+export function createServices(config: Config, graph: GraphStore): Services {
+  const store = servicesStore(graph);
   const registry = new DocumentRegistry(config.dataDir);
   const audit = new AuditLog(config.dataDir);
   const records = new ProgressStore(config.dataDir);

@@ -8,7 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { BudgetExceeded, currentBudget, expire } from '../graph/budget';
+import { BudgetExceeded, expire } from '../graph/budget';
 import { StoreError, StoreMemoryExceeded } from '../graph/store';
 import { boundLists, checkCost, HEAVY_COST, MAX_COST } from './bounds';
 import { jitGateway } from './jit';
@@ -85,9 +85,9 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
     async requestDidStart() {
       let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ document, request, operationName }) {
+        async didResolveOperation({ document, request, operationName, contextValue }) {
           const cost = checkCost(schema, document, request.variables, operationName ?? undefined);
-          const budget = currentBudget();
+          const budget = contextValue.budget;
           if (cost < HEAVY_COST || !budget) return;
           budget.heavy = true;
           try {
@@ -101,10 +101,10 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
             throw expire(budget);
           }
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           release?.();
           release = undefined;
-          const budget = currentBudget();
+          const budget = contextValue.budget;
           if (budget?.expired && response.body.kind === 'single') {
             response.body.singleResult = timeoutAnswer(expire(budget));
             response.http.status = 503;

@@ -12,7 +12,7 @@ import {
   type DocumentNode, type GraphQLField, type GraphQLSchema,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { isExpired } from '../graph/budget';
+import { isExpired, type Budget } from '../graph/budget';
 
 /**
  * At most this many objects in one answer. The page's heaviest question (the unit network: 500
@@ -129,17 +129,18 @@ export function boundLists(schema: GraphQLSchema): GraphQLSchema {
         ...config,
         resolve: async (source, args, ctx, info) => {
           // Out of time: nothing more is read, and the answer will be one TIMEOUT error (apollo.ts).
-          if (isExpired()) return [];
+          const budget = (ctx as { budget?: Budget } | undefined)?.budget;
+          if (isExpired(budget)) return [];
           pageOf(bound, args, `${typeName}.${fieldName}`);
           let list;
           try {
             list = await resolve(source, args, ctx, info);
           } catch (err) {
-            if (isExpired()) return [];
+            if (isExpired(budget)) return [];
             throw err;
           }
           // Items of a list that came back late are not resolved: a field of each would fail alike.
-          if (isExpired()) return [];
+          if (isExpired(budget)) return [];
           return Array.isArray(list) && list.length > bound.max ? list.slice(0, bound.max) : list;
         },
       };

@@ -3,7 +3,7 @@ import { rowsByIds } from '../graph/by-id';
 import { read } from '../graph/queries';
 import type { GraphStore, Row } from '../graph/store';
 import { byKeys } from '../graph/values';
-import { currentBudget } from '../graph/budget';
+import type { Budget } from '../graph/budget';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
 import { afterPromiseJobs, pacer, turnIfLong } from '../pace';
 import { perRows } from './per-rows';
@@ -14,16 +14,17 @@ const ONE_BY_ONE_MAX = 300;
 
 /**
  * Per-request batching and caching: a nested query asks the store once per kind of thing,
- * not once per parent (no N+1). Documents and regions are few and read whole.
+ * not once per parent (no N+1). Documents and regions are few and read whole. `store` is the
+ * request's view (its reads carry the request's budget); `budget` says whether the request is heavy.
  */
-export function createLoaders(store: GraphStore) {
+export function createLoaders(store: GraphStore, budget?: Budget) {
   // A heavy answer's lists wait for turns of the event loop (turns.ts); the loads of their items still make one batch.
-  const batchScheduleFn = (dispatch: () => void) => (currentBudget()?.heavy ? scheduleBatch(dispatch) : afterPromiseJobs(dispatch));
+  const batchScheduleFn = (dispatch: () => void) => (budget?.heavy ? scheduleBatch(dispatch) : afterPromiseJobs(dispatch));
   // At most this many keys a read: the answers of each batch arrive (and their promises settle) on
   // a turn of their own, where one batch of 25,000 held the event loop for a third of a second.
   const options = { batchScheduleFn, maxBatchSize: 5000 };
   // Rows kept by the read cache come back at once: a heavy request's batches still settle a turn apart.
-  const heavyTurn = () => (currentBudget()?.heavy ? turnIfLong() : undefined);
+  const heavyTurn = () => (budget?.heavy ? turnIfLong() : undefined);
   const byKey = <T extends Row>(query: string, param: string, key: string, one?: string) =>
     new DataLoader<string, T | null>(async (ids) => {
       const rows = (one ? await rowsByIds(store, ids, query, one) : await store.run(read(query), { [param]: [...ids] })) as T[];

@@ -2,6 +2,9 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { gazetteer } from '../extract/gazetteer';
 import { toSimplified } from '../extract/simplify';
 import { read } from '../graph/queries';
+import type { Budget } from '../graph/budget';
+import { storeBehind } from '../graph/request-store';
+import { progressOf } from './accounts/guard';
 import type { Config } from '../config';
 import type { GraphStore, Row } from '../graph/store';
 import { countsOfRow, dueBetween, linkId, strongestRoles } from '../graph/analytics';
@@ -28,7 +31,10 @@ import { perRows } from './per-rows';
 import { strongestTies, type Tie } from './analytics/strongest-ties';
 
 export interface Context {
+  /** The store as this request sees it: its reads carry the request's time budget (graph/request-store.ts). */
   store: GraphStore;
+  /** The request's time budget (graph/budget.ts); absent outside the HTTP route (tests that call the executor). */
+  budget?: Budget;
   loaders: Loaders;
   config: Config;
   authorization?: string;
@@ -394,7 +400,8 @@ async function followUpIndex(ctx: Context): Promise<FollowUpIndex> {
   // Follow-ups are a report's: with no report stored, none, and every task's text is not read (90 MB at 10,000 plans).
   if (![...(await ctx.loaders.documents()).values()].some((d) => d.kind === 'report')) return NO_FOLLOW_UPS;
   const rows = await ctx.store.run(read('follow-up-corpus'));
-  const cached = followUpCache.get(ctx.store);
+  const key = storeBehind(ctx.store); // kept across requests: by the store, not the request's view of it
+  const cached = followUpCache.get(key);
   // The read cache hands back the same rows until a write: no signature of 200,000 rows to compare then.
   if (cached?.rows === rows) return cached.index;
   const signature = [...new Set(rows.map((r) => `${r.documentId as string}@${r.sha256 as string}`))].join('|');
@@ -410,8 +417,8 @@ async function followUpIndex(ctx: Context): Promise<FollowUpIndex> {
     }));
     return new FollowUpIndex(corpus, related, placeNames);
   })();
-  followUpCache.set(ctx.store, { rows, signature, index });
-  index.catch(() => followUpCache.delete(ctx.store));
+  followUpCache.set(key, { rows, signature, index });
+  index.catch(() => followUpCache.delete(key));
   return index;
 }
 
@@ -655,7 +662,7 @@ export const resolvers = {
       const f = (filter ?? {}) as Record<string, unknown>;
       try {
         const checked = checkLedgerFilter({ ...f, role: f.role ?? undefined, year: f.year ?? undefined, asOf, soonDays: soonDays ?? undefined });
-        const progress = ctx.auth ? { index: await ctx.auth.services.progress.records.index(), staleDays: ctx.config.PROGRESS_STALE_DAYS } : undefined;
+        const progress = ctx.auth ? { index: await progressOf(ctx).progress.records.index(), staleDays: ctx.config.PROGRESS_STALE_DAYS } : undefined;
         return await ledgerRows(ctx.store, checked, ctx.config.DUE_SOON_DAYS, { limit: limit as number, offset: (offset as number | undefined) ?? 0 }, progress);
       } catch (err) {
         if (err instanceof LedgerInputError) throw userError(err.message);

@@ -9,10 +9,9 @@
  * instead of one for all): a heavy request's loaders (loaders.ts) hold their batch until every
  * waiting list has been let go (scheduleBatch).
  */
-import { AsyncResource } from 'node:async_hooks';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { getNamedType, isLeafType, type GraphQLSchema } from 'graphql';
-import { currentBudget } from '../graph/budget';
+import type { Budget } from '../graph/budget';
 import { afterWaiting, turnIfLong } from '../pace';
 
 /**
@@ -20,8 +19,8 @@ import { afterWaiting, turnIfLong } from '../pace';
  * turns; then the batch is dispatched once it has all been let go, with the waiting lists' loads in it.
  */
 export function scheduleBatch(dispatch: () => void): void {
-  // Bound to the request that loads: dispatched from another's turn, it would read with that one's time budget.
-  afterWaiting(AsyncResource.bind(dispatch));
+  // Dispatched from another request's turn, the batch still reads with its own loaders' budget (loaders.ts).
+  afterWaiting(dispatch);
 }
 
 /**
@@ -37,7 +36,7 @@ export function takingTurns(schema: GraphQLSchema): GraphQLSchema {
         ...config,
         resolve: (source, args, ctx, info) => {
           const value = resolve(source, args, ctx, info);
-          if (!currentBudget()?.heavy) return value;
+          if (!(ctx as { budget?: Budget } | undefined)?.budget?.heavy) return value;
           // No promise made for a value that is there and a slice not yet spent (garbage is what stalls now).
           const after = (v: unknown) => turnIfLong()?.then(() => v) ?? v;
           return isPromiseLike(value) ? value.then(after) : after(value);

@@ -1,7 +1,14 @@
 /**
- * The time one request may take, carried with the request through every await (AsyncLocalStorage),
- * so that the stores can give each query only what is left of it and stop it when that runs out
- * (Kuzu's query timeout, Neo4j's transaction timeout), and the API can refuse to start more work.
+ * The time one request may take, carried with the request (the request's store view, its loaders
+ * and its context hold it: graph/request-store.ts), so that the stores can give each query only
+ * what is left of it and stop it when that runs out (Kuzu's query timeout, Neo4j's transaction
+ * timeout), and the API can refuse to start more work.
+ *
+ * Carried explicitly, not by AsyncLocalStorage: its promise hooks cost every promise of every
+ * request (measured on the 10,000-plan store: 11–40 % more `cooperationLinks` answers a second
+ * without them). The tests run in checked mode (BUDGET_CHECK=1, vitest.config.ts): the budget is
+ * carried by AsyncLocalStorage as well, and a read made inside a request without its request's
+ * budget fails, so a read path that lost it cannot run unbounded unnoticed.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -22,23 +29,48 @@ export interface Budget {
   reads?: Set<string>;
 }
 
-const current = new AsyncLocalStorage<Budget>();
+/** Checked mode only (see above): the request being answered, as AsyncLocalStorage sees it. */
+const ambient = process.env.BUDGET_CHECK === '1' ? new AsyncLocalStorage<Budget | undefined>() : undefined;
 
 /**
- * Run `work` with a budget of `ms` milliseconds from now. Its answer is whichever comes first: the
- * work's, or BudgetExceeded at the deadline; the budget's `release` runs once the answer is known.
+ * Run `work` with a budget of `ms` milliseconds from now, given to it. Its answer is whichever comes
+ * first: the work's, or BudgetExceeded at the deadline; the budget's `release` runs once the answer is known.
  */
-export async function withBudget<T>(ms: number, work: () => Promise<T>, more: Pick<Budget, 'reads'> = {}): Promise<T> {
+export async function withBudget<T>(ms: number, work: (budget: Budget) => Promise<T>, more: Pick<Budget, 'reads'> = {}): Promise<T> {
   const b: Budget = { deadline: Date.now() + ms, ms, ...more };
   try {
-    return await current.run(b, () => beforeDeadline(work()));
+    return await (ambient ? ambient.run(b, () => beforeDeadline(b, work(b))) : beforeDeadline(b, work(b)));
   } finally {
     b.release?.();
   }
 }
 
-export function currentBudget(): Budget | undefined {
-  return current.getStore();
+/**
+ * Checked mode: throws when a read made inside a request does not carry that request's budget
+ * (`budget`, what the read was given). Nothing in production.
+ */
+export function checkCarried(budget: Budget | undefined): void {
+  const inside = ambient?.getStore();
+  if (inside && inside !== budget) {
+    throw new Error('a read made for a request does not carry its time budget (graph/budget.ts): read through the request\'s store (ctx.store), or through unbudgeted() when it serves many requests');
+  }
+}
+
+/**
+ * `work`'s reads serve many requests (a shared index built once): they carry no request's budget
+ * (a request that timed out would otherwise stop them for everyone) and run with the store's own limit.
+ */
+export function unbudgeted<T>(work: () => T): T {
+  return ambient ? ambient.run(undefined, work) : work();
+}
+
+/**
+ * Checked mode: whether the request being answered (if any) has been told that it reads `tag`;
+ * the services that read the progress records check it (dependencies.ts). True in production.
+ */
+export function ambientReads(tag: string): boolean {
+  const inside = ambient?.getStore();
+  return !inside?.reads || inside.reads.has(tag);
 }
 
 /** The request's time ran out: answered as TIMEOUT, never as an internal error. */
@@ -50,11 +82,10 @@ export class BudgetExceeded extends Error {
 }
 
 /**
- * Milliseconds left for the current request (Infinity outside one: loads, the CLI). Throws
- * BudgetExceeded when nothing is left, so no new query starts after the deadline.
+ * Milliseconds left of `b` (Infinity without one: loads, the CLI). Throws BudgetExceeded when
+ * nothing is left, so no new query starts after the deadline.
  */
-export function remainingMs(): number {
-  const b = current.getStore();
+export function remainingMs(b: Budget | undefined): number {
   if (!b) return Infinity;
   const left = b.deadline - Date.now();
   if (left <= 0) throw expire(b);
@@ -72,9 +103,8 @@ export function outOfTime(b: Budget): boolean {
   return !!b.expired || Date.now() >= b.deadline;
 }
 
-/** Whether the current request has run out of time (without throwing). */
-export function isExpired(): boolean {
-  const b = current.getStore();
+/** Whether `b` has run out of time (without throwing); marks it spent when its deadline has passed. */
+export function isExpired(b: Budget | undefined): boolean {
   if (!b) return false;
   if (!b.expired && Date.now() >= b.deadline) expire(b);
   return !!b.expired;
@@ -85,9 +115,7 @@ export function isExpired(): boolean {
  * the answer leaves on time while the work winds down behind it (Kuzu notices its own timeout
  * only between operators, seconds late under load).
  */
-function beforeDeadline<T>(work: Promise<T>): Promise<T> {
-  const b = current.getStore();
-  if (!b) return work;
+function beforeDeadline<T>(b: Budget, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(expire(b)), Math.max(0, b.deadline - Date.now()));
@@ -97,26 +125,26 @@ function beforeDeadline<T>(work: Promise<T>): Promise<T> {
 }
 
 /**
- * A read made for the current request, which stops rather than fails once the request is out of
+ * A read made for a request (budget `b`), which stops rather than fails once the request is out of
  * time: started after the deadline, or settling after it, it never settles. The request has been
  * answered with TIMEOUT at the deadline (withBudget); failing instead would fail each of the
  * thousands of fields waiting on the read, an error object each (70,000 of them, seconds of CPU on
  * the event loop, for `units(limit: 500) { leads { task } }`). The stalled work is collected with the
  * request. A store's own timeout counts as the deadline.
  */
-export function readInTime<T>(read: () => Promise<T>): Promise<T> {
-  const b = current.getStore();
+export function readInTime<T>(b: Budget | undefined, read: () => Promise<T>): Promise<T> {
+  checkCarried(b);
   if (!b) return read();
-  if (isExpired()) return stalled();
+  if (isExpired(b)) return stalled();
   // Whether the deadline has passed is read from the clock when the read settles: no timer per read.
   return new Promise<T>((resolve, reject) => {
     read().then(
       (value) => {
-        if (!isExpired()) resolve(value);
+        if (!isExpired(b)) resolve(value);
       },
       (err: unknown) => {
         if (isStoreTimeout(err)) expire(b);
-        if (!isExpired()) reject(err);
+        if (!isExpired(b)) reject(err);
       },
     );
   });

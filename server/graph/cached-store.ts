@@ -1,4 +1,4 @@
-import { currentBudget, outOfTime, type Budget } from './budget';
+import { checkCarried, outOfTime, type Budget } from './budget';
 import { ANY, readTags, touches } from './dependencies';
 import type { GraphStore, Params, QueryRunner, Row } from './store';
 
@@ -20,7 +20,7 @@ interface Entry {
  * reads share one in-flight query. Rows are shared: callers must not mutate them (resolvers and
  * loaders only read).
  *
- * The request being answered (graph/budget.ts) is told the tags of every read it makes, so that
+ * The request a read is made for (its budget, graph/budget.ts) is told the tags of every read it makes, so that
  * its whole answer can be kept until one of them changes (api/response-cache.ts).
  */
 export class CachedStore implements GraphStore {
@@ -77,9 +77,9 @@ export class CachedStore implements GraphStore {
     return this.inner.ensureSchema();
   }
 
-  run(query: string, params: Params = {}): Promise<Row[]> {
+  run(query: string, params: Params = {}, budget?: Budget): Promise<Row[]> {
+    checkCarried(budget);
     const key = `${query}\u0000${JSON.stringify(params)}`;
-    const budget = currentBudget();
     const reads = budget?.reads;
     let hit = this.entries.get(key);
     // Stopped with its request, it would never answer the next asker: read again.
@@ -91,7 +91,7 @@ export class CachedStore implements GraphStore {
       for (const t of hit.tags) reads?.add(t);
       return hit.rows;
     }
-    const entry: Entry = { rows: this.inner.run(query, params), tags: new Set(readTags(query, params)), owner: budget };
+    const entry: Entry = { rows: this.inner.run(query, params, budget), tags: new Set(readTags(query, params)), owner: budget };
     for (const t of entry.tags) reads?.add(t);
     this.entries.set(key, entry);
     entry.rows.then(

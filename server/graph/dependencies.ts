@@ -12,7 +12,7 @@
  * A write that names nothing changed ANY: every kept read goes. Safe by default; a read is named
  * here only when what its parameters select is all it returns.
  */
-import { currentBudget } from './budget';
+import { ambientReads, type Budget } from './budget';
 import { READ } from './queries';
 import type { Params } from './store';
 
@@ -20,9 +20,18 @@ export const ANY = '*';
 /** What answers read of the progress records (DATA_DIR, not the graph): a record forgets them all. */
 export const PROGRESS = 'progress';
 
-/** Tells the request being answered that it read the progress records (graph/budget.ts). */
+/** Tells the request (its budget, graph/budget.ts) that it reads the progress records: the API, before it asks the progress services. */
+export function readsProgress(budget: Budget | undefined): void {
+  budget?.reads?.add(PROGRESS);
+}
+
+/**
+ * Called by the progress services as they read their files: in the tests' checked mode (budget.ts),
+ * fails when the request being answered was not told (readsProgress), as its whole answer would be
+ * kept past the next progress record. Nothing in production.
+ */
 export function readingProgress(): void {
-  currentBudget()?.reads?.add(PROGRESS);
+  if (!ambientReads(PROGRESS)) throw new Error('the progress records are read for a request that was not told (graph/dependencies.ts readsProgress): its answer would be kept past the next record');
 }
 
 const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);

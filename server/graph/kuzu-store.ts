@@ -7,7 +7,7 @@ import { checkFreeSpace, DEFAULT_MIN_FREE_BYTES, freeBytes } from './disk';
 import type { GraphRows } from './graph-rows';
 import { csvTables } from './kuzu-csv';
 import { NODES, RELS, type NodeDef, type RelDef } from './model';
-import { currentBudget, readInTime, remainingMs } from './budget';
+import { readInTime, remainingMs, type Budget } from './budget';
 import { safeNumber } from './values';
 import { pacer } from '../pace';
 import { serialiser, StoreError, StoreMemoryExceeded, type GraphStore, type Params, type QueryRunner, type Row } from './store';
@@ -86,15 +86,15 @@ export class KuzuStore implements GraphStore {
    * A read, stopped when the request it serves runs out of time (budget.ts). Heavy requests never
    * use the last connection, so light questions and /healthz always find one free.
    */
-  run(query: string, params: Params = {}): Promise<Row[]> {
-    return readInTime(() => {
-      const usable = currentBudget()?.heavy ? this.readers.length - 1 : this.readers.length;
+  run(query: string, params: Params = {}, budget?: Budget): Promise<Row[]> {
+    return readInTime(budget, () => {
+      const usable = budget?.heavy ? this.readers.length - 1 : this.readers.length;
       let i = 0;
       for (let j = 1; j < usable; j++) if (this.pending[j]! < this.pending[i]!) i = j;
       const conn = this.readers[i]!;
       this.pending[i]!++;
       return this.readerQueues[i]!(async () => {
-        const left = remainingMs();
+        const left = remainingMs(budget);
         conn.setQueryTimeout(Number.isFinite(left) ? Math.max(1, Math.ceil(left)) : NO_BUDGET_TIMEOUT_MS);
         return this.exec(conn, query, params).catch(rethrowBufferFull);
       }).finally(() => this.pending[i]!--);

@@ -1,4 +1,4 @@
-import { isStoreTimeout, readInTime, remainingMs } from './budget';
+import { isStoreTimeout, readInTime, remainingMs, type Budget } from './budget';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { unwindBulkLoad } from './bulk-unwind';
 import { OwnCommits } from './neo4j-bookmarks';
@@ -99,9 +99,9 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** A read, given only what is left of its request's time (budget.ts) as its transaction timeout. */
-  run(query: string, params: Params = {}): Promise<Row[]> {
-    return readInTime(async () => {
-      const timeout = Math.min(this.opts.queryTimeoutMs ?? 15_000, Math.max(1, Math.ceil(remainingMs())));
+  run(query: string, params: Params = {}, budget?: Budget): Promise<Row[]> {
+    return readInTime(budget, async () => {
+      const timeout = Math.min(this.opts.queryTimeoutMs ?? 15_000, Math.max(1, Math.ceil(remainingMs(budget))));
       const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
       try {
         return await session.executeRead((tx) => this.exec(tx, query, params).catch(rethrowMemoryLimit), { timeout });

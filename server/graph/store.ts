@@ -1,4 +1,5 @@
 /** One interface for the two graph stores; both run the Cypher text in cypher/. */
+import type { Budget } from './budget';
 import type { GraphRows } from './graph-rows';
 
 export type Row = Record<string, unknown>;
@@ -14,6 +15,8 @@ export interface QueryRunner {
 }
 
 export interface GraphStore extends QueryRunner {
+  /** A read; `budget`, the request it is made for (graph/budget.ts; a request's store view passes it). */
+  run(query: string, params?: Params, budget?: Budget): Promise<Row[]>;
   readonly kind: 'neo4j' | 'embedded';
   /** Where the data lives, for logs and /healthz (never includes a password). */
   readonly location: string;

@@ -18,7 +18,8 @@ import { createLoaders } from '../api/loaders';
 import { timeoutAnswer } from '../api/errors';
 import { AnswerCache, type ChangeSource } from '../api/response-cache';
 import type { Context } from '../api/resolvers';
-import { BudgetExceeded, withBudget } from '../graph/budget';
+import { BudgetExceeded, withBudget, type Budget } from '../graph/budget';
+import { RequestStore } from '../graph/request-store';
 import { READ_TIMEOUT_MS } from '../ingest/limits';
 import { ReaderPool } from '../ingest/reader-pool';
 import { healthCheck } from './health';
@@ -134,9 +135,15 @@ export async function createHttpServer(opts: {
   const readers = new ReaderPool({ size: config.READER_PROCESSES, queue: config.READER_QUEUE, rssMb: config.READER_RSS_MB, timeoutMs: READ_TIMEOUT_MS });
   app.addHook('onClose', async () => readers.close());
   const kept = new WeakSet<FastifyRequest>();
+  // Each request reads through a view of the store that carries its time budget (graph/request-store.ts).
+  const budgets = new WeakMap<FastifyRequest, Budget>();
   const graphql = fastifyApolloHandler(apollo, {
-    context: async (req) => ({ store, config, readers, loaders: createLoaders(store), authorization: req.headers.authorization, keepAnswer: () => kept.add(req),
-      auth: { principal: req.principal, csrfOk: req.csrfOk, services } }),
+    context: async (req) => {
+      const budget = budgets.get(req);
+      const view = budget ? new RequestStore(store, budget) : store;
+      return { store: view, budget, config, readers, loaders: createLoaders(view, budget), authorization: req.headers.authorization, keepAnswer: () => kept.add(req),
+        auth: { principal: req.principal, csrfOk: req.csrfOk, services } };
+    },
   });
   // A question asked again is answered with the JSON sent the first time, until a write changes
   // what it read (api/response-cache.ts). Lights and progress are in the answers too: the progress
@@ -158,7 +165,8 @@ export async function createHttpServer(opts: {
       let body: unknown;
       const reads = new Set<string>();
       try {
-        body = await withBudget(config.QUERY_TIMEOUT_MS, async () => {
+        body = await withBudget(config.QUERY_TIMEOUT_MS, async (budget) => {
+          budgets.set(req, budget);
           shared = key ? await answers.inFlight(key) : undefined;
           if (shared !== undefined) return shared;
           done = key ? answers.begin(key, reads) : undefined;

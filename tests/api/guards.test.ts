@@ -1,6 +1,7 @@
 /** Auth, limits, injection attempts, useful errors, and a store outage — over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIngestAuth } from '../../server/api/ingest';
+import type { Budget } from '../../server/graph/budget';
 import { read } from '../../server/graph/queries';
 import { StoreError, type GraphStore } from '../../server/graph/store';
 import { gql, HENGYANG_PLAN, INGEST_TOKEN, startTestApp } from './helpers';
@@ -23,7 +24,7 @@ describe.each(stores())('API guards ($name)', (store) => {
       kind: real.kind, location: 'switchable',
       get roundTrips() { return real.roundTrips; },
       ensureSchema: () => real.ensureSchema(),
-      run: (q: string, p?: Record<string, unknown>) => (down ? Promise.reject(outage()) : real.run(q, p)),
+      run: (q: string, p?: Record<string, unknown>, b?: Budget) => (down ? Promise.reject(outage()) : real.run(q, p, b)),
       write: <T>(w: (tx: any) => Promise<T>) => (down ? Promise.reject(outage()) : real.write(w)),
       close: async () => undefined,
     }) as unknown as GraphStore;

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
+import type { Budget } from '../../server/graph/budget';
 import { read } from '../../server/graph/queries';
 import type { GraphStore, Params } from '../../server/graph/store';
 import { gql, startTestApp } from './helpers';
@@ -17,10 +18,10 @@ describe.each(['true', 'reads', 'false'])('KEEP_ANSWERS=%s', (keep) => {
   let reads = 0;
   let keyReads = 0;
   /** The store under the app's read cache, its reads counted (and those of the documents' keys). */
-  const counted = (store: GraphStore): GraphStore => Object.create(store, { run: { value: (q: string, p?: Params) => {
+  const counted = (store: GraphStore): GraphStore => Object.create(store, { run: { value: (q: string, p?: Params, b?: Budget) => {
     reads++;
     if (q === read('document-keys')) keyReads++;
-    return store.run(q, p);
+    return store.run(q, p, b);
   } } });
   beforeAll(async () => {
     app = await startTestApp({ env: { KEEP_ANSWERS: keep }, wrap: counted });

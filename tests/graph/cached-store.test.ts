@@ -45,7 +45,7 @@ describe.each(stores())('read cache ($name)', (under) => {
   it('a read stopped by its request running out of time is read again for the next asker', async () => {
     const cached = new CachedStore(store);
     // A budget already spent: the store's read never settles for that request.
-    await expect(withBudget(0, () => cached.run(read('regions')))).rejects.toBeInstanceOf(BudgetExceeded);
+    await expect(withBudget(0, (b) => cached.run(read('regions'), {}, b))).rejects.toBeInstanceOf(BudgetExceeded);
     const next = await Promise.race([cached.run(read('regions')), new Promise((r) => setTimeout(() => r('never answered'), 5000))]);
     expect(next).toEqual([]);
   });

@@ -1,6 +1,8 @@
 import { roleAtLeast, type Role } from '../../accounts/accounts';
 import type { AuthContext, Principal } from '../../http/auth';
 import { forbidden, unauthenticated } from '../errors';
+import type { Budget } from '../../graph/budget';
+import { readsProgress } from '../../graph/dependencies';
 
 /** The context of the domains that check who asks (accounts, documents, corrections, audit). */
 export interface GuardedContext { auth?: AuthContext; keepAnswer?: () => void }
@@ -8,6 +10,15 @@ export interface GuardedContext { auth?: AuthContext; keepAnswer?: () => void }
 export function authOf(ctx: GuardedContext): AuthContext {
   if (!ctx.auth) throw new Error('the request has no auth context (server/http/auth.ts is not installed)');
   return ctx.auth;
+}
+
+/**
+ * The progress services, once the request has been told that its answer reads the progress
+ * records (graph/dependencies.ts): a kept answer is forgotten at the next record.
+ */
+export function progressOf(ctx: GuardedContext & { budget?: Budget }): Pick<AuthContext['services'], 'progress' | 'documentProgress'> {
+  readsProgress(ctx.budget);
+  return authOf(ctx).services;
 }
 
 /**

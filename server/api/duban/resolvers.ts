@@ -1,5 +1,5 @@
 import { today } from '../analytics/status';
-import { authOf } from '../accounts/guard';
+import { progressOf } from '../accounts/guard';
 import { userError } from '../errors';
 import { owedByUnits, owedSummary, unitsOf } from '../owed';
 import type { Context } from '../resolvers';
@@ -17,7 +17,7 @@ export const dubanResolvers = {
       const scope = await yearScope(ctx, year);
       const owed = await owedByUnits(ctx.store, await unitsOf(ctx.store, j), {
         asOf: day, soonDays: (soonDays as number | undefined) ?? ctx.config.DUE_SOON_DAYS, staleDays: ctx.config.PROGRESS_STALE_DAYS,
-        progress: await authOf(ctx).services.progress.records.index(), documents: scope?.documents,
+        progress: await progressOf(ctx).progress.records.index(), documents: scope?.documents,
       });
       // The sheets are of the same day and year as the list.
       const at = `${asOf ? `&asOf=${day}` : ''}${scope ? `&year=${scope.year}` : ''}`;

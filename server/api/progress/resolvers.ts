@@ -4,7 +4,7 @@ import { today } from '../analytics/status';
 import { userError } from '../errors';
 import type { Context } from '../resolvers';
 import type { TaskRow } from '../rows';
-import { authOf, requireRole } from '../accounts/guard';
+import { authOf, progressOf, requireRole } from '../accounts/guard';
 import type { Link } from '../../progress/document-progress';
 import type { ProgressRecord } from '../../progress/model';
 import { ProgressInputError } from '../../progress/service';
@@ -19,7 +19,7 @@ const soonOf = (ctx: Context, v: unknown) => {
   return v;
 };
 
-const recordsOf = (ctx: Context) => authOf(ctx).services.progress.records;
+const recordsOf = (ctx: Context) => progressOf(ctx).progress.records;
 
 /**
  * Every task's records, read once per request: a unit's 1,300 duties each asking for its light read
@@ -28,7 +28,7 @@ const recordsOf = (ctx: Context) => authOf(ctx).services.progress.records;
  */
 const indexes = new WeakMap<object, { generation: string; index: Promise<ReadonlyMap<string, ProgressRecord[]>> }>();
 function recordsOfTask(ctx: Context, taskId: string): Promise<ProgressRecord[]> {
-  const { progress, documentProgress } = authOf(ctx).services;
+  const { progress, documentProgress } = progressOf(ctx);
   const generation = `${progress.records.generation}|${documentProgress.generation}`;
   let kept = indexes.get(ctx.loaders);
   // A record added (or a link decided) by a mutation of this request is seen by the fields after it.
@@ -50,7 +50,7 @@ const linkOut = (l: Link) => ({
 async function decide(ctx: Context, id: unknown, decision: 'confirmed' | 'rejected', state?: unknown) {
   const who = requireRole(ctx, 'editor');
   try {
-    return linkOut(await authOf(ctx).services.documentProgress.decide(String(id), decision, who.name, (state as string | null | undefined) ?? null));
+    return linkOut(await progressOf(ctx).documentProgress.decide(String(id), decision, who.name, (state as string | null | undefined) ?? null));
   } catch (err) {
     if (err instanceof ProgressInputError) throw userError(err.message, { argument: err.field });
     throw err;
@@ -109,12 +109,12 @@ export const progressResolvers = {
   Query: {
     pendingProgressLinks: async (_: unknown, { task, document, limit }: Args, ctx: Context) => {
       requireRole(ctx, 'editor');
-      const links = await authOf(ctx).services.documentProgress.pending({ task: (task as string | null | undefined) ?? null, document: (document as string | null | undefined) ?? null });
+      const links = await progressOf(ctx).documentProgress.pending({ task: (task as string | null | undefined) ?? null, document: (document as string | null | undefined) ?? null });
       return links.slice(0, limitOf(limit, 100)).map(linkOut);
     },
     progressLinks: async (_: unknown, { document, limit }: Args, ctx: Context) => {
       requireRole(ctx, 'editor');
-      const links = (await authOf(ctx).services.documentProgress.links()).filter((l) => l.documentId === String(document));
+      const links = (await progressOf(ctx).documentProgress.links()).filter((l) => l.documentId === String(document));
       return links.slice(0, limitOf(limit, 500)).map(linkOut);
     },
     progressRecords: async (_: unknown, { task, limit }: Args, ctx: Context) => {
@@ -128,7 +128,7 @@ export const progressResolvers = {
     addProgress: async (_: unknown, args: Args, ctx: Context) => {
       const who = requireRole(ctx, 'editor');
       try {
-        return await authOf(ctx).services.progress.add(
+        return await progressOf(ctx).progress.add(
           { task: String(args.task), date: String(args.date), state: String(args.state), text: String(args.text), unit: (args.unit as string | null | undefined) ?? null }, who.name);
       } catch (err) {
         if (err instanceof ProgressInputError) throw userError(err.message, { argument: err.field });
