@@ -41,10 +41,12 @@ const one = (prefix: string, param: string) => (p: Params) => (typeof p[param] =
 const BY_NAME: Record<string, (p: Params) => string[]> = {
   'units-by-id': tagged('unit', 'ids'),
   'assignments-of-units': tagged('unit', 'unitIds'),
+  'duties-of-units': tagged('unit', 'unitIds'),
   members: tagged('unit', 'ids'),
   'member-of': tagged('unit', 'ids'),
   partners: tagged('unit', 'unitIds'),
   'tasks-by-id': tagged('task', 'ids'),
+  'task-deadlines-by-id': tagged('task', 'ids'),
   'task-by-id': one('task', 'id'),
   'assignments-of-tasks': tagged('task', 'taskIds'),
   'assignments-of-task': one('task', 'id'),

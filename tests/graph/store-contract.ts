@@ -63,6 +63,17 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(rows[0]!.quote).toBe('(牵头单位:市商务局、市发改委;责任单位:市交通运输局、萍乡海关、有关县区人民政府、萍乡经开区管委会、武功山景区管委会)');
     });
 
+    it('duties-of-units: the task, unit and role of every assignment of the units, as assignments-of-units has them', async () => {
+      const unitIds = ['360300:市商务局', '360300:市发展和改革委员会', '430500:市发展和改革委员会', 'no-such:unit'];
+      const duties = await q('duties-of-units', { unitIds });
+      const full = await q('assignments-of-units', { unitIds, roles: ['lead', 'responsible', 'participant'] });
+      expect(duties.length).toBeGreaterThan(10);
+      const triple = (r: Record<string, unknown>) => ({ taskId: r.taskId, unitId: r.unitId, role: r.role });
+      expect([...duties].sort(byKeys('unitId', 'taskId', 'role'))).toEqual(full.map(triple).sort(byKeys('unitId', 'taskId', 'role')));
+      // 萍乡市商务局 leads 二.(一).2 and 二.(二).4 of seed 001 (above).
+      expect(duties.filter((d) => d.unitId === '360300:市商务局' && d.role === 'lead').map((d) => d.taskId).sort()).toEqual([`${D001}:二.(一).2`, `${D001}:二.(二).4`]);
+    });
+
     it('every edge to a task carries the task’s ref and title: 萍乡市商务局’s two led tasks as the document numbers and names them', async () => {
       const rows = (await q('assignments-of-units', { unitIds: ['360300:市商务局'], roles: ['lead'] })).sort(byKeys('unitId', 'documentId', 'start', 'clause'));
       // Seed 001, line 21 "2.强化内陆港物流中心地位。…" under (一), line 24 "4.重点引进高端产业。…" under (二).
@@ -246,6 +257,11 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(FIXTURE_TEXT.slice(t1.deadlineStart as number, t1.deadlineEnd as number)).toBe('2024年6月底前');
       expect(by.get(F('一.4'))).toMatchObject({ deadlineText: '长期坚持', deadlineDate: '', deadlineKind: 'ongoing' });
       expect(by.get(F('一.5'))).toMatchObject({ deadlineText: '', deadlineDate: '', deadlineKind: '', deadlineStart: -1 });
+      // What the 督办 view reads instead (no text): the same head and deadline, an unknown id left out.
+      const light = await q('task-deadlines-by-id', { ids: [F('一.1'), F('一.4'), F('一.5'), F('一.1'), 'no-such:task'] });
+      const fields = ['id', 'documentId', 'ref', 'title', 'deadlineText', 'deadlineDate', 'deadlineKind'];
+      expect(light.map((r) => Object.keys(r).sort())).toEqual(light.map(() => [...fields].sort()));
+      expect([...light].sort(byKeys('id'))).toEqual([...rows].sort(byKeys('id')).map((r) => Object.fromEntries(fields.map((f) => [f, r[f]]))));
     });
 
     it('leaders: one node per person, on every task that names them, never a unit', async () => {

@@ -11,6 +11,7 @@
  */
 import { ROLE_RANK } from '../../graph/analytics';
 import { read } from '../../graph/queries';
+import { perRows } from '../per-rows';
 import type { QueryRunner, Row } from '../../graph/store';
 import { userError } from '../errors';
 import type { Context } from '../resolvers';
@@ -59,10 +60,15 @@ export async function yearScope(ctx: Context, year: unknown): Promise<YearScope 
   return scope;
 }
 
-/** The ids of the documents of plan year `year`, read from the store (for callers without a request's loaders). */
-export async function documentsOfYear(store: QueryRunner, year: number): Promise<Set<string>> {
-  return new Set((await store.run(read('documents-of-year'), { planYear: year })).map((d) => d.id as string));
+/**
+ * The ids of the documents of plan year `year`, read from the store (for callers without a request's
+ * loaders). The same set while the rows are (per-rows.ts), so what is kept per it holds across requests.
+ */
+export async function documentsOfYear(store: QueryRunner, year: number): Promise<ReadonlySet<string>> {
+  const rows = await store.run(read('documents-of-year'), { planYear: year });
+  return yearDocuments([rows], '', () => new Set(rows.map((d) => d.id as string)));
 }
+const yearDocuments = perRows<ReadonlySet<string>>();
 
 async function makeScope(ctx: Context, year: number): Promise<YearScope> {
   const documents = await documentsOfYear(ctx.store, year);
