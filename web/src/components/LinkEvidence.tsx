@@ -1,15 +1,27 @@
-import { LINK_UNITS_QUERY } from '../api';
+import { LINK_QUERY, LINK_UNITS_QUERY } from '../api';
 import { useT } from '../i18n';
 import { useQuery } from '../useQuery';
 import { Status } from './Status';
 
-export interface Link {
-  from: { id: string; name: string }; to: { id: string; name: string; level: string }; kinds: string[]; count: number;
+/** A link as the cooperation list has it. */
+export interface LinkHead { from: { id: string; name: string }; to: { id: string; name: string; level: string }; kinds: string[]; count: number }
+
+/** A link with its evidence (LINK_QUERY). */
+export interface Link extends LinkHead {
   tasks: Array<{ id: string; ref: string; title: string; document: { id: string; title: string }; assignments: Array<{ unit: { id: string; name: string } }> }>;
 }
 
 /** How the link was asked for (folded, cities opened, a plan year): its units are asked the same way. */
 export interface LinkScope { fold?: boolean; open?: readonly string[] | null; y?: number | null }
+
+/** A link's evidence, asked for when it is opened (the list has the links alone). */
+export function OpenedLink(props: { from: string; to: string; scope?: LinkScope; onSelect: (id: string) => void }) {
+  const q = useQuery<{ cooperationLinks: Link[] }>(LINK_QUERY, {
+    region: props.from, partner: props.to, fold: props.scope?.fold ?? false, open: props.scope?.open ?? null, y: props.scope?.y ?? null,
+  });
+  const link = q.data?.cooperationLinks[0];
+  return link ? <LinkEvidence link={link} scope={props.scope} onSelect={props.onSelect} /> : <Status loading={q.loading} error={q.error} retry={q.retry} empty={!q.loading && !q.error} />;
+}
 
 /** The tasks behind a cooperation link, each with its leads, and the units that carry it (fetched when shown). */
 export function LinkEvidence(props: { link: Link; scope?: LinkScope; onSelect: (id: string) => void }) {

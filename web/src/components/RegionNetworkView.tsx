@@ -1,6 +1,6 @@
 import type cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef } from 'react';
-import { COOPERATION_QUERY, REGION_NETWORK_QUERY } from '../api';
+import { LINK_QUERY, REGION_NETWORK_QUERY } from '../api';
 import { regionLayout } from '../cytoscape-style';
 import { useT } from '../i18n';
 import { buildRegionGraph, linkKey, type RegionNetworkData } from '../lib/region-graph';
@@ -125,7 +125,7 @@ function EvidencePanel(props: { a: string; b: string; scale: { fold?: boolean; o
   const { t, tf } = useT();
   // With counties folded, a city's link holds its counties' tasks too: asked for the same way.
   const scope = { fold: props.scale.fold ?? false, open: props.scale.open ?? null, y: yearVariable(useYear()) };
-  const q = useQuery<{ cooperationLinks: Link[] }>(COOPERATION_QUERY, { region: props.a, partner: props.b, ...scope });
+  const q = useQuery<{ cooperationLinks: Link[] }>(LINK_QUERY, { region: props.a, partner: props.b, ...scope });
   const link = q.data?.cooperationLinks[0];
   const title = `${props.names.get(props.a) ?? props.a}–${props.names.get(props.b) ?? props.b}`;
   const heading = useRef<HTMLHeadingElement>(null);
