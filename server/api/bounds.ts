@@ -12,7 +12,7 @@ import {
   type DocumentNode, type GraphQLField, type GraphQLSchema,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { isExpired, type Budget } from '../graph/budget';
+import { budgetOf, isExpired } from '../graph/budget';
 
 /**
  * At most this many objects in one answer. The page's heaviest question (the unit network: 500
@@ -129,7 +129,7 @@ export function boundLists(schema: GraphQLSchema): GraphQLSchema {
         ...config,
         resolve: async (source, args, ctx, info) => {
           // Out of time: nothing more is read, and the answer will be one TIMEOUT error (apollo.ts).
-          const budget = (ctx as { budget?: Budget } | undefined)?.budget;
+          const budget = budgetOf(ctx);
           if (isExpired(budget)) return [];
           pageOf(bound, args, `${typeName}.${fieldName}`);
           let list;

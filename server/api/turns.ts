@@ -11,7 +11,7 @@
  */
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { getNamedType, isLeafType, type GraphQLSchema } from 'graphql';
-import type { Budget } from '../graph/budget';
+import { budgetOf } from '../graph/budget';
 import { afterWaiting, turnIfLong } from '../pace';
 
 /**
@@ -36,7 +36,7 @@ export function takingTurns(schema: GraphQLSchema): GraphQLSchema {
         ...config,
         resolve: (source, args, ctx, info) => {
           const value = resolve(source, args, ctx, info);
-          if (!(ctx as { budget?: Budget } | undefined)?.budget?.heavy) return value;
+          if (!budgetOf(ctx)?.heavy) return value;
           // No promise made for a value that is there and a slice not yet spent (garbage is what stalls now).
           const after = (v: unknown) => turnIfLong()?.then(() => v) ?? v;
           return isPromiseLike(value) ? value.then(after) : after(value);

@@ -29,6 +29,9 @@ export interface Budget {
   reads?: Set<string>;
 }
 
+/** The budget a GraphQL context carries (api/resolvers.ts Context.budget), for the schema's field wrappers. */
+export const budgetOf = (ctx: unknown): Budget | undefined => (ctx as { budget?: Budget } | null | undefined)?.budget;
+
 /** Checked mode only (see above): the request being answered, as AsyncLocalStorage sees it. */
 const ambient = process.env.BUDGET_CHECK === '1' ? new AsyncLocalStorage<Budget | undefined>() : undefined;
 
