@@ -90,10 +90,11 @@ function owedOf(unitIds: string[], unitRows: Row[], assignments: Row[], taskRows
       if (!t || (o.documents && !o.documents.has(t.documentId as string))) continue;
       // As in the ledger: the records naming this unit and those about the task as a whole.
       const records = (o.progress.get(taskId) ?? NO_RECORDS).filter((p) => !p.unitId || p.unitId === unitId);
-      const lightOf = () => taskLight({ deadlineKind: t.deadlineKind as string, deadlineDate: t.deadlineDate as string, progress: records }, o);
-      let light: TaskLight;
-      if (records.length > 0) light = lightOf();
-      else if (!(light = unreported.get(taskId)!)) unreported.set(taskId, (light = lightOf()));
+      let light = records.length ? undefined : unreported.get(taskId);
+      if (!light) {
+        light = taskLight({ deadlineKind: t.deadlineKind as string, deadlineDate: t.deadlineDate as string, progress: records }, o);
+        if (!records.length) unreported.set(taskId, light);
+      }
       if (light.light === 'DONE') continue;
       owed.push({
         taskId, documentId: t.documentId as string, ref: t.ref as string, title: t.title as string, role,
