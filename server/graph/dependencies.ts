@@ -49,6 +49,7 @@ const BY_NAME: Record<string, (p: Params) => string[]> = {
   'task-deadlines-by-id': tagged('task', 'ids'),
   'task-by-id': one('task', 'id'),
   'assignments-of-tasks': tagged('task', 'taskIds'),
+  'units-of-tasks': tagged('task', 'taskIds'),
   'assignments-of-task': one('task', 'id'),
   'task-regions': tagged('task', 'taskIds'),
   'regions-of-task': one('task', 'id'),

@@ -63,6 +63,21 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(rows[0]!.quote).toBe('(牵头单位:市商务局、市发改委;责任单位:市交通运输局、萍乡海关、有关县区人民政府、萍乡经开区管委会、武功山景区管委会)');
     });
 
+    it('units-of-tasks: each unit of the tasks once, with how many it carries, most first', async () => {
+      const some = (await q('task-ids', { documentId: '', text: '' })).map((r) => r.id as string).concat('no-such:task');
+      const counted = new Map<string, Set<string>>();
+      for (const a of await q('assignments-of-tasks', { taskIds: some })) {
+        counted.set(a.unitId as string, (counted.get(a.unitId as string) ?? new Set()).add(a.taskId as string));
+      }
+      const expected = [...counted].map(([unitId, tasks]) => ({ unitId, tasks: tasks.size }))
+        .sort((a, b) => b.tasks - a.tasks || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+      expect(await q('units-of-tasks', { taskIds: some })).toEqual(expected);
+      // Seed 001's 二.(一).2 and 二.(二).4, both led by 萍乡市商务局 (above).
+      const two = await q('units-of-tasks', { taskIds: [`${D001}:二.(一).2`, `${D001}:二.(二).4`] });
+      expect(two.find((r) => r.unitId === '360300:市商务局')?.tasks).toBe(2);
+      expect(two.map((r) => r.unitId)).toContain('360300:萍乡海关');
+    });
+
     it('duties-of-units: the task, unit and role of every assignment of the units, as assignments-of-units has them', async () => {
       const unitIds = ['360300:市商务局', '360300:市发展和改革委员会', '430500:市发展和改革委员会', 'no-such:unit'];
       const duties = await q('duties-of-units', { unitIds });
