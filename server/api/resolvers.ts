@@ -398,7 +398,7 @@ const followUpCache = new WeakMap<object, { rows: Row[]; signature: string; inde
 const NO_FOLLOW_UPS = new FollowUpIndex([], () => false, []);
 async function followUpIndex(ctx: Context): Promise<FollowUpIndex> {
   // Follow-ups are a report's: with no report stored, none, and every task's text is not read (90 MB at 10,000 plans).
-  if (![...(await ctx.loaders.documents()).values()].some((d) => d.kind === 'report')) return NO_FOLLOW_UPS;
+  if ((await ctx.store.run(read('any-report'))).length === 0) return NO_FOLLOW_UPS;
   const rows = await ctx.store.run(read('follow-up-corpus'));
   const key = storeBehind(ctx.store); // kept across requests: by the store, not the request's view of it
   const cached = followUpCache.get(key);

@@ -63,6 +63,12 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       expect(rows[0]!.quote).toBe('(牵头单位:市商务局、市发改委;责任单位:市交通运输局、萍乡海关、有关县区人民政府、萍乡经开区管委会、武功山景区管委会)');
     });
 
+    it('any-report: the seeds hold a report (004, the 政协 report on 邵阳\'s plan)', async () => {
+      const rows = await q('any-report', {});
+      expect(rows).toHaveLength(1);
+      expect((await q('documents-by-id', { ids: [rows[0]!.id] }))[0]).toMatchObject({ kind: 'report' });
+    });
+
     it('units-of-tasks: each unit of the tasks once, with how many it carries, most first', async () => {
       const some = (await q('task-ids', { documentId: '', text: '' })).map((r) => r.id as string).concat('no-such:task');
       const counted = new Map<string, Set<string>>();
