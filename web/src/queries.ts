@@ -58,14 +58,17 @@ export const OVERLOAD_QUERY = `query($j: String!, $by: LoadMeasure, $kind: UnitK
 export const COOPERATION_QUERY = `query($region: ID, $fold: Boolean, $open: [ID!], $y: Int) { cooperationLinks(region: $region, fold: $fold, open: $open, limit: 50, year: $y) {
   from { id name level } to { id name level } kinds count } }`;
 
-/** One link with its evidence: its first 30 tasks, each with its leads. */
+/** A link's evidence: its first 30 tasks, each with its leads. */
+const LINK_EVIDENCE = 'tasks(limit: 30) { id ref title document { id title } assignments(role: LEAD) { unit { id name } } }';
+
+/** One link with its evidence. */
 export const LINK_QUERY = `query($region: ID!, $partner: ID!, $fold: Boolean, $open: [ID!], $y: Int) { cooperationLinks(region: $region, partner: $partner, fold: $fold, open: $open, limit: 1, year: $y) {
   from { id name level } to { id name level } kinds count
-  tasks(limit: 30) { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } } }`;
+  ${LINK_EVIDENCE} } }`;
 
 /** What the cooperation view's CSV holds: every link's evidence, asked when the file is asked for. */
 export const COOPERATION_EXPORT_QUERY = `query($region: ID, $y: Int) { cooperationLinks(region: $region, limit: 50, year: $y) { from { id name level } to { id name level } kinds count
-  tasks(limit: 30) { id ref title document { id title } assignments(role: LEAD) { unit { id name } } } } }`;
+  ${LINK_EVIDENCE} } }`;
 
 /**
  * The units carrying one link's tasks, asked when its evidence is opened: every link's at once read
