@@ -5,9 +5,8 @@ import type { GraphStore, Row } from '../graph/store';
 import { byKeys } from '../graph/values';
 import type { Budget } from '../graph/budget';
 import type { AssignmentRow, DocumentRow, RegionRow, TaskRow, UnitRow } from './rows';
-import { afterPromiseJobs, pacer, turnIfLong } from '../pace';
+import { afterPromiseJobs, afterWaiting, pacer, turnIfLong } from '../pace';
 import { perRows } from './per-rows';
-import { scheduleBatch } from './turns';
 
 /** Of a task-keyed group, the most ids read one statement each on the embedded store (graph/by-id.ts). */
 const ONE_BY_ONE_MAX = 300;
@@ -18,8 +17,10 @@ const ONE_BY_ONE_MAX = 300;
  * request's view (its reads carry the request's budget); `budget` says whether the request is heavy.
  */
 export function createLoaders(store: GraphStore, budget?: Budget) {
-  // A heavy answer's lists wait for turns of the event loop (turns.ts); the loads of their items still make one batch.
-  const batchScheduleFn = (dispatch: () => void) => (budget?.heavy ? scheduleBatch(dispatch) : afterPromiseJobs(dispatch));
+  // A heavy answer's lists wait for turns of the event loop (turns.ts); the loads of their items still
+  // make one batch, dispatched once every waiting list has been let go (with this request's budget:
+  // the loaders carry it, whichever request's turn dispatches).
+  const batchScheduleFn = (dispatch: () => void) => (budget?.heavy ? afterWaiting(dispatch) : afterPromiseJobs(dispatch));
   // At most this many keys a read: the answers of each batch arrive (and their promises settle) on
   // a turn of their own, where one batch of 25,000 held the event loop for a third of a second.
   const options = { batchScheduleFn, maxBatchSize: 5000 };

@@ -7,21 +7,12 @@
  *
  * Lists let go over several turns would each load their items apart (one store read per turn
  * instead of one for all): a heavy request's loaders (loaders.ts) hold their batch until every
- * waiting list has been let go (scheduleBatch).
+ * waiting list has been let go (pace.ts afterWaiting, their batchScheduleFn).
  */
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { getNamedType, isLeafType, type GraphQLSchema } from 'graphql';
 import { budgetOf } from '../graph/budget';
-import { afterWaiting, turnIfLong } from '../pace';
-
-/**
- * DataLoader's batchScheduleFn for a heavy request: its default, unless work is waiting for
- * turns; then the batch is dispatched once it has all been let go, with the waiting lists' loads in it.
- */
-export function scheduleBatch(dispatch: () => void): void {
-  // Dispatched from another request's turn, the batch still reads with its own loaders' budget (loaders.ts).
-  afterWaiting(dispatch);
-}
+import { turnIfLong } from '../pace';
 
 /**
  * The schema with every field that has a resolver of its own and gives objects asking for a turn
