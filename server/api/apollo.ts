@@ -5,12 +5,13 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { BudgetExceeded, expire } from '../graph/budget';
 import { StoreError, StoreMemoryExceeded } from '../graph/store';
-import { boundLists, checkCost, HEAVY_COST, MAX_COST } from './bounds';
+import { boundLists, checkCost, costWith, HEAVY_COST, MAX_COST } from './bounds';
+import type { AnswerSizes } from './answer-sizes';
 import { jitGateway } from './jit';
 import { takingTurns } from './turns';
 import { timeoutAnswer } from './errors';
@@ -77,18 +78,29 @@ export function createApollo(log: Logger, opts: ApolloOptions = {}): ApolloServe
 
 /**
  * Bounded work: the cost of an operation checked before anything is read; a heavy one waits for a
- * place among MAX_HEAVY_READS (refused with 503 and Retry-After when the queue is full too); and an
- * answer whose time budget ran out is one TIMEOUT error, not a half-resolved tree.
+ * place among MAX_HEAVY_READS (refused with 503 and Retry-After when the queue is full too), unless
+ * the same question weighed less than HEAVY_COST when answered since the graph last changed under
+ * it (answer-sizes.ts); and an answer whose time budget ran out is one TIMEOUT error, not a
+ * half-resolved tree.
  */
 function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
+      let weighing: { sizes: AnswerSizes; key: string; since: number; document: DocumentNode } | undefined;
       return {
         async didResolveOperation({ document, request, operationName, contextValue }) {
           const cost = checkCost(schema, document, request.variables, operationName ?? undefined);
           const budget = contextValue.budget;
           if (cost < HEAVY_COST || !budget) return;
+          const sizes = contextValue.sizes;
+          const key = sizes?.keyOf(request.query, request.variables, operationName);
+          const weighed = key ? sizes!.get(key) : undefined;
+          if (weighed !== undefined && weighed < HEAVY_COST) return;
+          if (key && weighed === undefined) {
+            weighing = { sizes: sizes!, key, since: sizes!.mark(), document };
+            contextValue.listLengths = new Map();
+          }
           budget.heavy = true;
           try {
             release = await gate.acquire(budget.deadline);
@@ -101,7 +113,7 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
             throw expire(budget);
           }
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, request, operation, operationName }) {
           release?.();
           release = undefined;
           const budget = contextValue.budget;
@@ -109,6 +121,11 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
             response.body.singleResult = timeoutAnswer(expire(budget));
             response.http.status = 503;
             response.http.headers.set('retry-after', '10');
+          }
+          // Weighed only when whole and the same for the next asker (a query answered without errors, not personal).
+          const lengths = contextValue.listLengths;
+          if (weighing && lengths && budget?.reads && operation?.operation === 'query' && !budget.expired && contextValue.keepAnswer && response.body.kind === 'single' && !response.body.singleResult.errors) {
+            weighing.sizes.set(weighing.key, costWith(schema, weighing.document, request.variables, operationName ?? undefined, lengths), budget.reads, weighing.since);
           }
         },
       };

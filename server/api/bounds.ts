@@ -22,6 +22,9 @@ export const MAX_COST = 400_000;
 /** A request estimated above this is heavy: only MAX_HEAVY such run at once (see apollo.ts). */
 export const HEAVY_COST = 5_000;
 
+/** Where a request being weighed records the longest list of each field (api/answer-sizes.ts). */
+const lengthsOf = (ctx: unknown): Map<string, number> | undefined => (ctx as { listLengths?: Map<string, number> } | null | undefined)?.listLengths;
+
 interface ListBound { max: number; arg: string; shared: boolean }
 
 const listBound = (schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): ListBound | undefined =>
@@ -77,7 +80,16 @@ function costsOf(schema: GraphQLSchema, query: DocumentNode): Map<string, number
   return known;
 }
 
-function costOf(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): number {
+/**
+ * What an answered operation weighed: its cost with each list field's length taken as the longest
+ * list that field returned in the answer (`lengths`, by schema coordinate, recorded by boundLists),
+ * an upper bound of the objects it returned and at most its estimate. Fields never resolved count 0.
+ */
+export function costWith(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined, lengths: ReadonlyMap<string, number>): number {
+  return costOf(schema, query, variables, operationName, lengths);
+}
+
+function costOf(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string, lengths?: ReadonlyMap<string, number>): number {
   let bad: GraphQLError | undefined;
   const estimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
     const own = (isLeafType(getNamedType(field.type)) ? 0 : 1) + childComplexity;
@@ -91,6 +103,7 @@ function costOf(schema: GraphQLSchema, query: DocumentNode, variables: Record<st
     } catch (err) {
       bad ??= err as GraphQLError;
     }
+    if (lengths) n = Math.min(n, lengths.get(`${type.name}.${field.name}`) ?? 0);
     // A shared list (a timeline bucket's entries) is counted by its parent's page, not per parent.
     return weight + (bound.shared ? own : n * own);
   };
@@ -125,6 +138,7 @@ export function boundLists(schema: GraphQLSchema): GraphQLSchema {
       const bound = getDirective(schema, config, 'list')?.[0] as ListBound | undefined;
       if (!bound) return config;
       const resolve = config.resolve ?? defaultFieldResolver;
+      const coordinate = `${typeName}.${fieldName}`;
       return {
         ...config,
         resolve: async (source, args, ctx, info) => {
@@ -141,7 +155,12 @@ export function boundLists(schema: GraphQLSchema): GraphQLSchema {
           }
           // Items of a list that came back late are not resolved: a field of each would fail alike.
           if (isExpired(budget)) return [];
-          return Array.isArray(list) && list.length > bound.max ? list.slice(0, bound.max) : list;
+          if (!Array.isArray(list)) return list;
+          const cut = list.length > bound.max ? list.slice(0, bound.max) : list;
+          // A heavy question being weighed (answer-sizes.ts): the longest list of each field.
+          const lengths = lengthsOf(ctx);
+          if (lengths) lengths.set(coordinate, Math.max(lengths.get(coordinate) ?? 0, cut.length));
+          return cut;
         },
       };
     },

@@ -3,6 +3,7 @@ import { gazetteer } from '../extract/gazetteer';
 import { toSimplified } from '../extract/simplify';
 import { read } from '../graph/queries';
 import type { Budget } from '../graph/budget';
+import type { AnswerSizes } from './answer-sizes';
 import { storeBehind } from '../graph/request-store';
 import { progressOf } from './accounts/guard';
 import type { Config } from '../config';
@@ -44,6 +45,10 @@ export interface Context {
   auth?: AuthContext;
   /** Called when this answer may be kept for the same question asked again (api/response-cache.ts). */
   keepAnswer?: () => void;
+  /** What heavy questions weighed when answered (answer-sizes.ts); absent, each is taken at its worst case. */
+  sizes?: AnswerSizes;
+  /** A heavy question being weighed: the longest list each field returned (bounds.ts, answer-sizes.ts). */
+  listLengths?: Map<string, number>;
 }
 
 type Role = AssignmentRow['role'];

@@ -1,18 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { today } from './analytics/status';
-import { PROGRESS, touches } from '../graph/dependencies';
+import { touches } from '../graph/dependencies';
+import { KeptByReads, type ChangeSource } from './kept-by-reads';
 import type { Context } from './resolvers';
 
-/** The read cache's side the answer cache listens to (graph/cached-store.ts). */
-export interface ChangeSource {
-  onChange(listener: (changed: ReadonlySet<string> | null) => void): void;
-}
-
-interface Kept {
-  body: string;
-  /** What its reads depended on (graph/dependencies.ts). */
-  tags: ReadonlySet<string>;
-}
+export type { ChangeSource } from './kept-by-reads';
 
 /** A question being answered: what it has read so far, and whether a write has changed any of it since. */
 interface Flight {
@@ -36,51 +28,36 @@ interface Flight {
  * route keeps and serves it (server/http/server.ts).
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, Kept>();
+  private readonly kept: KeptByReads<string>;
   /** Questions being answered now that later askers may wait for, by key. */
   private readonly flying = new Map<string, Flight>();
   /** Every question being answered now, including those a write has made stale. */
   private readonly under = new Set<Flight>();
-  private readonly enabled: boolean;
-  private progressSeen: number;
 
-  constructor(store: Partial<ChangeSource>, private readonly progress: () => number = () => 0, private readonly maxEntries = 2000) {
-    this.enabled = typeof store.onChange === 'function';
-    store.onChange?.((changed) => this.changed(changed));
-    this.progressSeen = progress();
-  }
-
-  /** A progress record or decision since last looked: forget what read them (checked on every question). */
-  private syncProgress(): void {
-    const g = this.progress();
-    if (g === this.progressSeen) return;
-    this.progressSeen = g;
-    this.changed(new Set([PROGRESS]));
-  }
-
-  private changed(changed: ReadonlySet<string> | null): void {
-    if (!changed) this.entries.clear();
-    else for (const [key, e] of this.entries) if (touches(changed, e.tags)) this.entries.delete(key);
+  constructor(store: Partial<ChangeSource>, progress: () => number = () => 0, maxEntries = 2000) {
+    this.kept = new KeptByReads(store, progress, maxEntries);
     // A question under way that has read something changed is not kept, and those who ask it from
     // now on do not wait for it: they asked after the write. Those already waiting asked before it ended.
-    for (const f of this.under) {
-      if (f.stale || !touches(changed, f.reads)) continue;
-      f.stale = true;
-      if (this.flying.get(f.key) === f) this.flying.delete(f.key);
-    }
+    this.kept.onChange((changed) => {
+      for (const f of this.under) {
+        if (f.stale || !touches(changed, f.reads)) continue;
+        f.stale = true;
+        if (this.flying.get(f.key) === f) this.flying.delete(f.key);
+      }
+    });
   }
 
   /** The key of a POSTed GraphQL request, or null when answers are not kept (a store that does not tell its changes). */
   keyOf(body: unknown): string | null {
-    if (!this.enabled || !body || typeof body !== 'object') return null;
+    if (!this.kept.enabled || !body || typeof body !== 'object') return null;
     const { query, variables, operationName } = body as Record<string, unknown>;
     if (typeof query !== 'string') return null;
-    this.syncProgress();
+    this.kept.syncProgress();
     return JSON.stringify([today(), query, variables ?? {}, operationName ?? null]);
   }
 
   get(key: string): string | undefined {
-    return this.entries.get(key)?.body;
+    return this.kept.get(key);
   }
 
   /**
@@ -104,18 +81,12 @@ export class AnswerCache {
     this.flying.set(key, f);
     this.under.add(f);
     return (body) => {
-      this.syncProgress();
+      this.kept.syncProgress();
       this.under.delete(f);
       if (this.flying.get(key) === f) this.flying.delete(key);
-      if (body !== undefined && !f.stale) this.set(key, { body, tags: reads });
+      if (body !== undefined && !f.stale) this.kept.set(key, body, reads);
       settle(body);
     };
-  }
-
-  private set(key: string, kept: Kept): void {
-    this.entries.set(key, kept);
-    // Oldest first out; entries of an older day are never asked for again and age out.
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 

@@ -17,6 +17,7 @@ import { dubanRoutes } from './duban';
 import { createLoaders } from '../api/loaders';
 import { timeoutAnswer } from '../api/errors';
 import { AnswerCache, type ChangeSource } from '../api/response-cache';
+import { AnswerSizes } from '../api/answer-sizes';
 import type { Context } from '../api/resolvers';
 import { BudgetExceeded, withBudget, type Budget } from '../graph/budget';
 import { RequestStore } from '../graph/request-store';
@@ -135,22 +136,25 @@ export async function createHttpServer(opts: {
   const readers = new ReaderPool({ size: config.READER_PROCESSES, queue: config.READER_QUEUE, rssMb: config.READER_RSS_MB, timeoutMs: READ_TIMEOUT_MS });
   app.addHook('onClose', async () => readers.close());
   const kept = new WeakSet<FastifyRequest>();
+  const progress = services.progress.records;
+  const generation = () => progress.generation + services.documentProgress.generation;
+  // What heavy questions weighed, to let the same question asked again past the heavy gate when light (api/answer-sizes.ts).
+  const sizes = new AnswerSizes(store as Partial<ChangeSource>, generation);
   // Each request reads through a view of the store that carries its time budget (graph/request-store.ts).
   const budgets = new WeakMap<FastifyRequest, Budget>();
   const graphql = fastifyApolloHandler(apollo, {
     context: async (req) => {
       const budget = budgets.get(req);
       const view = budget ? new RequestStore(store, budget) : store;
-      return { store: view, budget, config, readers, loaders: createLoaders(view, budget), authorization: req.headers.authorization, keepAnswer: () => kept.add(req),
+      return { store: view, budget, config, readers, loaders: createLoaders(view, budget), authorization: req.headers.authorization, keepAnswer: () => kept.add(req), sizes,
         auth: { principal: req.principal, csrfOk: req.csrfOk, services } };
     },
   });
   // A question asked again is answered with the JSON sent the first time, until a write changes
   // what it read (api/response-cache.ts). Lights and progress are in the answers too: the progress
   // file's generation and that of the decisions on links read from reports are in the key.
-  const progress = services.progress.records;
   // Without a change source (KEEP_ANSWERS reads or false) no answer is kept.
-  const answers = new AnswerCache((config.KEEP_ANSWERS === 'true' ? store : {}) as Partial<ChangeSource>, () => progress.generation + services.documentProgress.generation);
+  const answers = new AnswerCache((config.KEEP_ANSWERS === 'true' ? store : {}) as Partial<ChangeSource>, generation);
   app.route({
     method: ['GET', 'POST'], url: '/graphql', helmet: { contentSecurityPolicy: GRAPHQL_CSP },
     handler: async function (req, reply) {

@@ -1,0 +1,51 @@
+import { today } from './analytics/status';
+import { KeptByReads, type ChangeSource } from './kept-by-reads';
+
+/**
+ * What heavy questions turned out to weigh. The cost estimated before anything is read
+ * (bounds.ts) is the worst case the schema allows: the province network may hold 5,000
+ * jurisdictions and 20,000 links, so it is heavy and waits for one of MAX_HEAVY_READS places,
+ * though a province's answer holds 150 jurisdictions and 1,000 links. Once answered, the same
+ * question asked of the same graph returns lists of the same lengths: its cost worked out again
+ * with each list field's longest list in place of its maximum (bounds.ts costWith) is kept here,
+ * keyed like a whole answer (the day, the query, its variables), until a write changes something
+ * it read. Under HEAVY_COST it then runs as a light question. A question asked for the first
+ * time, or after such a write, is estimated at its worst case as before.
+ *
+ * Only answers that may be kept for the next asker are weighed (not one that depends on who asks),
+ * and none during which something changed. Without a store that tells its changes
+ * (KEEP_ANSWERS=false) nothing is kept.
+ */
+export class AnswerSizes {
+  private readonly kept: KeptByReads<number>;
+  /** Moves with every change seen: a weight measured across one is not kept. */
+  private changes = 0;
+
+  constructor(store: Partial<ChangeSource>, progress: () => number = () => 0, maxEntries = 5000) {
+    this.kept = new KeptByReads(store, progress, maxEntries);
+    this.kept.onChange(() => { this.changes++; });
+  }
+
+  keyOf(query: string | undefined, variables: Record<string, unknown> | undefined, operationName: string | null | undefined): string | undefined {
+    if (!this.kept.enabled || query === undefined) return undefined;
+    return JSON.stringify([today(), query, variables ?? {}, operationName ?? null]);
+  }
+
+  /** The question's weight when answered since the last change to what it read. */
+  get(key: string): number | undefined {
+    this.kept.syncProgress();
+    return this.kept.get(key);
+  }
+
+  /** Where changes stand now: give it to `set` once the answer is known. */
+  mark(): number {
+    this.kept.syncProgress();
+    return this.changes;
+  }
+
+  /** Keeps the weight of an answer begun at `since` (mark), unless something changed meanwhile. */
+  set(key: string, cost: number, reads: ReadonlySet<string>, since: number): void {
+    this.kept.syncProgress();
+    if (this.changes === since) this.kept.set(key, cost, reads);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * A question heavy by its worst case but light once answered (server/api/answer-sizes.ts): asked
+ * again while every heavy place is taken, it is answered instead of refused BUSY; after an upload
+ * that changes what it read, it is taken at its worst case again. Over real HTTP with the seeds, the
+ * heavy place held by a question whose first read waits until the test lets it go.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Budget } from '../../server/graph/budget';
+import type { GraphStore, Params } from '../../server/graph/store';
+import { stores } from '../support/stores';
+import { gql, INGEST_TOKEN, startTestApp } from './helpers';
+
+/** 邵阳's units drawn: estimated 56,501 objects (500 units, 50,000 pairs, 5,000 memberships), a few hundred answered. */
+const CITY = '{ jurisdictionGraph(jurisdiction: "430500", limit: 500) { units { unit { id } total } shared { a b tasks } memberships { member collective } } }';
+const OTHER_CITY = CITY.replace('limit: 500', 'limit: 499');
+/** Heavy, and never asked before (its reads not kept): each hold asks for a different number of units. */
+let holds = 0;
+const holder = () => `{ units(limit: ${500 - ++holds}) { id leads { task { id } } } }`;
+const SHAOYANG_PLAN = '邵阳市推进物流发展工作方案\n\n一、重点任务\n1.建设货运枢纽。(牵头单位:市发改委;责任单位:市商务局)\n';
+
+describe.each(stores())('API: a heavy question weighed light runs past the heavy gate ($name)', (store) => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  /** Set, the next heavy read waits for it; `held` resolves when one does. */
+  let latch: Promise<void> | undefined;
+  let held: () => void = () => undefined;
+  const holding = (s: GraphStore): GraphStore => Object.create(s, { run: { value: async (q: string, p?: Params, b?: Budget) => {
+    if (b?.heavy && latch) {
+      const wait = latch;
+      latch = undefined;
+      held();
+      await wait;
+    }
+    return s.run(q, p, b);
+  } } });
+  beforeAll(async () => {
+    // Reads kept, whole answers not (the second ask reaches the gate); one heavy place, no queue.
+    app = await startTestApp({ store, wrap: holding, env: { KEEP_ANSWERS: 'reads', MAX_HEAVY_READS: '1', MAX_QUEUED_HEAVY: '0' } });
+  });
+  afterAll(async () => app?.close());
+
+  /** Takes the one heavy place until the returned function is called; resolves with the holder's answer. */
+  async function holdGate(): Promise<{ release: () => void; answer: ReturnType<typeof gql> }> {
+    let release!: () => void;
+    latch = new Promise((r) => { release = r; });
+    const started = new Promise<void>((r) => { held = r; });
+    const answer = gql(app.url, holder());
+    await started;
+    return { release, answer };
+  }
+
+  it('answers the weighed question while the gate is full, refuses an unweighed one, and weighs again after a write', async () => {
+    const first = await gql(app.url, CITY);
+    expect(first.errors).toBeUndefined();
+    const units = first.data.jurisdictionGraph.units.length;
+    expect(units).toBeGreaterThan(5);
+
+    let gate = await holdGate();
+    const again = await gql(app.url, CITY);
+    expect(again.status).toBe(200);
+    expect(again.data).toEqual(first.data);
+    const other = await gql(app.url, OTHER_CITY);
+    expect(other.status).toBe(503);
+    expect(other.errors?.[0]?.extensions?.code).toBe('BUSY');
+    gate.release();
+    expect((await gate.answer).data.units.length).toBeGreaterThan(0);
+
+    // 邵阳's plan changes its units and their pairs: the weight goes with them.
+    const up = await gql(app.url, 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status } }',
+      { f: 'shaoyang-logistics.txt', t: SHAOYANG_PLAN }, { authorization: `Bearer ${INGEST_TOKEN}` });
+    expect(up.data.ingestDocument.status).toBe('ADDED');
+    gate = await holdGate();
+    const afterWrite = await gql(app.url, CITY);
+    expect(afterWrite.errors?.[0]?.extensions?.code).toBe('BUSY');
+    gate.release();
+    await gate.answer;
+
+    // Answered once more with the place free, it is weighed again and lets past the full gate.
+    const weighedAgain = await gql(app.url, CITY);
+    expect(weighedAgain.errors).toBeUndefined();
+    gate = await holdGate();
+    expect((await gql(app.url, CITY)).status).toBe(200);
+    gate.release();
+    await gate.answer;
+  });
+});
