@@ -20,6 +20,8 @@ export class AnswerSizes {
   private readonly kept: KeptByReads<number>;
   /** Moves with every change seen: a weight measured across one is not kept. */
   private changes = 0;
+  /** Questions being weighed now, settled once answered. */
+  private readonly weighing = new Map<string, Promise<void>>();
 
   constructor(store: Partial<ChangeSource>, progress: () => number = () => 0, maxEntries = 5000) {
     this.kept = new KeptByReads(store, progress, maxEntries);
@@ -41,6 +43,26 @@ export class AnswerSizes {
   mark(): number {
     this.kept.syncProgress();
     return this.changes;
+  }
+
+  /**
+   * Marks the question as being weighed until the returned function is called (once answered,
+   * weighed or not): those who ask it meanwhile wait for its weight (underWay) instead of queueing
+   * for the heavy gate; after a write, fifty askers of the province network would fill its queue.
+   */
+  begin(key: string): () => void {
+    let settle!: () => void;
+    const under = new Promise<void>((resolve) => { settle = resolve; });
+    this.weighing.set(key, under);
+    return () => {
+      if (this.weighing.get(key) === under) this.weighing.delete(key);
+      settle();
+    };
+  }
+
+  /** The weighing of the same question under way, if any. */
+  underWay(key: string): Promise<void> | undefined {
+    return this.weighing.get(key);
   }
 
   /** Keeps the weight of an answer begun at `since` (mark), unless something changed meanwhile. */

@@ -8,7 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { BudgetExceeded, expire } from '../graph/budget';
+import { BudgetExceeded, expire, remainingMs } from '../graph/budget';
 import { StoreError, StoreMemoryExceeded } from '../graph/store';
 import { boundLists, checkCost, costWith, HEAVY_COST, MAX_COST } from './bounds';
 import type { AnswerSizes } from './answer-sizes';
@@ -87,7 +87,7 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
-      let weighing: { sizes: AnswerSizes; key: string; since: number; document: DocumentNode } | undefined;
+      let weighing: { sizes: AnswerSizes; key: string; since: number; document: DocumentNode; done: () => void } | undefined;
       return {
         async didResolveOperation({ document, request, operationName, contextValue }) {
           const cost = checkCost(schema, document, request.variables, operationName ?? undefined);
@@ -95,17 +95,25 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
           if (cost < HEAVY_COST || !budget) return;
           const sizes = contextValue.sizes;
           const key = sizes?.keyOf(request.query, request.variables, operationName);
-          const weighed = key ? sizes!.get(key) : undefined;
+          let weighed = key ? sizes!.get(key) : undefined;
+          const under = key && weighed === undefined ? sizes!.underWay(key) : undefined;
+          if (under) {
+            // Asked again while being weighed: its weight, or (the first asker out of time) the gate.
+            await settledWithin(under, remainingMs(budget));
+            weighed = sizes!.get(key!);
+          }
           if (weighed !== undefined && weighed < HEAVY_COST) return;
           if (key && weighed === undefined) {
-            weighing = { sizes: sizes!, key, since: sizes!.mark(), document };
+            weighing = { sizes: sizes!, key, since: sizes!.mark(), document, done: sizes!.begin(key) };
             contextValue.listLengths = new Map();
           }
           budget.heavy = true;
           try {
-            release = await gate.acquire(budget.deadline);
+            const place = await gate.acquire(budget.deadline);
+            release = place;
             // A request answered TIMEOUT may never get to willSendResponse (its reads stop: budget.ts).
-            budget.release = release;
+            const done = weighing?.done;
+            budget.release = done ? () => { place(); done(); } : place;
           } catch (err) {
             if (err instanceof GateFull) {
               throw new GraphQLError(err.message, { extensions: { code: 'BUSY', http: { status: 503, headers: new Map([['retry-after', '5']]) } } });
@@ -127,10 +135,17 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
           if (weighing && lengths && budget?.reads && operation?.operation === 'query' && !budget.expired && contextValue.keepAnswer && response.body.kind === 'single' && !response.body.singleResult.errors) {
             weighing.sizes.set(weighing.key, costWith(schema, weighing.document, request.variables, operationName ?? undefined, lengths), budget.reads, weighing.since);
           }
+          weighing?.done();
         },
       };
     },
   };
+}
+
+/** Resolves when `p` settles or after `ms`, whichever comes first. */
+function settledWithin(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<void>((resolve) => { timer = setTimeout(resolve, Math.max(0, ms)); })]).finally(() => clearTimeout(timer));
 }
 
 /** Store outages say what happened; unexpected errors are logged and answered without internals. */

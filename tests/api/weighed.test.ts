@@ -38,15 +38,28 @@ describe.each(stores())('API: a heavy question weighed light runs past the heavy
   });
   afterAll(async () => app?.close());
 
-  /** Takes the one heavy place until the returned function is called; resolves with the holder's answer. */
-  async function holdGate(): Promise<{ release: () => void; answer: ReturnType<typeof gql> }> {
+  /** The next heavy read waits until `release`; `started` resolves once one does. */
+  function arm(): { release: () => void; started: Promise<void> } {
     let release!: () => void;
     latch = new Promise((r) => { release = r; });
-    const started = new Promise<void>((r) => { held = r; });
+    return { release, started: new Promise<void>((r) => { held = r; }) };
+  }
+
+  /** Takes the one heavy place until the returned function is called; resolves with the holder's answer. */
+  async function holdGate(): Promise<{ release: () => void; answer: ReturnType<typeof gql> }> {
+    const { release, started } = arm();
     const answer = gql(app.url, holder());
     await started;
     return { release, answer };
   }
+
+  /** A plan of 邵阳 on `topic`: its units and their pairs change. */
+  const upload = async (topic: string) => {
+    const up = await gql(app.url, 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status } }',
+      { f: `shaoyang-${topic}.txt`, t: SHAOYANG_PLAN.replace('物流', topic) }, { authorization: `Bearer ${INGEST_TOKEN}` });
+    expect(up.errors).toBeUndefined();
+    expect(up.data.ingestDocument.status).toBe('ADDED');
+  };
 
   it('answers the weighed question while the gate is full, refuses an unweighed one, and weighs again after a write', async () => {
     const first = await gql(app.url, CITY);
@@ -65,9 +78,7 @@ describe.each(stores())('API: a heavy question weighed light runs past the heavy
     expect((await gate.answer).data.units.length).toBeGreaterThan(0);
 
     // 邵阳's plan changes its units and their pairs: the weight goes with them.
-    const up = await gql(app.url, 'mutation($f: String!, $t: String!) { ingestDocument(filename: $f, text: $t) { status } }',
-      { f: 'shaoyang-logistics.txt', t: SHAOYANG_PLAN }, { authorization: `Bearer ${INGEST_TOKEN}` });
-    expect(up.data.ingestDocument.status).toBe('ADDED');
+    await upload('物流');
     gate = await holdGate();
     const afterWrite = await gql(app.url, CITY);
     expect(afterWrite.errors?.[0]?.extensions?.code).toBe('BUSY');
@@ -81,5 +92,20 @@ describe.each(stores())('API: a heavy question weighed light runs past the heavy
     expect((await gql(app.url, CITY)).status).toBe(200);
     gate.release();
     await gate.answer;
+  });
+
+  it('asked again while being weighed, it waits for the weight instead of queueing for the gate', async () => {
+    await upload('冷链');
+    // The first asker weighs it and takes the one heavy place; its first read waits.
+    const { release, started } = arm();
+    const first = gql(app.url, CITY);
+    await started;
+    const second = gql(app.url, CITY);
+    await new Promise((r) => setTimeout(r, 300)); // the second has asked, and waits
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.data).toEqual(a.data);
+    expect(a.data.jurisdictionGraph.units.length).toBeGreaterThan(5);
   });
 });
