@@ -175,7 +175,8 @@ async function serve(env: Record<string, string | undefined>): Promise<{ url: st
   const close = () => new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    // Its store checkpoints on close: killed in the middle, Kuzu 0.11 can leave a log it cannot replay (a kept store that will not open).
+    setTimeout(() => child.kill('SIGKILL'), 300_000).unref();
   });
   return { url, child, rss, close };
 }

@@ -8,6 +8,8 @@ import { loadWordTables } from './api/analytics/follow-ups';
 try {
   const app = await startApp(loadConfig());
   const stop = async () => {
+    // Killed while it checkpoints, Kuzu 0.11 can leave a log it cannot replay (kuzu-store.ts whyNotOpened).
+    if (app.store.kind === 'embedded') process.stderr.write('stopping: writing the embedded store\'s log into its file (a checkpoint); let it finish, do not kill the process\n');
     await app.close();
     process.exit(0);
   };

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import kuzu from 'kuzu';
@@ -59,10 +59,7 @@ export class KuzuStore implements GraphStore {
       this.db = new kuzu.Database(location, opts.bufferPoolBytes ?? BUFFER_POOL_BYTES, true, false, 0, true, CHECKPOINT_THRESHOLD_BYTES);
       this.db.initSync();
     } catch (err) {
-      throw new StoreError(
-        `cannot open the embedded graph database at ${location}: ${(err as Error).message}. ` +
-          'Is another copy of the app running on the same DATA_DIR? Stop it, or set DATA_DIR to another folder.',
-      );
+      throw new StoreError(whyNotOpened(location, (err as Error).message));
     }
     // One thread for writes: the loader's statements are small, so it loads as fast as several
     // threads do (interleaved runs of 400 plans), and a misread of the kind dialect.ts works
@@ -255,6 +252,25 @@ export class KuzuStore implements GraphStore {
   }
 }
 
+
+/**
+ * Why the database would not open, and what to do. Besides a second copy of the app holding its
+ * lock, Kuzu 0.11 (whose development has stopped) may fail to replay its write-ahead log when the
+ * process was killed while checkpointing (SIGKILL during the checkpoint of a stop that was not
+ * waited for, after uploads; measured here at 10,000 plans): "Found duplicated primary key value".
+ * The database file then still holds the graph as of its last checkpoint. The log is not moved
+ * aside here: that drops committed writes, the operator's call.
+ */
+export function whyNotOpened(location: string, message: string): string {
+  const wal = `${location}.wal`;
+  const walBytes = existsSync(wal) ? statSync(wal).size : 0;
+  if (/lock/i.test(message) || walBytes === 0) {
+    return `cannot open the embedded graph database at ${location}: ${message}. Is another copy of the app running on the same DATA_DIR? Stop it, or set DATA_DIR to another folder.`;
+  }
+  return `cannot open the embedded graph database at ${location}: its write-ahead log ${wal} (${(walBytes / 1048576).toFixed(1)} MB, the writes since the last checkpoint) could not be replayed: ${message}. ` +
+    'This happens when the app is killed while it checkpoints (give it time to stop). To open the graph as it was at its last checkpoint, ' +
+    `stop every copy of the app and move ${wal} aside; the writes in it are then lost from the graph (plans uploaded through the app since are kept in DATA_DIR/originals and can be uploaded again).`;
+}
 
 /**
  * The rows of a result. Kuzu's async getAll() hands rows over one thread-pool round trip at a time
