@@ -5,11 +5,11 @@ import { KeptByReads, type ChangeSource } from './kept-by-reads';
  * What heavy questions turned out to weigh. The cost estimated before anything is read
  * (bounds.ts) is the worst case the schema allows: the province network may hold 5,000
  * jurisdictions and 20,000 links, so it is heavy and waits for one of MAX_HEAVY_READS places,
- * though a province's answer holds 150 jurisdictions and 1,000 links. Once answered, the same
- * question asked of the same graph returns lists of the same lengths: its cost worked out again
- * with each list field's longest list in place of its maximum (bounds.ts costWith) is kept here,
- * keyed like a whole answer (the day, the query, its variables), until a write changes something
- * it read. Under HEAVY_COST it then runs as a light question. A question asked for the first
+ * though at 10,000 plans a province's answer holds 15 jurisdictions and 91 links (it weighs 1,304
+ * against 71,001 estimated). Once answered, the same question asked of the same graph returns
+ * lists of the same lengths: its cost worked out again with each list field's longest list in
+ * place of its maximum (bounds.ts costWith) is kept here, keyed like a whole answer (the day, the
+ * query, its variables), until a write changes something it read. Under HEAVY_COST it then runs as a light question. A question asked for the first
  * time, or after such a write, is estimated at its worst case as before.
  *
  * Only answers that may be kept for the next asker are weighed (not one that depends on who asks),

@@ -115,6 +115,7 @@ function bounded(schema: ReturnType<typeof createSchema>, gate: Gate): ApolloSer
             const done = weighing?.done;
             budget.release = done ? () => { place(); done(); } : place;
           } catch (err) {
+            weighing?.done(); // not answered: whoever waits for its weight goes to the gate
             if (err instanceof GateFull) {
               throw new GraphQLError(err.message, { extensions: { code: 'BUSY', http: { status: 503, headers: new Map([['retry-after', '5']]) } } });
             }
