@@ -20,8 +20,8 @@ export class AnswerSizes {
   private readonly kept: KeptByReads<number>;
   /** Moves with every change seen: a weight measured across one is not kept. */
   private changes = 0;
-  /** Questions being weighed now, settled once answered. */
-  private readonly weighing = new Map<string, Promise<void>>();
+  /** Questions being weighed now (settled once answered), with where changes stood when they began. */
+  private readonly weighing = new Map<string, { under: Promise<void>; since: number }>();
 
   constructor(store: Partial<ChangeSource>, progress: () => number = () => 0, maxEntries = 5000) {
     this.kept = new KeptByReads(store, progress, maxEntries);
@@ -52,17 +52,22 @@ export class AnswerSizes {
    */
   begin(key: string): () => void {
     let settle!: () => void;
-    const under = new Promise<void>((resolve) => { settle = resolve; });
-    this.weighing.set(key, under);
+    const w = { under: new Promise<void>((resolve) => { settle = resolve; }), since: this.mark() };
+    this.weighing.set(key, w);
     return () => {
-      if (this.weighing.get(key) === under) this.weighing.delete(key);
+      if (this.weighing.get(key) === w) this.weighing.delete(key);
       settle();
     };
   }
 
-  /** The weighing of the same question under way, if any. */
+  /**
+   * The weighing of the same question under way, if any that can still give a weight: one begun
+   * before the last change cannot (set keeps nothing measured across one), and waiting for it
+   * would only add its time to the asker's (the page's refetch after an upload).
+   */
   underWay(key: string): Promise<void> | undefined {
-    return this.weighing.get(key);
+    const w = this.weighing.get(key);
+    return w && w.since === this.mark() ? w.under : undefined;
   }
 
   /** Keeps the weight of an answer begun at `since` (mark), unless something changed meanwhile. */

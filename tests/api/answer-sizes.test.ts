@@ -46,6 +46,20 @@ describe('what heavy questions weighed', () => {
     expect(sizes.get(key)).toBeUndefined();
   });
 
+  it('lets askers wait for a weighing under way, but not for one begun before a change (it can give no weight)', () => {
+    const { sizes, write } = setUp();
+    const key = sizes.keyOf('{ a }', {}, null)!;
+    const done = sizes.begin(key);
+    expect(sizes.underWay(key)).toBeInstanceOf(Promise);
+    write(['unit:x']);
+    expect(sizes.underWay(key)).toBeUndefined();
+    done();
+    const again = sizes.begin(key);
+    expect(sizes.underWay(key)).toBeInstanceOf(Promise);
+    again();
+    expect(sizes.underWay(key)).toBeUndefined();
+  });
+
   it('keeps nothing with a store that does not tell its changes', () => {
     expect(new AnswerSizes({}).keyOf('{ a }', {}, null)).toBeUndefined();
   });
