@@ -6,17 +6,16 @@
  * The slice of work is process-wide. Each loop timing itself alone let twenty concurrent requests
  * each take their 10 ms in the same turn of the event loop (setImmediate callbacks queued before the
  * check phase all run in it), 200 ms before I/O was polled again. Here, past SLICE_MS since the
- * last turn, whoever asks waits; the waiting are let go in the order they came, one after the
- * other within a turn, each once the work let go before it has run to its next wait (its promise
- * jobs done), until the turn has spent SLICE_MS on them; the rest go on the next turn, after I/O.
- * The slice counts the work let go, not the turn: under load a turn also carries every other
- * request's I/O, and batches sized by the turn's length let one waiter go per turn (a unit's leads,
- * light, waited a second behind a mixed load's lists).
+ * last turn, whoever asks waits; the waiting are let go a few at a time, one batch per turn, in
+ * the order they came. The batch grows while a turn's work stays short and shrinks when it runs
+ * long, so cheap waiters (a field whose value is there) do not each cost a turn.
  */
 const SLICE_MS = 10;
+const MAX_BATCH = 64;
 
 const waiting: Array<() => void> = [];
 let sliceStart = performance.now();
+let batch = 1;
 let scheduled = false;
 
 /** Undefined when the work may go on at once; else a promise settled on a later turn of the event loop. */
@@ -33,23 +32,15 @@ export function turnIfLong(): Promise<void> | undefined {
 
 function release(): void {
   scheduled = false;
+  // What the last batch's work took (with whatever else ran in that turn) sets this one's size.
+  const spent = performance.now() - sliceStart;
+  batch = spent < SLICE_MS / 2 ? Math.min(batch * 2, MAX_BATCH) : spent > SLICE_MS ? Math.max(1, batch >> 1) : batch;
   sliceStart = performance.now();
-  letNextGo();
-}
-
-/** One waiter let go; once its work has run to its next wait, the next, while the slice lasts. */
-function letNextGo(): void {
-  const go = waiting.shift();
-  if (!go) return;
-  go();
-  afterPromiseJobs(() => {
-    if (waiting.length === 0) return;
-    if (performance.now() - sliceStart < SLICE_MS) letNextGo();
-    else if (!scheduled) {
-      scheduled = true;
-      setImmediate(release); // queued from a tick of this turn: runs on the next turn, after I/O
-    }
-  });
+  for (const go of waiting.splice(0, batch)) go();
+  if (waiting.length > 0) {
+    scheduled = true;
+    setImmediate(release); // queued from a check-phase callback: runs on the next turn, after I/O
+  }
 }
 
 /** Once the promise jobs of this tick have run (as DataLoader schedules a batch by default). */
