@@ -1,5 +1,4 @@
-import { today } from './analytics/status';
-import { KeptByReads, type ChangeSource } from './kept-by-reads';
+import { KeptByReads, questionKey, type ChangeSource } from './kept-by-reads';
 
 /**
  * What heavy questions turned out to weigh. The cost estimated before anything is read
@@ -30,7 +29,7 @@ export class AnswerSizes {
 
   keyOf(query: string | undefined, variables: Record<string, unknown> | undefined, operationName: string | null | undefined): string | undefined {
     if (!this.kept.enabled || query === undefined) return undefined;
-    return JSON.stringify([today(), query, variables ?? {}, operationName ?? null]);
+    return questionKey(query, variables, operationName);
   }
 
   /** The question's weight when answered since the last change to what it read. */

@@ -1,4 +1,9 @@
 import { PROGRESS, touches } from '../graph/dependencies';
+import { today } from './analytics/status';
+
+/** A GraphQL question's key: the day too, as statuses depend on it. */
+export const questionKey = (query: string, variables: unknown, operationName: unknown): string =>
+  JSON.stringify([today(), query, variables ?? {}, operationName ?? null]);
 
 /** The read cache's side that tells what each write changed (graph/cached-store.ts). */
 export interface ChangeSource {

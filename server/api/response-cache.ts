@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { today } from './analytics/status';
 import { touches } from '../graph/dependencies';
-import { KeptByReads, type ChangeSource } from './kept-by-reads';
+import { KeptByReads, questionKey, type ChangeSource } from './kept-by-reads';
 import type { Context } from './resolvers';
 
 export type { ChangeSource } from './kept-by-reads';
@@ -53,7 +52,7 @@ export class AnswerCache {
     const { query, variables, operationName } = body as Record<string, unknown>;
     if (typeof query !== 'string') return null;
     this.kept.syncProgress();
-    return JSON.stringify([today(), query, variables ?? {}, operationName ?? null]);
+    return questionKey(query, variables, operationName);
   }
 
   get(key: string): string | undefined {
